@@ -1,0 +1,4 @@
+import type { CliCommand } from './command.js';
+
+/** Every CLI command, by name. Each lives in its own module under src/cli/. */
+export const COMMANDS: Record<string, CliCommand> = {};

@@ -1,0 +1,57 @@
+/** Thresholds as written on the optimization issue, once parsed. See DESIGN "Thresholds live on the issue". */
+
+export type Operator = '<=' | '<' | '>=' | '>';
+
+/**
+ * - `relative`: `-20%` / `+5%` / `0%` — change of candidate vs baseline, in percent.
+ * - `delta`: `-0.01` / `+2` (explicit sign) — candidate − baseline, in the metric's unit.
+ * - `absolute`: `650` / `650MB` / `2.5s` (no sign) — bound on the candidate's value.
+ */
+export type RuleForm = 'relative' | 'delta' | 'absolute';
+
+export interface Rule {
+  op: Operator;
+  form: RuleForm;
+  /** Percent for `relative`; in the metric's own unit (after unit conversion) otherwise. */
+  value: number;
+  /** The unit as written (`MB`, `s`, `$` …), if any. */
+  unit?: string;
+  /** The rule exactly as written, for reports. */
+  text: string;
+}
+
+/** `guardrail`: must not regress (default). `target`: the improvement sought. */
+export type ThresholdKind = 'guardrail' | 'target';
+
+export type ThresholdOrigin = 'block' | 'table' | 'input';
+
+export interface Threshold {
+  /** Dotted path, first segment `profile|truth|eval|cost`; `*` matches one segment. */
+  metric: string;
+  rule: Rule;
+  kind: ThresholdKind;
+  /** A missing value is then not a failure. */
+  optional: boolean;
+  /** 1-based line in the issue body (or the `thresholds` input) where it was written. */
+  line: number;
+  origin: ThresholdOrigin;
+}
+
+export interface ThresholdProblem {
+  line: number;
+  /** The offending text, as written. */
+  text: string;
+  /** What was expected there. */
+  expected: string;
+  origin: ThresholdOrigin;
+}
+
+export interface ThresholdSpec {
+  /** `baseline:` named in the block (a repo path or a reference name). */
+  baseline?: string;
+  /** `repeat:` measured runs per side. */
+  repeat?: number;
+  thresholds: Threshold[];
+  /** Every parse problem; a non-empty list must never lead to a passing gate. */
+  problems: ThresholdProblem[];
+}
