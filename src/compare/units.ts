@@ -1,0 +1,106 @@
+/**
+ * Units of metrics and of the values written in rules. A metric's unit comes from the suffix of its
+ * last path segment, the convention of the formats we read (`wall_time_s`, `peak_rss_mb`, `avg_cost_usd`…).
+ */
+
+export type Dimension = 'time' | 'memory' | 'money' | 'cpu';
+
+export interface MetricUnit {
+  /** Symbol used in reports. */
+  symbol: string;
+  dimension: Dimension;
+  /** Size of one unit in the dimension's base (seconds, MiB, USD, percent of a core). */
+  scale: number;
+}
+
+const SECONDS: MetricUnit = { symbol: 's', dimension: 'time', scale: 1 };
+const MILLISECONDS: MetricUnit = { symbol: 'ms', dimension: 'time', scale: 0.001 };
+const MIB: MetricUnit = { symbol: 'MiB', dimension: 'memory', scale: 1 };
+const GIB: MetricUnit = { symbol: 'GiB', dimension: 'memory', scale: 1024 };
+const USD: MetricUnit = { symbol: 'USD', dimension: 'money', scale: 1 };
+const CPU_PCT: MetricUnit = { symbol: '%', dimension: 'cpu', scale: 1 };
+
+const SUFFIX_UNITS: ReadonlyArray<[RegExp, MetricUnit]> = [
+  [/(^|_)ms$/, MILLISECONDS],
+  [/(^|_)(s|seconds|sec)$/, SECONDS],
+  [/(^|_)mb$/, MIB],
+  [/(^|_)gb$/, GIB],
+  [/(^|_)usd$/, USD],
+  [/(^|_)pct$/, CPU_PCT],
+];
+
+/** The unit of a metric path, or undefined for unitless metrics (scores, rates, counts). */
+export function metricUnit(metricPath: string): MetricUnit | undefined {
+  const last = metricPath.split('.').pop() ?? '';
+  return SUFFIX_UNITS.find(([pattern]) => pattern.test(last))?.[1];
+}
+
+/**
+ * Units a user may write after a number in a rule. `MB` means MiB, like the `*_mb` fields of the
+ * profiles (bytes / 1024²); `GB` likewise means GiB.
+ */
+const RULE_UNITS: Record<string, MetricUnit> = {
+  ms: MILLISECONDS,
+  s: SECONDS,
+  sec: SECONDS,
+  secs: SECONDS,
+  seconds: SECONDS,
+  min: { symbol: 'min', dimension: 'time', scale: 60 },
+  h: { symbol: 'h', dimension: 'time', scale: 3600 },
+  b: { symbol: 'B', dimension: 'memory', scale: 1 / (1024 * 1024) },
+  kb: { symbol: 'KiB', dimension: 'memory', scale: 1 / 1024 },
+  kib: { symbol: 'KiB', dimension: 'memory', scale: 1 / 1024 },
+  mb: MIB,
+  mib: MIB,
+  gb: GIB,
+  gib: GIB,
+  usd: USD,
+  $: USD,
+};
+
+export function ruleUnit(written: string): MetricUnit | undefined {
+  return RULE_UNITS[written.toLowerCase()];
+}
+
+export const KNOWN_RULE_UNITS = ['ms', 's', 'min', 'h', 'B', 'KB', 'MB', 'GB', 'KiB', 'MiB', 'GiB', '$', 'USD'];
+
+/** Converts `value` written in `from` into the metric's unit `to`; undefined when dimensions differ. */
+export function convertUnit(value: number, from: MetricUnit, to: MetricUnit): number | undefined {
+  if (from.dimension !== to.dimension) return undefined;
+  return (value * from.scale) / to.scale;
+}
+
+function significant(value: number, digits: number): string {
+  if (value === 0) return '0';
+  const magnitude = Math.floor(Math.log10(Math.abs(value)));
+  const decimals = Math.max(0, digits - 1 - magnitude);
+  return value.toFixed(Math.min(decimals, 6));
+}
+
+/** A value for humans: `40.31 s`, `645 MiB`, `$0.119`, `37.2 %`, `0.3140` (unitless, 4 significant digits). */
+export function formatValue(value: number, unit?: MetricUnit): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  if (!unit) return Number.isInteger(value) ? String(value) : significant(value, 4);
+  switch (unit.dimension) {
+    case 'money':
+      return `${value < 0 ? '-' : ''}$${significant(Math.abs(value), 3)}`;
+    case 'memory':
+      return `${Math.abs(value) >= 100 ? value.toFixed(0) : significant(value, 3)} ${unit.symbol}`;
+    case 'cpu':
+      return `${value.toFixed(1)} %`;
+    case 'time':
+      return `${Math.abs(value) >= 1000 ? value.toFixed(0) : significant(value, 4)} ${unit.symbol}`;
+  }
+}
+
+/** A signed change: `+1.20 s`, `-46.6 %`. */
+export function formatSigned(value: number, unit?: MetricUnit): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  const text = formatValue(Math.abs(value), unit);
+  return `${value > 0 ? '+' : value < 0 ? '-' : '±'}${text}`;
+}
+
+export function formatPercent(value: number): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  return `${value > 0 ? '+' : ''}${value.toFixed(Math.abs(value) >= 10 ? 1 : 2)} %`;
+}
