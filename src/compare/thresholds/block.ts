@@ -86,8 +86,10 @@ export function parseBlockYaml(lines: readonly SourceLine[], origin: ThresholdOr
         break;
       }
       case 'thresholds':
-        if (!isMap(value)) report(valueField, 'under `thresholds:` a mapping of metric → rule, e.g. `profile.totals.wall_time_s: "<= -20%"`');
-        else readThresholds(value, origin, fieldOf, report, out.drafts, emptyLine);
+        // Left empty by a YAML error on the next line: that error is the one to fix.
+        if (!isMap(value) && !(doc.errors.length > 0 && (value === null || (isScalar(value) && value.value === null)))) {
+          report(valueField, 'under `thresholds:` a mapping of metric → rule, e.g. `profile.totals.wall_time_s: "<= -20%"`');
+        } else if (isMap(value)) readThresholds(value, origin, fieldOf, report, out.drafts, emptyLine);
         break;
       default:
         report(key, `one of the keys ${keyList(TOP_KEYS)}`);
@@ -110,7 +112,8 @@ function uniquePairs(map: YAMLMap, fieldOf: FieldOf, fallback: Field, report: Re
     const name = scalarText(keyNode);
     const key = fieldOf(keyNode, name, fallback);
     if (name === undefined) {
-      report(key, isAlias(keyNode) ? 'a metric path, not a YAML alias (a path cannot start with `*`)' : `a plain text ${what}`);
+      const plain = what === 'metric' ? 'a metric path as the key, e.g. `profile.totals.wall_time_s`' : 'a plain text key';
+      report(key, isAlias(keyNode) ? 'a metric path, not a YAML alias (a path cannot start with `*`)' : plain);
       continue;
     }
     const first = seen.get(name);

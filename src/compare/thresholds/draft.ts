@@ -37,9 +37,12 @@ export function buildThreshold(draft: Draft, problems: ThresholdProblem[]): Thre
   if (typeof draft.rule.raw === 'string') {
     rule = checkRule(draft.rule.raw, draft.metric.raw.trim());
     if (!rule.ok) problems.push(problemAt(draft.rule, rule.expected, origin));
+  } else if (draft.rule.raw === null || draft.rule.raw === undefined) {
+    problems.push(problemAt(draft.rule, `a rule OP VALUE[UNIT] for the metric, e.g. ${RULE_EXAMPLES}`, origin));
+  } else if (typeof draft.rule.raw === 'number') {
+    problems.push(problemAt(draft.rule, `a rule with an operator, in quotes, e.g. \`">= ${draft.rule.raw}"\` or \`"<= ${draft.rule.raw}"\``, origin));
   } else {
-    const example = typeof draft.rule.raw === 'number' ? `">= ${draft.rule.raw}"` : '"<= -20%"';
-    problems.push(problemAt(draft.rule, `a rule OP VALUE[UNIT] as text (in quotes in YAML), e.g. ${example}; ${RULE_EXAMPLES}`, origin));
+    problems.push(problemAt(draft.rule, `a rule OP VALUE[UNIT] as text, e.g. ${RULE_EXAMPLES}`, origin));
   }
 
   const kind = checkKind(draft.kind?.raw);

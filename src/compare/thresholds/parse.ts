@@ -24,6 +24,10 @@ function fenceLine(block: FencedBlock): { line: number; text: string } {
   return { line: block.line, text: block.fenceText };
 }
 
+/**
+ * One block per issue is the rule; extra blocks are a problem, but their content is still checked so
+ * that every mistake is reported in one go. `baseline`/`repeat` come from the first block giving them.
+ */
 function readBlocks(fences: readonly FencedBlock[], problems: ThresholdProblem[]): BlockContent | undefined {
   for (const fence of fences) {
     if (fence.info !== BLOCK_INFO && NEAR_INFO.test(fence.info)) {
@@ -31,19 +35,26 @@ function readBlocks(fences: readonly FencedBlock[], problems: ThresholdProblem[]
     }
   }
   const blocks = fences.filter((f) => f.info === BLOCK_INFO);
-  const [first, ...extra] = blocks;
-  if (!first) return undefined;
-  for (const block of extra) {
-    problems.push(
-      problemAt(fenceLine(block), `a single \`${BLOCK_INFO}\` block per issue (the first is at line ${first.line}); merge them`, 'block'),
-    );
+  if (blocks.length === 0) return undefined;
+  const first = blocks[0]!;
+  const merged: BlockContent = { drafts: [], problems: [] };
+  for (const block of blocks) {
+    if (block !== first) {
+      const expected = `a single \`${BLOCK_INFO}\` block per issue (the first is at line ${first.line}); merge them`;
+      problems.push(problemAt(fenceLine(block), expected, 'block'));
+    }
+    if (!block.closed) {
+      // Unclosed, it runs to the end of the issue: reading the prose after it as YAML would only add noise.
+      problems.push(problemAt(fenceLine(block), 'a closing fence (``` or ~~~, as opened) after the block', 'block'));
+      continue;
+    }
+    const content = parseBlockYaml(block.content, 'block', { raw: undefined, ...fenceLine(block) });
+    merged.drafts.push(...content.drafts);
+    merged.problems.push(...content.problems);
+    merged.baseline ??= content.baseline;
+    merged.repeat ??= content.repeat;
   }
-  if (!first.closed) {
-    // Unclosed, it runs to the end of the issue: reading the prose after it as YAML would only add noise.
-    problems.push(problemAt(fenceLine(first), 'a closing fence (``` or ~~~, as opened) after the block', 'block'));
-    return undefined;
-  }
-  return parseBlockYaml(first.content, 'block', { raw: undefined, ...fenceLine(first) });
+  return merged;
 }
 
 function ruleKey(t: Threshold): string {
@@ -115,7 +126,7 @@ export function parseInlineThresholds(text: string): ThresholdSpec {
   const fenced = scanMarkdown(text).fences[0];
   if (fenced && fenced.line === firstLine.line) {
     if (fenced.info !== BLOCK_INFO || !fenced.closed) {
-      const expected = fenced.closed ? `YAML without a fence, or a \`${BLOCK_INFO}\` block` : 'a closing fence after the block';
+      const expected = fenced.closed ? `YAML without a fence (or an \`${BLOCK_INFO}\` block)` : 'a closing fence after the block';
       problems.push(problemAt(fenceLine(fenced), expected, 'input'));
       return { thresholds: [], problems };
     }

@@ -55,11 +55,11 @@ function unitNames(unit: MetricUnit): string {
     case 'time':
       return 's, ms, min, h';
     case 'memory':
-      return 'B, KB, MB, GB (MB = MiB)';
+      return 'B, KB, MB, GB, KiB, MiB, GiB (MB = MiB)';
     case 'money':
       return '$, USD';
     case 'cpu':
-      return 'none: write the number of % of one core without a unit';
+      return '';
   }
 }
 
@@ -99,8 +99,11 @@ export function checkRule(text: string, metric: string): Checked<Rule> {
     );
   }
   const converted = convertUnit(number, from, to);
+  if (converted === undefined && to.dimension === 'cpu') {
+    return expect(`a number without a unit: \`${metric}\` is in % of one core, e.g. \`${symbol} ${sign}${digits}\``);
+  }
   if (converted === undefined) {
-    return expect(`a unit of ${to.dimension} for \`${metric}\` (in ${to.symbol}): ${unitNames(to)}`);
+    return expect(`a ${to.dimension} unit for \`${metric}\` (in ${to.symbol}): ${unitNames(to)}`);
   }
   // 12 significant digits drop binary noise from the conversion (0.1 min → 6 s, not 6.000000000000001).
   return ok({ op, form, value: Number(converted.toPrecision(12)), unit: unitText, text: written });
