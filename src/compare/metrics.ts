@@ -91,7 +91,7 @@ function collect(node: unknown, segments: readonly string[], prefix: string, out
 
 /**
  * Merges key orders so that each list's order is kept and keys seen only later are placed after
- * their predecessor: baseline stages a,b,c and candidate a,x,c give a,b,x,c.
+ * their predecessor: baseline stages a,b,c and candidate a,x,c give a,x,b,c.
  */
 export function mergeOrders(lists: readonly (readonly string[])[]): string[] {
   const merged: string[] = [];

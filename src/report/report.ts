@@ -38,13 +38,6 @@ function linksLine(options: ReportOptions): string | undefined {
   return links.length > 0 ? links.join(' · ') : undefined;
 }
 
-function reasonList(result: GateResult): string | undefined {
-  if (result.reasons.length <= 1 && result.problems.length === 0 && result.inputErrors.length === 0) return undefined;
-  const shown = result.reasons.slice(0, 8).map((r) => `- ${r.split('\n').join(' ')}`);
-  if (result.reasons.length > 8) shown.push(`- … and ${result.reasons.length - 8} more (see gate.json)`);
-  return shown.join('\n');
-}
-
 function problemsSection(result: GateResult): string | undefined {
   if (result.problems.length === 0 && result.inputErrors.length === 0) return undefined;
   const lines = ['#### ⚠️ The gate could not judge these inputs', ''];
@@ -131,7 +124,7 @@ function assemble(sections: readonly Section[], limit: number): string {
 
 export function renderReport(result: GateResult, diff: Diff | undefined, options: ReportOptions = {}): string {
   const sections: Section[] = [{ text: headline(result) }];
-  for (const text of [reasonList(result), linksLine(options), summaryLine(result), problemsSection(result)]) {
+  for (const text of [linksLine(options), summaryLine(result), problemsSection(result)]) {
     if (text !== undefined) sections.push({ text });
   }
   // Another host is shown near the top: it changes how every time and memory number reads.
