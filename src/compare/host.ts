@@ -30,14 +30,30 @@ export function runHost(side: Side['name'], run: MeasuredRun): RunHost {
   return { side, label: run.label, hostname: text(env.hostname), cpu: text(env.cpu_model) ?? text(env.cpu) };
 }
 
+/** `baseline issue477.yaml`, `all 5 baseline runs`, `baseline a.yaml, b.yaml`: short names for a group of runs. */
+function whoHas(group: readonly RunHost[], all: readonly RunHost[]): string {
+  const parts: string[] = [];
+  for (const sideName of ['baseline', 'candidate'] as const) {
+    const mine = group.filter((r) => r.side === sideName);
+    const total = all.filter((r) => r.side === sideName).length;
+    if (mine.length === 0) continue;
+    if (mine.length === total && total > 1) parts.push(`all ${total} ${sideName} runs`);
+    else {
+      const labels = mine.slice(0, 3).map((r) => r.label);
+      parts.push(`${sideName} ${labels.join(', ')}${mine.length > 3 ? ` and ${mine.length - 3} more` : ''}`);
+    }
+  }
+  return parts.join('; ');
+}
+
 function difference(attribute: string, runs: readonly RunHost[], pick: (run: RunHost) => string | undefined): string | undefined {
-  const groups = new Map<string, string[]>();
+  const groups = new Map<string, RunHost[]>();
   for (const run of runs) {
     const value = pick(run) ?? '(not recorded)';
-    groups.set(value, [...(groups.get(value) ?? []), `${run.side} ${run.label}`]);
+    groups.set(value, [...(groups.get(value) ?? []), run]);
   }
   if (groups.size <= 1) return undefined;
-  const parts = [...groups.entries()].map(([value, who]) => `${value} (${who.join(', ')})`);
+  const parts = [...groups.entries()].map(([value, who]) => `${value} (${whoHas(who, runs)})`);
   return `${attribute} differs: ${parts.join(' vs ')}`;
 }
 

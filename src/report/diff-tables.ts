@@ -43,7 +43,9 @@ function medianNote(diff: Diff): string {
 export function stageTable(diff: Diff, maxRows = 60): string {
   const find = (section: DiffSection, group: string, name: string) =>
     diff.rows.find((r) => r.section === section && r.group === group && r.name === name);
-  const rows = diff.stages.map((stage) => [
+  // The totals row is kept whatever the cut, so it is added after truncating the stages.
+  const cut = Math.max(0, diff.stages.length - maxRows);
+  const rows = diff.stages.slice(0, maxRows).map((stage) => [
     stage,
     transition(find('stages', stage, 'wall_time_s')),
     transition(find('stages', stage, 'peak_rss_mb')),
@@ -57,8 +59,9 @@ export function stageTable(diff: Diff, maxRows = 60): string {
   ]);
   const perEpisode = find('totals', 'totals', 'avg_wall_time_per_episode_s');
   const lines = [
-    table(['Stage', 'Wall time', 'Peak memory', 'CPU (% of one core)'], rows, { maxRows }),
+    table(['Stage', 'Wall time', 'Peak memory', 'CPU (% of one core)'], rows),
     '',
+    ...(cut > 0 ? [`_… ${cut} more stages not shown (see \`optimization-gate diff --format json\`)._`, ''] : []),
     `Each cell: baseline → candidate (change).${medianNote(diff)}`,
   ];
   if (perEpisode && (perEpisode.baseline.median !== undefined || perEpisode.candidate.median !== undefined)) {

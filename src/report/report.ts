@@ -94,10 +94,17 @@ function footnotes(result: GateResult): string {
   }
   const sampling = [...byNote.entries()].map(([note, who]) => `${note} (${byNote.size > 1 ? who.join(', ') : 'all runs'})`);
   const memory = [...new Set(runs.map((r) => r.memoryMetric ?? 'not stated (third-party profile: as its tool wrote it)'))];
-  const label = (side: 'baseline' | 'candidate') => result.runs[side].map((r) => r.label).join(', ') || 'none';
+  const label = (side: 'baseline' | 'candidate') => {
+    const labels = result.runs[side].map((r) => r.label);
+    return labels.length > 3 ? `${labels.slice(0, 3).join(', ')} …` : labels.join(', ') || 'none';
+  };
   const lines = [
-    `- Sampling: ${sampling.join('; ') || 'no runs'}`,
-    `- Memory metric: ${memory.join('; ') || 'no runs'}. \`*_mb\` values are MiB; CPU is percent of one core.`,
+    ...(runs.length > 0
+      ? [
+          `- Sampling: ${sampling.join('; ')}`,
+          `- Memory metric: ${memory.join('; ')}. \`*_mb\` values are MiB; CPU is percent of one core.`,
+        ]
+      : []),
     `- Runs: baseline ${result.runs.baseline.length} (${label('baseline')}); candidate ${result.runs.candidate.length} (${label('candidate')}).`,
     `- Noise: ${result.noise}.`,
     ...result.notes.map((n) => `- Note: ${n}.`),

@@ -70,7 +70,8 @@ export function summaryLine(result: GateResult): string {
   const verdicts = (Object.keys(counts) as Verdict[]).map((v) => `${counts[v]} ${v}`).join(' · ');
   const nb = result.runs.baseline.length;
   const nc = result.runs.candidate.length;
-  const parts = [`**${verdicts}**`, `${nb} baseline / ${nc} candidate run${nc === 1 ? '' : 's'} (${result.noise.split(':')[0] === 'single run' ? result.noise : 'medians, bootstrap interval'})`];
+  const runs = nb + nc === 0 ? 'not evaluated' : `${nb} baseline / ${nc} candidate run${nc === 1 ? '' : 's'} (${nb <= 1 && nc <= 1 ? result.noise : 'medians, bootstrap interval'})`;
+  const parts = [`**${verdicts}**`, runs];
   if (!result.host.comparable) parts.push('⚠️ **runs from different hosts**');
   parts.push(`fail-on \`${result.failOn}\`: job ${result.passed ? 'passes' : 'fails'}`);
   return parts.join(' — ');

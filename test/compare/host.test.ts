@@ -34,7 +34,7 @@ describe('host check', () => {
     const check = checkHosts(side('baseline', run(STAGED_PROFILE), modelled), side('candidate', run(STAGED_PROFILE)));
     expect(check.runs[1]?.cpu).toBe('AMD EPYC 7763');
     expect(check.differences).toEqual([
-      'CPU model differs: arm (baseline issue477-staged-gpt4o.yaml, candidate issue477-staged-gpt4o.yaml) vs AMD EPYC 7763 (baseline epyc.yaml)',
+      'CPU model differs: arm (baseline issue477-staged-gpt4o.yaml; candidate issue477-staged-gpt4o.yaml) vs AMD EPYC 7763 (baseline epyc.yaml)',
     ]);
   });
 
@@ -42,5 +42,14 @@ describe('host check', () => {
     const dir = tempDir();
     const anonymous = run(profileCopy(STAGED_PROFILE, dir, 'anon', (doc) => delete doc.environment.hostname));
     expect(checkHosts(side('baseline', anonymous), side('candidate', run(STAGED_PROFILE))).differences[0]).toMatch(/^hostname differs: \(not recorded\)/);
+  });
+});
+
+describe('host check over repeated runs', () => {
+  it('names whole sides instead of listing every run', () => {
+    const dir = tempDir();
+    const ci = profileCopy(BUNDLED_PROFILE, dir, 'ci', (doc) => (doc.environment.hostname = 'ci-runner-7'));
+    const check = checkHosts(side('baseline', run(STAGED_PROFILE), run(STAGED_PROFILE)), side('candidate', run(ci), run(ci), run(ci)));
+    expect(check.differences).toEqual(['hostname differs: Markos-MacBook-Pro.local (all 2 baseline runs) vs ci-runner-7 (all 3 candidate runs)']);
   });
 });
