@@ -257,6 +257,23 @@ describe('A/A: a profile against itself', () => {
     expect(result.thresholds[0]?.reason).toMatch(/all runs identical/);
   });
 
+  it('noisy repeats of the same profile: a 0 % bound is inconclusive, a +10 % bound passes', () => {
+    const dir = tempDir();
+    const a = wallRepeats(STAGED_PROFILE, dir, 'a', [1, 1.02, 0.985, 1.01, 0.995]);
+    const b = wallRepeats(STAGED_PROFILE, dir, 'b', [0.99, 1.015, 1.005, 0.98, 1.02]);
+    const result = gate(
+      [threshold('profile.totals.wall_time_s', '<= 0%'), threshold('profile.totals.wall_time_s', '>= 0%'), threshold('profile.totals.wall_time_s', '<= +10%')],
+      a,
+      b,
+    );
+    expect(result.thresholds.map((t) => t.verdict)).toEqual(['inconclusive', 'inconclusive', 'pass']);
+    const interval = result.thresholds[0]!.change.interval!;
+    expect(interval.low).toBeLessThan(0);
+    expect(interval.high).toBeGreaterThan(0);
+    expect(interval.high - interval.low).toBeLessThan(6);
+    expect(result.decision).toBe('iterate');
+  });
+
   it('strict rules at 0 fail on an identical run (no change is not an improvement)', () => {
     const result = gate([threshold('profile.totals.wall_time_s', '< 0%', 'target')], [staged], [staged]);
     expect(result.thresholds[0]?.verdict).toBe('fail');
