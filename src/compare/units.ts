@@ -29,10 +29,18 @@ const SUFFIX_UNITS: ReadonlyArray<[RegExp, MetricUnit]> = [
   [/(^|_)pct$/, CPU_PCT],
 ];
 
+/** Fields whose unit is not at the end of their name, in the stage_truth format. */
+const INNER_UNITS: ReadonlyArray<[RegExp, MetricUnit]> = [
+  [/(^|_)mb_sampled$/, MIB],
+];
+
 /** The unit of a metric path, or undefined for unitless metrics (scores, rates, counts). */
 export function metricUnit(metricPath: string): MetricUnit | undefined {
-  const last = metricPath.split('.').pop() ?? '';
-  return SUFFIX_UNITS.find(([pattern]) => pattern.test(last))?.[1];
+  const segments = metricPath.split('.');
+  const last = segments.pop() ?? '';
+  // `truth.wall_seconds_by_stage.<stage>`: the unit is named by the mapping, not the stage key.
+  if (segments.at(-1) === 'wall_seconds_by_stage') return SECONDS;
+  return (SUFFIX_UNITS.find(([pattern]) => pattern.test(last)) ?? INNER_UNITS.find(([pattern]) => pattern.test(last)))?.[1];
 }
 
 /**

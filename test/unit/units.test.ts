@@ -10,6 +10,9 @@ describe('metric units', () => {
     expect(metricUnit('profile.stages.summarization.avg_cpu_pct')?.dimension).toBe('cpu');
     expect(metricUnit('eval.vs_reference.silver.rougeL_f1')).toBeUndefined();
     expect(metricUnit('cost.llm_gi_calls')).toBeUndefined();
+    expect(metricUnit('truth.wall_seconds_by_stage.summarization')?.symbol).toBe('s');
+    expect(metricUnit('truth.wall_seconds_by_stage.*')?.symbol).toBe('s');
+    expect(metricUnit('truth.global_peak_rss_mb_sampled')?.symbol).toBe('MiB');
   });
 
   it('converts rule units into the metric unit and refuses other dimensions', () => {

@@ -1,0 +1,204 @@
+/**
+ * The action's configuration: every input read once, validated, typed. Each error names the input
+ * and what was expected; all errors are reported together.
+ */
+import { UserError } from '../errors.js';
+import { Inputs } from './constants.js';
+
+export const MODES = ['gate', 'baseline', 'measure', 'aggregate'] as const;
+export type Mode = (typeof MODES)[number];
+export const FAIL_ON = ['reject', 'iterate', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+export type ProfileMode = 'native' | 'external';
+
+export type BaselineSource =
+  | { kind: 'path'; path: string }
+  | { kind: 'cache' }
+  | { kind: 'artifact' }
+  | { kind: 'ref'; ref: string }
+  /** Not set: the `baseline:` named on the issue, else the cache. */
+  | { kind: 'auto' };
+
+export interface CommentTargets {
+  issue: boolean;
+  pr: boolean;
+}
+
+export interface ActionConfig {
+  issueNumber?: number;
+  mode: Mode;
+  experimentCommand?: string;
+  experimentOutput?: string;
+  profileCommand?: string;
+  profileMode: ProfileMode;
+  profileOutput?: string;
+  /** `auto`, `events`, `none`, `status-file:PATH` or `metrics:PATH`. */
+  stages: string;
+  datasetId: string;
+  /** Patterns of files whose content hash is part of the baseline cache key. */
+  pipelineConfig: string[];
+  baseline: BaselineSource;
+  /** Unset: the issue's `repeat:`, else 1. */
+  repeat?: number;
+  warmup: number;
+  confirmRuns: number;
+  sampleInterval: number;
+  /** Inline thresholds (block syntax), merged over the issue's. */
+  thresholds: string;
+  failOn: FailOn;
+  comment: CommentTargets;
+  artifactName: string;
+  retentionDays: number;
+  workingDirectory: string;
+  timeoutMinutes: number;
+  allowForkPrs: boolean;
+  trustedAssociations: string[];
+  token: string;
+}
+
+/** Reads one raw input (already trimmed), '' when not set; `core.getInput` in the action. */
+export type InputReader = (name: string) => string;
+
+const STAGES_PATTERN = /^(auto|events|none|status-file:.+|metrics:.+)$/;
+const ASSOCIATIONS = ['OWNER', 'MEMBER', 'COLLABORATOR', 'CONTRIBUTOR', 'FIRST_TIME_CONTRIBUTOR', 'FIRST_TIMER', 'MANNEQUIN', 'NONE'];
+
+class InputErrors {
+  readonly list: string[] = [];
+  add(input: string, expected: string, got: string): void {
+    this.list.push(`input '${input}': expected ${expected}, got ${got === '' ? 'an empty value' : `"${got}"`}`);
+  }
+}
+
+function oneOf<T extends string>(errors: InputErrors, name: string, raw: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  errors.add(name, `one of ${allowed.join(' | ')}`, raw);
+  return allowed[0] as T;
+}
+
+function wholeNumber(errors: InputErrors, name: string, raw: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (raw === '' || !Number.isInteger(value) || value < min || value > max) {
+    errors.add(name, `a whole number from ${min} to ${max}`, raw);
+    return min;
+  }
+  return value;
+}
+
+function positiveNumber(errors: InputErrors, name: string, raw: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (raw === '' || !Number.isFinite(value) || value < min || value > max) {
+    errors.add(name, `a number from ${min} to ${max}`, raw);
+    return min;
+  }
+  return value;
+}
+
+function bool(errors: InputErrors, name: string, raw: string): boolean {
+  // The YAML 1.2 core schema booleans, as core.getBooleanInput accepts them.
+  if (['true', 'True', 'TRUE'].includes(raw)) return true;
+  if (['false', 'False', 'FALSE', ''].includes(raw)) return false;
+  errors.add(name, 'true or false', raw);
+  return false;
+}
+
+function parseBaseline(errors: InputErrors, raw: string): BaselineSource {
+  if (raw === '') return { kind: 'auto' };
+  if (raw === 'cache') return { kind: 'cache' };
+  if (raw === 'artifact') return { kind: 'artifact' };
+  if (raw.startsWith('ref:')) {
+    const ref = raw.slice(4).trim();
+    // A git ref is passed to git as one argument, never to a shell; still refuse option-like values.
+    if (ref === '' || ref.startsWith('-') || /[\s~^:?*[\\]/.test(ref)) {
+      errors.add(Inputs.Baseline, 'ref:<git ref> with a valid ref name', raw);
+    }
+    return { kind: 'ref', ref };
+  }
+  if (raw.startsWith('-') || raw.includes('\0')) errors.add(Inputs.Baseline, 'a repository path, cache, artifact or ref:<git ref>', raw);
+  return { kind: 'path', path: raw };
+}
+
+function parseComment(errors: InputErrors, raw: string): CommentTargets {
+  const parts = raw.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  if (parts.length === 1 && parts[0] === 'none') return { issue: false, pr: false };
+  const bad = parts.filter((p) => p !== 'issue' && p !== 'pr');
+  if (parts.length === 0 || bad.length > 0) {
+    errors.add(Inputs.Comment, 'issue,pr | issue | pr | none', raw);
+    return { issue: false, pr: false };
+  }
+  return { issue: parts.includes('issue'), pr: parts.includes('pr') };
+}
+
+function parseIssueNumber(errors: InputErrors, raw: string): number | undefined {
+  if (raw === '') return undefined;
+  const value = Number(raw.replace(/^#/, ''));
+  if (!Number.isInteger(value) || value < 1) {
+    errors.add(Inputs.IssueNumber, 'an issue number such as 123', raw);
+    return undefined;
+  }
+  return value;
+}
+
+function optional(raw: string): string | undefined {
+  return raw === '' ? undefined : raw;
+}
+
+export function readActionConfig(read: InputReader): ActionConfig {
+  const errors = new InputErrors();
+  const mode = oneOf(errors, Inputs.Mode, read(Inputs.Mode) || 'gate', MODES);
+  const profileMode = oneOf<ProfileMode>(errors, Inputs.ProfileMode, read(Inputs.ProfileMode) || 'native', ['native', 'external']);
+  const stages = read(Inputs.Stages) || 'auto';
+  if (!STAGES_PATTERN.test(stages)) errors.add(Inputs.Stages, 'auto | events | none | status-file:PATH | metrics:PATH', stages);
+
+  const repeatRaw = read(Inputs.Repeat);
+  const trusted = (read(Inputs.TrustedAssociations) || 'OWNER,MEMBER,COLLABORATOR')
+    .split(',')
+    .map((a) => a.trim().toUpperCase())
+    .filter((a) => a !== '');
+  const unknownAssociations = trusted.filter((a) => !ASSOCIATIONS.includes(a));
+  if (trusted.length === 0 || unknownAssociations.length > 0) {
+    errors.add(Inputs.TrustedAssociations, `a comma-separated list of ${ASSOCIATIONS.join(', ')}`, read(Inputs.TrustedAssociations));
+  }
+
+  const config: ActionConfig = {
+    issueNumber: parseIssueNumber(errors, read(Inputs.IssueNumber)),
+    mode,
+    experimentCommand: optional(read(Inputs.ExperimentCommand)),
+    experimentOutput: optional(read(Inputs.ExperimentOutput)),
+    profileCommand: optional(read(Inputs.ProfileCommand)),
+    profileMode,
+    profileOutput: optional(read(Inputs.ProfileOutput)),
+    stages,
+    datasetId: read(Inputs.DatasetId) || 'default',
+    pipelineConfig: read(Inputs.PipelineConfig).split('\n').map((l) => l.trim()).filter((l) => l !== ''),
+    baseline: parseBaseline(errors, read(Inputs.Baseline)),
+    repeat: repeatRaw === '' ? undefined : wholeNumber(errors, Inputs.Repeat, repeatRaw, 1, 50),
+    warmup: wholeNumber(errors, Inputs.Warmup, read(Inputs.Warmup) || '1', 0, 10),
+    confirmRuns: wholeNumber(errors, Inputs.ConfirmRuns, read(Inputs.ConfirmRuns) || '0', 0, 20),
+    sampleInterval: positiveNumber(errors, Inputs.SampleInterval, read(Inputs.SampleInterval) || '0.5', 0.05, 60),
+    thresholds: read(Inputs.Thresholds),
+    failOn: oneOf(errors, Inputs.FailOn, read(Inputs.FailOn) || 'reject', FAIL_ON),
+    comment: parseComment(errors, read(Inputs.Comment) || 'issue,pr'),
+    artifactName: read(Inputs.ArtifactName) || 'optimization-gate',
+    retentionDays: wholeNumber(errors, Inputs.RetentionDays, read(Inputs.RetentionDays) || '0', 0, 400),
+    workingDirectory: read(Inputs.WorkingDirectory) || '.',
+    timeoutMinutes: positiveNumber(errors, Inputs.TimeoutMinutes, read(Inputs.TimeoutMinutes) || '60', 0.01, 24 * 60),
+    allowForkPrs: bool(errors, Inputs.AllowForkPrs, read(Inputs.AllowForkPrs)),
+    trustedAssociations: trusted,
+    token: read(Inputs.Token),
+  };
+
+  if (/[\\/"':<>|*?\r\n]/.test(config.artifactName)) {
+    errors.add(Inputs.ArtifactName, 'a name without / \\ " : < > | * ? or newlines', config.artifactName);
+  }
+  if (mode !== 'aggregate' && !config.profileCommand && !config.experimentCommand) {
+    errors.list.push(`inputs 'profile-command' and 'experiment-command': expected at least one command to measure in mode ${mode}`);
+  }
+  if (profileMode === 'external' && config.profileCommand && !config.profileOutput) {
+    errors.add(Inputs.ProfileOutput, 'the path where the external freeze writes its profile YAML (profile-mode: external)', '');
+  }
+  if (config.experimentCommand && !config.experimentOutput) {
+    errors.add(Inputs.ExperimentOutput, 'the directory where experiment-command writes metrics.json', '');
+  }
+  if (errors.list.length > 0) throw new UserError('invalid action inputs', errors.list);
+  return config;
+}

@@ -1,0 +1,60 @@
+/** Names shared by action.yml, the code and the tests: inputs, outputs, saved state, env variables. */
+
+export const Inputs = {
+  IssueNumber: 'issue-number',
+  Mode: 'mode',
+  ExperimentCommand: 'experiment-command',
+  ExperimentOutput: 'experiment-output',
+  ProfileCommand: 'profile-command',
+  ProfileMode: 'profile-mode',
+  ProfileOutput: 'profile-output',
+  Stages: 'stages',
+  DatasetId: 'dataset-id',
+  PipelineConfig: 'pipeline-config',
+  Baseline: 'baseline',
+  Repeat: 'repeat',
+  Warmup: 'warmup',
+  ConfirmRuns: 'confirm-runs',
+  SampleInterval: 'sample-interval',
+  Thresholds: 'thresholds',
+  FailOn: 'fail-on',
+  Comment: 'comment',
+  ArtifactName: 'artifact-name',
+  RetentionDays: 'retention-days',
+  WorkingDirectory: 'working-directory',
+  TimeoutMinutes: 'timeout-minutes',
+  AllowForkPrs: 'allow-fork-prs',
+  TrustedAssociations: 'trusted-associations',
+  Token: 'token',
+} as const;
+
+export const Outputs = {
+  Decision: 'decision',
+  ReportPath: 'report-path',
+  GateJson: 'gate-json',
+  Profile: 'profile',
+  StageTruth: 'stage-truth',
+  ArtifactId: 'artifact-id',
+  CommentUrl: 'comment-url',
+} as const;
+
+/** What main hands to post through GITHUB_STATE. */
+export const State = {
+  /** Set once main has published everything; post then has nothing to rescue. */
+  Completed: 'completed',
+  /** JSON of the measurement in progress: process group, output stems, events file. */
+  Measuring: 'measuring',
+  /** Directory with everything produced so far (uploaded by post if main did not). */
+  OutputDir: 'output-dir',
+  ArtifactName: 'artifact-name',
+  RetentionDays: 'retention-days',
+  Token: 'token',
+} as const;
+
+/** Env variable the freeze sets for the measured command: where to append stage events. */
+export const STAGE_EVENTS_ENV = 'OPTIMIZATION_GATE_STAGE_EVENTS';
+/** Env variable an external freeze command receives: where to write its profile YAML. */
+export const PROFILE_OUTPUT_ENV = 'OPTIMIZATION_GATE_PROFILE';
+
+/** Hidden marker of the sticky PR comment (one per PR and artifact name). */
+export const STICKY_MARKER_PREFIX = '<!-- optimization-gate:sticky';

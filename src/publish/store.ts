@@ -1,0 +1,66 @@
+/**
+ * Artifacts and cache: where measured runs and baselines are kept between jobs. Interfaces here,
+ * the toolkit-backed implementations below.
+ */
+import { DefaultArtifactClient } from '@actions/artifact';
+import * as cache from '@actions/cache';
+
+export interface UploadedArtifact {
+  id: number;
+  size: number;
+}
+
+export interface ArtifactStore {
+  upload(name: string, files: string[], rootDir: string, retentionDays: number): Promise<UploadedArtifact>;
+  /** Downloads an artifact of this run, or of another run when `fromRun` is given. */
+  download(id: number, destination: string, fromRun?: { token: string; owner: string; repo: string; workflowRunId: number }): Promise<void>;
+  /** Artifacts of the current workflow run. */
+  listThisRun(): Promise<Array<{ id: number; name: string }>>;
+}
+
+export interface CacheStore {
+  /** Returns false when nothing was saved (e.g. the key exists already or saving is denied). */
+  save(paths: string[], key: string): Promise<boolean>;
+  /** The key restored (exact or by prefix, newest first), or undefined on a miss. */
+  restore(paths: string[], primaryKey: string, restoreKeys: string[]): Promise<string | undefined>;
+}
+
+export function createArtifactStore(): ArtifactStore {
+  const client = new DefaultArtifactClient();
+  return {
+    async upload(name, files, rootDir, retentionDays) {
+      const result = await client.uploadArtifact(name, files, rootDir, retentionDays > 0 ? { retentionDays } : {});
+      return { id: result.id ?? 0, size: result.size ?? 0 };
+    },
+    async download(id, destination, fromRun) {
+      await client.downloadArtifact(id, {
+        path: destination,
+        ...(fromRun
+          ? {
+              findBy: {
+                token: fromRun.token,
+                repositoryOwner: fromRun.owner,
+                repositoryName: fromRun.repo,
+                workflowRunId: fromRun.workflowRunId,
+              },
+            }
+          : {}),
+      });
+    },
+    async listThisRun() {
+      const { artifacts } = await client.listArtifacts({ latest: true });
+      return artifacts.map((a) => ({ id: a.id, name: a.name }));
+    },
+  };
+}
+
+export function createCacheStore(): CacheStore {
+  return {
+    async save(paths, key) {
+      // saveCache logs and returns -1 for "already exists" / denied rather than throwing.
+      const id = await cache.saveCache(paths, key);
+      return id !== -1;
+    },
+    restore: (paths, primaryKey, restoreKeys) => cache.restoreCache(paths, primaryKey, restoreKeys),
+  };
+}

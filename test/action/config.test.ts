@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { readActionConfig } from '../../src/inputs/config.js';
+import { UserError } from '../../src/errors.js';
+
+function reader(inputs: Record<string, string>) {
+  return (name: string) => inputs[name] ?? '';
+}
+
+describe('readActionConfig', () => {
+  it('applies defaults and parses a typical gate configuration', () => {
+    const config = readActionConfig(
+      reader({
+        'profile-command': 'python3 pipeline.py',
+        'experiment-command': 'python3 experiment.py --out eval',
+        'experiment-output': 'eval',
+        baseline: 'ref:main',
+        repeat: '5',
+        comment: 'pr',
+        'pipeline-config': 'config/a.yaml\n\nconfig/*.json\n',
+        token: 't0k',
+      }),
+    );
+    expect(config).toMatchObject({
+      mode: 'gate',
+      profileMode: 'native',
+      stages: 'auto',
+      baseline: { kind: 'ref', ref: 'main' },
+      repeat: 5,
+      warmup: 1,
+      sampleInterval: 0.5,
+      failOn: 'reject',
+      comment: { issue: false, pr: true },
+      pipelineConfig: ['config/a.yaml', 'config/*.json'],
+      trustedAssociations: ['OWNER', 'MEMBER', 'COLLABORATOR'],
+      allowForkPrs: false,
+      artifactName: 'optimization-gate',
+    });
+    expect(config.issueNumber).toBeUndefined();
+  });
+
+  it('names every bad input and what was expected, all at once', () => {
+    let caught: unknown;
+    try {
+      readActionConfig(
+        reader({
+          mode: 'yolo',
+          'profile-command': 'x',
+          repeat: '0',
+          'sample-interval': 'fast',
+          'fail-on': 'sometimes',
+          comment: 'issue,slack',
+          'allow-fork-prs': 'yes',
+          'issue-number': 'twelve',
+          baseline: 'ref:',
+          'trusted-associations': 'OWNER,FRIENDS',
+          stages: 'magic',
+        }),
+      );
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(UserError);
+    expect((caught as UserError).details).toEqual([
+      `input 'mode': expected one of gate | baseline | measure | aggregate, got "yolo"`,
+      `input 'stages': expected auto | events | none | status-file:PATH | metrics:PATH, got "magic"`,
+      `input 'trusted-associations': expected a comma-separated list of OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, MANNEQUIN, NONE, got "OWNER,FRIENDS"`,
+      `input 'issue-number': expected an issue number such as 123, got "twelve"`,
+      `input 'baseline': expected ref:<git ref> with a valid ref name, got "ref:"`,
+      `input 'repeat': expected a whole number from 1 to 50, got "0"`,
+      `input 'sample-interval': expected a number from 0.05 to 60, got "fast"`,
+      `input 'fail-on': expected one of reject | iterate | never, got "sometimes"`,
+      `input 'comment': expected issue,pr | issue | pr | none, got "issue,slack"`,
+      `input 'allow-fork-prs': expected true or false, got "yes"`,
+    ]);
+  });
+
+  it('requires something to measure, and the paths that go with each command', () => {
+    expect(() => readActionConfig(reader({}))).toThrow(/at least one command to measure in mode gate/);
+    expect(() => readActionConfig(reader({ 'experiment-command': 'x' }))).toThrow(/input 'experiment-output'/);
+    expect(() => readActionConfig(reader({ 'profile-command': 'x', 'profile-mode': 'external' }))).toThrow(
+      /input 'profile-output'/,
+    );
+    expect(readActionConfig(reader({ mode: 'aggregate' })).mode).toBe('aggregate');
+  });
+
+  it('reads baseline sources and refuses option-like refs', () => {
+    const base = { 'profile-command': 'x' };
+    expect(readActionConfig(reader({ ...base, baseline: 'cache' })).baseline).toEqual({ kind: 'cache' });
+    expect(readActionConfig(reader({ ...base, baseline: 'artifact' })).baseline).toEqual({ kind: 'artifact' });
+    expect(readActionConfig(reader({ ...base, baseline: 'data/profiles/ref.yaml' })).baseline).toEqual({
+      kind: 'path',
+      path: 'data/profiles/ref.yaml',
+    });
+    expect(readActionConfig(reader(base)).baseline).toEqual({ kind: 'auto' });
+    expect(() => readActionConfig(reader({ ...base, baseline: 'ref:--upload-pack=evil' }))).toThrow(/input 'baseline'/);
+    expect(readActionConfig(reader({ ...base, comment: 'none' })).comment).toEqual({ issue: false, pr: false });
+  });
+});

@@ -1,0 +1,63 @@
+/** A recording in-memory GitHubApi for unit tests of the publish logic (no HTTP). */
+import type { ArtifactRef, CommentInfo, GitHubApi, IssueInfo } from '../../src/publish/github.js';
+
+export interface RecordingGitHub extends GitHubApi {
+  calls: string[];
+  comments: Map<number, CommentInfo[]>;
+  issues: Map<number, IssueInfo>;
+  artifacts: ArtifactRef[];
+}
+
+export function recordingGitHub(issues: IssueInfo[] = []): RecordingGitHub {
+  let nextId = 1000;
+  const comments = new Map<number, CommentInfo[]>();
+  const issueMap = new Map(issues.map((i) => [i.number, i]));
+  const calls: string[] = [];
+  const artifacts: ArtifactRef[] = [];
+  return {
+    calls,
+    comments,
+    issues: issueMap,
+    artifacts,
+    async getIssue(n) {
+      calls.push(`getIssue ${n}`);
+      const issue = issueMap.get(n);
+      if (!issue) throw Object.assign(new Error('Not Found'), { status: 404 });
+      return issue;
+    },
+    async listComments(n) {
+      calls.push(`listComments ${n}`);
+      return [...(comments.get(n) ?? [])];
+    },
+    async createComment(n, body) {
+      calls.push(`createComment ${n}`);
+      const comment = { id: nextId++, body, htmlUrl: `https://github.com/acme/p/issues/${n}#issuecomment-${nextId}` };
+      comments.set(n, [...(comments.get(n) ?? []), comment]);
+      return comment;
+    },
+    async updateComment(id, body) {
+      calls.push(`updateComment ${id}`);
+      for (const list of comments.values()) {
+        const found = list.find((c) => c.id === id);
+        if (found) {
+          found.body = body;
+          return { ...found };
+        }
+      }
+      throw Object.assign(new Error('Not Found'), { status: 404 });
+    },
+    async createIssue(title, body) {
+      calls.push(`createIssue ${title}`);
+      const number = Math.max(0, ...issueMap.keys()) + 1;
+      const issue = { number, title, body, authorLogin: 'github-actions[bot]', authorAssociation: 'NONE', htmlUrl: `https://github.com/acme/p/issues/${number}` };
+      issueMap.set(number, issue);
+      return issue;
+    },
+    async findArtifact(name, branch) {
+      calls.push(`findArtifact ${name} ${branch ?? '*'}`);
+      return artifacts
+        .filter((a) => a.name === name && (branch === undefined || a.headBranch === branch))
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+    },
+  };
+}
