@@ -10,7 +10,7 @@ import { expandMetricPattern, lookupSide } from './metrics.js';
 import { changeInterval, DEFAULT_INTERVAL_OPTIONS, median, SINGLE_RUN_NOTE, valueInterval, type Estimate, type IntervalOptions } from './stats.js';
 import { checkHosts, runHost, type HostCheck, type RunHost } from './host.js';
 import { decide, passesFailOn, verdictCounts, type Decision, type FailOn, type Verdict } from './decision.js';
-import type { Operator, Threshold, ThresholdProblem, ThresholdSpec } from './thresholds/types.js';
+import { ACCEPTED_FORMS, formatProblem, type Operator, type Threshold, type ThresholdProblem, type ThresholdSpec } from './thresholds/index.js';
 import type { MeasuredRun, Side } from './types.js';
 
 export interface SideValues {
@@ -216,8 +216,9 @@ function runInfo(side: Side['name'], run: MeasuredRun): RunInfo {
   };
 }
 
+/** A parse problem as a decision reason: where it is (issue or thresholds input), the text, what was expected. */
 export function describeProblem(p: ThresholdProblem): string {
-  return `threshold problem, ${p.origin === 'input' ? 'thresholds input' : 'issue'} line ${p.line}: "${p.text}" — expected ${p.expected}`;
+  return `threshold problem, ${p.origin === 'input' ? '' : 'issue '}${formatProblem(p)}`;
 }
 
 function noiseNote(nBase: number, nCand: number, options: IntervalOptions = {}): string {
@@ -237,7 +238,7 @@ export function evaluateGate(spec: ThresholdSpec, baseline: Side, candidate: Sid
     candidate: candidate.runs.map((r) => runInfo('candidate', r)),
   };
   const inputErrors: string[] = [];
-  if (spec.thresholds.length === 0) inputErrors.push('no thresholds found: the issue must state its success criteria (an `optimization-gate` block or a Metric | Rule table)');
+  if (spec.thresholds.length === 0) inputErrors.push(ACCEPTED_FORMS);
   if (baseline.runs.length === 0) inputErrors.push('no baseline run');
   if (candidate.runs.length === 0) inputErrors.push('no candidate run');
   const failedRuns = [...runs.baseline, ...runs.candidate]

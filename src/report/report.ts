@@ -7,6 +7,7 @@ import type { Diff } from '../compare/diff.js';
 import type { GateResult } from '../compare/gate.js';
 import { GATE_JSON_SCHEMA } from '../compare/gate-json.js';
 import { describeProblem } from '../compare/gate.js';
+import { describeRule } from '../compare/thresholds/index.js';
 import { code, details, table } from './markdown.js';
 import { costTable, qualityTable, stageTable } from './diff-tables.js';
 import { stageWallChart } from './chart.js';
@@ -59,7 +60,7 @@ function parsedThresholds(result: GateResult): string | undefined {
   const rows = [...seen.values()].map(({ matches, t }) => [
     code(t.threshold.metric),
     code(t.threshold.rule.text),
-    `${t.threshold.rule.form} ${t.threshold.rule.op} ${t.threshold.rule.value}${t.threshold.rule.form === 'relative' ? ' %' : (t.unit ? ` ${t.unit}` : '')}`,
+    describeRule(t.threshold.rule, t.threshold.metric),
     t.threshold.kind,
     t.threshold.optional ? 'yes' : 'no',
     `${t.threshold.origin} line ${t.threshold.line}`,

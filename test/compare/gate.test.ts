@@ -286,7 +286,7 @@ describe('inputs that must never pass', () => {
       problems: [{ line: 4, text: 'profile.totals.wall_time_s: "<= fast"', expected: 'a rule like "<= -20%"', origin: 'block' }],
     });
     expect(result.decision).toBe('reject');
-    expect(result.reasons[0]).toBe('threshold problem, issue line 4: "profile.totals.wall_time_s: "<= fast"" — expected a rule like "<= -20%"');
+    expect(result.reasons[0]).toBe('threshold problem, issue line 4: `profile.totals.wall_time_s: "<= fast"` — expected a rule like "<= -20%"');
     expect(result.thresholds[0]?.verdict).toBe('pass');
   });
 
