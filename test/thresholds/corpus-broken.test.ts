@@ -40,7 +40,12 @@ const BROKEN: Record<string, { problems: ProblemRow[]; readLines: number[] }> = 
         'profile.stages.vector_indexing.avg_cpu_pct: "<= 2s"',
         'a number without a unit: `profile.stages.vector_indexing.avg_cpu_pct` is in % of one core, e.g. `<= 2`',
       ],
-      [9, 'block', 'truth.wall_seconds_by_stage.summarization: "<= 30s"', E.noUnit('truth.wall_seconds_by_stage.summarization', '<= 30')],
+      [
+        9,
+        'block',
+        'truth.wall_seconds_by_stage.summarization: "<= 30MB"',
+        'a time unit for `truth.wall_seconds_by_stage.summarization` (in s): s, ms, min, h',
+      ],
     ],
     readLines: [],
   },
