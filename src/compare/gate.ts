@@ -238,7 +238,8 @@ export function evaluateGate(spec: ThresholdSpec, baseline: Side, candidate: Sid
     candidate: candidate.runs.map((r) => runInfo('candidate', r)),
   };
   const inputErrors: string[] = [];
-  if (spec.thresholds.length === 0) inputErrors.push(ACCEPTED_FORMS);
+  // With parse problems, the empty set is their consequence; they are the message.
+  if (spec.thresholds.length === 0 && spec.problems.length === 0) inputErrors.push(ACCEPTED_FORMS);
   if (baseline.runs.length === 0) inputErrors.push('no baseline run');
   if (candidate.runs.length === 0) inputErrors.push('no candidate run');
   const failedRuns = [...runs.baseline, ...runs.candidate]

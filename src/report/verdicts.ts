@@ -45,7 +45,12 @@ export function headline(result: GateResult): string {
   const failedRuns = [...result.runs.baseline, ...result.runs.candidate].filter((r) => r.failed);
   const parts: string[] = [];
   if (result.problems.length > 0) parts.push(`${plural(result.problems.length, 'threshold problem')} on the issue`);
-  if (result.inputErrors.length > 0) parts.push(result.inputErrors.length === 1 ? (result.inputErrors[0] as string).split('\n')[0] as string : plural(result.inputErrors.length, 'input error'));
+  if (result.inputErrors.length > 0) {
+    // A single short error is the headline itself; long ones (with code spans) are listed below it.
+    const first = (result.inputErrors[0] as string).split('\n')[0] as string;
+    const short = result.inputErrors.length === 1 && first.length <= 100 && !first.includes('`');
+    parts.push(short ? first : first.startsWith('no thresholds found') ? 'no thresholds found on the issue' : plural(result.inputErrors.length, 'input error'));
+  }
   if (failedRuns.length > 0) parts.push(`${plural(failedRuns.length, 'measured run')} failed (${failedRuns.map((r) => `${r.label}: ${r.status ?? ''}`).join(', ')})`);
   const groups: Array<[ThresholdResult[], string]> = [
     [pick('guardrail', 'fail'), 'failed'],
@@ -59,7 +64,10 @@ export function headline(result: GateResult): string {
   }
   const inconclusive = counted.filter((t) => t.verdict === 'inconclusive');
   if (inconclusive.length > 0) parts.push(`${inconclusive.length} inconclusive: ${listed(inconclusive)}`);
-  if (parts.length === 0) parts.push(`all ${plural(counted.length, 'threshold')} pass`);
+  if (parts.length === 0) {
+    const ignored = result.thresholds.length - counted.length;
+    parts.push(`${counted.length === 1 ? 'the one threshold passes' : `all ${counted.length} thresholds pass`}${ignored > 0 ? ` (${ignored} optional missing, ignored)` : ''}`);
+  }
   return `### ${DECISION_ICON[result.decision]} ${result.decision} — ${parts.join('; ')}`;
 }
 
@@ -80,7 +88,7 @@ export function summaryLine(result: GateResult): string {
 const SEVERITY: Record<Verdict, number> = { fail: 0, missing: 1, inconclusive: 2, pass: 3 };
 
 function severity(t: ThresholdResult): number {
-  if (!t.counts) return 4;
+  if (!t.counts) return 100;
   return SEVERITY[t.verdict] * 2 + (t.threshold.kind === 'guardrail' ? 0 : 1);
 }
 

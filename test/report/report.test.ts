@@ -65,7 +65,7 @@ describe('report of the issue-477 pair', () => {
 describe('report decision lines', () => {
   it('ship: all thresholds pass', () => {
     const { text } = report([threshold('profile.totals.wall_time_s', '<= -20%', 'target')], [staged], [bundled]);
-    expect(text.split('\n')[0]).toBe('### ✅ ship — all 1 threshold pass');
+    expect(text.split('\n')[0]).toBe('### ✅ ship — the one threshold passes');
   });
 
   it('iterate on repeated runs: the inconclusive target with its interval', () => {
