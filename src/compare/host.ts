@@ -31,7 +31,7 @@ export function runHost(side: Side['name'], run: MeasuredRun): RunHost {
 }
 
 /** `baseline issue477.yaml`, `all 5 baseline runs`, `baseline a.yaml, b.yaml`: short names for a group of runs. */
-function whoHas(group: readonly RunHost[], all: readonly RunHost[]): string {
+export function whoHas(group: readonly Pick<RunHost, 'side' | 'label'>[], all: readonly Pick<RunHost, 'side'>[]): string {
   const parts: string[] = [];
   for (const sideName of ['baseline', 'candidate'] as const) {
     const mine = group.filter((r) => r.side === sideName);

@@ -4,7 +4,8 @@
  * in a GitHub comment (65 536 characters): optional sections give way first, with a note.
  */
 import type { Diff } from '../compare/diff.js';
-import type { GateResult } from '../compare/gate.js';
+import type { GateResult, RunInfo } from '../compare/gate.js';
+import { whoHas } from '../compare/host.js';
 import { GATE_JSON_SCHEMA } from '../compare/gate-json.js';
 import { describeProblem } from '../compare/gate.js';
 import { describeRule } from '../compare/thresholds/index.js';
@@ -88,13 +89,15 @@ function hostSection(result: GateResult): string {
 
 function footnotes(result: GateResult): string {
   const runs = [...result.runs.baseline, ...result.runs.candidate];
-  const byNote = new Map<string, string[]>();
-  for (const r of runs) {
-    const note = r.samplingNote ?? 'not stated in the profile';
-    byNote.set(note, [...(byNote.get(note) ?? []), `${r.host.side} ${r.label}`]);
-  }
-  const sampling = [...byNote.entries()].map(([note, who]) => `${note} (${byNote.size > 1 ? who.join(', ') : 'all runs'})`);
-  const memory = [...new Set(runs.map((r) => r.memoryMetric ?? 'not stated (third-party profile: as its tool wrote it)'))];
+  const hosts = runs.map((r) => r.host);
+  /** Distinct values with the runs that have them ("all runs" when there is one value). */
+  const grouped = (pick: (r: RunInfo) => string): string[] => {
+    const groups = new Map<string, RunInfo[]>();
+    for (const r of runs) groups.set(pick(r), [...(groups.get(pick(r)) ?? []), r]);
+    return [...groups.entries()].map(([value, who]) => (groups.size > 1 ? `${value} (${whoHas(who.map((r) => r.host), hosts)})` : value));
+  };
+  const sampling = grouped((r) => r.samplingNote ?? 'not stated in the profile');
+  const memory = grouped((r) => r.memoryMetric ?? 'not stated (third-party profile: as its tool wrote it)');
   const label = (side: 'baseline' | 'candidate') => {
     const labels = result.runs[side].map((r) => r.label);
     return labels.length > 3 ? `${labels.slice(0, 3).join(', ')} …` : labels.join(', ') || 'none';

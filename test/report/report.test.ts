@@ -53,7 +53,7 @@ describe('report of the issue-477 pair', () => {
     expect(text).toContain('stage_truth: run_wall_s 40.31 s → 21.52 s (-46.6 %)');
     expect(text).toContain('| silver_sonnet46_smoke_bullets_v1 | rouge1_f1 | 0.5684 | 0.6068 | +0.03843 | +6.76 % |');
     expect(text).toContain('✅ All runs on the same host: `Markos-MacBook-Pro.local`, CPU `arm`.');
-    expect(text).toContain('- Sampling: Per-stage RSS/CPU uses proportional wall-time windows from metrics.json; parallel work can mis-attribute samples. (all runs)');
+    expect(text).toContain('- Sampling: Per-stage RSS/CPU uses proportional wall-time windows from metrics.json; parallel work can mis-attribute samples.\n');
     expect(text).toContain('- Noise: single run: no noise estimate.');
   });
 
