@@ -1,0 +1,177 @@
+/**
+ * `gate.json`: the machine-readable gate result, schema `optimization-gate/gate@1`.
+ *
+ * Stable contract (additions only within `@1`; a renamed or removed key bumps the version).
+ * Every absent value is `null`, never omitted; no NaN or Infinity anywhere.
+ *
+ * - `schema`: "optimization-gate/gate@1"
+ * - `decision`: "ship" | "iterate" | "reject"; `fail_on`: "reject" | "iterate" | "never";
+ *   `passed`: the decision passes `fail_on` (the job's success)
+ * - `reasons[]`: why the decision is not ship, most severe first
+ * - `verdicts`: counts of {pass, fail, inconclusive, missing} over `thresholds[]`
+ * - `thresholds[]`: one per concrete metric (a `*` pattern gives one per match)
+ *   - `metric` (concrete path), `pattern` (as written), `rule` {text, form: relative|delta|absolute,
+ *     op, value (percent for relative, else the metric's unit), unit (as written or null)}
+ *   - `kind`: guardrail|target, `optional`, `line` (1-based, in the issue or thresholds input), `origin`
+ *   - `verdict`: pass|fail|inconclusive|missing; `counts`: false when an optional value is missing
+ *   - `unit`: the metric's unit symbol or null
+ *   - `baseline` / `candidate`: {values (one per run, null where a run had no number), median, n
+ *     (runs with a number), runs, problems[]}
+ *   - `change`: {value (percent for relative, unit delta, or the candidate value for absolute
+ *     bounds), form: relative|delta|value, unit, interval {low, high} or null, level (e.g. 0.95)
+ *     or null, method: bootstrap-median|point or null, note or null}
+ *   - `reason`: one line with the numbers
+ * - `runs`: {baseline[], candidate[]}, each {label, files {profile, truth, eval, cost}, status,
+ *   failed, host {hostname, cpu}, sampling_note, memory_metric}
+ * - `host`: {comparable, differences[]}
+ * - `problems[]`: threshold parse problems {line, text, expected, origin}; `input_errors[]`
+ * - `noise`: how noise was handled ("single run: no noise estimate" or the interval method)
+ * - `notes[]`; `spec`: {baseline, repeat} as named on the issue
+ */
+import type { Decision, FailOn, Verdict } from './decision.js';
+import type { GateResult, RunInfo, SideValues, ThresholdResult } from './gate.js';
+
+export const GATE_JSON_SCHEMA = 'optimization-gate/gate@1';
+
+type Nullable<T> = T | null;
+
+export interface GateJsonSide {
+  values: Nullable<number>[];
+  median: Nullable<number>;
+  n: number;
+  runs: number;
+  problems: string[];
+}
+
+export interface GateJsonThreshold {
+  metric: string;
+  pattern: string;
+  rule: { text: string; form: string; op: string; value: number; unit: Nullable<string> };
+  kind: string;
+  optional: boolean;
+  line: number;
+  origin: string;
+  verdict: Verdict;
+  counts: boolean;
+  unit: Nullable<string>;
+  baseline: GateJsonSide;
+  candidate: GateJsonSide;
+  change: {
+    value: Nullable<number>;
+    form: string;
+    unit: Nullable<string>;
+    interval: Nullable<{ low: number; high: number }>;
+    level: Nullable<number>;
+    method: Nullable<string>;
+    note: Nullable<string>;
+  };
+  reason: string;
+}
+
+export interface GateJsonRun {
+  label: string;
+  files: { profile: Nullable<string>; truth: Nullable<string>; eval: Nullable<string>; cost: Nullable<string> };
+  status: Nullable<string>;
+  failed: boolean;
+  host: { hostname: Nullable<string>; cpu: Nullable<string> };
+  sampling_note: Nullable<string>;
+  memory_metric: Nullable<string>;
+}
+
+export interface GateJson {
+  schema: typeof GATE_JSON_SCHEMA;
+  decision: Decision;
+  fail_on: FailOn;
+  passed: boolean;
+  reasons: string[];
+  verdicts: Record<Verdict, number>;
+  thresholds: GateJsonThreshold[];
+  runs: { baseline: GateJsonRun[]; candidate: GateJsonRun[] };
+  host: { comparable: boolean; differences: string[] };
+  problems: Array<{ line: number; text: string; expected: string; origin: string }>;
+  input_errors: string[];
+  noise: string;
+  notes: string[];
+  spec: { baseline: Nullable<string>; repeat: Nullable<number> };
+}
+
+function num(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function str(value: string | undefined): string | null {
+  return value ?? null;
+}
+
+function side(values: SideValues): GateJsonSide {
+  return { values: values.values.map(num), median: num(values.median), n: values.n, runs: values.values.length, problems: values.problems };
+}
+
+function threshold(t: ThresholdResult): GateJsonThreshold {
+  const { rule } = t.threshold;
+  const interval = t.change.interval;
+  const low = num(interval?.low);
+  const high = num(interval?.high);
+  return {
+    metric: t.metric,
+    pattern: t.threshold.metric,
+    rule: { text: rule.text, form: rule.form, op: rule.op, value: num(rule.value) ?? 0, unit: str(rule.unit) },
+    kind: t.threshold.kind,
+    optional: t.threshold.optional,
+    line: t.threshold.line,
+    origin: t.threshold.origin,
+    verdict: t.verdict,
+    counts: t.counts,
+    unit: str(t.unit),
+    baseline: side(t.baseline),
+    candidate: side(t.candidate),
+    change: {
+      value: num(t.change.value),
+      form: t.change.form,
+      unit: str(t.change.unit),
+      interval: low !== null && high !== null ? { low, high } : null,
+      level: num(t.change.level),
+      method: str(t.change.method),
+      note: str(t.change.note),
+    },
+    reason: t.reason,
+  };
+}
+
+function run(r: RunInfo): GateJsonRun {
+  return {
+    label: r.label,
+    files: { profile: str(r.files.profile), truth: str(r.files.truth), eval: str(r.files.eval), cost: str(r.files.cost) },
+    status: str(r.status),
+    failed: r.failed,
+    host: { hostname: str(r.host.hostname), cpu: str(r.host.cpu) },
+    sampling_note: str(r.samplingNote),
+    memory_metric: str(r.memoryMetric),
+  };
+}
+
+export function toGateJson(result: GateResult): GateJson {
+  const verdicts: Record<Verdict, number> = { pass: 0, fail: 0, inconclusive: 0, missing: 0 };
+  for (const t of result.thresholds) verdicts[t.verdict] += 1;
+  return {
+    schema: GATE_JSON_SCHEMA,
+    decision: result.decision,
+    fail_on: result.failOn,
+    passed: result.passed,
+    reasons: result.reasons,
+    verdicts,
+    thresholds: result.thresholds.map(threshold),
+    runs: { baseline: result.runs.baseline.map(run), candidate: result.runs.candidate.map(run) },
+    host: { comparable: result.host.comparable, differences: result.host.differences },
+    problems: result.problems.map((p) => ({ line: p.line, text: p.text, expected: p.expected, origin: p.origin })),
+    input_errors: result.inputErrors,
+    noise: result.noise,
+    notes: result.notes,
+    spec: { baseline: str(result.spec.baseline), repeat: num(result.spec.repeat) },
+  };
+}
+
+/** The file's text. The replacer is a last guard: a non-finite number that slipped through becomes null. */
+export function renderGateJson(result: GateResult): string {
+  return `${JSON.stringify(toGateJson(result), (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2)}\n`;
+}

@@ -1,0 +1,273 @@
+/**
+ * The gate: every threshold of the issue, expanded over the runs of both sides, gets a verdict
+ * with its numbers; the verdicts give the decision. Pure: data in, data out.
+ *
+ * A verdict is never `pass` unless every needed run has a finite number: an absent, null, NaN or
+ * non-numeric value in any run of a side makes it `missing`.
+ */
+import { formatPercent, formatSigned, formatValue, metricUnit, type MetricUnit } from './units.js';
+import { expandMetricPattern, lookupSide } from './metrics.js';
+import { changeInterval, DEFAULT_INTERVAL_OPTIONS, median, SINGLE_RUN_NOTE, valueInterval, type Estimate, type IntervalOptions } from './stats.js';
+import { checkHosts, runHost, type HostCheck, type RunHost } from './host.js';
+import { decide, passesFailOn, verdictCounts, type Decision, type FailOn, type Verdict } from './decision.js';
+import { ACCEPTED_FORMS, formatProblem, type Operator, type Threshold, type ThresholdProblem, type ThresholdSpec } from './thresholds/index.js';
+import type { MeasuredRun, Side } from './types.js';
+
+export interface SideValues {
+  /** One entry per run, in run order: the number, or null when that run has none. */
+  values: (number | null)[];
+  /** Median of the numbers; undefined when there are none. */
+  median: number | undefined;
+  /** Runs that gave a number. */
+  n: number;
+  /** Why a run gave no number. */
+  problems: string[];
+}
+
+export interface ThresholdChange {
+  /** Relative: percent. Delta: metric unit. Absolute bound: the candidate's median value. */
+  value: number | undefined;
+  form: 'relative' | 'delta' | 'value';
+  unit: string | undefined;
+  interval: { low: number; high: number } | undefined;
+  level: number | undefined;
+  method: Estimate['method'] | undefined;
+  note?: string;
+}
+
+export interface ThresholdResult {
+  /** The concrete metric (the pattern itself when nothing matched it). */
+  metric: string;
+  threshold: Threshold;
+  verdict: Verdict;
+  /** False for an optional threshold whose value is missing: it counts toward no decision. */
+  counts: boolean;
+  unit: string | undefined;
+  baseline: SideValues;
+  candidate: SideValues;
+  change: ThresholdChange;
+  /** One line with the numbers. */
+  reason: string;
+}
+
+export interface RunInfo {
+  label: string;
+  files: MeasuredRun['files'];
+  /** `profile.status` as written; absent means the run completed. */
+  status: string | undefined;
+  failed: boolean;
+  host: RunHost;
+  samplingNote: string | undefined;
+  memoryMetric: string | undefined;
+}
+
+export interface GateResult {
+  decision: Decision;
+  failOn: FailOn;
+  /** The decision passes `failOn`. */
+  passed: boolean;
+  /** Why the decision is not `ship` (most severe first). */
+  reasons: string[];
+  thresholds: ThresholdResult[];
+  runs: { baseline: RunInfo[]; candidate: RunInfo[] };
+  host: HostCheck;
+  /** Parse problems of the thresholds: any makes the gate reject (and the CLI exit 2). */
+  problems: ThresholdProblem[];
+  /** Inputs that could not be used (unreadable files, no thresholds): the gate could not judge. */
+  inputErrors: string[];
+  /** How noise was handled: "single run: no noise estimate" or the interval method. */
+  noise: string;
+  notes: string[];
+  spec: { baseline?: string; repeat?: number };
+}
+
+export interface GateOptions {
+  failOn: FailOn;
+  interval?: IntervalOptions;
+}
+
+/** Values within this relative distance of a bound count as equal to it (floating-point noise). */
+const BOUND_TOLERANCE = 1e-9;
+
+function satisfies(x: number, op: Operator, bound: number): boolean {
+  const eps = BOUND_TOLERANCE * Math.max(1, Math.abs(bound));
+  switch (op) {
+    case '<=':
+      return x <= bound + eps;
+    case '<':
+      return x < bound - eps;
+    case '>=':
+      return x >= bound - eps;
+    case '>':
+      return x > bound + eps;
+  }
+}
+
+function sideValues(runs: readonly MeasuredRun[], metric: string): SideValues & { complete: boolean; numbers: number[] } {
+  const side = lookupSide(runs, metric);
+  const values = side.lookups.map((l) => (l.kind === 'number' ? l.value : null));
+  const mid = side.numbers.length > 0 ? median(side.numbers) : undefined;
+  return { values, median: mid, n: side.numbers.length, problems: side.problems, complete: side.complete, numbers: side.numbers };
+}
+
+function publicSide({ values, median, n, problems }: SideValues): SideValues {
+  return { values, median, n, problems };
+}
+
+function formatIn(form: ThresholdChange['form'], value: number, unit: MetricUnit | undefined): string {
+  if (form === 'relative') return formatPercent(value);
+  if (form === 'delta') return formatSigned(value, unit);
+  return formatValue(value, unit);
+}
+
+function noChange(form: ThresholdChange['form'], unit: string | undefined): ThresholdChange {
+  return { value: undefined, form, unit, interval: undefined, level: undefined, method: undefined };
+}
+
+function judge(estimate: Estimate, op: Operator, bound: number): { verdict: Verdict; how: string } {
+  const { interval } = estimate;
+  if (estimate.estimate === undefined) return { verdict: 'inconclusive', how: 'undefined' };
+  if (interval === undefined) {
+    return { verdict: satisfies(estimate.estimate, op, bound) ? 'pass' : 'fail', how: 'point' };
+  }
+  const upper = op === '<=' || op === '<';
+  const worst = upper ? interval.high : interval.low;
+  const best = upper ? interval.low : interval.high;
+  if (satisfies(worst, op, bound)) return { verdict: 'pass', how: 'inside' };
+  if (!satisfies(best, op, bound)) return { verdict: 'fail', how: 'outside' };
+  return { verdict: 'inconclusive', how: 'straddles' };
+}
+
+function evaluateOne(threshold: Threshold, metric: string, baseline: Side, candidate: Side, options: GateOptions): ThresholdResult {
+  const unit = metricUnit(metric);
+  const rule = threshold.rule;
+  const form = rule.form === 'absolute' ? 'value' : rule.form;
+  const changeUnit = form === 'relative' ? '%' : unit?.symbol;
+  const b = sideValues(baseline.runs, metric);
+  const c = sideValues(candidate.runs, metric);
+  const base = {
+    metric, threshold, unit: unit?.symbol, baseline: publicSide(b), candidate: publicSide(c),
+  };
+  const missing = [...(form === 'value' ? [] : b.problems.map((p) => `baseline: ${p}`)), ...c.problems.map((p) => `candidate: ${p}`)];
+  if (!c.complete || (form !== 'value' && !b.complete)) {
+    const verdict: Verdict = 'missing';
+    const reason = missing.length > 0 ? missing.join('; ') : 'no runs on a side';
+    return { ...base, verdict, counts: verdictCounts({ optional: threshold.optional, verdict }), change: noChange(form, changeUnit), reason };
+  }
+  const estimate = form === 'value' ? valueInterval(c.numbers, options.interval) : changeInterval(b.numbers, c.numbers, form, options.interval);
+  const { verdict, how } = judge(estimate, rule.op, rule.value);
+  const show = (x: number) => formatIn(form, x, unit);
+  const interval = estimate.interval ? { low: estimate.interval.low, high: estimate.interval.high } : undefined;
+  const span = interval ? `${Math.round((estimate.interval?.level ?? 0) * 100)} % CI [${show(interval.low)}, ${show(interval.high)}]` : '';
+  const what = form === 'value' ? 'value' : 'change';
+  let reason: string;
+  switch (how) {
+    case 'undefined':
+      reason = 'relative change from a baseline of 0 is undefined; an absolute bound (e.g. `<= 0`) or a delta (`<= +0`) can judge it';
+      break;
+    case 'point':
+      reason = `${what} ${show(estimate.estimate as number)} ${verdict === 'pass' ? 'meets' : 'breaks'} ${rule.text} (${estimate.note ?? SINGLE_RUN_NOTE})`;
+      break;
+    case 'inside':
+      reason = `${span} entirely meets ${rule.text}${estimate.degenerate ? ' (all runs identical)' : ''}`;
+      break;
+    case 'outside':
+      reason = `${span} entirely breaks ${rule.text}${estimate.degenerate ? ' (all runs identical)' : ''}`;
+      break;
+    default:
+      reason = `${span} straddles the bound of ${rule.text}: within the noise`;
+  }
+  const change: ThresholdChange = {
+    value: estimate.estimate, form, unit: changeUnit, interval,
+    level: interval ? estimate.interval?.level : undefined, method: estimate.method,
+    ...(estimate.note ? { note: estimate.note } : {}),
+  };
+  return { ...base, verdict, counts: verdictCounts({ optional: threshold.optional, verdict }), change, reason };
+}
+
+function unmatched(threshold: Threshold, baseline: Side, candidate: Side): ThresholdResult {
+  const empty = (runs: readonly MeasuredRun[]): SideValues => ({ values: runs.map(() => null), median: undefined, n: 0, problems: [] });
+  const verdict: Verdict = 'missing';
+  const form = threshold.rule.form === 'absolute' ? 'value' : threshold.rule.form;
+  return {
+    metric: threshold.metric, threshold, verdict, counts: verdictCounts({ optional: threshold.optional, verdict }),
+    unit: metricUnit(threshold.metric)?.symbol, baseline: empty(baseline.runs), candidate: empty(candidate.runs),
+    change: noChange(form, form === 'relative' ? '%' : metricUnit(threshold.metric)?.symbol),
+    reason: `no metric matches ${threshold.metric} in any run`,
+  };
+}
+
+export function evaluateThresholds(thresholds: readonly Threshold[], baseline: Side, candidate: Side, options: GateOptions): ThresholdResult[] {
+  const all = [...baseline.runs, ...candidate.runs];
+  return thresholds.flatMap((threshold) => {
+    const metrics = expandMetricPattern(threshold.metric, all);
+    if (metrics.length === 0) return [unmatched(threshold, baseline, candidate)];
+    return metrics.map((metric) => evaluateOne(threshold, metric, baseline, candidate, options));
+  });
+}
+
+function runInfo(side: Side['name'], run: MeasuredRun): RunInfo {
+  const status = run.profile.status;
+  const totals = run.profile.totals;
+  return {
+    label: run.label, files: run.files, status, failed: status !== undefined && status !== 'ok', host: runHost(side, run),
+    samplingNote: typeof totals.sampling_note === 'string' ? totals.sampling_note : undefined,
+    memoryMetric: typeof totals.memory_metric === 'string' ? totals.memory_metric : undefined,
+  };
+}
+
+/** A parse problem as a decision reason: where it is (issue or thresholds input), the text, what was expected. */
+export function describeProblem(p: ThresholdProblem): string {
+  return `threshold problem, ${p.origin === 'input' ? '' : 'issue '}${formatProblem(p)}`;
+}
+
+function noiseNote(nBase: number, nCand: number, options: IntervalOptions = {}): string {
+  if (nBase <= 1 && nCand <= 1) return SINGLE_RUN_NOTE;
+  const o = { ...DEFAULT_INTERVAL_OPTIONS, ...options };
+  return `${nBase} baseline / ${nCand} candidate runs: medians compared; ${Math.round(o.level * 100)} % percentile-bootstrap interval of the change of medians (${o.resamples} resamples, seed ${o.seed})`;
+}
+
+function specInfo(spec: ThresholdSpec | undefined): GateResult['spec'] {
+  return { ...(spec?.baseline !== undefined ? { baseline: spec.baseline } : {}), ...(spec?.repeat !== undefined ? { repeat: spec.repeat } : {}) };
+}
+
+export function evaluateGate(spec: ThresholdSpec, baseline: Side, candidate: Side, options: GateOptions): GateResult {
+  const thresholds = evaluateThresholds(spec.thresholds, baseline, candidate, options);
+  const runs = {
+    baseline: baseline.runs.map((r) => runInfo('baseline', r)),
+    candidate: candidate.runs.map((r) => runInfo('candidate', r)),
+  };
+  const inputErrors: string[] = [];
+  // With parse problems, the empty set is their consequence; they are the message.
+  if (spec.thresholds.length === 0 && spec.problems.length === 0) inputErrors.push(ACCEPTED_FORMS);
+  if (baseline.runs.length === 0) inputErrors.push('no baseline run');
+  if (candidate.runs.length === 0) inputErrors.push('no candidate run');
+  const failedRuns = [...runs.baseline, ...runs.candidate]
+    .filter((r) => r.failed)
+    .map((r) => `${r.host.side} ${r.label} (status ${r.status ?? ''})`);
+  const { decision, reasons } = decide({
+    verdicts: thresholds.map((t) => ({ metric: t.metric, kind: t.threshold.kind, optional: t.threshold.optional, verdict: t.verdict, summary: t.reason })),
+    failedRuns,
+    blockers: [...spec.problems.map(describeProblem), ...inputErrors],
+  });
+  const notes: string[] = [];
+  if (spec.repeat !== undefined && (baseline.runs.length !== spec.repeat || candidate.runs.length !== spec.repeat)) {
+    notes.push(`the issue asks for repeat: ${spec.repeat}; got ${baseline.runs.length} baseline and ${candidate.runs.length} candidate run(s)`);
+  }
+  return {
+    decision, failOn: options.failOn, passed: passesFailOn(decision, options.failOn), reasons, thresholds, runs,
+    host: checkHosts(baseline, candidate), problems: spec.problems, inputErrors,
+    noise: noiseNote(baseline.runs.length, candidate.runs.length, options.interval), notes, spec: specInfo(spec),
+  };
+}
+
+/** The result when the inputs could not be used at all (unreadable files, bad flags): always `reject`. */
+export function inputErrorResult(errors: readonly string[], failOn: FailOn, spec?: ThresholdSpec): GateResult {
+  const problems = spec?.problems ?? [];
+  const blockers = [...problems.map(describeProblem), ...errors];
+  return {
+    decision: 'reject', failOn, passed: passesFailOn('reject', failOn), reasons: blockers, thresholds: [],
+    runs: { baseline: [], candidate: [] }, host: { comparable: true, runs: [], differences: [] }, problems,
+    inputErrors: [...errors], noise: 'not evaluated', notes: [], spec: specInfo(spec),
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * The gate report: one markdown text for the issue comment, the sticky PR comment and the job
+ * summary. The first lines give the decision and what failed; the details follow. It always fits
+ * in a GitHub comment (65 536 characters): optional sections give way first, with a note.
+ */
+import type { Diff } from '../compare/diff.js';
+import type { GateResult, RunInfo } from '../compare/gate.js';
+import { whoHas } from '../compare/host.js';
+import { GATE_JSON_SCHEMA } from '../compare/gate-json.js';
+import { describeProblem } from '../compare/gate.js';
+import { describeRule } from '../compare/thresholds/index.js';
+import { code, details, table } from './markdown.js';
+import { costTable, qualityTable, stageTable } from './diff-tables.js';
+import { stageWallChart } from './chart.js';
+import { headline, summaryLine, verdictTable } from './verdicts.js';
+
+/** GitHub's limit for an issue or PR comment body. */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+
+export interface ReportOptions {
+  /** Link to the uploaded artifacts (profiles, stage_truth, eval outputs, gate.json). */
+  artifactUrl?: string;
+  /** Link to the workflow run. */
+  runUrl?: string;
+  /** Maximum length in characters; default a margin under GitHub's comment limit. */
+  maxLength?: number;
+}
+
+interface Section {
+  text: string;
+  /** Dropped (replaced by a note) when the report is too long; essential sections never are. */
+  optional?: string;
+}
+
+function linksLine(options: ReportOptions): string | undefined {
+  const links = [
+    options.artifactUrl ? `[artifacts](${options.artifactUrl})` : '',
+    options.runUrl ? `[workflow run](${options.runUrl})` : '',
+  ].filter(Boolean);
+  return links.length > 0 ? links.join(' · ') : undefined;
+}
+
+function problemsSection(result: GateResult): string | undefined {
+  if (result.problems.length === 0 && result.inputErrors.length === 0) return undefined;
+  const lines = ['#### ⚠️ The gate could not judge these inputs', ''];
+  for (const p of result.problems) lines.push(`- ${describeProblem(p)}`);
+  for (const e of result.inputErrors) lines.push(`- ${e.split('\n').join('\n  ')}`);
+  lines.push('', 'Fix them on the issue (or the inputs) and run the gate again; until then the decision is `reject`.');
+  return lines.join('\n');
+}
+
+function parsedThresholds(result: GateResult): string | undefined {
+  const seen = new Map<string, { matches: number; t: GateResult['thresholds'][number] }>();
+  for (const t of result.thresholds) {
+    const key = `${t.threshold.line}:${t.threshold.metric}:${t.threshold.rule.text}`;
+    const entry = seen.get(key);
+    if (entry) entry.matches += 1;
+    else seen.set(key, { matches: t.metric === t.threshold.metric && t.verdict === 'missing' && t.baseline.n + t.candidate.n === 0 ? 0 : 1, t });
+  }
+  if (seen.size === 0) return undefined;
+  const rows = [...seen.values()].map(({ matches, t }) => [
+    code(t.threshold.metric),
+    code(t.threshold.rule.text),
+    describeRule(t.threshold.rule, t.threshold.metric),
+    t.threshold.kind,
+    t.threshold.optional ? 'yes' : 'no',
+    `${t.threshold.origin} line ${t.threshold.line}`,
+    String(matches),
+  ]);
+  const spec = [
+    result.spec.baseline !== undefined ? `baseline named on the issue: ${code(result.spec.baseline)}` : '',
+    result.spec.repeat !== undefined ? `repeat: ${result.spec.repeat}` : '',
+  ].filter(Boolean);
+  const body = table(['Metric', 'Rule', 'Read as', 'Kind', 'Optional', 'Where', 'Matches'], rows, { maxRows: 100 });
+  return details(`Thresholds as parsed (${seen.size})`, spec.length > 0 ? `${spec.join(' · ')}\n\n${body}` : body);
+}
+
+function hostSection(result: GateResult): string {
+  const { host } = result;
+  if (host.runs.length === 0) return '#### Host\n\nNo runs were loaded.';
+  if (host.comparable) {
+    const first = host.runs[0];
+    return `#### Host\n\n✅ All runs on the same host: ${code(first?.hostname ?? 'not recorded')}, CPU ${code(first?.cpu ?? 'not recorded')}.`;
+  }
+  const lines = ['#### ⚠️ Host', '', '**Runs come from different machines: time and memory may not be comparable.**', ''];
+  for (const d of host.differences) lines.push(`- ${d}`);
+  return lines.join('\n');
+}
+
+function footnotes(result: GateResult): string {
+  const runs = [...result.runs.baseline, ...result.runs.candidate];
+  const hosts = runs.map((r) => r.host);
+  /** Distinct values with the runs that have them ("all runs" when there is one value). */
+  const grouped = (pick: (r: RunInfo) => string): string[] => {
+    const groups = new Map<string, RunInfo[]>();
+    for (const r of runs) groups.set(pick(r), [...(groups.get(pick(r)) ?? []), r]);
+    return [...groups.entries()].map(([value, who]) => (groups.size > 1 ? `${value} (${whoHas(who.map((r) => r.host), hosts)})` : value));
+  };
+  const sampling = grouped((r) => r.samplingNote ?? 'not stated in the profile');
+  const memory = grouped((r) => r.memoryMetric ?? 'not stated (third-party profile: as its tool wrote it)');
+  const label = (side: 'baseline' | 'candidate') => {
+    const labels = result.runs[side].map((r) => r.label);
+    return labels.length > 3 ? `${labels.slice(0, 3).join(', ')} …` : labels.join(', ') || 'none';
+  };
+  const lines = [
+    ...(runs.length > 0
+      ? [
+          `- Sampling: ${sampling.join('; ')}`,
+          `- Memory metric: ${memory.join('; ')}. \`*_mb\` values are MiB; CPU is percent of one core.`,
+        ]
+      : []),
+    `- Runs: baseline ${result.runs.baseline.length} (${label('baseline')}); candidate ${result.runs.candidate.length} (${label('candidate')}).`,
+    `- Noise: ${result.noise}.`,
+    ...result.notes.map((n) => `- Note: ${n}.`),
+    `- Machine-readable result: \`gate.json\` (schema \`${GATE_JSON_SCHEMA}\`).`,
+  ];
+  return `<sub>\n\n${lines.join('\n')}\n\n</sub>`;
+}
+
+function assemble(sections: readonly Section[], limit: number): string {
+  const join = (parts: readonly Section[]) => parts.map((s) => s.text).join('\n\n');
+  const kept = [...sections];
+  // Drop optional sections from the end until the report fits; each leaves a one-line note.
+  for (let i = kept.length - 1; i >= 0 && join(kept).length + 1 > limit; i--) {
+    const section = kept[i] as Section;
+    if (section.optional !== undefined) kept[i] = { text: `_${section.optional} left out: the report would exceed GitHub's comment limit; see gate.json._` };
+  }
+  let text = `${join(kept)}\n`;
+  if (text.length > limit) {
+    const note = '\n\n_… report cut at the comment limit; the full result is in gate.json._\n';
+    text = text.slice(0, limit - note.length) + note;
+  }
+  return text;
+}
+
+export function renderReport(result: GateResult, diff: Diff | undefined, options: ReportOptions = {}): string {
+  const sections: Section[] = [{ text: headline(result) }];
+  for (const text of [linksLine(options), summaryLine(result), problemsSection(result)]) {
+    if (text !== undefined) sections.push({ text });
+  }
+  // Another host is shown near the top: it changes how every time and memory number reads.
+  if (!result.host.comparable) sections.push({ text: hostSection(result) });
+  if (result.thresholds.length > 0) sections.push({ text: `#### Verdicts\n\n${verdictTable(result)}` });
+  const parsed = parsedThresholds(result);
+  if (parsed) sections.push({ text: parsed, optional: 'Thresholds as parsed' });
+  if (diff) {
+    sections.push({ text: `#### Stages (time, memory, CPU)\n\n${stageTable(diff)}`, optional: 'Stage table' });
+    const chart = stageWallChart(diff);
+    if (chart) sections.push({ text: chart, optional: 'Chart' });
+    const quality = qualityTable(diff);
+    if (quality) sections.push({ text: details('Quality (eval metrics.json)', quality), optional: 'Quality table' });
+    const cost = costTable(diff);
+    if (cost) sections.push({ text: details('Cost (LLM calls, tokens, USD)', cost), optional: 'Cost table' });
+  }
+  if (result.host.comparable) sections.push({ text: hostSection(result) });
+  sections.push({ text: footnotes(result), optional: 'Footnotes' });
+  return assemble(sections, Math.min(options.maxLength ?? GITHUB_COMMENT_LIMIT - 1_000, GITHUB_COMMENT_LIMIT));
+}

@@ -1,0 +1,127 @@
+/** The top of the report: the decision line, what failed, and the per-threshold verdict table. */
+import { formatPercent, formatSigned, formatValue, metricUnit } from '../compare/units.js';
+import type { GateResult, ThresholdResult } from '../compare/gate.js';
+import type { Decision, Verdict } from '../compare/decision.js';
+import { code, table } from './markdown.js';
+import { NONE } from './diff-tables.js';
+
+export const DECISION_ICON: Record<Decision, string> = { ship: '✅', iterate: '🟡', reject: '❌' };
+export const VERDICT_ICON: Record<Verdict, string> = { pass: '✅', fail: '❌', inconclusive: '🟡', missing: '❔' };
+
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** The change of a threshold as the rule reads it: percent, signed delta, or the candidate's value. */
+export function formatThresholdChange(t: ThresholdResult, value: number | undefined = t.change.value): string {
+  if (value === undefined) return NONE;
+  const unit = metricUnit(t.metric);
+  if (t.change.form === 'relative') return formatPercent(value);
+  if (t.change.form === 'delta') return formatSigned(value, unit);
+  return formatValue(value, unit);
+}
+
+function interval(t: ThresholdResult): string {
+  const i = t.change.interval;
+  if (!i) return NONE;
+  if (i.low === i.high) return `[${formatThresholdChange(t, i.low)}] (zero spread)`;
+  return `[${formatThresholdChange(t, i.low)}, ${formatThresholdChange(t, i.high)}]`;
+}
+
+function brief(t: ThresholdResult): string {
+  const change = t.change.value !== undefined ? ` ${formatThresholdChange(t)}` : '';
+  return `${code(t.metric)}${change} (rule ${code(t.threshold.rule.text)})`;
+}
+
+function listed(items: readonly ThresholdResult[], show = 2): string {
+  const head = items.slice(0, show).map(brief).join(', ');
+  return items.length > show ? `${head} and ${items.length - show} more` : head;
+}
+
+/** `### ❌ reject — 1 guardrail failed: …`: the decision and what caused it, in one line. */
+export function headline(result: GateResult): string {
+  const counted = result.thresholds.filter((t) => t.counts);
+  const pick = (kind: 'guardrail' | 'target', verdict: Verdict) => counted.filter((t) => t.threshold.kind === kind && t.verdict === verdict);
+  const failedRuns = [...result.runs.baseline, ...result.runs.candidate].filter((r) => r.failed);
+  const parts: string[] = [];
+  if (result.problems.length > 0) parts.push(`${plural(result.problems.length, 'threshold problem')} on the issue`);
+  if (result.inputErrors.length > 0) {
+    // A single short error is the headline itself; long ones (with code spans) are listed below it.
+    const first = (result.inputErrors[0] as string).split('\n')[0] as string;
+    const short = result.inputErrors.length === 1 && first.length <= 100 && !first.includes('`');
+    parts.push(short ? first : first.startsWith('no thresholds found') ? 'no thresholds found on the issue' : plural(result.inputErrors.length, 'input error'));
+  }
+  if (failedRuns.length > 0) parts.push(`${plural(failedRuns.length, 'measured run')} failed (${failedRuns.map((r) => `${r.label}: ${r.status ?? ''}`).join(', ')})`);
+  const groups: Array<[ThresholdResult[], string]> = [
+    [pick('guardrail', 'fail'), 'failed'],
+    [pick('guardrail', 'missing'), 'missing'],
+    [pick('target', 'fail'), 'failed'],
+    [pick('target', 'missing'), 'missing'],
+  ];
+  for (const [items, what] of groups) {
+    const kind = items[0]?.threshold.kind;
+    if (kind) parts.push(`${plural(items.length, kind)} ${what}: ${listed(items)}`);
+  }
+  const inconclusive = counted.filter((t) => t.verdict === 'inconclusive');
+  if (inconclusive.length > 0) parts.push(`${inconclusive.length} inconclusive: ${listed(inconclusive)}`);
+  if (parts.length === 0) {
+    const ignored = result.thresholds.length - counted.length;
+    parts.push(`${counted.length === 1 ? 'the one threshold passes' : `all ${counted.length} thresholds pass`}${ignored > 0 ? ` (${ignored} optional missing, ignored)` : ''}`);
+  }
+  return `### ${DECISION_ICON[result.decision]} ${result.decision} — ${parts.join('; ')}`;
+}
+
+/** One line of counts, runs, noise and the host warning. */
+export function summaryLine(result: GateResult): string {
+  const counts: Record<Verdict, number> = { pass: 0, fail: 0, inconclusive: 0, missing: 0 };
+  for (const t of result.thresholds) counts[t.verdict] += 1;
+  const verdicts = (Object.keys(counts) as Verdict[]).map((v) => `${counts[v]} ${v}`).join(' · ');
+  const nb = result.runs.baseline.length;
+  const nc = result.runs.candidate.length;
+  const runs = nb + nc === 0 ? 'not evaluated' : `${nb} baseline / ${nc} candidate run${nc === 1 ? '' : 's'} (${nb <= 1 && nc <= 1 ? result.noise : 'medians, bootstrap interval'})`;
+  const parts = [`**${verdicts}**`, runs];
+  if (!result.host.comparable) parts.push('⚠️ **runs from different hosts**');
+  parts.push(`fail-on \`${result.failOn}\`: job ${result.passed ? 'passes' : 'fails'}`);
+  return parts.join(' — ');
+}
+
+const SEVERITY: Record<Verdict, number> = { fail: 0, missing: 1, inconclusive: 2, pass: 3 };
+
+function severity(t: ThresholdResult): number {
+  if (!t.counts) return 100;
+  return SEVERITY[t.verdict] * 2 + (t.threshold.kind === 'guardrail' ? 0 : 1);
+}
+
+function sideCell(t: ThresholdResult, side: 'baseline' | 'candidate'): string {
+  const values = t[side];
+  if (values.median === undefined) return NONE;
+  const text = formatValue(values.median, metricUnit(t.metric));
+  return values.values.length > 1 ? `${text} (median)` : text;
+}
+
+/** Every concrete threshold with its numbers, worst first. */
+export function verdictTable(result: GateResult, maxRows = 100): string {
+  const ordered = result.thresholds.map((t, i) => ({ t, i })).sort((a, b) => severity(a.t) - severity(b.t) || a.i - b.i).map(({ t }) => t);
+  const level = ordered.find((t) => t.change.level !== undefined)?.change.level ?? 0.95;
+  const rows = ordered.map((t) => [
+    `${VERDICT_ICON[t.verdict]} ${t.verdict}${t.counts ? '' : ' (ignored)'}`,
+    code(t.metric),
+    `${t.threshold.kind}${t.threshold.optional ? ', optional' : ''}`,
+    code(t.threshold.rule.text),
+    t.change.form === 'value' ? NONE : sideCell(t, 'baseline'),
+    sideCell(t, 'candidate'),
+    t.change.form === 'value' ? `value ${formatThresholdChange(t)}` : formatThresholdChange(t),
+    interval(t),
+    `${t.baseline.n}/${t.candidate.n}`,
+  ]);
+  const text = table(
+    ['Verdict', 'Metric', 'Kind', 'Rule', 'Baseline', 'Candidate', 'Change', `${Math.round(level * 100)} % CI`, 'N (B/C)'],
+    rows,
+    { align: 'llllrrrrr', maxRows, moreAt: 'gate.json' },
+  );
+  const why = ordered
+    .filter((t) => t.verdict !== 'pass')
+    .slice(0, 30)
+    .map((t) => `- ${code(t.metric)}: ${t.reason}`);
+  return why.length > 0 ? `${text}\n\n${why.join('\n')}` : text;
+}
