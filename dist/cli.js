@@ -7560,6 +7560,7 @@ function lookupMetric(run2, path) {
   for (const key of keys) {
     if (!isObject(node)) return { kind: "absent", reason: `${walked} is ${describeValue(node)}, so ${path} is absent` };
     if (!(key in node)) {
+      if (isZeroWallStage(path, walked, run2)) return { kind: "number", value: 0, note: ZERO_WALL_NOTE };
       if (source === "profile" && walked === "profile.stages") {
         return { kind: "absent", reason: `stage ${key} absent in ${run2.label} (no wall time recorded)` };
       }
@@ -7569,6 +7570,11 @@ function lookupMetric(run2, path) {
     walked = `${walked}.${key}`;
   }
   return classifyValue(node, path);
+}
+var ZERO_WALL_NOTE = "stage absent: zero wall time";
+function isZeroWallStage(path, walked, run2) {
+  if (walked === "profile.stages") return /^profile\.stages\.[^.]+\.wall_time_s$/.test(path);
+  return walked === "truth.wall_seconds_by_stage" && /^truth\.wall_seconds_by_stage\.[^.]+$/.test(path) && run2.truth !== void 0;
 }
 function isMetricLeaf(value) {
   return typeof value === "number" || value === null;
@@ -7783,6 +7789,8 @@ function rowNote(base, cand) {
     const why = whyNoValue(cand.lookups);
     return why === "absent" ? "only in baseline" : `candidate ${why}`;
   }
+  const implied = [base, cand].map((s, i) => s.lookups.some((l) => l.kind === "number" && l.note !== void 0) ? `stage absent in ${i === 0 ? "baseline" : "candidate"}: 0 s` : "").filter(Boolean);
+  if (implied.length > 0) return implied.join("; ");
   const partial = [base, cand].map((s, i) => s.values.length < s.runs ? `${i === 0 ? "baseline" : "candidate"}: ${s.values.length} of ${s.runs} runs` : "").filter(Boolean);
   if (partial.length > 0) return partial.join("; ");
   if (base.median === 0) return "baseline 0";

@@ -81,6 +81,10 @@ function rowNote(base: ReturnType<typeof summarize>, cand: ReturnType<typeof sum
     const why = whyNoValue(cand.lookups);
     return why === 'absent' ? 'only in baseline' : `candidate ${why}`;
   }
+  const implied = [base, cand]
+    .map((s, i) => (s.lookups.some((l) => l.kind === 'number' && l.note !== undefined) ? `stage absent in ${i === 0 ? 'baseline' : 'candidate'}: 0 s` : ''))
+    .filter(Boolean);
+  if (implied.length > 0) return implied.join('; ');
   const partial = [base, cand]
     .map((s, i) => (s.values.length < s.runs ? `${i === 0 ? 'baseline' : 'candidate'}: ${s.values.length} of ${s.runs} runs` : ''))
     .filter(Boolean);

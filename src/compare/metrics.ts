@@ -8,7 +8,8 @@ import { isObject } from '../formats/validate.js';
 import { METRIC_SOURCES, type MeasuredRun, type MetricSource } from './types.js';
 
 export type MetricValue =
-  | { kind: 'number'; value: number }
+  /** `note` when the number is implied rather than written (an absent stage's wall time is 0 s). */
+  | { kind: 'number'; value: number; note?: string }
   /** The key (or the whole document) is not there. */
   | { kind: 'absent'; reason: string }
   /** Written as `null`: "not computed" in the scorer's files. */
@@ -62,6 +63,9 @@ export function lookupMetric(run: MeasuredRun, path: string): MetricValue {
   for (const key of keys) {
     if (!isObject(node)) return { kind: 'absent', reason: `${walked} is ${describeValue(node)}, so ${path} is absent` };
     if (!(key in node)) {
+      // DESIGN: stages with zero wall time are absent from the profile; absent is not "skipped".
+      // So an absent stage's wall time is 0 s (its memory and CPU stay unknown: nothing was sampled).
+      if (isZeroWallStage(path, walked, run)) return { kind: 'number', value: 0, note: ZERO_WALL_NOTE };
       if (source === 'profile' && walked === 'profile.stages') {
         return { kind: 'absent', reason: `stage ${key} absent in ${run.label} (no wall time recorded)` };
       }
@@ -71,6 +75,13 @@ export function lookupMetric(run: MeasuredRun, path: string): MetricValue {
     walked = `${walked}.${key}`;
   }
   return classifyValue(node, path);
+}
+
+export const ZERO_WALL_NOTE = 'stage absent: zero wall time';
+
+function isZeroWallStage(path: string, walked: string, run: MeasuredRun): boolean {
+  if (walked === 'profile.stages') return /^profile\.stages\.[^.]+\.wall_time_s$/.test(path);
+  return walked === 'truth.wall_seconds_by_stage' && /^truth\.wall_seconds_by_stage\.[^.]+$/.test(path) && run.truth !== undefined;
 }
 
 /** Values a wildcard may stand for: numbers (even NaN) and nulls. Strings, lists and mappings are not metrics. */

@@ -32,15 +32,20 @@ describe('diff of the issue-477 staged → bundled pair', () => {
     expect(total.unit).toBe('s');
   });
 
-  it('has a row per stage × quantity in profile order; transcript_cleaning is only in the baseline', () => {
+  it('has a row per stage × quantity in profile order; transcript_cleaning is absent from the candidate (0 s)', () => {
     expect(stagedToBundled.stages).toEqual(['speaker_detection', 'transcript_cleaning', 'summarization', 'gi_generation', 'kg_extraction', 'vector_indexing']);
     expect(stagedToBundled.rows.filter((r) => r.section === 'stages')).toHaveLength(18);
     const cleaning = rowOf(stagedToBundled, 'profile.stages.transcript_cleaning.wall_time_s');
     expect(cleaning.baseline.median).toBe(42.08);
-    expect(cleaning.candidate.median).toBeUndefined();
-    expect(cleaning.change).toBeUndefined();
-    expect(cleaning.percent).toBeUndefined();
-    expect(cleaning.note).toBe('only in baseline');
+    expect(cleaning.candidate.median).toBe(0);
+    expect(cleaning.change).toBe(-42.08);
+    expect(cleaning.percent).toBe(-100);
+    expect(cleaning.note).toBe('stage absent in candidate: 0 s');
+    // Memory and CPU of a stage that did not run are unknown, not zero.
+    const memory = rowOf(stagedToBundled, 'profile.stages.transcript_cleaning.peak_rss_mb');
+    expect(memory.candidate.median).toBeUndefined();
+    expect(memory.percent).toBeUndefined();
+    expect(memory.note).toBe('only in baseline');
   });
 
   it('summarization 45.9 → 5.76 s, peak 645 → 644 MiB', () => {
@@ -137,6 +142,9 @@ describe('diff of repeated runs', () => {
     expect(total.baseline.median).toBe(40.3144);
     expect(total.candidate.median).toBeCloseTo((21.5184 + 21.7336) / 2, 4);
     const mixed = diffSides(side('baseline', ...base), side('candidate', run(STAGED_PROFILE), run(BUNDLED_PROFILE)));
-    expect(rowOf(mixed, 'profile.stages.transcript_cleaning.wall_time_s').note).toBe('candidate: 1 of 2 runs');
+    expect(rowOf(mixed, 'profile.stages.transcript_cleaning.peak_rss_mb').note).toBe('candidate: 1 of 2 runs');
+    const wall = rowOf(mixed, 'profile.stages.transcript_cleaning.wall_time_s');
+    expect(wall.candidate.values).toEqual([42.08, 0]);
+    expect(wall.note).toBe('stage absent in candidate: 0 s');
   });
 });

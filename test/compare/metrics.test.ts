@@ -31,8 +31,15 @@ describe('lookupMetric on the real fixtures', () => {
     });
   });
 
-  it('says a stage present on the other side only is absent, naming the run', () => {
-    const found = lookupMetric(bundled, 'profile.stages.transcript_cleaning.wall_time_s');
+  it('reads the wall time of a stage absent from a profile as 0 s (absent means zero wall time)', () => {
+    expect(lookupMetric(bundled, 'profile.stages.transcript_cleaning.wall_time_s')).toEqual({ kind: 'number', value: 0, note: 'stage absent: zero wall time' });
+    expect(lookupMetric(bundled, 'truth.wall_seconds_by_stage.transcript_cleaning')).toEqual({ kind: 'number', value: 0, note: 'stage absent: zero wall time' });
+    // Without a stage_truth companion nothing is known about the stage.
+    expect(lookupMetric(run(ANTHROPIC_PROFILE), 'truth.wall_seconds_by_stage.transcript_cleaning').kind).toBe('absent');
+  });
+
+  it('says a stage present on the other side only is absent for memory and CPU, naming the run', () => {
+    const found = lookupMetric(bundled, 'profile.stages.transcript_cleaning.peak_rss_mb');
     expect(found.kind).toBe('absent');
     expect(found).toMatchObject({ reason: expect.stringContaining('stage transcript_cleaning absent in issue477-bundled-gpt4o.yaml') as string });
   });

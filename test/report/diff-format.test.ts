@@ -12,7 +12,8 @@ describe('diff renderers', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('diff: issue477-staged-gpt4o.yaml → issue477-bundled-gpt4o.yaml');
     expect(lines.find((l) => l.startsWith('profile.totals.wall_time_s '))).toMatch(/^profile.totals.wall_time_s +40.31 s +21.52 s +-18.80 s +-46.6 %$/);
-    expect(lines.find((l) => l.startsWith('profile.stages.transcript_cleaning.wall_time_s '))).toMatch(/42.08 s +— +— +only in baseline$/);
+    expect(lines.find((l) => l.startsWith('profile.stages.transcript_cleaning.wall_time_s '))).toMatch(/42.08 s +0 s +-42.08 s +-100.0 % \(stage absent in candidate: 0 s\)$/);
+    expect(lines.find((l) => l.startsWith('profile.stages.transcript_cleaning.peak_rss_mb '))).toMatch(/630 MiB +— +— +only in baseline$/);
     expect(lines.find((l) => l.startsWith('profile.stages.kg_extraction.avg_cpu_pct '))).toMatch(/\+1.7 % +baseline 0$/);
   });
 
@@ -27,7 +28,7 @@ describe('diff renderers', () => {
   it('json: null for absent numbers, a schema id, parseable', () => {
     const json = JSON.parse(renderDiff(diff, 'json')) as { schema: string; rows: Array<{ metric: string; percent: number | null; change: number | null; note: string | null }> };
     expect(json.schema).toBe(DIFF_JSON_SCHEMA);
-    const cleaning = json.rows.find((r) => r.metric === 'profile.stages.transcript_cleaning.wall_time_s');
+    const cleaning = json.rows.find((r) => r.metric === 'profile.stages.transcript_cleaning.peak_rss_mb');
     expect(cleaning).toMatchObject({ change: null, percent: null, note: 'only in baseline' });
     const total = json.rows.find((r) => r.metric === 'profile.totals.wall_time_s');
     expect(total?.percent).toBeCloseTo(-46.6235, 3);

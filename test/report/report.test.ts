@@ -48,7 +48,7 @@ describe('report of the issue-477 pair', () => {
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(text).toContain('| `eval.vs_reference.*.rougeL_f1` | `>= -0.01` | at most 0.01 lower than the baseline | guardrail | no | block line 5 | 1 |');
-    expect(text).toContain('| transcript_cleaning | 42.08 s → — (only in baseline) | 630 MiB → — (only in baseline) | 0.4 % → — (only in baseline) |');
+    expect(text).toContain('| transcript_cleaning | 42.08 s → 0 s (-100.0 %) | 630 MiB → — (only in baseline) | 0.4 % → — (only in baseline) |');
     expect(text).toContain('| **total** | **40.31 s → 21.52 s (-46.6 %)** | **645 MiB → 644 MiB (-0.16 %)** | — |');
     expect(text).toContain('stage_truth: run_wall_s 40.31 s → 21.52 s (-46.6 %)');
     expect(text).toContain('| silver_sonnet46_smoke_bullets_v1 | rouge1_f1 | 0.5684 | 0.6068 | +0.03843 | +6.76 % |');
@@ -80,8 +80,14 @@ describe('report decision lines', () => {
   });
 
   it('a missing guardrail is named on the first line', () => {
+    const { text } = report([threshold('profile.stages.*.peak_rss_mb', '<= +100%')], [staged], [bundled]);
+    expect(text.split('\n')[0]).toBe('### ❌ reject — 1 guardrail missing: `profile.stages.transcript_cleaning.peak_rss_mb` (rule `<= +100%`)');
+  });
+
+  it('an eliminated stage passes a wall-time guardrail: absent means zero wall time', () => {
     const { text } = report([threshold('profile.stages.*.wall_time_s', '<= +100%')], [staged], [bundled]);
-    expect(text.split('\n')[0]).toBe('### ❌ reject — 1 guardrail missing: `profile.stages.transcript_cleaning.wall_time_s` (rule `<= +100%`)');
+    expect(text.split('\n')[0]).toBe('### ✅ ship — all 6 thresholds pass');
+    expect(text).toContain('| ✅ pass | `profile.stages.transcript_cleaning.wall_time_s` | guardrail | `<= +100%` | 42.08 s | 0 s | -100.0 % |');
   });
 
   it('another host is flagged near the top', () => {
@@ -107,7 +113,7 @@ describe('chart', () => {
     const chart = stageWallChart(diffSides(side('baseline', staged), side('candidate', bundled)))!;
     expect(chart.split('\n')[0]).toBe('```mermaid');
     expect(chart).toContain('xychart-beta horizontal');
-    expect(chart).toContain('x-axis ["speaker_detection · base", "speaker_detection · cand", "transcript_cleaning · base", "transcript_cleaning · cand (absent)",');
+    expect(chart).toContain('x-axis ["speaker_detection · base", "speaker_detection · cand", "transcript_cleaning · base", "transcript_cleaning · cand",');
     expect(chart).toContain('  bar [2.68, 0, 42.08, 0, 45.9, 0, 11.68, 0, 1.5, 0, 0.191, 0]');
     expect(chart).toContain('  bar [0, 2.24, 0, 0, 0, 5.76, 0, 21.66, 0, 2.68, 0, 0.268]');
   });
