@@ -105,7 +105,8 @@ function scalarDefault(name: string, value: unknown): string {
 
 /** Evaluates the `${{ github.<path> }}` expressions a default may hold; anything else is refused. */
 export function evaluateDefault(value: string, github: Record<string, unknown>): string {
-  return value.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_whole, expression: string) => {
+  return value.replace(/\$\{\{(.*?)\}\}/g, (_whole, inner: string) => {
+    const expression = inner.trim();
     const path = expression.split('.');
     if (path[0] !== 'github' || path.length < 2 || !path.every((p) => /^[\w-]+$/.test(p))) {
       throw new Error(`runner-env: unsupported expression in an action.yml default: \${{ ${expression} }}`);

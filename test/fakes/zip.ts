@@ -10,6 +10,8 @@ const ZIP64_EOCD = 0x06064b50;
 const ZIP64_LOCATOR = 0x07064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
+/** Entries carry a fixed, valid timestamp (00:00 on 1980-01-01): archives are reproducible. */
+const DOS_DATE_1980_01_01 = (1 << 5) | 1;
 
 function fail(message: string): never {
   throw new Error(`unzip: ${message}`);
@@ -60,6 +62,25 @@ function applyZip64(extra: Buffer, sizes: { uncompressed: number; compressed: nu
   }
 }
 
+/**
+ * An entry's name: UTF-8 when flagged so, else from Info-ZIP's Unicode Path extra field (0x7075),
+ * else UTF-8 when the bytes are valid UTF-8, else Latin-1 (close to the CP437 of old archivers).
+ */
+function entryName(raw: Buffer, utf8Flag: boolean, extra: Buffer): string {
+  if (utf8Flag) return raw.toString('utf8');
+  for (let at = 0; at + 4 <= extra.length; ) {
+    const id = extra.readUInt16LE(at);
+    const length = extra.readUInt16LE(at + 2);
+    if (id === 0x7075 && length > 5) return extra.subarray(at + 9, at + 4 + length).toString('utf8');
+    at += 4 + length;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    return raw.toString('latin1');
+  }
+}
+
 /** Every file of a zip archive: name (with `/` separators) → bytes. Directories are left out. */
 export function unzipArtifact(zip: Buffer): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
@@ -74,8 +95,9 @@ export function unzipArtifact(zip: Buffer): Map<string, Buffer> {
     const nameLength = zip.readUInt16LE(at + 28);
     const extraLength = zip.readUInt16LE(at + 30);
     const commentLength = zip.readUInt16LE(at + 32);
-    const name = zip.subarray(at + 46, at + 46 + nameLength).toString((flags & 0x800) !== 0 ? 'utf8' : 'latin1');
-    applyZip64(zip.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength), sizes);
+    const extra = zip.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength);
+    const name = entryName(zip.subarray(at + 46, at + 46 + nameLength), (flags & 0x800) !== 0, extra);
+    applyZip64(extra, sizes);
     at += 46 + nameLength + extraLength + commentLength;
     if (name.endsWith('/')) continue;
     if ((flags & 0x1) !== 0) fail(`${name}: encrypted entries are not supported`);
@@ -111,6 +133,7 @@ export function zipFiles(files: Record<string, Buffer | string>): Buffer {
     local.writeUInt16LE(20, 4); // version needed
     local.writeUInt16LE(0x800, 6); // UTF-8 names
     local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(DOS_DATE_1980_01_01, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
     local.writeUInt32LE(data.length, 22);
@@ -121,6 +144,7 @@ export function zipFiles(files: Record<string, Buffer | string>): Buffer {
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x800, 8);
     central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(DOS_DATE_1980_01_01, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
     central.writeUInt32LE(data.length, 24);

@@ -29,10 +29,11 @@ export interface Captured<T> {
 export async function captureStdout<T>(fn: () => Promise<T>): Promise<Captured<T>> {
   const write = process.stdout.write.bind(process.stdout);
   let log = '';
-  process.stdout.write = ((chunk: string | Uint8Array): boolean => {
+  const capture = (chunk: string | Uint8Array): boolean => {
     log += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     return true;
-  }) as typeof process.stdout.write;
+  };
+  process.stdout.write = capture;
   try {
     return { value: await fn(), log };
   } catch (error) {
