@@ -132,6 +132,27 @@ describe('artifact client against the fakes', () => {
     expect(redirect.map((c) => [c.status, c.auth])).toEqual([[302, 'ghs_other']]);
   });
 
+  it('finds the newest successful refresh run and its artifact through the REST API', async () => {
+    const ok = h.model.addRun({ workflowPath: '.github/workflows/baseline-refresh.yml', event: 'schedule', createdAt: new Date(Date.now() - 3_600_000) });
+    h.model.completeRun(ok.id, 'success');
+    const failed = h.model.addRun({ workflowPath: '.github/workflows/baseline-refresh.yml', event: 'schedule' });
+    h.model.completeRun(failed.id, 'failure');
+    const seeded = await h.seedArtifact({ run: ok, name: 'og-refresh', files: { 'baseline.yaml': 'release: refreshed\n' } });
+    const octokit = (await import('@actions/github')).getOctokit('ghs_other');
+    const repo = { owner: 'acme', repo: 'podcast-pipeline' };
+
+    const { data: runs } = await octokit.rest.actions.listWorkflowRuns({ ...repo, workflow_id: 'baseline-refresh.yml', status: 'success', branch: 'main' });
+    expect(runs.workflow_runs.map((r) => [r.id, r.conclusion, r.path])).toEqual([[ok.id, 'success', '.github/workflows/baseline-refresh.yml']]);
+    const { data: all } = await octokit.rest.actions.listWorkflowRuns({ ...repo, workflow_id: 'baseline-refresh.yml' });
+    expect(all.workflow_runs.map((r) => r.id)).toEqual([failed.id, ok.id]);
+
+    const { data: byName } = await octokit.rest.actions.listArtifactsForRepo({ ...repo, name: 'og-refresh' });
+    expect(byName.total_count).toBe(1);
+    expect(byName.artifacts[0]).toMatchObject({ id: seeded.id, size_in_bytes: seeded.size, digest: seeded.digest, workflow_run: { id: ok.id } });
+    const { data: ofRun } = await octokit.rest.actions.listWorkflowRunArtifacts({ ...repo, run_id: ok.id });
+    expect(ofRun.artifacts.map((a) => a.name)).toEqual(['og-refresh']);
+  });
+
   it('surfaces an injected 500 as a retried call, and a paused service as a fast network error', async () => {
     const client = new artifact.DefaultArtifactClient();
     h.results.failNext('ListArtifacts', { status: 500 });
@@ -153,5 +174,15 @@ describe('artifact client against the fakes', () => {
     }
     const { value: again } = await captureStdout(() => client.listArtifacts());
     expect(again.artifacts).toHaveLength(1);
+  });
+
+  it('deletes the artifact: blob gone, no longer listed', async () => {
+    const client = new artifact.DefaultArtifactClient();
+    const record = h.model.artifacts.find((a) => a.runId === run.id)!;
+    const { value } = await captureStdout(() => client.deleteArtifact('optimization-gate'));
+    expect(value.id).toBe(record.id);
+    expect(await h.azurite.properties(record.blobName)).toBeUndefined();
+    const { value: listed } = await captureStdout(() => client.listArtifacts());
+    expect(listed.artifacts).toEqual([]);
   });
 });

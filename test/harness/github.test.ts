@@ -126,7 +126,7 @@ describe('Octokit against the fake GitHub API', () => {
     expect(data).toMatchObject({ user: { login: 'maintainer' }, author_association: 'COLLABORATOR' });
   });
 
-  it('injects 500 then success, 429 with retry-after, and 403 primary rate limits, all recorded', async () => {
+  it('injects 500 then success, 429 with retry-after, 403 primary rate limits and dropped connections, all recorded', async () => {
     const route = { method: 'GET', path: '/repos/acme/podcast-pipeline/issues/*' };
     gh.failNext(route, faults.serverError());
     expect((await failure(octokit.rest.issues.get({ ...repo, issue_number: 7 }))).status).toBe(500);
@@ -142,13 +142,17 @@ describe('Octokit against the fake GitHub API', () => {
     expect(primary.headers['x-ratelimit-remaining']).toBe('0');
     expect(Number(primary.headers['x-ratelimit-reset'])).toBeGreaterThan(Date.now() / 1000);
 
+    gh.failNext(route, faults.drop());
+    await expect(octokit.rest.issues.get({ ...repo, issue_number: 7 })).rejects.toThrow();
+
     expect((await octokit.rest.issues.get({ ...repo, issue_number: 7 })).status).toBe(200);
-    const recorded = gh.callsTo('GET /repos/acme/podcast-pipeline/issues/7').slice(-5);
+    const recorded = gh.callsTo('GET /repos/acme/podcast-pipeline/issues/7').slice(-6);
     expect(recorded.map((c) => [c.status, c.fault])).toEqual([
       [500, '500'],
       [200, undefined],
       [429, '429'],
       [403, '403'],
+      [0, 'drop'],
       [200, undefined],
     ]);
   });
