@@ -51,6 +51,7 @@ export interface StartAzuriteOptions {
 }
 
 const require = createRequire(import.meta.url);
+const WATCHDOG = new URL('./parent-watchdog.mjs', import.meta.url).href;
 
 function azuriteBlobMain(): string {
   const pkgPath = require.resolve('azurite/package.json');
@@ -101,6 +102,8 @@ export async function startAzurite(options: StartAzuriteOptions = {}): Promise<A
   const location = mkdtempSync(join(tmpdir(), 'og-azurite-'));
   const node = resolveNodeBinary().path;
   const args = [
+    '--import',
+    WATCHDOG,
     azuriteBlobMain(),
     '--blobHost', '127.0.0.1',
     '--blobPort', '0',
@@ -124,6 +127,12 @@ export async function startAzurite(options: StartAzuriteOptions = {}): Promise<A
   // Keep draining its output so a chatty Azurite never blocks on a full pipe.
   child.stdout?.resume();
   child.stderr?.resume();
+  // A test that crashes or forgets stop() must not leave Azurite running after the test process:
+  // killed on a normal exit here, and by the preloaded watchdog when this process is killed.
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
 
   const blobEndpoint = `http://127.0.0.1:${port}/${DEV_ACCOUNT}`;
   const credential = new StorageSharedKeyCredential(DEV_ACCOUNT, DEV_ACCOUNT_KEY);
@@ -172,6 +181,7 @@ export async function startAzurite(options: StartAzuriteOptions = {}): Promise<A
       return names;
     },
     async stop() {
+      process.off('exit', killOnExit);
       await stopChild(child, 5_000);
       rmSync(location, { recursive: true, force: true });
     },

@@ -12,6 +12,7 @@ import { readStepFiles, type RunnerEnv, type StepFileContents } from './runner-e
 import { parseWorkflowCommands, type WorkflowCommand } from './workflow-commands.js';
 
 export const DIST_MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+export const DEFAULT_STEP_TIMEOUT_MS = 50_000;
 export const DIST_POST = fileURLToPath(new URL('../../dist/post.js', import.meta.url));
 
 export interface CancelSpec {
@@ -35,7 +36,7 @@ export interface RunStepOptions {
   /** Extra environment for this step only. */
   env?: Record<string, string>;
   cancel?: CancelSpec;
-  /** Hard limit: SIGKILL and `timedOut: true` (default 120 s). */
+  /** Hard limit: SIGKILL and `timedOut: true` (default 50 s, under vitest's 60 s test timeout, so a hung step reports its output). */
   timeoutMs?: number;
   /** Default: the workspace, as the runner does. */
   cwd?: string;
@@ -75,6 +76,11 @@ export async function runStep(options: RunStepOptions): Promise<StepResult> {
     env: { ...step.env, ...(options.env ?? {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A test that times out first must not leave the step running after the test process.
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
   let stdout = '';
   let stderr = '';
   let timedOut = false;
@@ -119,7 +125,7 @@ export async function runStep(options: RunStepOptions): Promise<StepResult> {
     setTimeout(() => {
       timedOut = true;
       send('SIGKILL');
-    }, options.timeoutMs ?? 120_000),
+    }, options.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS),
   );
 
   const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
@@ -127,6 +133,7 @@ export async function runStep(options: RunStepOptions): Promise<StepResult> {
     child.once('close', (code, sig) => resolve([code, sig]));
   });
   for (const timer of timers) clearTimeout(timer);
+  process.off('exit', killOnExit);
   const commands = parseWorkflowCommands(stdout);
   return {
     entry,
