@@ -112,12 +112,18 @@ describe('runner environment and child-process runs', () => {
     expect(post?.stdout).toContain('cancelled=SIGINT');
   });
 
-  it('escalates to SIGTERM like the runner when SIGINT is ignored, and kills on timeout', async () => {
+  it('escalates to SIGTERM like the runner when SIGINT is ignored, signals after a delay, and kills on timeout', async () => {
     const runner = env();
     const stubborn = await runStep({ runner, entry: MAIN, env: { FAKE_MODE: 'stubborn' }, cancel: { whenLine: 'ready', escalate: true, escalateAfterMs: 300 } });
     expect(stubborn.signalsSent.map((s) => s.signal)).toEqual(['SIGINT', 'SIGTERM']);
     expect(stubborn.exitCode).toBe(143);
     expect(stubborn.stdout).toContain('ignoring SIGINT');
+
+    const timed = await runStep({ runner, entry: MAIN, env: { FAKE_MODE: 'stubborn' }, cancel: { signal: 'SIGTERM', afterMs: 300 } });
+    expect(timed.signalsSent).toEqual([{ signal: 'SIGTERM', atMs: expect.any(Number) as unknown }]);
+    expect(timed.signalsSent[0]!.atMs).toBeGreaterThanOrEqual(300);
+    // Handled (143) once the script installed its handler; killed by the signal if it came earlier.
+    expect(timed.exitCode === 143 || timed.signal === 'SIGTERM').toBe(true);
 
     const hung = await runStep({ runner, entry: MAIN, env: { FAKE_MODE: 'stubborn' }, timeoutMs: 500 });
     expect(hung).toMatchObject({ timedOut: true, signal: 'SIGKILL', exitCode: null });
