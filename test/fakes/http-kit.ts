@@ -166,7 +166,11 @@ export async function startRecordingServer(options: RecordingServerOptions): Pro
   let seq = 0;
 
   const server: Server = createServer((req, res) => {
-    void serve(req, res);
+    serve(req, res).catch((error: unknown) => {
+      // E.g. the client went away mid-body: nothing to answer, but never an unhandled rejection.
+      console.error(`[${options.name}] ${req.method} ${req.url}:`, error);
+      res.destroy();
+    });
   });
   server.on('connection', (socket) => {
     sockets.add(socket);

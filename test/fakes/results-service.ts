@@ -102,9 +102,11 @@ export async function startResultsFake(options: StartResultsFakeOptions): Promis
     CreateArtifact({ body, ids, run }) {
       const name = str(body.name);
       if (name === undefined || name === '') return twirpError('invalid_argument', 'name is required');
-      if (model.artifactsOfRun(run.backendId, { name, includeUploading: true }).length > 0) {
+      if (model.artifactsOfRun(run.backendId, { name }).length > 0) {
         return twirpError('already_exists', `an artifact with this name already exists on the workflow run: ${name}`);
       }
+      // An unfinished upload of the same name is replaced (assumed: the real service's rule for it is not documented).
+      for (const stale of model.artifactsOfRun(run.backendId, { name, includeUploading: true })) model.deleteArtifact(stale.id);
       const expires = str(body.expires_at);
       const record = model.createArtifact(run, ids.jobBackendId, name, str(body.mime_type), expires === undefined ? undefined : new Date(expires));
       return { status: 200, json: { ok: true, signed_upload_url: blobs.signedUrl(record.blobName, 'cw') } };

@@ -176,6 +176,23 @@ describe('artifact client against the fakes', () => {
     expect(again.artifacts).toHaveLength(1);
   });
 
+  it('answers twirp errors for a missing token, another run\'s ids, an unknown method', async () => {
+    const post = async (path: string, body: unknown, token?: string) => {
+      const res = await fetch(`${h.results.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as { code?: string; msg?: string } };
+    };
+    const path = '/twirp/github.actions.results.api.v1.ArtifactService/ListArtifacts';
+    const token = process.env.ACTIONS_RUNTIME_TOKEN!;
+    expect(await post(path, {})).toMatchObject({ status: 401, body: { code: 'unauthenticated' } });
+    const foreign = { workflow_run_backend_id: 'someone-else', workflow_job_run_backend_id: 'job' };
+    expect(await post(path, foreign, token)).toMatchObject({ status: 403, body: { code: 'permission_denied' } });
+    expect(await post('/twirp/github.actions.results.api.v1.ArtifactService/Nope', {}, token)).toMatchObject({ status: 404, body: { code: 'bad_route' } });
+  });
+
   it('deletes the artifact: blob gone, no longer listed', async () => {
     const client = new artifact.DefaultArtifactClient();
     const record = h.model.artifacts.find((a) => a.runId === run.id)!;
