@@ -119,6 +119,14 @@ export function evaluateDefault(value: string, github: Record<string, unknown>):
 }
 
 export function runnerEnv(options: RunnerEnvOptions): RunnerEnv {
+  // Checked before anything is written, so a refused call leaves no temp dir behind.
+  const declared = readActionInputs(options.actionYml ?? ACTION_YML);
+  const given = options.inputs ?? {};
+  const unknown = Object.keys(given).filter((name) => !(name in declared));
+  if (unknown.length > 0) {
+    // The runner only warns; a test refuses, since a misspelt input would silently test the default.
+    throw new Error(`runner-env: inputs not declared in action.yml: ${unknown.join(', ')}`);
+  }
   const root = mkdtempSync(join(tmpdir(), 'og-runner-'));
   const workspace = options.workspace ?? join(root, 'workspace');
   const temp = join(root, 'temp');
@@ -218,13 +226,6 @@ export function runnerEnv(options: RunnerEnvOptions): RunnerEnv {
     server_url: env.GITHUB_SERVER_URL,
     api_url: env.GITHUB_API_URL,
   };
-  const declared = readActionInputs(options.actionYml ?? ACTION_YML);
-  const given = options.inputs ?? {};
-  const unknown = Object.keys(given).filter((name) => !(name in declared));
-  if (unknown.length > 0) {
-    // The runner only warns; a test refuses, since a misspelt input would silently test the default.
-    throw new Error(`runner-env: inputs not declared in action.yml: ${unknown.join(', ')}`);
-  }
   for (const [name, spec] of Object.entries(declared)) {
     const value = given[name] ?? (spec.default === undefined ? undefined : evaluateDefault(scalarDefault(name, spec.default), githubContext));
     if (value !== undefined) env[inputEnvName(name)] = value;

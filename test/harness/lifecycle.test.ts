@@ -2,7 +2,7 @@
  * The harness as the action's integration tests will use it: a child step configured only by the
  * runner environment reaches every fake; and stopping the harness leaves no process or listener.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -42,10 +42,12 @@ describe('harness lifecycle', () => {
     const before = childrenOf(process.pid);
     const h = await startHarness({ repo: { fullName: 'acme/podcast-pipeline', issues: [{ number: 7, body: 'thresholds' }] } });
     const ports = [h.azurite.port, h.results.port, h.github.port];
+    let runnerRoot = '';
     try {
       expect(childrenOf(process.pid)).toContain(h.azurite.pid);
       const runner = h.runnerEnv({ eventName: 'issues', event: issuesEvent(h.github, 7), inputs: { 'issue-number': '7', 'dataset-id': 'smoke' } });
-      const step = await runStep({ runner, entry: PUBLISH, timeoutMs: 60_000 });
+      runnerRoot = runner.root;
+      const step = await runStep({ runner, entry: PUBLISH, timeoutMs: 50_000 });
       expect(step.exitCode, step.stderr + step.stdout).toBe(0);
 
       const artifact = h.model.artifacts.find((a) => a.runId === runner.run.id);
@@ -64,5 +66,6 @@ describe('harness lifecycle', () => {
     for (const port of ports) expect(await accepts(port), `port ${port} still open`).toBe(false);
     expect(() => process.kill(h.azurite.pid, 0)).toThrow(/ESRCH/);
     expect(childrenOf(process.pid).sort()).toEqual(before.sort());
+    expect(existsSync(runnerRoot), 'runner temp dir removed').toBe(false);
   });
 });
