@@ -1,0 +1,181 @@
+/**
+ * Runs the bundled action like a runner: `node dist/main.js` as a child process with the runner
+ * environment (cwd = workspace), then `node dist/post.js` with the state main saved (post-if:
+ * always()). Captures output, workflow commands, file commands, exit status and duration, and can
+ * cancel a step the way the runner does (SIGINT, then SIGTERM after 7.5 s, then SIGKILL after
+ * 2.5 s more), after a delay or when a given line appears.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { nodeForAction, type NodeBinary } from './node-binary.js';
+import { readStepFiles, type RunnerEnv, type StepFileContents } from './runner-env.js';
+import { parseWorkflowCommands, type WorkflowCommand } from './workflow-commands.js';
+
+export const DIST_MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+export const DEFAULT_STEP_TIMEOUT_MS = 50_000;
+export const DIST_POST = fileURLToPath(new URL('../../dist/post.js', import.meta.url));
+
+export interface CancelSpec {
+  /** First signal (the runner sends SIGINT). */
+  signal?: 'SIGINT' | 'SIGTERM';
+  /** Send it this long after the start, or after `whenLine` appeared. */
+  afterMs?: number;
+  /** Send it once a stdout/stderr line contains this text or matches this RegExp. */
+  whenLine?: string | RegExp;
+  /** Escalate like the runner: SIGTERM after `escalateAfterMs` (7.5 s), SIGKILL 2.5 s later. */
+  escalate?: boolean;
+  escalateAfterMs?: number;
+}
+
+export interface RunStepOptions {
+  runner: RunnerEnv;
+  /** `main`, `post` or a path to any script. */
+  entry?: 'main' | 'post' | (string & {});
+  /** State handed to the step as `STATE_<name>` (what main saved, for post). */
+  state?: Record<string, string>;
+  /** Extra environment for this step only. */
+  env?: Record<string, string>;
+  cancel?: CancelSpec;
+  /** Hard limit: SIGKILL and `timedOut: true` (default 50 s, under vitest's 60 s test timeout, so a hung step reports its output). */
+  timeoutMs?: number;
+  /** Default: the workspace, as the runner does. */
+  cwd?: string;
+  /** Default: Node 24 when installed (see node-binary.ts). */
+  node?: NodeBinary;
+}
+
+export interface StepResult extends StepFileContents {
+  entry: string;
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  commands: WorkflowCommand[];
+  /** Values registered with `::add-mask::`. */
+  masks: string[];
+  durationMs: number;
+  timedOut: boolean;
+  /** Signals sent, with ms since start. */
+  signalsSent: { signal: NodeJS.Signals; atMs: number }[];
+  node: NodeBinary;
+}
+
+function scriptFor(entry: string): string {
+  if (entry === 'main') return DIST_MAIN;
+  if (entry === 'post') return DIST_POST;
+  return entry;
+}
+
+export async function runStep(options: RunStepOptions): Promise<StepResult> {
+  const entry = options.entry ?? 'main';
+  const node = options.node ?? nodeForAction();
+  const step = options.runner.stepEnv({ state: options.state });
+  const started = Date.now();
+  const child = spawn(node.path, [scriptFor(entry)], {
+    cwd: options.cwd ?? options.runner.workspace,
+    env: { ...step.env, ...(options.env ?? {}) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // A test that times out first must not leave the step running after the test process.
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  let stdout = '';
+  let stderr = '';
+  let timedOut = false;
+  const signalsSent: StepResult['signalsSent'] = [];
+  const timers: NodeJS.Timeout[] = [];
+  const send = (signal: NodeJS.Signals): void => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    signalsSent.push({ signal, atMs: Date.now() - started });
+    child.kill(signal);
+  };
+
+  const cancel = options.cancel;
+  let cancelArmed = false;
+  const armCancel = (): void => {
+    if (cancel === undefined || cancelArmed) return;
+    cancelArmed = true;
+    timers.push(
+      setTimeout(() => {
+        send(cancel.signal ?? 'SIGINT');
+        if (cancel.escalate === true) {
+          timers.push(setTimeout(() => send('SIGTERM'), cancel.escalateAfterMs ?? 7_500));
+          timers.push(setTimeout(() => send('SIGKILL'), (cancel.escalateAfterMs ?? 7_500) + 2_500));
+        }
+      }, cancel.afterMs ?? 0),
+    );
+  };
+  if (cancel !== undefined && cancel.whenLine === undefined) armCancel();
+  const watch = (text: string): void => {
+    const wanted = cancel?.whenLine;
+    if (wanted === undefined || cancelArmed) return;
+    if (typeof wanted === 'string' ? text.includes(wanted) : wanted.test(text)) armCancel();
+  };
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    watch(stdout);
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+    watch(stderr);
+  });
+  timers.push(
+    setTimeout(() => {
+      timedOut = true;
+      send('SIGKILL');
+    }, options.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS),
+  );
+
+  const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code, sig) => resolve([code, sig]));
+  });
+  for (const timer of timers) clearTimeout(timer);
+  process.off('exit', killOnExit);
+  const commands = parseWorkflowCommands(stdout);
+  return {
+    entry,
+    exitCode,
+    signal,
+    stdout,
+    stderr,
+    commands,
+    masks: commands.filter((c) => c.command === 'add-mask').map((c) => c.message),
+    durationMs: Date.now() - started,
+    timedOut,
+    signalsSent,
+    node,
+    ...readStepFiles(step.files),
+  };
+}
+
+export interface RunActionOptions extends Omit<RunStepOptions, 'entry' | 'state'> {
+  /** Default: dist/main.js and dist/post.js. */
+  main?: string;
+  post?: string | false;
+  /** Options of the post step (cancel, env, timeout); it always runs, like `post-if: always()`. */
+  postOptions?: Omit<RunStepOptions, 'runner' | 'entry' | 'state'>;
+}
+
+export interface ActionResult {
+  main: StepResult;
+  post: StepResult | undefined;
+}
+
+/** Main, then post with main's saved state as `STATE_<name>` (whatever main's outcome). */
+export async function runAction(options: RunActionOptions): Promise<ActionResult> {
+  const { main: mainEntry, post: postEntry, postOptions, ...stepOptions } = options;
+  const main = await runStep({ ...stepOptions, entry: mainEntry ?? 'main' });
+  if (postEntry === false) return { main, post: undefined };
+  const post = await runStep({
+    runner: options.runner,
+    node: options.node,
+    cwd: options.cwd,
+    ...(postOptions ?? {}),
+    entry: postEntry ?? 'post',
+    state: main.state,
+  });
+  return { main, post };
+}
