@@ -1,4 +1,115 @@
-// Placeholder until the post step lands (issue 4).
-export async function runPost(): Promise<void> {
-  await Promise.resolve();
+/**
+ * The post step (`post-if: always()`): when main did not complete — cancelled, crashed, killed —
+ * stop any measured process tree still running, rebuild the profile of every run that was being
+ * sampled from its samples file, and upload everything in the output directory. Nothing measured
+ * is lost.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { errorMessage } from '../errors.js';
+import { State } from '../inputs/constants.js';
+import { rebuildFromSamples, SAMPLES_SUFFIX } from '../measure/index.js';
+import { coreIO, type ActionIO } from '../publish/io.js';
+import { createArtifactStore, type ArtifactStore } from '../publish/store.js';
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    // A worktree of the base ref holds the user's code, not measurements.
+    if (entry.isDirectory()) {
+      if (entry.name !== 'base-worktree') out.push(...filesUnder(path));
+    } else out.push(path);
+  }
+  return out;
+}
+
+function rootPid(samplesPath: string): number | undefined {
+  const first = readFileSync(samplesPath, 'utf8').split('\n', 1)[0] ?? '';
+  try {
+    const header = JSON.parse(first) as { root_pid?: unknown };
+    return typeof header.root_pid === 'number' && header.root_pid > 1 ? header.root_pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** SIGTERM to the process group, SIGKILL after a grace period if it is still there. */
+async function stopGroup(pid: number, io: ActionIO): Promise<void> {
+  if (!alive(pid)) return;
+  io.warning(`stopping the measured process group ${pid} left running by the main step`);
+  try {
+    process.kill(-pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  for (let waited = 0; waited < 5000 && alive(pid); waited += 100) await new Promise((r) => setTimeout(r, 100));
+  if (alive(pid)) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // gone meanwhile
+    }
+  }
+}
+
+export interface PostDeps {
+  io: ActionIO;
+  artifacts: () => ArtifactStore;
+}
+
+export async function runPost(overrides: Partial<PostDeps> = {}): Promise<void> {
+  const { io, artifacts } = { io: coreIO, artifacts: createArtifactStore, ...overrides };
+  try {
+    const outDir = io.getState(State.OutputDir);
+    if (io.getState(State.Completed) === 'true') return;
+    if (!outDir || !existsSync(outDir) || filesUnder(outDir).length === 0) {
+      io.info('optimization-gate post: the main step measured nothing; nothing to keep');
+      return;
+    }
+    io.warning('optimization-gate post: the main step did not complete; keeping what was measured');
+    const rebuilt: string[] = [];
+    for (const samples of filesUnder(outDir).filter((f) => f.endsWith(SAMPLES_SUFFIX))) {
+      const pid = rootPid(samples);
+      if (pid !== undefined) await stopGroup(pid, io);
+      try {
+        // A run whose sampler finished has its profile already; only interrupted runs are rebuilt.
+        if (rebuildFromSamples(samples, { write: false }).finished) continue;
+        const result = rebuildFromSamples(samples, { statusIfUnfinished: 'cancelled' });
+        rebuilt.push(`${result.profilePath} (status ${result.profile.status ?? 'cancelled'}, ${result.profile.totals.wall_time_s} s measured)`);
+      } catch (error) {
+        io.warning(`cannot rebuild a profile from ${samples}: ${errorMessage(error)}`);
+      }
+    }
+    const reportPath = join(outDir, 'report.md');
+    if (!existsSync(reportPath)) {
+      const lines = [
+        '### ❌ optimization-gate: no verdict — the job was cancelled or failed before the gate',
+        '',
+        rebuilt.length > 0 ? 'Partial profiles rebuilt from the samples on disk:' : 'No run was interrupted mid-measurement.',
+        ...rebuilt.map((r) => `- ${r}`),
+        '',
+        'Everything measured is in the artifact.',
+      ];
+      writeFileSync(reportPath, `${lines.join('\n')}\n`);
+      await io.appendSummary(`${lines.join('\n')}\n`).catch(() => undefined);
+    }
+    if (io.getState(State.ArtifactUploaded) === 'true') return;
+    const name = io.getState(State.ArtifactName) || 'optimization-gate';
+    const retention = Number(io.getState(State.RetentionDays) || '0');
+    const uploaded = await artifacts().upload(name, filesUnder(outDir), outDir, Number.isFinite(retention) ? retention : 0);
+    io.info(`optimization-gate post: uploaded ${name} (id ${uploaded.id}) with what was measured`);
+  } catch (error) {
+    // The post step reports but does not hide the main step's own failure.
+    io.setFailed(`optimization-gate post: ${errorMessage(error)}`);
+  }
 }

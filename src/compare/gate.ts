@@ -84,6 +84,8 @@ export interface GateResult {
 export interface GateOptions {
   failOn: FailOn;
   interval?: IntervalOptions;
+  /** Failures measured outside the profiles (e.g. a crashed experiment command): each rejects. */
+  failedRuns?: readonly string[];
 }
 
 /** Values within this relative distance of a bound count as equal to it (floating-point noise). */
@@ -242,9 +244,10 @@ export function evaluateGate(spec: ThresholdSpec, baseline: Side, candidate: Sid
   if (spec.thresholds.length === 0 && spec.problems.length === 0) inputErrors.push(ACCEPTED_FORMS);
   if (baseline.runs.length === 0) inputErrors.push('no baseline run');
   if (candidate.runs.length === 0) inputErrors.push('no candidate run');
-  const failedRuns = [...runs.baseline, ...runs.candidate]
-    .filter((r) => r.failed)
-    .map((r) => `${r.host.side} ${r.label} (status ${r.status ?? ''})`);
+  const failedRuns = [
+    ...[...runs.baseline, ...runs.candidate].filter((r) => r.failed).map((r) => `${r.host.side} ${r.label} (status ${r.status ?? ''})`),
+    ...(options.failedRuns ?? []),
+  ];
   const { decision, reasons } = decide({
     verdicts: thresholds.map((t) => ({ metric: t.metric, kind: t.threshold.kind, optional: t.threshold.optional, verdict: t.verdict, summary: t.reason })),
     failedRuns,

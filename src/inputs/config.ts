@@ -190,8 +190,9 @@ export function readActionConfig(read: InputReader): ActionConfig {
   if (/[\\/"':<>|*?\r\n]/.test(config.artifactName)) {
     errors.add(Inputs.ArtifactName, 'a name without / \\ " : < > | * ? or newlines', config.artifactName);
   }
-  if (mode !== 'aggregate' && !config.profileCommand && !config.experimentCommand) {
-    errors.list.push(`inputs 'profile-command' and 'experiment-command': expected at least one command to measure in mode ${mode}`);
+  // Every measured run is a profile (the eval outputs travel with it), so a profile is required.
+  if (mode !== 'aggregate' && !config.profileCommand) {
+    errors.add(Inputs.ProfileCommand, `the pipeline command to profile (mode ${mode} measures a run)`, '');
   }
   if (profileMode === 'external' && config.profileCommand && !config.profileOutput) {
     errors.add(Inputs.ProfileOutput, 'the path where the external freeze writes its profile YAML (profile-mode: external)', '');

@@ -42,10 +42,10 @@ export const Outputs = {
 export const State = {
   /** Set once main has published everything; post then has nothing to rescue. */
   Completed: 'completed',
-  /** JSON of the measurement in progress: process group, output stems, events file. */
-  Measuring: 'measuring',
   /** Directory with everything produced so far (uploaded by post if main did not). */
   OutputDir: 'output-dir',
+  /** Set once the artifact is uploaded; post uploads the output dir otherwise. */
+  ArtifactUploaded: 'artifact-uploaded',
   ArtifactName: 'artifact-name',
   RetentionDays: 'retention-days',
   Token: 'token',

@@ -36,7 +36,9 @@ export interface GitHubApi {
   listComments(issueNumber: number): Promise<CommentInfo[]>;
   createComment(issueNumber: number, body: string): Promise<CommentInfo>;
   updateComment(commentId: number, body: string): Promise<CommentInfo>;
-  createIssue(title: string, body: string): Promise<IssueInfo>;
+  createIssue(title: string, body: string, labels?: string[]): Promise<IssueInfo>;
+  /** The newest open issue (not pull request) carrying `label`. */
+  findOpenIssue(label: string): Promise<IssueInfo | undefined>;
   /** Newest non-expired artifact called `name`, made on `branch` (any branch when undefined). */
   findArtifact(name: string, branch: string | undefined): Promise<ArtifactRef | undefined>;
 }
@@ -129,9 +131,16 @@ export function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, log
       );
       return toComment(data);
     },
-    async createIssue(title, body) {
-      const { data } = await call('opening an issue', () => octokit.rest.issues.create({ owner, repo, title, body }));
+    async createIssue(title, body, labels) {
+      const { data } = await call('opening an issue', () => octokit.rest.issues.create({ owner, repo, title, body, ...(labels ? { labels } : {}) }));
       return toIssue(data);
+    },
+    async findOpenIssue(label) {
+      const { data } = await call(`listing open issues labelled ${label}`, () =>
+        octokit.rest.issues.listForRepo({ owner, repo, labels: label, state: 'open', sort: 'created', direction: 'desc', per_page: 30 }),
+      );
+      const issue = data.find((i) => !i.pull_request);
+      return issue ? toIssue(issue) : undefined;
     },
     async findArtifact(name, branch) {
       const { data } = await call(`listing artifacts named ${name}`, () =>

@@ -75,8 +75,8 @@ describe('readActionConfig', () => {
   });
 
   it('requires something to measure, and the paths that go with each command', () => {
-    expect(() => readActionConfig(reader({}))).toThrow(/at least one command to measure in mode gate/);
-    expect(() => readActionConfig(reader({ 'experiment-command': 'x' }))).toThrow(/input 'experiment-output'/);
+    expect(() => readActionConfig(reader({}))).toThrow(/input 'profile-command': expected the pipeline command to profile \(mode gate measures a run\)/);
+    expect(() => readActionConfig(reader({ 'profile-command': 'p', 'experiment-command': 'x' }))).toThrow(/input 'experiment-output'/);
     expect(() => readActionConfig(reader({ 'profile-command': 'x', 'profile-mode': 'external' }))).toThrow(
       /input 'profile-output'/,
     );

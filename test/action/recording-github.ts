@@ -14,6 +14,7 @@ export function recordingGitHub(issues: IssueInfo[] = []): RecordingGitHub {
   const issueMap = new Map(issues.map((i) => [i.number, i]));
   const calls: string[] = [];
   const artifacts: ArtifactRef[] = [];
+  const labels = new Map<number, string[]>();
   return {
     calls,
     comments,
@@ -46,11 +47,16 @@ export function recordingGitHub(issues: IssueInfo[] = []): RecordingGitHub {
       }
       throw Object.assign(new Error('Not Found'), { status: 404 });
     },
-    async createIssue(title, body) {
+    async findOpenIssue(label) {
+      calls.push(`findOpenIssue ${label}`);
+      return [...issueMap.values()].reverse().find((i) => labels.get(i.number)?.includes(label));
+    },
+    async createIssue(title, body, issueLabels) {
       calls.push(`createIssue ${title}`);
       const number = Math.max(0, ...issueMap.keys()) + 1;
       const issue = { number, title, body, authorLogin: 'github-actions[bot]', authorAssociation: 'NONE', htmlUrl: `https://github.com/acme/p/issues/${number}` };
       issueMap.set(number, issue);
+      labels.set(number, issueLabels ?? []);
       return issue;
     },
     async findArtifact(name, branch) {

@@ -306,4 +306,16 @@ describe('inputs that must never pass', () => {
     const ok = run(profileCopy(BUNDLED_PROFILE, dir, 'ok', (doc) => (doc.status = 'ok')));
     expect(gate([threshold('profile.totals.wall_time_s', '<= -20%', 'target')], [staged], [ok]).decision).toBe('ship');
   });
+
+  it('a failure reported outside the profiles (a crashed experiment) rejects', () => {
+    const result = evaluateGate(
+      { thresholds: [threshold('profile.totals.wall_time_s', '<= -20%', 'target')], problems: [] },
+      side('baseline', staged),
+      side('candidate', bundled),
+      { failOn: 'reject', failedRuns: ['candidate experiment: the experiment command failed (exit code 3)'] },
+    );
+    expect(result.thresholds[0]?.verdict).toBe('pass');
+    expect(result.decision).toBe('reject');
+    expect(result.reasons).toEqual(['measured run failed: candidate experiment: the experiment command failed (exit code 3)']);
+  });
 });

@@ -93,6 +93,30 @@ export async function startGitHubFake(options: StartGitHubFakeOptions): Promise<
 
   const repoRoutes: [string, string, Handler][] = [
     ['GET', '', () => ({ status: 200, json: json.repository() })],
+    ['GET', '/issues', ({ req }) => {
+      // List issues and PRs: state (default open), labels (all must match), newest first.
+      const state = req.query.get('state') ?? 'open';
+      const labels = (req.query.get('labels') ?? '').split(',').map((l) => l.trim()).filter(Boolean);
+      const found = [...repo.issues.values()]
+        .filter((i) => state === 'all' || i.state === state)
+        .filter((i) => labels.every((l) => i.labels.includes(l)))
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.number - a.number);
+      const { page, link } = paginate(req, found);
+      return { status: 200, headers: link, json: page.map((i) => json.issue(i)) };
+    }],
+    ['POST', '/issues', ({ req, actor }) => {
+      const spec = req.json as { title?: unknown; body?: unknown; labels?: unknown } | undefined;
+      if (typeof spec?.title !== 'string') return unprocessable('Invalid request.\n\n"title" wasn\'t supplied.');
+      const number = Math.max(0, ...repo.issues.keys()) + 1;
+      const issue = repo.addIssue({
+        number,
+        title: spec.title,
+        body: typeof spec.body === 'string' ? spec.body : null,
+        user: actor ?? DEFAULT_ACTOR,
+        labels: Array.isArray(spec.labels) ? spec.labels.filter((l): l is string => typeof l === 'string') : [],
+      });
+      return { status: 201, json: json.issue(issue) };
+    }],
     ['GET', '/issues/{number}', ({ params }) => {
       const issue = issueOf(params);
       return issue === undefined ? notFound() : { status: 200, json: json.issue(issue) };

@@ -1,0 +1,78 @@
+/**
+ * The eval experiment of one side: the user's `experiment-command` (their own workflow config, run
+ * with bash), whose `metrics.json` / `eval_pipeline_metrics.json` are copied beside the profile as
+ * `<stem>.eval/`. The command exits 0 whatever the quality; only a non-zero exit is a failed run.
+ */
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { EVAL_METRICS_FILE, PIPELINE_METRICS_FILE } from '../formats/eval-outputs.js';
+import type { CommandRunner } from '../measure/index.js';
+
+export interface ExperimentOptions {
+  command: string;
+  cwd: string;
+  /** Where the command writes its outputs, relative to cwd. */
+  outputDir: string;
+  /** Where the outputs are kept for the gate and the artifact. */
+  evalDir: string;
+  env: Record<string, string>;
+  timeoutS: number;
+  signal: AbortSignal;
+  log: (line: string) => void;
+}
+
+export interface ExperimentResult {
+  ok: boolean;
+  /** Why the experiment does not count as a completed run. */
+  failure?: string;
+  evalDir: string;
+  files: string[];
+}
+
+export async function runExperiment(options: ExperimentOptions, runner: CommandRunner): Promise<ExperimentResult> {
+  const started = Date.now();
+  options.log(`experiment: bash -c <experiment-command> in ${options.cwd}`);
+  const running = await runner.start({
+    argv: ['bash', '-c', options.command],
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    output: 'inherit',
+  });
+  let stopped: 'timed out' | 'cancelled' | undefined;
+  const stop = (why: 'timed out' | 'cancelled') => {
+    stopped ??= why;
+    running.signalGroup('SIGTERM');
+    setTimeout(() => running.signalGroup('SIGKILL'), 5000).unref();
+  };
+  const timer = setTimeout(() => stop('timed out'), options.timeoutS * 1000);
+  const onAbort = () => stop('cancelled');
+  options.signal.addEventListener('abort', onAbort, { once: true });
+  const exit = await running.exited;
+  clearTimeout(timer);
+  options.signal.removeEventListener('abort', onAbort);
+  options.log(`experiment: ended after ${((Date.now() - started) / 1000).toFixed(1)} s (${stopped ?? `exit code ${exit.exitCode ?? exit.signal}`})`);
+
+  // Copy whatever was written, even after a failure: nothing measured is lost.
+  const source = resolve(options.cwd, options.outputDir);
+  mkdirSync(options.evalDir, { recursive: true });
+  const files: string[] = [];
+  const stale: string[] = [];
+  for (const name of [EVAL_METRICS_FILE, PIPELINE_METRICS_FILE]) {
+    if (existsSync(join(source, name))) {
+      // A self-hosted runner keeps its workspace: a file older than this run is a previous run's.
+      if (statSync(join(source, name)).mtimeMs < started - 1000) {
+        stale.push(name);
+        continue;
+      }
+      copyFileSync(join(source, name), join(options.evalDir, name));
+      files.push(join(options.evalDir, name));
+    }
+  }
+  let failure: string | undefined;
+  if (stopped) failure = `the experiment command was ${stopped}`;
+  else if (exit.exitCode !== 0) failure = `the experiment command failed (${exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.exitCode}`})`;
+  else if (files.length === 0) {
+    failure = `the experiment command wrote neither ${EVAL_METRICS_FILE} nor ${PIPELINE_METRICS_FILE} in ${source}${stale.length > 0 ? ` (${stale.join(', ')} there predate this run)` : ''}`;
+  }
+  return { ok: failure === undefined, ...(failure ? { failure } : {}), evalDir: options.evalDir, files };
+}

@@ -1,0 +1,163 @@
+/**
+ * `mode: gate`: thresholds from the issue → baseline → measure (and the base ref, interleaved) →
+ * diff → gate → report → summary, outputs, annotations, artifact, comments.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stageTruthPathFor } from '../compare/loaders.js';
+import { Outputs } from '../inputs/constants.js';
+import { diffSides, type Diff } from '../compare/diff.js';
+import { evaluateGate, inputErrorResult, type GateResult } from '../compare/gate.js';
+import { renderGateJson } from '../compare/gate-json.js';
+import { ACCEPTED_FORMS, formatProblem } from '../compare/thresholds/index.js';
+import type { Side } from '../compare/types.js';
+import { renderReport } from '../report/report.js';
+import { forkRefusal } from './context.js';
+import { addWorktree, headSha, type Worktree } from './git.js';
+import { measureSides, type MeasuredSide, type SideTarget } from './measure-sides.js';
+import { publishVerdict, type Publication, type Verdict } from './publish.js';
+import { chooseBaselineSource, planBaseline } from './resolve-baseline.js';
+import { loadSide, type Session } from './session.js';
+import { loadThresholds } from './thresholds.js';
+import { UserError } from '../errors.js';
+
+export class CancelledError extends UserError {
+  override readonly name = 'CancelledError';
+}
+
+function gateVerdict(result: GateResult, diff: Diff | undefined, issueNumber: number | undefined): Verdict {
+  const failing = result.thresholds.filter((t) => t.counts && (t.verdict === 'fail' || t.verdict === 'missing'));
+  return {
+    decision: result.decision,
+    render: (links) => renderReport(result, diff, links),
+    gateJson: renderGateJson(result),
+    annotations: [
+      ...failing.map((t) => ({
+        title: `optimization-gate: ${t.threshold.kind} ${t.verdict}`,
+        message: `${t.metric} ${t.threshold.rule.text}: ${t.reason}`,
+      })),
+      ...result.problems.map((p) => ({
+        title: 'optimization-gate: threshold problem',
+        message: `${issueNumber !== undefined && p.origin !== 'input' ? `issue #${issueNumber} ` : ''}${formatProblem(p)}`,
+      })),
+      ...result.inputErrors.map((e) => ({ title: 'optimization-gate: cannot judge', message: e })),
+      ...(result.decision === 'reject' && failing.length === 0 && result.problems.length === 0 && result.inputErrors.length === 0
+        ? result.reasons.map((r) => ({ title: 'optimization-gate: reject', message: r }))
+        : []),
+    ],
+  };
+}
+
+function filesOf(sides: readonly MeasuredSide[]): string[] {
+  const files: string[] = [];
+  for (const side of sides) {
+    for (const profile of side.profiles) {
+      const stem = profile.replace(/\.ya?ml$/i, '');
+      files.push(profile, `${stem}.stage_truth.json`, `${stem}.samples.jsonl`, `${stem}.events.jsonl`);
+    }
+    if (side.evalDir) files.push(join(side.evalDir, 'metrics.json'), join(side.evalDir, 'eval_pipeline_metrics.json'));
+  }
+  return files;
+}
+
+export const RUN_INFO_FILE = 'run-info.json';
+
+/** Who measured: read by `mode: aggregate` to label each runner's verdict. */
+export function writeRunInfo(session: Session, decision: string): string {
+  const path = join(session.outDir, RUN_INFO_FILE);
+  const info = {
+    schema: 'optimization-gate/run-info@1',
+    decision,
+    runner_key: session.keyParts.runnerKey,
+    runner_name: session.context.runner.name,
+    hostname: session.hostname,
+    dataset_id: session.keyParts.datasetId,
+    workflow_run_id: session.context.runId,
+  };
+  writeFileSync(path, `${JSON.stringify(info, null, 2)}\n`);
+  return path;
+}
+
+/** The `profile` / `stage-truth` outputs: the candidate's (median) profile. */
+export function setProfileOutputs(session: Session, side: MeasuredSide | undefined): void {
+  if (!side) return;
+  const profile = [`${side.target.stem}.yaml`, ...side.profiles].find((p) => existsSync(p));
+  if (!profile) return;
+  session.io.setOutput(Outputs.Profile, profile);
+  const truth = stageTruthPathFor(profile);
+  if (existsSync(truth)) session.io.setOutput(Outputs.StageTruth, truth);
+}
+
+export interface GateOutcome {
+  result: GateResult;
+  publication: Publication;
+}
+
+export async function runGate(session: Session): Promise<GateOutcome> {
+  const { config, context, io, outDir } = session;
+  const refusal = forkRefusal(config, context);
+  if (refusal) throw new UserError(refusal);
+
+  const loaded = await io.group('Thresholds', async () => {
+    if (!session.api) throw new UserError("input 'token': expected a token to read the optimization issue");
+    return loadThresholds(config, context, session.api, (line) => io.info(line));
+  });
+  const targets = { outDir, artifactName: config.artifactName, files: [] as string[], ...(loaded.issue ? { issueNumber: loaded.issue.number } : {}), ...(context.pullRequest ? { prNumber: context.pullRequest.number } : {}) };
+  const publish = async (result: GateResult, diff?: Diff): Promise<GateOutcome> => {
+    targets.files.push(writeRunInfo(session, result.decision));
+    const publication = await io.group('Publish', () => publishVerdict(gateVerdict(result, diff, loaded.issue?.number), targets, session));
+    return { result, publication };
+  };
+  if (loaded.refusal) return publish(inputErrorResult([loaded.refusal], config.failOn));
+  const spec = loaded.spec;
+  if (spec.problems.length > 0 || spec.thresholds.length === 0) {
+    // Nothing is measured for a gate that cannot judge: say so at once.
+    return publish(inputErrorResult(spec.problems.length === 0 ? [ACCEPTED_FORMS] : [], config.failOn, spec));
+  }
+
+  const source = chooseBaselineSource(config.baseline, spec.baseline);
+  const plan = await io.group('Baseline', async () => {
+    io.info(`baseline source: ${source.kind === 'ref' ? `ref:${source.ref}` : source.kind === 'path' ? source.path : source.kind} (${source.from})`);
+    return planBaseline(source, { workingDir: session.workingDir, storePath: session.storePath, outDir, keyParts: session.keyParts, artifactName: config.artifactName }, {
+      cache: session.cache, artifacts: session.artifacts, ...(session.api ? { api: session.api } : {}), token: config.token, context, log: (l) => io.info(l),
+    });
+  });
+  if (plan.kind === 'missing') return publish(inputErrorResult([`missing baseline: ${plan.reason}`], config.failOn, spec));
+
+  const repeat = config.repeat ?? spec.repeat ?? 1;
+  const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
+  const candidate: SideTarget = { name: 'candidate', cwd: session.workingDir, stem: join(outDir, 'candidate'), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
+  let worktree: Worktree | undefined;
+  const sideTargets: SideTarget[] = [candidate];
+  if (plan.kind === 'ref') {
+    worktree = addWorktree(session.workingDir, plan.ref, join(outDir, 'base-worktree'));
+    const baseSha = worktree.sha.slice(0, 7);
+    sideTargets.unshift({ name: 'baseline', cwd: worktree.cwd, stem: join(outDir, 'baseline'), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
+  }
+  let measured: MeasuredSide[];
+  try {
+    measured = await io.group(`Measure (${repeat} run${repeat === 1 ? '' : 's'} per side${worktree ? ', interleaved with the base ref' : ''})`, () =>
+      measureSides(sideTargets, { config, repeat, signal: session.signal, runner: session.runner, log: (l) => io.info(l), env: {} }),
+    );
+  } finally {
+    worktree?.remove();
+  }
+  targets.files = filesOf(measured);
+  setProfileOutputs(session, measured.find((m) => m.target.name === 'candidate'));
+  if (session.signal.aborted) throw new CancelledError('cancelled while measuring; the post step uploads what was measured');
+
+  const failures: string[] = [];
+  const cand = measured.find((m) => m.target.name === 'candidate') as MeasuredSide;
+  const candidateSide = loadSide('candidate', cand.profiles, cand.evalDir, failures);
+  let baselineSide: Side;
+  if (plan.kind === 'files') {
+    baselineSide = loadSide('baseline', plan.files.profiles, plan.files.evalDir, failures);
+    io.info(`baseline: ${plan.files.origin}`);
+  } else {
+    const base = measured.find((m) => m.target.name === 'baseline') as MeasuredSide;
+    baselineSide = loadSide('baseline', base.profiles, base.evalDir, failures);
+  }
+  for (const side of measured) failures.push(...side.failures.map((f) => `${side.target.name}: ${f}`));
+  const result = evaluateGate(spec, baselineSide, candidateSide, { failOn: config.failOn, failedRuns: failures });
+  return publish(result, diffSides(baselineSide, candidateSide));
+}

@@ -1,0 +1,67 @@
+/**
+ * Git for `baseline: ref:<ref>`: a detached worktree of the base ref beside the checkout, so the
+ * baseline is measured with its own code in the same job. Arguments go to git as an argv, never
+ * through a shell.
+ */
+import { execFileSync } from 'node:child_process';
+import { relative, resolve } from 'node:path';
+import { UserError, errorMessage } from '../errors.js';
+
+function git(cwd: string, args: readonly string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+export interface Worktree {
+  /** The working directory inside the worktree that matches `working-directory` in the checkout. */
+  cwd: string;
+  sha: string;
+  remove(): void;
+}
+
+/** The commit of `ref`, trying it as given and as `origin/<ref>` (a PR checkout has no local base branch). */
+export function resolveRef(repoDir: string, ref: string): string {
+  for (const candidate of [ref, `origin/${ref}`]) {
+    try {
+      return git(repoDir, ['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]);
+    } catch {
+      // try the next spelling
+    }
+  }
+  throw new UserError(`baseline ref "${ref}" is not in the checkout`, [
+    'check out with fetch-depth: 0 (actions/checkout), or fetch the base ref before this step',
+  ]);
+}
+
+export function addWorktree(workingDir: string, ref: string, path: string): Worktree {
+  let top: string;
+  try {
+    top = git(workingDir, ['rev-parse', '--show-toplevel']);
+  } catch (error) {
+    throw new UserError(`baseline ref:${ref} needs a git checkout: ${workingDir} is not one (${errorMessage(error)})`);
+  }
+  const sha = resolveRef(top, ref);
+  try {
+    git(top, ['worktree', 'add', '--detach', '--force', path, sha]);
+  } catch (error) {
+    throw new UserError(`cannot create a worktree of ${ref} at ${path}: ${errorMessage(error)}`);
+  }
+  return {
+    cwd: resolve(path, relative(top, resolve(workingDir))),
+    sha,
+    remove: () => {
+      try {
+        git(top, ['worktree', 'remove', '--force', path]);
+      } catch {
+        // Left behind: the runner's temp dir is cleaned after the job anyway.
+      }
+    },
+  };
+}
+
+export function headSha(workingDir: string): string | undefined {
+  try {
+    return git(workingDir, ['rev-parse', 'HEAD']);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * Measuring one or two sides: the experiment once per side, then the profile runs. With two sides
+ * in the same job (a `ref:` baseline) the runs are interleaved — warm-ups, then A B A B … — so a
+ * drift of the machine during the job hits both sides alike.
+ */
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { freeze, runExternalFreeze, type CommandRunner, type FreezeProgress, type FreezeResult } from '../measure/index.js';
+import { stageTruthPathFor } from '../compare/loaders.js';
+import { PROFILE_OUTPUT_ENV } from '../inputs/constants.js';
+import type { ActionConfig } from '../inputs/config.js';
+import { runExperiment } from './experiment.js';
+
+export interface SideTarget {
+  name: 'baseline' | 'candidate';
+  /** Where the side's commands run (the checkout, or a worktree of the base ref). */
+  cwd: string;
+  /** Output stem: `<stem>.yaml`, `<stem>.run-K.yaml`, `<stem>.eval/` … */
+  stem: string;
+  /** For log lines, e.g. `baseline (main @ 1a2b3c4)`. */
+  label: string;
+  /** Release name written into the profile. */
+  version: string;
+}
+
+export interface MeasuredSide {
+  target: SideTarget;
+  /** Profile YAML of each measured run, in order. */
+  profiles: string[];
+  evalDir?: string;
+  /** Why a run of this side does not count as completed (experiment or profile). */
+  failures: string[];
+}
+
+export interface MeasureContext {
+  config: ActionConfig;
+  repeat: number;
+  signal: AbortSignal;
+  runner: CommandRunner;
+  log: (line: string) => void;
+  /** Extra env for the commands (never issue text). */
+  env: Record<string, string>;
+  /** Baseline wall time, to show the elapsed time against it. */
+  referenceWallS?: number;
+  freezeImpl?: typeof freeze;
+  externalImpl?: typeof runExternalFreeze;
+}
+
+function shellCommand(command: string): string[] {
+  // The command is the workflow author's own input (like a `run:` step), not event text.
+  return ['bash', '-c', command];
+}
+
+function progressLogger(target: SideTarget, ctx: MeasureContext) {
+  return (event: FreezeProgress) => {
+    const versus = event.kind === 'tick' && ctx.referenceWallS !== undefined ? ` (baseline total: ${ctx.referenceWallS.toFixed(1)} s)` : '';
+    ctx.log(`[${target.label}] ${event.message}${versus}`);
+  };
+}
+
+function freezeFailures(result: FreezeResult): string[] {
+  const failures = result.runs.filter((r) => r.status !== 'ok').map((r) => `run ${r.index}: ${r.status} (exit code ${r.exitCode ?? r.signal ?? '?'})`);
+  if (result.stoppedBecause) failures.push(result.stoppedBecause);
+  return failures;
+}
+
+async function nativeRun(target: SideTarget, ctx: MeasureContext, output: string, warmup: number, repeat: number): Promise<FreezeResult> {
+  const { config } = ctx;
+  return (ctx.freezeImpl ?? freeze)({
+    version: target.version,
+    datasetId: config.datasetId,
+    output,
+    command: shellCommand(config.profileCommand ?? ''),
+    sampleIntervalS: config.sampleInterval,
+    warmup,
+    repeat,
+    stages: config.stages,
+    timeoutS: config.timeoutMinutes * 60,
+    cwd: target.cwd,
+    env: ctx.env,
+    signal: ctx.signal,
+    onProgress: progressLogger(target, ctx),
+  });
+}
+
+async function externalRun(target: SideTarget, ctx: MeasureContext, stem: string): Promise<{ profile?: string; failure?: string }> {
+  const { config } = ctx;
+  const written = resolve(target.cwd, config.profileOutput ?? '');
+  rmSync(written, { force: true });
+  rmSync(stageTruthPathFor(written), { force: true });
+  try {
+    const result = await (ctx.externalImpl ?? runExternalFreeze)({
+      command: shellCommand(config.profileCommand ?? ''),
+      output: written,
+      cwd: target.cwd,
+      env: { ...ctx.env, [PROFILE_OUTPUT_ENV]: written },
+      timeoutS: config.timeoutMinutes * 60,
+      signal: ctx.signal,
+    });
+    for (const warning of result.warnings) ctx.log(`[${target.label}] warning: ${warning}`);
+    copyFileSync(result.profilePath, `${stem}.yaml`);
+    copyFileSync(result.stageTruthPath, `${stem}.stage_truth.json`);
+    return { profile: `${stem}.yaml` };
+  } catch (error) {
+    return { failure: `external freeze: ${(error as Error).message}` };
+  }
+}
+
+/** Runs the experiment of every side, then the profile runs (interleaved across sides). */
+export async function measureSides(targets: readonly SideTarget[], ctx: MeasureContext): Promise<MeasuredSide[]> {
+  const sides: MeasuredSide[] = targets.map((target) => ({ target, profiles: [], failures: [] }));
+  const { config } = ctx;
+
+  if (config.experimentCommand) {
+    for (const side of sides) {
+      if (ctx.signal.aborted) break;
+      const result = await runExperiment(
+        {
+          command: config.experimentCommand,
+          cwd: side.target.cwd,
+          outputDir: config.experimentOutput ?? '.',
+          evalDir: `${side.target.stem}.eval`,
+          env: ctx.env,
+          timeoutS: config.timeoutMinutes * 60,
+          signal: ctx.signal,
+          log: (line) => ctx.log(`[${side.target.label}] ${line}`),
+        },
+        ctx.runner,
+      );
+      if (result.files.length > 0) side.evalDir = result.evalDir;
+      if (result.failure) side.failures.push(result.failure);
+    }
+  }
+  if (!config.profileCommand) return sides;
+
+  const single = sides.length === 1 && config.profileMode === 'native';
+  if (single) {
+    const side = sides[0] as MeasuredSide;
+    const result = await nativeRun(side.target, ctx, `${side.target.stem}.yaml`, config.warmup, ctx.repeat);
+    side.profiles = result.runs.map((r) => r.files.profile);
+    side.failures.push(...freezeFailures(result));
+    return sides;
+  }
+
+  // Warm-ups of every side first, then one measured run per side per round.
+  for (let w = 1; w <= config.warmup && !ctx.signal.aborted; w++) {
+    for (const side of sides) {
+      const stem = `${side.target.stem}.warmup-${w}`;
+      ctx.log(`[${side.target.label}] warm-up ${w} of ${config.warmup} (not measured)`);
+      if (config.profileMode === 'native') {
+        const result = await nativeRun(side.target, ctx, `${stem}.yaml`, 0, 1);
+        side.failures.push(...freezeFailures(result).map((f) => `warm-up ${w}: ${f}`));
+      } else {
+        const { failure } = await externalRun(side.target, ctx, stem);
+        if (failure) side.failures.push(`warm-up ${w}: ${failure}`);
+      }
+      for (const suffix of ['.yaml', '.stage_truth.json', '.samples.jsonl', '.events.jsonl']) rmSync(`${stem}${suffix}`, { force: true });
+    }
+  }
+  for (let k = 1; k <= ctx.repeat && !ctx.signal.aborted; k++) {
+    for (const side of sides) {
+      if (ctx.signal.aborted) break;
+      const stem = ctx.repeat === 1 ? side.target.stem : `${side.target.stem}.run-${k}`;
+      ctx.log(`[${side.target.label}] measured run ${k} of ${ctx.repeat}`);
+      if (config.profileMode === 'native') {
+        const result = await nativeRun(side.target, ctx, `${stem}.yaml`, 0, 1);
+        side.profiles.push(...result.runs.map((r) => r.files.profile));
+        side.failures.push(...freezeFailures(result).map((f) => `run ${k}: ${f}`));
+      } else {
+        const { profile, failure } = await externalRun(side.target, ctx, stem);
+        if (profile && existsSync(profile)) side.profiles.push(profile);
+        if (failure) side.failures.push(`run ${k}: ${failure}`);
+      }
+    }
+  }
+  return sides;
+}

@@ -1,0 +1,182 @@
+/**
+ * `mode: measure` (measure and report) and `mode: baseline` (measure, store as the new baseline
+ * in the cache and as an artifact, and — with thresholds — check the drift from the previous one,
+ * commenting on a tracking issue when it is beyond the bounds).
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { evaluateGate, type GateResult } from '../compare/gate.js';
+import { renderGateJson } from '../compare/gate-json.js';
+import { diffSides, type Diff } from '../compare/diff.js';
+import { parseInlineThresholds, formatProblem } from '../compare/thresholds/index.js';
+import { errorMessage } from '../errors.js';
+import { renderMeasurementReport } from '../report/measurement.js';
+import { renderReport } from '../report/report.js';
+import { baselineArtifactName, baselineCacheKey } from './baseline-key.js';
+import { writeBaselineStore, type BaselineFiles } from './baseline-store.js';
+import { CancelledError, setProfileOutputs } from './gate-flow.js';
+import { headSha } from './git.js';
+import { measureSides, type MeasuredSide } from './measure-sides.js';
+import { publishVerdict, type Publication, type Verdict } from './publish.js';
+import { restoreFromCache } from './resolve-baseline.js';
+import { loadSide, type Session } from './session.js';
+
+export const DRIFT_LABEL = 'optimization-gate-drift';
+
+async function measureHere(session: Session): Promise<MeasuredSide> {
+  const { config, context, io, outDir } = session;
+  const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
+  const [side] = await io.group(`Measure (${config.repeat ?? 1} run${(config.repeat ?? 1) === 1 ? '' : 's'})`, () =>
+    measureSides([{ name: 'candidate', cwd: session.workingDir, stem: join(outDir, 'run'), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
+      config, repeat: config.repeat ?? 1, signal: session.signal, runner: session.runner, log: (l) => io.info(l), env: {},
+    }),
+  );
+  if (session.signal.aborted) throw new CancelledError('cancelled while measuring; the post step uploads what was measured');
+  setProfileOutputs(session, side);
+  return side as MeasuredSide;
+}
+
+function sideFiles(side: MeasuredSide): string[] {
+  return side.profiles.flatMap((p) => {
+    const stem = p.replace(/\.ya?ml$/i, '');
+    return [p, `${stem}.stage_truth.json`, `${stem}.samples.jsonl`, `${stem}.events.jsonl`];
+  }).concat(side.evalDir ? [join(side.evalDir, 'metrics.json'), join(side.evalDir, 'eval_pipeline_metrics.json')] : []);
+}
+
+export async function runMeasure(session: Session): Promise<Publication> {
+  const side = await measureHere(session);
+  const failures = [...side.failures];
+  const loaded = loadSide('candidate', side.profiles, side.evalDir, failures);
+  const verdict: Verdict = {
+    decision: 'measured',
+    render: (links) => renderMeasurementReport(loaded.runs, { title: 'optimization-gate: measured', ...links, failures }),
+    annotations: failures.map((f) => ({ title: 'optimization-gate: run failed', message: f })),
+  };
+  const publication = await session.io.group('Publish', () =>
+    publishVerdict(verdict, { outDir: session.outDir, artifactName: session.config.artifactName, files: sideFiles(side) }, session),
+  );
+  if (failures.length > 0) publication.faults.push(...failures.map((f) => `measured run failed: ${f}`));
+  return publication;
+}
+
+/** The open drift tracking issue (by label), else a new one; or the configured issue. */
+async function trackingIssue(session: Session): Promise<number | undefined> {
+  const { api, config, io, keyParts } = session;
+  if (config.issueNumber !== undefined) return config.issueNumber;
+  if (!api) return undefined;
+  try {
+    const open = await api.findOpenIssue(DRIFT_LABEL);
+    if (open) return open.number;
+    const created = await api.createIssue(
+      `Baseline drift: ${keyParts.datasetId} on ${keyParts.runnerKey}`,
+      'The scheduled baseline refresh measured a drift beyond its bounds. optimization-gate comments here on each refresh that drifts.',
+      [DRIFT_LABEL],
+    );
+    io.info(`opened tracking issue #${created.number}`);
+    return created.number;
+  } catch (error) {
+    io.warning(`cannot find or open the drift tracking issue: ${errorMessage(error)}`);
+    return undefined;
+  }
+}
+
+function driftVerdict(drift: GateResult, diff: Diff | undefined, notes: readonly string[]): Verdict {
+  return {
+    decision: drift.decision,
+    render: (links) => `${renderReport(drift, diff, links)}\n${notes.map((n) => `- ${n}`).join('\n')}\n`,
+    gateJson: renderGateJson(drift),
+    annotations: [
+      ...drift.thresholds
+        .filter((t) => t.counts && t.verdict === 'fail')
+        .map((t) => ({ title: 'optimization-gate: baseline drift', message: `${t.metric} ${t.threshold.rule.text}: ${t.reason}` })),
+      ...drift.problems.map((p) => ({ title: 'optimization-gate: threshold problem', message: formatProblem(p) })),
+    ],
+  };
+}
+
+export async function runBaseline(session: Session): Promise<{ publication: Publication; drift?: GateResult }> {
+  const { config, context, io, keyParts, storePath } = session;
+  const previous: BaselineFiles | undefined = await io.group('Previous baseline', async () => {
+    try {
+      const found = await restoreFromCache(
+        { workingDir: session.workingDir, storePath, outDir: session.outDir, keyParts, artifactName: config.artifactName },
+        { cache: session.cache, artifacts: session.artifacts, token: config.token, context, log: (l) => io.info(l) },
+        join(session.outDir, 'previous-baseline'),
+      );
+      if (!found) io.info('no previous baseline in the cache: this refresh starts one');
+      return found;
+    } catch (error) {
+      io.warning(`previous baseline not readable: ${errorMessage(error)}`);
+      return undefined;
+    }
+  });
+
+  const side = await measureHere(session);
+  const failures = [...side.failures];
+  const fresh = loadSide('candidate', side.profiles, side.evalDir, failures);
+  const stored = failures.length === 0 && fresh.runs.length > 0;
+  if (stored) {
+    writeBaselineStore(storePath, side, {
+      created_at: new Date().toISOString(),
+      dataset_id: keyParts.datasetId,
+      runner_key: keyParts.runnerKey,
+      hostname: session.hostname,
+      config_hash: keyParts.configHash,
+      git_sha: headSha(session.workingDir) ?? context.sha,
+      git_ref: context.ref,
+      workflow_run_id: context.runId,
+    });
+  }
+
+  const spec = config.thresholds.trim() !== '' ? parseInlineThresholds(config.thresholds) : undefined;
+  let drift: GateResult | undefined;
+  if (spec && previous && fresh.runs.length > 0) {
+    const before = loadSide('baseline', previous.profiles, previous.evalDir, failures);
+    drift = evaluateGate(spec, before, fresh, { failOn: config.failOn, failedRuns: failures });
+  }
+  const notes = [
+    stored ? `stored as the new baseline for dataset ${keyParts.datasetId}, runner ${keyParts.runnerKey}, config hash ${keyParts.configHash}` : 'not stored: a measured run failed',
+    previous ? `previous baseline: ${previous.origin}` : 'no previous baseline',
+  ];
+  const diff = drift && previous ? diffSides(loadSide('baseline', previous.profiles, previous.evalDir, []), fresh) : undefined;
+  const verdict: Verdict = drift
+    ? driftVerdict(drift, diff, notes)
+    : {
+        decision: 'measured',
+        render: (links) => renderMeasurementReport(fresh.runs, { title: 'optimization-gate: baseline refresh', ...links, notes, failures }),
+        annotations: failures.map((f) => ({ title: 'optimization-gate: run failed', message: f })),
+      };
+
+  const issueNumber = drift && drift.decision !== 'ship' ? await trackingIssue(session) : undefined;
+  // The artifact holds the store itself (baseline.json at its root) so `baseline: artifact` can read it back.
+  const outDir = stored ? storePath : session.outDir;
+  const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.runnerKey) : config.artifactName;
+  const files = stored ? storeFiles(storePath) : sideFiles(side);
+  const publication = await io.group('Publish', () =>
+    publishVerdict(verdict, { outDir, artifactName, files, ...(issueNumber !== undefined ? { issueNumber } : {}) }, { ...session, config: { ...config, comment: { issue: issueNumber !== undefined, pr: false } } }),
+  );
+  if (stored) {
+    const key = baselineCacheKey(keyParts, context.runId, context.runAttempt);
+    try {
+      if (await session.cache.save([storePath], key)) io.info(`baseline saved to the cache: ${key}`);
+      else publication.faults.push(`the cache did not take the baseline (key ${key} exists or saving is denied); the artifact ${artifactName} holds it`);
+    } catch (error) {
+      publication.faults.push(`baseline not saved to the cache: ${errorMessage(error)}`);
+    }
+  }
+  if (failures.length > 0) publication.faults.push(...failures.map((f) => `measured run failed: ${f}`));
+  return { publication, ...(drift ? { drift } : {}) };
+}
+
+function storeFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else out.push(p);
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}

@@ -1,0 +1,64 @@
+/**
+ * The report of a run that measures without gating (`mode: measure`, `mode: baseline`): what was
+ * measured, per stage, with the run status and sampling method. Pure.
+ */
+import type { MeasuredRun } from '../compare/types.js';
+import { median } from '../compare/stats.js';
+import { formatValue, metricUnit } from '../compare/units.js';
+import { code, table } from './markdown.js';
+
+export interface MeasurementReportOptions {
+  title: string;
+  runUrl?: string;
+  artifactUrl?: string;
+  /** Lines shown under the title (e.g. where the baseline was stored). */
+  notes?: readonly string[];
+  failures?: readonly string[];
+}
+
+function medianOf(runs: readonly MeasuredRun[], pick: (r: MeasuredRun) => number | undefined): string {
+  const values = runs.map(pick).filter((v): v is number => v !== undefined && Number.isFinite(v));
+  return values.length === 0 ? '—' : String(median(values));
+}
+
+function fmt(value: string, metric: string): string {
+  return value === '—' ? value : formatValue(Number(value), metricUnit(metric));
+}
+
+export function renderMeasurementReport(runs: readonly MeasuredRun[], options: MeasurementReportOptions): string {
+  const failed = runs.filter((r) => r.profile.status !== undefined && r.profile.status !== 'ok');
+  const failures = [...(options.failures ?? []), ...failed.map((r) => `${r.label}: ${r.profile.status}`)];
+  const lines = [`### ${failures.length > 0 || runs.length === 0 ? '❌' : '📏'} ${options.title}`, ''];
+  const links = [options.artifactUrl ? `[artifacts](${options.artifactUrl})` : '', options.runUrl ? `[workflow run](${options.runUrl})` : ''].filter(Boolean);
+  if (links.length > 0) lines.push(links.join(' · '), '');
+  for (const note of options.notes ?? []) lines.push(`- ${note}`);
+  if (failures.length > 0) lines.push('', '**Runs that did not complete:**', ...failures.map((f) => `- ${f}`));
+  if (runs.length === 0) {
+    lines.push('', 'No profile was measured.');
+    return `${lines.join('\n')}\n`;
+  }
+  const stages: string[] = [];
+  for (const run of runs) for (const stage of Object.keys(run.profile.stages)) if (!stages.includes(stage)) stages.push(stage);
+  const rows = stages.map((stage) => [
+    stage,
+    fmt(medianOf(runs, (r) => r.profile.stages[stage]?.wall_time_s), 'wall_time_s'),
+    fmt(medianOf(runs, (r) => r.profile.stages[stage]?.peak_rss_mb), 'peak_rss_mb'),
+    fmt(medianOf(runs, (r) => r.profile.stages[stage]?.avg_cpu_pct), 'avg_cpu_pct'),
+  ]);
+  rows.push([
+    '**total**',
+    `**${fmt(medianOf(runs, (r) => r.profile.totals.wall_time_s), 'wall_time_s')}**`,
+    `**${fmt(medianOf(runs, (r) => r.profile.totals.peak_rss_mb), 'peak_rss_mb')}**`,
+    '—',
+  ]);
+  lines.push('', table(['Stage', 'Wall time', 'Peak memory', 'CPU (% of one core)'], rows, { align: 'lrrr' }));
+  if (runs.length > 1) lines.push('', `Medians over ${runs.length} runs.`);
+  const first = runs[0] as MeasuredRun;
+  const env = first.profile.environment;
+  lines.push(
+    '',
+    `<sub>Host ${code(String(env.hostname ?? '?'))}, CPU ${code(String(env.cpu_model ?? env.cpu ?? '?'))}. ` +
+      `Sampling: ${first.profile.totals.sampling_note ?? 'not stated'}. Memory metric: ${first.profile.totals.memory_metric ?? 'not stated'}.</sub>`,
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,138 @@
+/**
+ * The bundled action (dist/main.js + dist/post.js) run as a runner would, against the loopback
+ * GitHub API, results service and Azurite: the main flows of the gate.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { annotations, issuesEvent, pullRequestEvent, runAction, startHarness, workflowDispatchEvent, type Harness } from '../fakes/index.js';
+import { artifactFiles, sameAsDisk, TEST_TIMEOUT } from './helpers.js';
+import { FAST, ISSUE_BODY, PIPELINE_INPUTS, SLOW, gitWorkspace, pipelineWorkspace } from './workspace.js';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness({
+    repo: {
+      fullName: 'acme/podcast-pipeline',
+      collaborators: { maintainer: 'write' },
+      issues: [
+        { number: 7, user: 'maintainer', title: 'Faster transcription', body: ISSUE_BODY },
+        { number: 8, user: 'drive-by', authorAssociation: 'NONE', title: 'Please gate my thresholds', body: ISSUE_BODY },
+      ],
+      pulls: [
+        { number: 21, user: 'maintainer', title: 'Faster transcription', body: 'Closes #7', head: { ref: 'faster-transcribe' } },
+        { number: 22, user: 'mallory', title: 'Also faster', body: 'Fixes #7', head: { ref: 'patch-1', repo: 'mallory/podcast-pipeline' } },
+      ],
+    },
+  });
+}, TEST_TIMEOUT);
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('the action end to end', () => {
+  it('workflow_dispatch with an issue: measures the base ref in a worktree, interleaved, gates and comments', async () => {
+    const workspace = gitWorkspace();
+    const runner = h.runnerEnv({
+      eventName: 'workflow_dispatch',
+      event: workflowDispatchEvent(h.github, { 'issue-number': '7' }),
+      workspace,
+      inputs: { ...PIPELINE_INPUTS, baseline: 'ref:main', repeat: '2' },
+    });
+    const { main, post } = await runAction({ runner, timeoutMs: 100_000 });
+    expect(main.stderr).toBe('');
+    expect(main.exitCode, main.stdout).toBe(0);
+    expect(main.outputs.decision).toBe('ship');
+    // A B A B: the log shows the runs alternating between the sides.
+    const order = [...main.stdout.matchAll(/\[(baseline|candidate)[^\]]*\] measured run (\d) of 2/g)].map((m) => `${m[1]}${m[2]}`);
+    expect(order).toEqual(['baseline1', 'candidate1', 'baseline2', 'candidate2']);
+    const comment = h.github.comments(7).at(-1);
+    expect(comment?.body.split('\n')[0]).toMatch(/^### ✅ ship — all 4 thresholds pass/);
+    expect(main.outputs['comment-url']).toContain('/issues/7#issuecomment-');
+    // The artifact holds the profiles, stage_truth, samples, eval outputs, report and gate.json as on disk.
+    const outDir = join(runner.env.RUNNER_TEMP as string, 'optimization-gate', `${runner.run.id}-1-optimization-gate`);
+    const files = await artifactFiles(h, runner.run.id, 'optimization-gate');
+    expect([...files.keys()].sort()).toEqual(
+      expect.arrayContaining(['baseline.run-1.yaml', 'baseline.run-2.stage_truth.json', 'candidate.run-1.samples.jsonl', 'candidate.eval/metrics.json', 'gate.json', 'report.md', 'run-info.json']),
+    );
+    expect(sameAsDisk(files, outDir)).toEqual([]);
+    const gate = JSON.parse(readFileSync(join(outDir, 'gate.json'), 'utf8')) as { decision: string; thresholds: Array<{ metric: string; change: { value: number } }> };
+    expect(gate.decision).toBe('ship');
+    const wall = gate.thresholds.find((t) => t.metric === 'profile.totals.wall_time_s');
+    // Slow config: 0.95 s of stages; fast: 0.40 s — about -58 %, well past the -20 % target.
+    expect(wall?.change.value).toBeLessThan(-35);
+    expect(main.summary).toContain('✅ ship');
+    expect(post?.exitCode).toBe(0);
+    expect(existsSync(join(outDir, 'base-worktree'))).toBe(false);
+  }, TEST_TIMEOUT);
+
+  it('refresh stores a baseline in the cache; a PR gates against it with one sticky comment, edited on the second run', async () => {
+    const refresh = h.runnerEnv({
+      eventName: 'schedule',
+      event: { schedule: '0 3 * * *' },
+      workspace: pipelineWorkspace(SLOW),
+      inputs: { ...PIPELINE_INPUTS, mode: 'baseline', comment: 'none' },
+    });
+    const stored = await runAction({ runner: refresh });
+    expect(stored.main.exitCode, stored.main.stdout).toBe(0);
+    expect(stored.main.outputs.decision).toBe('measured');
+    expect(h.model.cacheEntries.map((e) => e.key)).toEqual([expect.stringMatching(/^optimization-gate-baseline-v1-tiny-[0-9a-f]{16}-/)]);
+
+    const workspace = pipelineWorkspace(FAST);
+    for (const attempt of [1, 2]) {
+      const runner = h.runnerEnv({ eventName: 'pull_request', event: pullRequestEvent(h.github, 21), workspace, inputs: { ...PIPELINE_INPUTS } });
+      const { main } = await runAction({ runner });
+      expect(main.exitCode, `${main.stdout}\n${main.stderr}`).toBe(0);
+      expect(main.outputs.decision).toBe('ship');
+      expect(main.stdout).toContain('baseline restored from the cache');
+      const sticky = h.github.comments(21).filter((c) => c.body.startsWith('<!-- optimization-gate:sticky'));
+      expect(sticky, `attempt ${attempt}`).toHaveLength(1);
+      expect(h.github.comments(7).filter((c) => c.body.includes('optimization-gate') || c.body.startsWith('###')).length).toBeGreaterThan(0);
+    }
+    expect(h.github.callsTo(/^PATCH \/repos\/acme\/podcast-pipeline\/issues\/comments\/\d+$/)).toHaveLength(1);
+  }, TEST_TIMEOUT);
+
+  it('a missing baseline is a clear rejection, never a pass', async () => {
+    const runner = h.runnerEnv({
+      eventName: 'issues',
+      event: issuesEvent(h.github, 7),
+      workspace: pipelineWorkspace(FAST),
+      inputs: { ...PIPELINE_INPUTS, 'issue-number': '7', 'dataset-id': 'never-refreshed', comment: 'issue' },
+    });
+    const { main } = await runAction({ runner });
+    expect(main.exitCode).toBe(1);
+    expect(main.outputs.decision).toBe('reject');
+    const errors = annotations(main.commands).filter((c) => c.command === 'error').map((c) => c.message);
+    expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/^missing baseline: no stored baseline for runner key .*dataset never-refreshed/)]));
+    expect(h.github.comments(7).at(-1)?.body).toContain('missing baseline');
+    // Nothing was measured for a gate that had no baseline.
+    expect(main.stdout).not.toContain('measured run');
+  }, TEST_TIMEOUT);
+
+  it('refuses the thresholds of an author without write access, and says why', async () => {
+    const runner = h.runnerEnv({
+      eventName: 'issues',
+      event: issuesEvent(h.github, 8),
+      workspace: pipelineWorkspace(FAST),
+      inputs: { ...PIPELINE_INPUTS, 'issue-number': '8', baseline: 'ref:main' },
+    });
+    const { main } = await runAction({ runner });
+    expect(main.exitCode).toBe(1);
+    expect(main.outputs.decision).toBe('reject');
+    expect(main.summary).toContain('the thresholds of issue #8 are not trusted: its author drive-by has association NONE');
+    expect(main.stdout).not.toContain('measured run');
+  }, TEST_TIMEOUT);
+
+  it('refuses a fork PR on a self-hosted runner before running anything', async () => {
+    const runner = h.runnerEnv({ eventName: 'pull_request', event: pullRequestEvent(h.github, 22), workspace: pipelineWorkspace(FAST), inputs: { ...PIPELINE_INPUTS } });
+    const before = h.github.calls.length;
+    const { main, post } = await runAction({ runner });
+    expect(main.exitCode).toBe(1);
+    expect(annotations(main.commands).map((c) => c.message).join('\n')).toContain('refusing to measure pull request #22 from the fork mallory/podcast-pipeline');
+    expect(main.stdout).not.toContain('pipeline: start');
+    expect(h.github.calls.slice(before).filter((c) => c.method !== 'GET')).toEqual([]);
+    expect(post?.exitCode).toBe(0);
+  }, TEST_TIMEOUT);
+});

@@ -1,0 +1,23 @@
+/** Shared pieces of the action's end-to-end tests (run dist/ against the loopback harness). */
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Harness } from '../fakes/index.js';
+import { unzipArtifact } from '../fakes/index.js';
+
+/** The files of the artifact a run uploaded, by name inside the zip. */
+export async function artifactFiles(h: Harness, runId: number, name: string): Promise<Map<string, Buffer>> {
+  const record = h.model.artifacts.find((a) => a.runId === runId && a.name === name && a.state === 'finalized');
+  if (!record) throw new Error(`no finalized artifact ${name} in run ${runId}: ${h.model.artifacts.map((a) => `${a.runId}/${a.name}`).join(', ')}`);
+  return unzipArtifact(await h.azurite.read(record.blobName));
+}
+
+/** Asserts each uploaded file equals the file on disk under `dir`. */
+export function sameAsDisk(files: Map<string, Buffer>, dir: string): string[] {
+  const differing: string[] = [];
+  for (const [name, bytes] of files) {
+    if (!readFileSync(join(dir, name)).equals(bytes)) differing.push(relative(dir, join(dir, name)));
+  }
+  return differing;
+}
+
+export const TEST_TIMEOUT = 120_000;

@@ -1,0 +1,115 @@
+/**
+ * A small real pipeline for the action's end-to-end tests: Python stdlib, three stages with stage
+ * events, a forked worker that touches memory, an experiment writing metrics.json and
+ * eval_pipeline_metrics.json. Slow (baseline) and fast (candidate) configs; optionally a git repo
+ * with `main` (slow) and `feature` (fast) for `baseline: ref:main`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const PIPELINE = String.raw`
+import json, os, sys, time, multiprocessing as mp
+cfg = json.load(open(os.environ.get('PIPELINE_CONFIG', 'config.json')))
+events = os.environ.get('OPTIMIZATION_GATE_STAGE_EVENTS')
+def emit(stage, event):
+    if events:
+        with open(events, 'a') as f:
+            f.write(json.dumps({'ts': time.time(), 'stage': stage, 'event': event}) + '\n')
+def work(mb, seconds):
+    buf = bytearray(mb * 1024 * 1024)
+    for i in range(0, len(buf), 4096):
+        buf[i] = 1
+    time.sleep(seconds)
+print('pipeline: start', flush=True)
+for stage, seconds in cfg['stages'].items():
+    emit(stage, 'start')
+    if stage == 'transcribe':
+        p = mp.get_context('fork').Process(target=work, args=(cfg.get('worker_mb', 16), seconds))
+        p.start()
+        p.join()
+    else:
+        time.sleep(seconds)
+    emit(stage, 'end')
+    print('pipeline: stage ' + stage + ' done', flush=True)
+if cfg.get('hang'):
+    print('pipeline: hanging', flush=True)
+    time.sleep(3600)
+sys.exit(cfg.get('exit', 0))
+`;
+
+const EXPERIMENT = String.raw`
+import json, os
+cfg = json.load(open(os.environ.get('PIPELINE_CONFIG', 'config.json')))
+os.makedirs('eval-out', exist_ok=True)
+metrics = {
+  'dataset_id': 'tiny', 'run_id': 'e2e', 'episode_count': 2,
+  'intrinsic': {'gates': {'boilerplate_leak_rate': 0.0, 'speaker_label_leak_rate': 0.0, 'truncation_rate': 0.0, 'failed_episodes': [], 'episode_gate_failures': {}},
+                'performance': {'avg_latency_ms': 1000.0 * sum(cfg['stages'].values())}},
+  'vs_reference': {'silver': {'rougeL_f1': cfg['rougeL'], 'rouge1_f1': cfg['rougeL'] + 0.2}},
+  'schema': 'metrics_summarization_v2', 'task': 'summarization'}
+json.dump(metrics, open('eval-out/metrics.json', 'w'))
+json.dump({'llm_summarization_calls': 2, 'llm_summarization_cost_usd': cfg['cost'], 'total_stage_cost_usd': cfg['cost']}, open('eval-out/eval_pipeline_metrics.json', 'w'))
+`;
+
+export interface PipelineConfig {
+  stages: Record<string, number>;
+  rougeL: number;
+  cost: number;
+  worker_mb?: number;
+  hang?: boolean;
+  exit?: number;
+}
+
+export const SLOW: PipelineConfig = { stages: { fetch: 0.05, transcribe: 0.5, summarize: 0.4 }, rougeL: 0.33, cost: 0.05 };
+export const FAST: PipelineConfig = { stages: { fetch: 0.05, transcribe: 0.25, summarize: 0.1 }, rougeL: 0.335, cost: 0.03 };
+
+export const ISSUE_BODY = [
+  '## Objective',
+  'Make transcription faster without losing quality.',
+  '',
+  '```optimization-gate',
+  'thresholds:',
+  '  profile.totals.wall_time_s: { rule: "<= -20%", kind: target }',
+  '  profile.totals.peak_rss_mb: "<= +100%"',
+  '  eval.vs_reference.silver.rougeL_f1: ">= -0.02"',
+  '  cost.total_stage_cost_usd: "<= +10%"',
+  '```',
+  '',
+].join('\n');
+
+/** Action inputs that run the tiny pipeline quickly. */
+export const PIPELINE_INPUTS = {
+  'profile-command': 'python3 pipeline.py',
+  'experiment-command': 'python3 experiment.py',
+  'experiment-output': 'eval-out',
+  'sample-interval': '0.1',
+  warmup: '0',
+  'dataset-id': 'tiny',
+  'pipeline-config': 'pipeline.py',
+};
+
+function git(cwd: string, ...args: string[]): void {
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, stdio: 'ignore' });
+}
+
+export function pipelineWorkspace(config: PipelineConfig): string {
+  const dir = mkdtempSync(join(tmpdir(), 'og-e2e-ws-'));
+  writeFileSync(join(dir, 'pipeline.py'), PIPELINE);
+  writeFileSync(join(dir, 'experiment.py'), EXPERIMENT);
+  writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
+  return dir;
+}
+
+/** A git checkout on `feature` (fast config) whose `main` holds the slow config. */
+export function gitWorkspace(): string {
+  const dir = pipelineWorkspace(SLOW);
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'add', '.');
+  git(dir, 'commit', '-q', '-m', 'baseline pipeline');
+  git(dir, 'checkout', '-q', '-b', 'feature');
+  writeFileSync(join(dir, 'config.json'), JSON.stringify(FAST));
+  git(dir, 'commit', '-q', '-am', 'faster transcription');
+  return dir;
+}
