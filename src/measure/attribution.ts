@@ -15,9 +15,12 @@ export interface StageResourceStats {
   samples: number;
 }
 
-/** Whether the closed span [start, end] meets the interval (from, to], or the point `to` when from === to. */
+/**
+ * Whether the span shares some time with the interval (from, to] (touching at one instant is not
+ * enough); the first sample's interval is the single instant `to`, met by a span that contains it.
+ */
 function overlaps(span: StageSpan, from: number, to: number): boolean {
-  return from === to ? span.start <= to && span.end >= from : span.start <= to && span.end > from;
+  return from === to ? span.start <= to && span.end >= to : span.start < to && span.end > from;
 }
 
 /**
