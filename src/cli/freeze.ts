@@ -24,6 +24,7 @@ const SPECS = {
   'events-file': { type: 'string', description: 'stage events file given to the command (default <stem>.events.jsonl)' },
   timeout: { type: 'string', description: 'seconds before a run is stopped and marked timed_out' },
   cwd: { type: 'string', description: 'directory the command runs in' },
+  'pss-budget': { type: 'string', default: '0.1', description: 'percent of a core for full PSS re-reads (100: every process at every sample)' },
   external: { type: 'boolean', description: "run the project's own freeze command and validate what it wrote at --output" },
   help: { type: 'boolean', description: 'show this help' },
 } satisfies OptionSpecs;
@@ -92,6 +93,7 @@ export const freezeCommand: CliCommand = {
         warmup: numberOption('freeze', 'warmup', options.warmup, { min: 0, integer: true }),
         repeat: numberOption('freeze', 'repeat', options.repeat, { min: 1, integer: true }),
         stages: options.stages,
+        pssBudgetPct: numberOption('freeze', 'pss-budget', options['pss-budget'], { min: 0.001 }),
         ...(options['metrics-file'] !== undefined ? { metricsFile: options['metrics-file'] } : {}),
         ...(options.episodes !== undefined ? { episodes: numberOption('freeze', 'episodes', options.episodes, { min: 1, integer: true }) } : {}),
         ...(options['events-file'] !== undefined ? { eventsFile: options['events-file'] } : {}),

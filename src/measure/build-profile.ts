@@ -32,6 +32,8 @@ export interface RunRecord {
   /** Problems worth keeping next to the numbers (located where possible). */
   warnings: readonly string[];
   metricsExcerpt?: JsonObject;
+  /** The probe's counters (pss_snapshots, pss_reads), kept in stage_truth. */
+  probeSummary?: Record<string, number>;
   /** File names of the companions, recorded in stage_truth for the reader. */
   files?: { samples?: string; events?: string };
 }
@@ -49,11 +51,16 @@ const MEMORY_NOTES: Record<MemoryMetric, string> = {
   rss_sum: 'Memory is the RSS sum over the whole process tree (no PSS on this OS), so pages shared between processes count more than once.',
 };
 
-export function samplingNote(run: Pick<RunRecord, 'timeline' | 'memoryMetric' | 'sampleIntervalS' | 'samples' | 'startedAt' | 'endedAt'>): string {
+export function samplingNote(run: Pick<RunRecord, 'timeline' | 'memoryMetric' | 'sampleIntervalS' | 'samples' | 'startedAt' | 'endedAt' | 'probeSummary'>): string {
   const n = run.samples.length;
   const achieved = n > 1 ? ((run.samples[n - 1] as Sample).t - (run.samples[0] as Sample).t) / (n - 1) : null;
   const rate = achieved !== null ? `, achieved ${round(achieved, 3)} s` : '';
-  return `${METHOD_NOTES[run.timeline.method]} ${MEMORY_NOTES[run.memoryMetric]} Sampled every ${run.sampleIntervalS} s (${n} samples${rate}).`;
+  const snapshots = run.probeSummary?.pss_snapshots;
+  const pss =
+    run.memoryMetric === 'pss_sum' && snapshots !== undefined && n > 0 && snapshots < n
+      ? ` PSS read in full at ${snapshots} of them; in between, each process's RSS change is added and new processes are read at once.`
+      : '';
+  return `${METHOD_NOTES[run.timeline.method]} ${MEMORY_NOTES[run.memoryMetric]} Sampled every ${run.sampleIntervalS} s (${n} samples${rate}).${pss}`;
 }
 
 function isoSeconds(epoch: number): string {
@@ -129,6 +136,7 @@ export function buildRunOutputs(run: RunRecord): { profile: Profile; truth: Stag
     exit_code: run.exitCode,
     signal: run.signal,
     stages_open_at_end: run.timeline.openAtEnd,
+    ...(run.probeSummary ?? {}),
     warnings,
     ...(run.files?.samples ? { samples_file: run.files.samples } : {}),
     ...(run.files?.events ? { events_file: run.files.events } : {}),

@@ -9,8 +9,8 @@ import { PortableTreeProbe } from './portable-tree.js';
 
 export function defaultProbeFactory(): TreeProbeFactory {
   if (procPssAvailable()) {
-    const reader = new LinuxProcReader();
-    return (rootPid) => new LinuxTreeProbe(reader, rootPid);
+    // One reader per probe: it holds the members' stat files open, and the probe closes it.
+    return (rootPid, settings) => new LinuxTreeProbe(new LinuxProcReader(), rootPid, { pssBudgetPct: settings.pssBudgetPct });
   }
   return (rootPid) => new PortableTreeProbe(rootPid);
 }

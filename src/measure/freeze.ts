@@ -82,9 +82,10 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
     output: options.commandOutput ?? 'inherit',
     sampleIntervalS: checked.sampleIntervalS,
     killGraceS: options.killGraceS ?? 5,
+    pssBudgetPct: checked.pssBudgetPct,
     ...(options.timeoutS !== undefined ? { timeoutS: options.timeoutS } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
-    ...(statusPath ? { statusFilePath: statusPath } : {}),
+    ...(statusPath ? { statusFilePath: statusPath, statusOnlyWithoutEvents: stages.kind === 'auto' } : {}),
     progressEveryS: options.progressEveryS ?? 10,
   } as const;
 

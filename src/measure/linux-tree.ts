@@ -7,9 +7,10 @@
  * Daemons that leave the session AND are reparented before we first see them are not found.
  */
 import { availableParallelism } from 'node:os';
-import type { ProcStat } from './proc-parse.js';
+import { isExiting, type ProcStat } from './proc-parse.js';
 import type { ProcReader, TreeProbe, TreeReading } from './ports.js';
 import { TreeCpuAccount, type MemberCpu } from './cpu-accounting.js';
+import { TreePssEstimator, type MemberMemory } from './pss-estimator.js';
 
 interface Member {
   starttime: number;
@@ -25,17 +26,28 @@ export class LinuxTreeProbe implements TreeProbe {
   private readonly rootSession: number | undefined;
   private readonly selfChildrenAtStart: number | undefined;
   private lastReadingAt: number | undefined;
+  private lastListedPid: number | undefined;
 
   private readonly now: () => number;
   private readonly cores: number;
+  private readonly pss: TreePssEstimator;
 
   constructor(
     private readonly reader: ProcReader,
     private readonly rootPid: number,
-    options: { now?: () => number; cores?: number } = {},
+    options: { now?: () => number; cores?: number; pssBudgetPct?: number; nowMs?: () => number } = {},
   ) {
     this.now = options.now ?? (() => Date.now() / 1000);
     this.cores = options.cores ?? availableParallelism();
+    this.pss = new TreePssEstimator((pid) => reader.readMemory(pid), {
+      readAnonKb: (pid) => reader.readAnonKb(pid),
+      intact: (pid) => {
+        const stat = reader.readStat(pid, true);
+        return stat !== undefined && !isExiting(stat);
+      },
+      budgetPctOfCore: options.pssBudgetPct ?? 100,
+      nowMs: options.nowMs ?? (() => performance.now()),
+    });
     this.cpu = new TreeCpuAccount(rootPid);
     const root = reader.readStat(rootPid);
     this.rootSession = root && root.session === rootPid ? rootPid : undefined;
@@ -46,28 +58,38 @@ export class LinuxTreeProbe implements TreeProbe {
     return stat.pid === this.rootPid || (this.rootSession !== undefined && stat.session === this.rootSession) || known.has(stat.ppid);
   }
 
-  /** Current members with their fresh stat; updates membership. */
+  /**
+   * Current members with their fresh stat; updates membership. The /proc listing is only read when
+   * the kernel has created a process since the last listing (its last allocated pid moved):
+   * members that leave are noticed by their held stat file failing.
+   */
   private scan(): ProcStat[] {
-    const pids = this.reader.listPids();
-    const listed = new Set(pids);
+    const lastPid = this.reader.lastPid();
+    const list = lastPid === undefined || lastPid !== this.lastListedPid;
+    const pids = list ? this.reader.listPids() : [];
+    if (list) this.lastListedPid = lastPid;
     const alive = new Map<number, ProcStat>();
     const candidates = new Map<number, ProcStat>();
 
     for (const [pid, member] of this.members_) {
-      const stat = listed.has(pid) ? this.reader.readStat(pid) : undefined;
+      const stat = this.reader.readStat(pid, true);
       if (stat && stat.starttime === member.starttime) {
         alive.set(pid, stat);
         member.pgid = stat.pgrp;
       } else {
         this.members_.delete(pid);
-        if (stat) candidates.set(pid, stat); // the pid was reused by another process
+        this.reader.release(pid);
       }
     }
-    for (const pid of this.outsiders) if (!listed.has(pid)) this.outsiders.delete(pid);
-    for (const pid of pids) {
-      if (alive.has(pid) || this.outsiders.has(pid) || candidates.has(pid)) continue;
-      const stat = this.reader.readStat(pid);
-      if (stat) candidates.set(pid, stat);
+    if (list) {
+      const listed = new Set(pids);
+      for (const pid of this.outsiders) if (!listed.has(pid)) this.outsiders.delete(pid);
+      for (const pid of pids) {
+        if (alive.has(pid) || this.outsiders.has(pid)) continue;
+        // Not a member (any more): a new process, or a reused pid.
+        const stat = this.reader.readStat(pid);
+        if (stat) candidates.set(pid, stat);
+      }
     }
 
     let pending = [...candidates.values()];
@@ -106,9 +128,11 @@ export class LinuxTreeProbe implements TreeProbe {
     const rootWasAlive = this.cpu.rootAlive();
     const rootLastSeen = this.cpu.lastSeenRootTicks();
     const stats = this.scan();
-    let memoryKb = 0;
+    const t = this.now();
+    const memberPids = new Set(stats.map((s) => s.pid));
     let rssKb = 0;
     const cpuMembers: MemberCpu[] = [];
+    const memory: MemberMemory[] = [];
     for (const stat of stats) {
       cpuMembers.push({
         pid: stat.pid,
@@ -117,17 +141,33 @@ export class LinuxTreeProbe implements TreeProbe {
         ownTicks: stat.utime + stat.stime,
         reapedTicks: stat.cutime + stat.cstime,
       });
-      // Zombies and kernel-protected processes have no readable rollup: they hold no memory we can see.
-      const memory = stat.state === 'Z' ? undefined : this.reader.readMemory(stat.pid);
-      if (memory) {
-        memoryKb += memory.pssKb;
-        rssKb += memory.rssKb;
+      const memberRssKb = stat.rssPages * this.reader.pageSizeKb;
+      rssKb += memberRssKb;
+      // Zombies hold no memory, and a process on its way out is releasing it: leave both out.
+      if (!isExiting(stat)) {
+        memory.push({
+          pid: stat.pid,
+          starttime: stat.starttime,
+          image: `${stat.comm}@${stat.startcode}`,
+          parentPid: memberPids.has(stat.ppid) ? stat.ppid : null,
+          rssKb: memberRssKb,
+        });
       }
     }
-    const rootGone = rootWasAlive && !stats.some((s) => s.pid === this.rootPid);
+    const pss = this.pss.update(memory, t);
+    const rootGone = rootWasAlive && !memberPids.has(this.rootPid);
     const ticks = this.cpu.update(cpuMembers, rootGone ? this.rootFinalTicks(rootLastSeen) : undefined);
-    this.lastReadingAt = this.now();
-    return { memoryKb, rssKb, cpuSeconds: ticks / this.reader.ticksPerSecond, processes: stats.length };
+    this.lastReadingAt = t;
+    return { memoryKb: pss.memoryKb, rssKb, cpuSeconds: ticks / this.reader.ticksPerSecond, processes: stats.length, pssAgeS: pss.snapshotAgeS };
+  }
+
+  summary(): Record<string, number> {
+    return {
+      pss_snapshots: this.pss.snapshots,
+      pss_snapshots_discarded: this.pss.discarded,
+      pss_reads: this.pss.reads,
+      pss_read_ms: Math.round(this.pss.readMs * 10) / 10,
+    };
   }
 
   members(): ReadonlyArray<{ pid: number; pgid: number }> {
@@ -135,7 +175,9 @@ export class LinuxTreeProbe implements TreeProbe {
   }
 
   close(): void {
+    for (const pid of this.members_.keys()) this.reader.release(pid);
     this.members_.clear();
     this.outsiders.clear();
+    this.reader.close?.();
   }
 }

@@ -21,8 +21,12 @@ export interface MeasureRunOptions {
   signal?: AbortSignal;
   /** Absolute path given to the command in OPTIMIZATION_GATE_STAGE_EVENTS. */
   eventsPath: string;
+  /** Long-run share of a core for full PSS readings (see pss-estimator.ts). */
+  pssBudgetPct: number;
   /** Absolute path of a status file to poll, if any. */
   statusFilePath?: string;
+  /** Stop polling the status file once stage events have been seen (`auto`: events win anyway). */
+  statusOnlyWithoutEvents?: boolean;
   /** Where to write the timeline; absent for a warm-up run (not sampled). */
   samples?: { path: string; header: Omit<SamplesHeader, 'started_at' | 'root_pid' | 'memory_metric'> };
   /** Called every `progressEveryS` with the elapsed time and the stages open now. */
@@ -43,6 +47,8 @@ export interface RawRun {
   exitCode: number | null;
   signal: string | null;
   warnings: string[];
+  /** The probe's counters (e.g. pss_snapshots), kept in stage_truth. */
+  probeSummary: Record<string, number>;
 }
 
 export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps): Promise<RawRun> {
@@ -53,7 +59,7 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
   const warnings: string[] = [];
 
   const command = await deps.commands.start({ argv: options.argv, cwd: options.cwd, env: options.env, output: options.output });
-  const probe: TreeProbe | undefined = options.samples ? deps.probeFactory(command.pid) : undefined;
+  const probe: TreeProbe | undefined = options.samples ? deps.probeFactory(command.pid, { pssBudgetPct: options.pssBudgetPct }) : undefined;
   const writer = options.samples && probe
     ? new SamplesWriter(options.samples.path, {
         ...options.samples.header,
@@ -64,6 +70,7 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
     : undefined;
 
   const samples: Sample[] = [];
+  let lastEventsPoll = Number.NEGATIVE_INFINITY;
   let previous: { t: number; cpuSeconds: number } | undefined;
   let samplerError: string | undefined;
 
@@ -87,14 +94,22 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
         cpu_pct: cpuPct,
         cpu_s: reading.cpuSeconds,
         procs: reading.processes,
+        ...(reading.pssAgeS !== undefined ? { pss_age_s: reading.pssAgeS } : {}),
       };
       previous = { t, cpuSeconds: reading.cpuSeconds };
       samples.push(sample);
       writer.sample(sample);
     }
-    const observation = statusPoller?.poll(t);
-    if (observation) writer?.status(observation);
-    events.poll();
+    // Status changes are timed by our polls: every tick. Events carry their own times: reading them
+    // every few seconds is enough (for progress lines; the file is read to the end after the run).
+    if (!(options.statusOnlyWithoutEvents && events.events.length > 0)) {
+      const observation = statusPoller?.poll(t);
+      if (observation) writer?.status(observation);
+    }
+    if (t - lastEventsPoll >= 2) {
+      lastEventsPoll = t;
+      events.poll();
+    }
   };
 
   // Stopping: SIGTERM to the group (and to members that left it), SIGKILL after the grace period.
@@ -167,6 +182,7 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
   const status: RunStatus = stopReason ?? (finalExit.exitCode === 0 ? 'ok' : 'failed');
   writer?.end({ t: finalExit.endedAt, status, exit_code: finalExit.exitCode, signal: finalExit.signal });
   writer?.close();
+  const probeSummary = probe?.summary?.() ?? {};
   probe?.close();
 
   return {
@@ -182,5 +198,6 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
     exitCode: finalExit.exitCode,
     signal: finalExit.signal,
     warnings,
+    probeSummary,
   };
 }

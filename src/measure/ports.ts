@@ -9,12 +9,25 @@ import type { MemoryRollup, ProcStat } from './proc-parse.js';
 /** Read access to the process table (Linux /proc). Every read returns undefined when the process is gone. */
 export interface ProcReader {
   listPids(): number[];
-  readStat(pid: number): ProcStat | undefined;
+  /**
+   * `hold` keeps the file open for the next reads (tree members, read every tick): cheaper, and a
+   * held read fails once that process is gone even if its pid has been reused. `release` closes it.
+   */
+  readStat(pid: number, hold?: boolean): ProcStat | undefined;
+  release(pid: number): void;
   readMemory(pid: number): MemoryRollup | undefined;
+  /** Resident pages that are anonymous (statm resident − shared), in KiB: cheap, no page walk. */
+  readAnonKb(pid: number): number | undefined;
+  /** The pid the kernel allocated last (/proc/loadavg): while it does not change, no process was created. */
+  lastPid(): number | undefined;
   /** cutime + cstime of the sampling process itself: where a child reaped by us leaves its final CPU time. */
   readSelfChildrenTicks(): number | undefined;
   /** Clock ticks per second (CLK_TCK). */
   readonly ticksPerSecond: number;
+  /** Page size in KiB (stat's RSS is in pages). */
+  readonly pageSizeKb: number;
+  /** Closes whatever the reader holds open. */
+  close?(): void;
 }
 
 export interface Clock {
@@ -34,6 +47,8 @@ export interface TreeReading {
   /** Cumulative CPU seconds of the tree since it started, including exited members. */
   cpuSeconds: number;
   processes: number;
+  /** Seconds since every member's PSS was last read in full (0: read at this tick). See pss-estimator.ts. */
+  pssAgeS?: number;
 }
 
 export type MemoryMetric = 'pss_sum' | 'rss_sum';
@@ -45,10 +60,17 @@ export interface TreeProbe {
   read(): TreeReading | Promise<TreeReading>;
   /** Members known at the last reading and their process groups (to stop members that left the group). */
   members(): ReadonlyArray<{ pid: number; pgid: number }>;
+  /** Counters worth keeping with the run (e.g. how often PSS was read in full). */
+  summary?(): Record<string, number>;
   close(): void;
 }
 
-export type TreeProbeFactory = (rootPid: number) => TreeProbe;
+export interface ProbeSettings {
+  /** Long-run share of one core the probe may spend on full PSS readings, percent (>= 100: every member, every tick). */
+  pssBudgetPct: number;
+}
+
+export type TreeProbeFactory = (rootPid: number, settings: ProbeSettings) => TreeProbe;
 
 export interface CommandSpec {
   argv: readonly string[];

@@ -7,6 +7,8 @@ export interface ProcStat {
   pid: number;
   comm: string;
   state: string;
+  /** Kernel task flags (PF_*): PF_EXITING marks a process tearing itself down. */
+  flags: number;
   ppid: number;
   pgrp: number;
   session: number;
@@ -18,6 +20,10 @@ export interface ProcStat {
   cstime: number;
   /** Clock ticks after boot at which the process started; with the pid it identifies a process (pid reuse guard). */
   starttime: number;
+  /** Resident set size in pages (cheap; counts shared pages in full). */
+  rssPages: number;
+  /** Start of the text segment: changes when the process exec()s a new program (randomised per exec). */
+  startcode: number;
 }
 
 /** Parses `/proc/<pid>/stat`; undefined when the text is not a stat line (e.g. truncated). */
@@ -34,6 +40,7 @@ export function parseProcStat(text: string): ProcStat | undefined {
     pid,
     comm: text.slice(open + 1, close),
     state: fields[0] ?? '?',
+    flags: num(9),
     ppid: num(4),
     pgrp: num(5),
     session: num(6),
@@ -42,17 +49,28 @@ export function parseProcStat(text: string): ProcStat | undefined {
     cutime: num(16),
     cstime: num(17),
     starttime: num(22),
+    rssPages: num(24),
+    startcode: num(26),
   };
-  for (const value of [stat.ppid, stat.pgrp, stat.session, stat.utime, stat.stime, stat.cutime, stat.cstime, stat.starttime]) {
+  for (const value of [stat.flags, stat.ppid, stat.pgrp, stat.session, stat.utime, stat.stime, stat.cutime, stat.cstime, stat.starttime, stat.rssPages]) {
     if (!Number.isFinite(value)) return undefined;
   }
   return stat;
+}
+
+const PF_EXITING = 0x4;
+
+/** A process that is exiting or has exited: its memory is being (or has been) released. */
+export function isExiting(stat: ProcStat): boolean {
+  return stat.state === 'Z' || stat.state === 'X' || stat.state === 'x' || (stat.flags & PF_EXITING) !== 0;
 }
 
 export interface MemoryRollup {
   /** Proportional set size: shared pages divided among the processes sharing them. */
   pssKb: number;
   rssKb: number;
+  /** Pages mapped by this process only (Private_Clean + Private_Dirty). */
+  privateKb: number;
 }
 
 function kbField(text: string, name: string): number | undefined {
@@ -67,7 +85,7 @@ export function parseSmapsRollup(text: string): MemoryRollup | undefined {
   const rss = kbField(text, 'Rss');
   const pss = kbField(text, 'Pss');
   if (rss === undefined || pss === undefined) return undefined;
-  return { pssKb: pss, rssKb: rss };
+  return { pssKb: pss, rssKb: rss, privateKb: (kbField(text, 'Private_Clean') ?? 0) + (kbField(text, 'Private_Dirty') ?? 0) };
 }
 
 export interface CpuInfo {

@@ -11,6 +11,7 @@ import { outputsOf, readMetricsFile } from './run-outputs.js';
 import type { RawRun } from './measure-run.js';
 import { parseSamplesFile, type RunStatus } from './samples-file.js';
 import { parseEventsText } from './stages/events.js';
+import type { StageSourceSpec } from './stages/source.js';
 
 export const SAMPLES_SUFFIX = '.samples.jsonl';
 
@@ -19,6 +20,8 @@ export interface RebuildOptions {
   statusIfUnfinished?: RunStatus;
   /** Write `<stem>.yaml` and `<stem>.stage_truth.json` (default true). */
   write?: boolean;
+  /** Attribute with another stage source than the run asked for (e.g. the status file it also polled). */
+  stageSource?: StageSourceSpec;
 }
 
 export interface RebuildResult {
@@ -60,6 +63,7 @@ export function rebuildFromSamples(samplesPath: string, options: RebuildOptions 
     exitCode: end?.exit_code ?? null,
     signal: end?.signal ?? null,
     warnings,
+    probeSummary: { pss_snapshots: samples.filter((s) => s.pss_age_s === 0).length },
   };
   const stem = samplesPath.endsWith(SAMPLES_SUFFIX) ? samplesPath.slice(0, -SAMPLES_SUFFIX.length) : samplesPath;
   const files = {
@@ -74,7 +78,7 @@ export function rebuildFromSamples(samplesPath: string, options: RebuildOptions 
       datasetId: header.dataset_id,
       ...(header.episodes !== null ? { episodes: header.episodes } : {}),
     },
-    checked: { sampleIntervalS: header.sample_interval_s, stages: header.stage_source },
+    checked: { sampleIntervalS: header.sample_interval_s, stages: options.stageSource ?? header.stage_source },
     environment: header.environment,
     files,
     statusPath: header.status_file ?? undefined,

@@ -71,6 +71,7 @@ export function outputsOf(raw: RawRun, ctx: OutputContext): { profile: Profile; 
     exitCode: raw.exitCode,
     signal: raw.signal,
     warnings: raw.warnings,
+    probeSummary: raw.probeSummary,
     ...(metricsExcerpt ? { metricsExcerpt } : {}),
     files: { samples: basename(ctx.files.samples), events: basename(ctx.files.events) },
   });

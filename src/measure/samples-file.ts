@@ -49,6 +49,8 @@ export interface Sample {
   /** Cumulative CPU seconds of the tree. */
   cpu_s: number;
   procs: number;
+  /** Seconds since the tree's PSS was last read in full; in between it is carried forward (pss-estimator.ts). */
+  pss_age_s?: number;
 }
 
 export interface StatusObservation {
@@ -72,17 +74,34 @@ export function round(value: number, digits: number): number {
   return Math.round(value * factor) / factor;
 }
 
-/** Appends records with one write per call (a tick writes one line), so nothing taken is lost if we are killed. */
+/**
+ * Appends records, written out at least every `flushEveryMs` (and at the end), so a sampler killed
+ * mid-run loses at most that much of the timeline while a fast sampler does not pay a write per tick.
+ */
 export class SamplesWriter {
   private fd: number | undefined;
+  private pending = '';
+  private lastFlush = Date.now();
 
-  constructor(readonly path: string, header: SamplesHeader) {
+  constructor(
+    readonly path: string,
+    header: SamplesHeader,
+    private readonly flushEveryMs = 1000,
+  ) {
     this.fd = openSync(path, 'w');
     this.line(header);
+    this.flush();
   }
 
   private line(record: object): void {
-    if (this.fd !== undefined) writeSync(this.fd, `${JSON.stringify(record)}\n`);
+    this.pending += `${JSON.stringify(record)}\n`;
+    if (Date.now() - this.lastFlush >= this.flushEveryMs) this.flush();
+  }
+
+  flush(): void {
+    if (this.fd !== undefined && this.pending !== '') writeSync(this.fd, this.pending);
+    this.pending = '';
+    this.lastFlush = Date.now();
   }
 
   sample(sample: Sample): void {
@@ -94,6 +113,7 @@ export class SamplesWriter {
       cpu_pct: sample.cpu_pct === null ? null : round(sample.cpu_pct, 2),
       cpu_s: round(sample.cpu_s, 2),
       procs: sample.procs,
+      ...(sample.pss_age_s !== undefined ? { pss_age_s: round(sample.pss_age_s, 2) } : {}),
     });
   }
 
@@ -103,9 +123,11 @@ export class SamplesWriter {
 
   end(record: Omit<EndRecord, 'type'>): void {
     this.line({ type: 'end', ...record });
+    this.flush();
   }
 
   close(): void {
+    this.flush();
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
   }

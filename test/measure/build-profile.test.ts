@@ -52,6 +52,12 @@ describe('attributeSamples', () => {
     expect(stats.get('b')?.peak_mb).toBe(40);
   });
 
+  it("weights each sample's CPU by how much of its interval the stage covers", () => {
+    // The sample at +3 (200 %) covers 0.25 s of the stage, the one at +4 (10 %) a full second.
+    const stats = attributeSamples(series, [{ stage: 'c', start: T0 + 2.75, end: T0 + 4 }], T0);
+    expect(stats.get('c')?.avg_cpu_pct).toBeCloseTo((200 * 0.25 + 10 * 1) / 1.25, 10);
+  });
+
   it('has no CPU figure for a stage covered only by the first sample', () => {
     expect(attributeSamples(series, [{ stage: 'boot', start: T0 - 0.01, end: T0 }], T0 - 0.01).get('boot')).toEqual({
       peak_mb: 10,
@@ -119,7 +125,8 @@ describe('buildRunOutputs', () => {
     expect(profile.environment).toMatchObject({ hostname: 'runner-1', cpu: 'x86_64', cpu_cores_physical: 2, ram_total_gb: 8, os: 'Linux 6.18.44', node: '20.1.0', git_sha: 'abc1234' });
     expect(profile.stages).toEqual({
       fetch: { wall_time_s: 1, peak_rss_mb: 120.5, avg_cpu_pct: 95.5 },
-      transcribe: { wall_time_s: 2.9, peak_rss_mb: 200, avg_cpu_pct: 100 }, // samples at +2 and +3: starting at +1 sharp is no overlap with (+0, +1]
+      // transcribe runs +1 → +2.6: the sample at +2 (180 %) covers 1 s of it, the one at +3 (20 %) 0.6 s.
+      transcribe: { wall_time_s: 2.9, peak_rss_mb: 200, avg_cpu_pct: 120 },
     });
     expect(profile.totals).toMatchObject({ peak_rss_mb: 200, wall_time_s: 3, avg_wall_time_per_episode_s: 1.5, memory_metric: 'pss_sum', peak_rss_sum_mb: 400.1 });
     expect(profile.totals.sampling_note).toMatch(/JSON-lines stage events.*PSS sum.*Sampled every 1 s \(4 samples, achieved 1 s\)/);

@@ -15,14 +15,21 @@ export interface FakeProcess {
   cstime?: number;
   pssKb?: number;
   rssKb?: number;
+  startcode?: number;
+  /** Anonymous resident kB (default: all of the RSS). */
+  anonKb?: number;
+  /** Default: the whole PSS is private. */
+  privateKb?: number;
 }
 
 export class FakeProcTable implements ProcReader {
   readonly ticksPerSecond = 100;
+  readonly pageSizeKb = 4;
   readonly processes = new Map<number, FakeProcess>();
   /** cutime + cstime of "us", the sampling process. */
   selfChildrenTicks = 0;
   statReads: number[] = [];
+  memoryReads: number[] = [];
 
   add(...processes: FakeProcess[]): this {
     for (const p of processes) this.processes.set(p.pid, p);
@@ -42,8 +49,22 @@ export class FakeProcTable implements ProcReader {
     return p;
   }
 
+  /** What /proc/loadavg says was allocated last; undefined: always list (the default). */
+  lastAllocatedPid: number | undefined;
+  listings = 0;
+  released: number[] = [];
+
   listPids(): number[] {
+    this.listings++;
     return [...this.processes.keys()];
+  }
+
+  lastPid(): number | undefined {
+    return this.lastAllocatedPid;
+  }
+
+  release(pid: number): void {
+    this.released.push(pid);
   }
 
   readStat(pid: number): ProcStat | undefined {
@@ -54,6 +75,7 @@ export class FakeProcTable implements ProcReader {
       pid,
       comm: `p${pid}`,
       state: p.state ?? 'S',
+      flags: 0,
       ppid: p.ppid,
       pgrp: p.pgrp ?? p.session,
       session: p.session,
@@ -62,12 +84,20 @@ export class FakeProcTable implements ProcReader {
       cutime: p.cutime ?? 0,
       cstime: p.cstime ?? 0,
       starttime: p.starttime ?? pid,
+      rssPages: (p.rssKb ?? p.pssKb ?? 0) / this.pageSizeKb,
+      startcode: p.startcode ?? 4096,
     };
   }
 
   readMemory(pid: number): MemoryRollup | undefined {
     const p = this.processes.get(pid);
-    return p ? { pssKb: p.pssKb ?? 0, rssKb: p.rssKb ?? p.pssKb ?? 0 } : undefined;
+    this.memoryReads.push(pid);
+    return p ? { pssKb: p.pssKb ?? 0, rssKb: p.rssKb ?? p.pssKb ?? 0, privateKb: p.privateKb ?? p.pssKb ?? 0 } : undefined;
+  }
+
+  readAnonKb(pid: number): number | undefined {
+    const p = this.processes.get(pid);
+    return p ? (p.anonKb ?? p.rssKb ?? p.pssKb ?? 0) : undefined;
   }
 
   readSelfChildrenTicks(): number {

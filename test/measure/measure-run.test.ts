@@ -83,6 +83,7 @@ function setup(overrides: Partial<MeasureRunOptions> = {}) {
     output: 'ignore',
     sampleIntervalS: 0.5,
     killGraceS: 2,
+    pssBudgetPct: 0.2,
     eventsPath: join(dir, 'events.jsonl'),
     samples: {
       path: join(dir, 'run.samples.jsonl'),

@@ -12,6 +12,7 @@ describe('parseProcStat', () => {
       pid: 6335,
       comm: 'cat',
       state: 'R',
+      flags: 4194304,
       ppid: 6282,
       pgrp: 6282,
       session: 3533,
@@ -20,6 +21,8 @@ describe('parseProcStat', () => {
       cutime: 7,
       cstime: 2,
       starttime: 72626,
+      rssPages: 402,
+      startcode: 94583670677504,
     });
   });
 
@@ -47,9 +50,18 @@ describe('parseProcStat', () => {
 });
 
 describe('parseSmapsRollup', () => {
-  it('reads Rss and Pss in kB', () => {
-    const text = '55b90fb48000-7ffd35cec000 ---p 00000000 00:00 0  [rollup]\nRss:                1636 kB\nPss:                 390 kB\nPss_Dirty:           112 kB\n';
-    expect(parseSmapsRollup(text)).toEqual({ rssKb: 1636, pssKb: 390 });
+  it('reads Rss, Pss and the private pages in kB', () => {
+    const text = [
+      '55b90fb48000-7ffd35cec000 ---p 00000000 00:00 0  [rollup]',
+      'Rss:                1636 kB',
+      'Pss:                 390 kB',
+      'Pss_Dirty:           112 kB',
+      'Shared_Clean:       1452 kB',
+      'Private_Clean:        72 kB',
+      'Private_Dirty:       112 kB',
+      '',
+    ].join('\n');
+    expect(parseSmapsRollup(text)).toEqual({ rssKb: 1636, pssKb: 390, privateKb: 184 });
   });
 
   it('does not mistake Pss_Dirty for Pss', () => {

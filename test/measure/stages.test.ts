@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventsTail, parseEventsText, timelineFromEvents, type StageEvent } from '../../src/measure/stages/events.js';
@@ -91,6 +91,18 @@ describe('stage events → timeline', () => {
     expect(tail.poll()).toBe(0);
     expect(tail.poll(true)).toBe(1);
     expect(tail.events[2]?.stage).toBe('é');
+  });
+
+  it('starts over when the pipeline replaces the file (write + rename)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'og-events-'));
+    const file = join(dir, 'events.jsonl');
+    writeFileSync(file, '{"ts": 1, "stage": "a", "event": "start"}\n');
+    const tail = new EventsTail(file);
+    expect(tail.poll()).toBe(1);
+    writeFileSync(join(dir, 'tmp'), '{"ts": 1, "stage": "b", "event": "start"}\n{"ts": 2, "stage": "b", "event": "end"}\n');
+    renameSync(join(dir, 'tmp'), file);
+    tail.poll(true);
+    expect(tail.events.map((e) => `${e.stage}@${e.line}`)).toEqual(['b@1', 'b@2']);
   });
 });
 

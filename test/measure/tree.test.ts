@@ -46,6 +46,24 @@ describe('tree membership', () => {
     expect(procs.statReads.filter((pid) => pid === ROOT)).toHaveLength(2);
   });
 
+  it('lists /proc only when the kernel created a process since the last listing', () => {
+    const procs = table();
+    procs.lastAllocatedPid = 100;
+    const probe = new LinuxTreeProbe(procs, ROOT, { now: () => 0, cores: 2 });
+    probe.read();
+    probe.read();
+    expect(procs.listings).toBe(1);
+    procs.add({ pid: 101, ppid: ROOT, session: ROOT, pssKb: 1000 });
+    procs.lastAllocatedPid = 101;
+    expect(probe.read().processes).toBe(2);
+    expect(procs.listings).toBe(2);
+    // A member leaving is seen through its own stat file, without a listing.
+    procs.remove(101);
+    expect(probe.read().processes).toBe(1);
+    expect(procs.listings).toBe(2);
+    expect(procs.released).toEqual([101]);
+  });
+
   it('treats a member pid reused by another process as a new process (start time differs)', () => {
     const procs = table().add({ pid: 150, ppid: ROOT, session: ROOT, starttime: 1000, pssKb: 1000 });
     const probe = new LinuxTreeProbe(procs, ROOT, { now: () => 0, cores: 2 });
@@ -63,6 +81,20 @@ describe('tree membership', () => {
     const reading = probe.read();
     expect(reading.processes).toBe(2);
     expect(reading.memoryKb).toBe(10_240);
+  });
+
+  it('notices an exec that keeps the name (a pyenv shim exec-ing python3) by its new text segment', () => {
+    const procs = table();
+    procs.update(ROOT, { pssKb: 3000, rssKb: 5000, privateKb: 2000, startcode: 1000 });
+    let ms = 0;
+    // Every clock reading advances 1 ms: a rollup read "costs" time, so the tiny budget allows no second snapshot.
+    const probe = new LinuxTreeProbe(procs, ROOT, { now: () => 0, cores: 2, pssBudgetPct: 0.001, nowMs: () => (ms += 1) });
+    expect(probe.read().memoryKb).toBe(3000);
+    procs.update(ROOT, { pssKb: 30_000, rssKb: 40_000, privateKb: 25_000, startcode: 2000 });
+    procs.memoryReads = [];
+    // Re-read: bash's 2000 private kB leave, python's whole PSS comes in (1000 kB of bash's library share linger).
+    expect(probe.read().memoryKb).toBe(31_000);
+    expect(procs.memoryReads).toEqual([ROOT]);
   });
 
   it('reports the RSS sum beside the PSS sum (shared pages counted per process)', () => {

@@ -4,7 +4,7 @@
  * several occurrences of one stage may run at once (per-episode workers); a stage's wall time is
  * ∫ active-count dt, so two concurrent occurrences count twice, as in the fixtures' stage_truth.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { isObject } from '../../formats/validate.js';
 import { clamp, type StageSpan, type StageTimeline } from './source.js';
@@ -69,29 +69,53 @@ export class EventsTail {
 
   constructor(readonly path: string) {}
 
-  /** Returns how many events were added. */
+  /** The file kept open between polls (one fstat per poll), with the inode it was opened on. */
+  private fd: number | undefined;
+  private ino: number | undefined;
+
+  private openCurrent(): number | undefined {
+    const onDisk = statSync(this.path, { throwIfNoEntry: false });
+    if (!onDisk) return undefined;
+    if (this.fd !== undefined && onDisk.ino === this.ino) return this.fd;
+    // First open, or the file was replaced (written anew and renamed): the file on disk is the
+    // record (the rebuild reads it too), so start over from it.
+    if (this.fd !== undefined) {
+      this.events.length = 0;
+      this.warnings.length = 0;
+    }
+    this.close();
+    this.fd = openSync(this.path, 'r');
+    this.ino = onDisk.ino;
+    this.offset = 0;
+    this.pending = '';
+    this.nextLine = 1;
+    this.decoder = new StringDecoder('utf8');
+    return this.fd;
+  }
+
+  /** Returns how many events were added. `final`: the writer has exited; also read a last line without newline. */
   poll(final = false): number {
     const before = this.events.length;
-    let fd: number | undefined;
     try {
-      fd = openSync(this.path, 'r');
-      const size = fstatSync(fd).size;
-      if (size < this.offset) {
-        // Truncated by someone: start over rather than read garbage.
-        this.offset = 0;
-        this.pending = '';
-        this.decoder = new StringDecoder('utf8');
-      }
-      while (this.offset < size) {
-        const length = readSync(fd, this.buffer, 0, Math.min(this.buffer.length, size - this.offset), this.offset);
-        if (length <= 0) break;
-        this.offset += length;
-        this.pending += this.decoder.write(this.buffer.subarray(0, length));
+      // Between polls the held file is enough; a final poll checks the path again (replaced file?).
+      const fd = this.fd !== undefined && !final ? this.fd : this.openCurrent();
+      if (fd !== undefined) {
+        const size = fstatSync(fd).size;
+        if (size < this.offset) {
+          // Truncated by someone: start over rather than read garbage.
+          this.offset = 0;
+          this.pending = '';
+          this.decoder = new StringDecoder('utf8');
+        }
+        while (this.offset < size) {
+          const length = readSync(fd, this.buffer, 0, Math.min(this.buffer.length, size - this.offset), this.offset);
+          if (length <= 0) break;
+          this.offset += length;
+          this.pending += this.decoder.write(this.buffer.subarray(0, length));
+        }
       }
     } catch {
-      // Not created yet (the pipeline writes it lazily) or unreadable: nothing new.
-    } finally {
-      if (fd !== undefined) closeSync(fd);
+      // Unreadable: nothing new this time.
     }
     const lines = this.pending.split('\n');
     this.pending = final ? '' : (lines.pop() ?? '');
@@ -99,7 +123,13 @@ export class EventsTail {
     this.nextLine += lines.length;
     this.events.push(...parsed.events);
     this.warnings.push(...parsed.warnings);
+    if (final) this.close();
     return this.events.length - before;
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
 
   /** Stages with an occurrence running now (for progress lines). */

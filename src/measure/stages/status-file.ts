@@ -51,9 +51,15 @@ export class StatusFilePoller {
     return stat ? `${stat.mtimeMs}:${stat.size}:${stat.ino}` : undefined;
   }
 
+  private missingSince: number | undefined;
+
   /** Returns the new observation when the file changed to another stage. */
   poll(t: number): StatusObservation | undefined {
+    // While the file does not exist, look for it once a second, not at every tick: its first
+    // content carries its own stage_started_at, so a late first look loses nothing.
+    if (this.missingSince !== undefined && t - this.missingSince < 1) return undefined;
     const signature = this.signature();
+    this.missingSince = signature === undefined ? t : undefined;
     if (signature === undefined || signature === this.lastSignature) return undefined;
     let text: string;
     try {
