@@ -25,8 +25,9 @@ if (process.platform !== 'linux' || !existsSync('/proc/self/smaps_rollup')) {
   process.exit(1);
 }
 
-// The measuring code is TypeScript: bundle it once (dependencies stay in node_modules).
-const bundle = join(ROOT, '.tmp', 'bench', 'measure.mjs');
+// The measuring code is TypeScript: bundle it once (dependencies stay in node_modules; the bundle
+// goes to node_modules/.cache, out of the way of git and the linter).
+const bundle = join(ROOT, 'node_modules', '.cache', 'optimization-gate', 'bench', 'measure.mjs');
 await build({ entryPoints: [join(ROOT, 'src/measure/index.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
 const measure = await import(pathToFileURL(bundle).href);
 

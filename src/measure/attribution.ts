@@ -34,8 +34,13 @@ function overlap(span: StageSpan, from: number, to: number): number | undefined 
 export function attributeSamples(samples: readonly Sample[], spans: readonly StageSpan[], runStart: number): Map<string, StageResourceStats> {
   const acc = new Map<string, { peak: number; cpuWeighted: number; weight: number; count: number }>();
   let from = runStart;
+  let lastLiveMb = 0;
   for (const sample of samples) {
     const to = sample.t;
+    // Once the whole tree has exited (the last sample), its memory reads 0: the last memory seen
+    // while it ran stands for that final interval instead.
+    const memMb = sample.procs > 0 ? sample.mem_mb : lastLiveMb;
+    if (sample.procs > 0) lastLiveMb = sample.mem_mb;
     const covered = new Map<string, number>();
     for (const span of spans) {
       const length = overlap(span, Math.min(from, to), to);
@@ -43,7 +48,7 @@ export function attributeSamples(samples: readonly Sample[], spans: readonly Sta
     }
     for (const [stage, length] of covered) {
       const entry = acc.get(stage) ?? { peak: 0, cpuWeighted: 0, weight: 0, count: 0 };
-      entry.peak = Math.max(entry.peak, sample.mem_mb);
+      entry.peak = Math.max(entry.peak, memMb);
       if (sample.cpu_pct !== null && length > 0) {
         entry.cpuWeighted += sample.cpu_pct * length;
         entry.weight += length;

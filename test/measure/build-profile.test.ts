@@ -58,6 +58,11 @@ describe('attributeSamples', () => {
     expect(stats.get('c')?.avg_cpu_pct).toBeCloseTo((200 * 0.25 + 10 * 1) / 1.25, 10);
   });
 
+  it('gives a stage covered only by the sample taken after the tree exited the last memory seen alive', () => {
+    const ended = [...series.slice(0, 3), { t: T0 + 2.4, mem_mb: 0, rss_mb: 0, cpu_pct: 80, cpu_s: 3, procs: 0 }];
+    expect(attributeSamples(ended, [{ stage: 'last', start: T0 + 2.1, end: T0 + 2.3 }], T0).get('last')).toEqual({ peak_mb: 30, avg_cpu_pct: 80, samples: 1 });
+  });
+
   it('has no CPU figure for a stage covered only by the first sample', () => {
     expect(attributeSamples(series, [{ stage: 'boot', start: T0 - 0.01, end: T0 }], T0 - 0.01).get('boot')).toEqual({
       peak_mb: 10,
