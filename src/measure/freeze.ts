@@ -4,8 +4,8 @@
  * (per run `<stem>.run-K.*` and a median `<stem>.*` when repeated). A run that fails, times out or
  * is cancelled still leaves its samples and a profile marked with its status.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { renderProfileYaml, type Profile } from '../formats/profile.js';
 import { renderStageTruthJson, type StageTruth } from '../formats/stage-truth.js';
 import { aggregateRuns, overallStatus, type RunOutputs } from './aggregate.js';
@@ -15,7 +15,7 @@ import { checkFreezeOptions, type FreezeOptions } from './options.js';
 import type { MeasureDeps } from './ports.js';
 import type { RunStatus } from './samples-file.js';
 import { DEFAULT_STATUS_FILE, STAGE_EVENTS_ENV, type StageSourceSpec } from './stages/source.js';
-import { outputsOf, readMetricsFile, type RunFiles } from './run-outputs.js';
+import { outputsOf, readMetricsFile, writeOutput, type RunFiles } from './run-outputs.js';
 
 export type { FreezeOptions, FreezeProgress } from './options.js';
 
@@ -62,7 +62,6 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
   const d: MeasureDeps = { ...defaultMeasureDeps(), ...deps };
   const { cwd, stages, stem } = checked;
   const progress = options.onProgress ?? (() => undefined);
-  mkdirSync(dirname(stem), { recursive: true });
   const environment = d.environment.collect(cwd);
   const statusPath = statusFileFor(stages, cwd);
   const metricsPath = stages.kind === 'metrics' ? resolve(cwd, stages.path) : options.metricsFile !== undefined ? resolve(cwd, options.metricsFile) : undefined;
@@ -91,7 +90,8 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
 
   for (let w = 1; w <= checked.warmup; w++) {
     const eventsPath = options.eventsFile !== undefined ? resolve(options.eventsFile) : `${stem}.warmup.events.jsonl`;
-    writeFileSync(eventsPath, '');
+    if (options.signal?.aborted) return stopEarly(result, 'cancelled', `cancelled before warm-up run ${w}`);
+    writeOutput(eventsPath, '');
     progress({ kind: 'run-start', message: `warm-up run ${w} of ${checked.warmup} (not measured)`, run: w, of: checked.warmup, measured: false });
     const raw = await measureRun(
       {
@@ -114,6 +114,7 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
   }
 
   const outputs: RunOutputs[] = [];
+  let cancelledBetweenRuns = false;
   for (let k = 1; k <= checked.repeat; k++) {
     const runStem = checked.repeat === 1 ? stem : `${stem}.run-${k}`;
     const files: RunFiles = {
@@ -122,7 +123,15 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
       samples: `${runStem}.samples.jsonl`,
       events: options.eventsFile !== undefined ? resolve(options.eventsFile) : `${runStem}.events.jsonl`,
     };
-    writeFileSync(files.events, '');
+    if (options.signal?.aborted) {
+      cancelledBetweenRuns = true;
+      result.stoppedBecause = `cancelled before measured run ${k}`;
+      if (outputs.length === 0) return stopEarly(result, 'cancelled', result.stoppedBecause);
+      break;
+    }
+    // Created before the command starts: an unwritable place fails here, not with a run under way.
+    writeOutput(files.events, '');
+    writeOutput(files.samples, '');
     const label = `run ${k} of ${checked.repeat} (measured)`;
     progress({ kind: 'run-start', message: label, run: k, of: checked.repeat, measured: true });
     const raw = await measureRun(
@@ -160,8 +169,8 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
     );
     const metrics = metricsPath !== undefined ? readMetricsFile(metricsPath) : undefined;
     const { profile, truth } = outputsOf(raw, { options, checked: { ...checked, stages }, environment, files, statusPath, metrics });
-    writeFileSync(files.profile, renderProfileYaml(profile));
-    writeFileSync(files.stageTruth, renderStageTruthJson(truth));
+    writeOutput(files.profile, renderProfileYaml(profile));
+    writeOutput(files.stageTruth, renderStageTruthJson(truth));
     result.files.push(files.profile, files.stageTruth, files.samples, files.events);
     const wallS = raw.endedAt - raw.startedAt;
     result.runs.push({ index: k, status: raw.status, exitCode: raw.exitCode, signal: raw.signal, wallS, files, profile, truth });
@@ -173,7 +182,7 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
     }
   }
 
-  result.status = overallStatus(outputs.map((o) => o.status));
+  result.status = cancelledBetweenRuns ? 'cancelled' : overallStatus(outputs.map((o) => o.status));
   result.exitCode = result.status === 'ok' ? 0 : 1;
   if (checked.repeat === 1) {
     const only = result.runs[0];
@@ -183,12 +192,24 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
     }
   } else if (outputs.length > 0) {
     const { profile, truth } = aggregateRuns(outputs);
-    writeFileSync(result.profilePath, renderProfileYaml(profile));
-    writeFileSync(result.stageTruthPath, renderStageTruthJson(truth));
+    if (cancelledBetweenRuns) {
+      // Fewer runs than asked for: the median is of what ran, and says so.
+      profile.status = 'cancelled';
+      truth.status = 'cancelled';
+    }
+    writeOutput(result.profilePath, renderProfileYaml(profile));
+    writeOutput(result.stageTruthPath, renderStageTruthJson(truth));
     result.files.push(result.profilePath, result.stageTruthPath);
     result.profile = profile;
     result.truth = truth;
   }
+  return result;
+}
+
+function stopEarly(result: FreezeResult, status: RunStatus, why: string): FreezeResult {
+  result.status = status;
+  result.exitCode = 1;
+  result.stoppedBecause = why;
   return result;
 }
 

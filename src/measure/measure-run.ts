@@ -59,15 +59,23 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
   const warnings: string[] = [];
 
   const command = await deps.commands.start({ argv: options.argv, cwd: options.cwd, env: options.env, output: options.output });
-  const probe: TreeProbe | undefined = options.samples ? deps.probeFactory(command.pid, { pssBudgetPct: options.pssBudgetPct }) : undefined;
-  const writer = options.samples && probe
-    ? new SamplesWriter(options.samples.path, {
-        ...options.samples.header,
-        started_at: command.startedAt,
-        root_pid: command.pid,
-        memory_metric: probe.memoryMetric,
-      })
-    : undefined;
+  let probe: TreeProbe | undefined;
+  let writer: SamplesWriter | undefined;
+  try {
+    probe = options.samples ? deps.probeFactory(command.pid, { pssBudgetPct: options.pssBudgetPct }) : undefined;
+    writer = options.samples && probe
+      ? new SamplesWriter(options.samples.path, {
+          ...options.samples.header,
+          started_at: command.startedAt,
+          root_pid: command.pid,
+          memory_metric: probe.memoryMetric,
+        })
+      : undefined;
+  } catch (error) {
+    // Never leave a command running unmeasured behind us.
+    command.signalGroup('SIGKILL');
+    throw error;
+  }
 
   const samples: Sample[] = [];
   let lastEventsPoll = Number.NEGATIVE_INFINITY;

@@ -3,11 +3,11 @@
  * events file its header names — for when the process that was sampling was killed mid-run (the
  * action's post step calls this after a cancelled job).
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { renderProfileYaml, type Profile } from '../formats/profile.js';
 import { renderStageTruthJson, type StageTruth } from '../formats/stage-truth.js';
 import { readText } from '../formats/parse.js';
-import { outputsOf, readMetricsFile } from './run-outputs.js';
+import { outputsOf, readMetricsFile, writeOutput } from './run-outputs.js';
 import type { RawRun } from './measure-run.js';
 import { parseSamplesFile, type RunStatus } from './samples-file.js';
 import { parseEventsText } from './stages/events.js';
@@ -86,8 +86,8 @@ export function rebuildFromSamples(samplesPath: string, options: RebuildOptions 
   });
   truth.rebuilt_from_samples = true;
   if (options.write ?? true) {
-    writeFileSync(files.profile, renderProfileYaml(profile));
-    writeFileSync(files.stageTruth, renderStageTruthJson(truth));
+    writeOutput(files.profile, renderProfileYaml(profile));
+    writeOutput(files.stageTruth, renderStageTruthJson(truth));
   }
   return { profile, truth, profilePath: files.profile, stageTruthPath: files.stageTruth, finished: end !== undefined };
 }

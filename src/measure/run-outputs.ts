@@ -1,10 +1,11 @@
 /** A raw run plus what the freeze knows about it → profile + stage_truth. Shared by the freeze and the rebuild. */
-import { basename } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { Profile } from '../formats/profile.js';
 import type { StageTruth } from '../formats/stage-truth.js';
 import { readJson } from '../formats/parse.js';
 import { isObject, type JsonObject } from '../formats/validate.js';
-import { errorMessage } from '../errors.js';
+import { errorMessage, UserError } from '../errors.js';
 import { buildRunOutputs } from './build-profile.js';
 import type { RawRun } from './measure-run.js';
 import type { FreezeOptions } from './options.js';
@@ -17,6 +18,17 @@ export interface RunFiles {
   stageTruth: string;
   samples: string;
   events: string;
+}
+
+/** Writes an output file, creating its folder; a file we cannot write is the user's to fix (path, reason). */
+export function writeOutput(path: string, text: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(`cannot write ${path}${code ? ` (${code})` : ''}`, [errorMessage(error)]);
+  }
 }
 
 export function readMetricsFile(path: string): { path: string; data?: JsonObject; error?: string } {

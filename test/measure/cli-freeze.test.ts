@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/index.js';
@@ -50,6 +50,14 @@ describe('optimization-gate freeze (CLI)', () => {
     expect(err.text()).toMatch(/--sample-interval expects a number >= 0.02, got "0"/);
   });
 
+  it('exits 2 naming an output it cannot write, before starting anything', async () => {
+    const err = captureStderr();
+    const blocked = join(dir(), 'file');
+    writeFileSync(blocked, '');
+    expect(await runCli(['freeze', '--version', 'v', '--dataset-id', 'd', '--output', join(blocked, 'p.yaml'), '--warmup', '0', '--', 'sleep', '30'])).toBe(2);
+    expect(err.text()).toMatch(/cannot write .*file\/p\.events\.jsonl \(E(NOTDIR|EXIST)\)/);
+  });
+
   it('exits 2 when the command cannot be started', async () => {
     const err = captureStderr();
     const out = join(dir(), 'p.yaml');
@@ -64,6 +72,28 @@ describe('optimization-gate freeze (CLI)', () => {
     expect(code).toBe(1);
     expect(readFileSync(out, 'utf8')).toMatch(/^status: failed$/m);
     expect(err.text()).toMatch(/failed: measured run 1 did not complete \(exit code 4\)/);
+  });
+
+  it('exits 1 on a command that crashes (killed by a signal), the profile recording the signal', async () => {
+    captureStderr();
+    const out = join(dir(), 'crash.yaml');
+    const code = await runCli(['freeze', '--version', 'v', '--dataset-id', 'd', '--output', out, '--warmup', '0', '--', 'python3', '-c', 'import os, signal; os.kill(os.getpid(), signal.SIGSEGV)']);
+    expect(code).toBe(1);
+    const truth = JSON.parse(readFileSync(out.replace(/\.yaml$/, '.stage_truth.json'), 'utf8')) as Record<string, unknown>;
+    expect(truth).toMatchObject({ status: 'failed', exit_code: null, signal: 'SIGSEGV' });
+  });
+
+  it('on SIGINT stops the command tree, still writes what it measured, and exits 1', async () => {
+    const err = captureStderr();
+    const out = join(dir(), 'interrupted.yaml');
+    const running = runCli(['freeze', '--version', 'v', '--dataset-id', 'd', '--output', out, '--warmup', '0', '--sample-interval', '0.05', '--', 'sleep', '30']);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    process.emit('SIGINT', 'SIGINT');
+    expect(await running).toBe(1);
+    expect(readFileSync(out, 'utf8')).toMatch(/^status: cancelled$/m);
+    expect(readFileSync(out.replace(/\.yaml$/, '.samples.jsonl'), 'utf8').split('\n').length).toBeGreaterThan(5);
+    expect(err.text()).toMatch(/SIGINT: stopping the command's process tree/);
+    expect(process.listenerCount('SIGINT')).toBe(0);
   });
 
   it('exits 0 and prints what it wrote with a per-stage table', async () => {

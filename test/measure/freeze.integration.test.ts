@@ -125,6 +125,15 @@ describe.runIf(linux)('freeze of a real forking process tree', () => {
     expect(loadMeasuredRun(result.profilePath).profile.status).toBe('cancelled');
   });
 
+  it('an abort before the first run starts nothing', async () => {
+    const dir = outDir();
+    const controller = new AbortController();
+    controller.abort();
+    const result = await freeze(options(dir, [], { command: ['sleep', '20'], warmup: 1, signal: controller.signal }));
+    expect(result).toMatchObject({ status: 'cancelled', exitCode: 1, runs: [], warmups: [], stoppedBecause: 'cancelled before warm-up run 1' });
+    expect(existsSync(result.profilePath)).toBe(false);
+  });
+
   it('--repeat 2 with a warm-up: per-run files and a median profile listing them', async () => {
     const dir = outDir();
     const progress: string[] = [];
