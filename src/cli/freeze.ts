@@ -24,7 +24,7 @@ const SPECS = {
   'events-file': { type: 'string', description: 'stage events file given to the command (default <stem>.events.jsonl)' },
   timeout: { type: 'string', description: 'seconds before a run is stopped and marked timed_out' },
   cwd: { type: 'string', description: 'directory the command runs in' },
-  'pss-budget': { type: 'string', default: '0.1', description: 'percent of a core for full PSS re-reads (100: every process at every sample)' },
+  'pss-budget': { type: 'string', default: '0.05', description: 'percent of a core for full PSS re-reads (100: every process at every sample)' },
   external: { type: 'boolean', description: "run the project's own freeze command and validate what it wrote at --output" },
   help: { type: 'boolean', description: 'show this help' },
 } satisfies OptionSpecs;

@@ -27,6 +27,7 @@ export class LinuxTreeProbe implements TreeProbe {
   private readonly selfChildrenAtStart: number | undefined;
   private lastReadingAt: number | undefined;
   private lastListedPid: number | undefined;
+  private listedOnce = false;
 
   private readonly now: () => number;
   private readonly cores: number;
@@ -40,6 +41,7 @@ export class LinuxTreeProbe implements TreeProbe {
     this.now = options.now ?? (() => Date.now() / 1000);
     this.cores = options.cores ?? availableParallelism();
     this.pss = new TreePssEstimator((pid) => reader.readMemory(pid), {
+      pageSizeKb: reader.pageSizeKb,
       readAnonKb: (pid) => reader.readAnonKb(pid),
       intact: (pid) => {
         const stat = reader.readStat(pid, true);
@@ -84,8 +86,18 @@ export class LinuxTreeProbe implements TreeProbe {
     if (list) {
       const listed = new Set(pids);
       for (const pid of this.outsiders) if (!listed.has(pid)) this.outsiders.delete(pid);
+      // First listing: pids are handed out in increasing order, so a pid below the root's, listed
+      // now, belongs to a process that existed before the root: not a descendant, no need to read
+      // it (a runner has hundreds). Unless the pid counter has wrapped since the root was spawned.
+      const first = !this.listedOnce;
+      const wrapped = lastPid !== undefined && lastPid < this.rootPid;
+      this.listedOnce = true;
       for (const pid of pids) {
         if (alive.has(pid) || this.outsiders.has(pid)) continue;
+        if (first && !wrapped && pid < this.rootPid) {
+          this.outsiders.add(pid);
+          continue;
+        }
         // Not a member (any more): a new process, or a reused pid.
         const stat = this.reader.readStat(pid);
         if (stat) candidates.set(pid, stat);
@@ -149,6 +161,7 @@ export class LinuxTreeProbe implements TreeProbe {
           pid: stat.pid,
           starttime: stat.starttime,
           image: `${stat.comm}@${stat.startcode}`,
+          minflt: stat.minflt,
           parentPid: memberPids.has(stat.ppid) ? stat.ppid : null,
           rssKb: memberRssKb,
         });
@@ -164,6 +177,7 @@ export class LinuxTreeProbe implements TreeProbe {
   summary(): Record<string, number> {
     return {
       pss_snapshots: this.pss.snapshots,
+      pss_snapshots_copy_on_write: this.pss.cowSnapshots,
       pss_snapshots_discarded: this.pss.discarded,
       pss_reads: this.pss.reads,
       pss_read_ms: Math.round(this.pss.readMs * 10) / 10,

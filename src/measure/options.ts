@@ -40,7 +40,7 @@ export interface FreezeOptions {
   timeoutS?: number;
   /**
    * Long-run share of one core (percent) the sampler may spend re-reading every member's PSS in full
-   * (default 0.1); in between, PSS is carried forward from cheap RSS readings (see pss-estimator.ts).
+   * (default 0.05); in between, PSS is carried forward from cheap RSS readings (see pss-estimator.ts).
    * 100 or more reads every member at every tick: exact, and costly on big processes.
    */
   pssBudgetPct?: number;
@@ -72,7 +72,7 @@ export interface CheckedFreezeOptions {
 /** The smallest interval we accept: below it the sampler's own cost stops being negligible. */
 export const MIN_SAMPLE_INTERVAL_S = 0.02;
 /** Default PSS re-read budget: with the rest of the sampler it keeps the cost under 0.3 % of a core at 2 Hz (npm run bench). */
-export const DEFAULT_PSS_BUDGET_PCT = 0.1;
+export const DEFAULT_PSS_BUDGET_PCT = 0.05;
 
 export function checkFreezeOptions(options: FreezeOptions): CheckedFreezeOptions {
   const problems: string[] = [];

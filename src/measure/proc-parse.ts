@@ -9,6 +9,8 @@ export interface ProcStat {
   state: string;
   /** Kernel task flags (PF_*): PF_EXITING marks a process tearing itself down. */
   flags: number;
+  /** Minor page faults so far: a copy-on-write break is one, with no change in RSS. */
+  minflt: number;
   ppid: number;
   pgrp: number;
   session: number;
@@ -41,6 +43,7 @@ export function parseProcStat(text: string): ProcStat | undefined {
     comm: text.slice(open + 1, close),
     state: fields[0] ?? '?',
     flags: num(9),
+    minflt: num(10),
     ppid: num(4),
     pgrp: num(5),
     session: num(6),
@@ -52,7 +55,7 @@ export function parseProcStat(text: string): ProcStat | undefined {
     rssPages: num(24),
     startcode: num(26),
   };
-  for (const value of [stat.flags, stat.ppid, stat.pgrp, stat.session, stat.utime, stat.stime, stat.cutime, stat.cstime, stat.starttime, stat.rssPages]) {
+  for (const value of [stat.flags, stat.minflt, stat.ppid, stat.pgrp, stat.session, stat.utime, stat.stime, stat.cutime, stat.cstime, stat.starttime, stat.rssPages]) {
     if (!Number.isFinite(value)) return undefined;
   }
   return stat;

@@ -17,9 +17,12 @@
  *   adds its private pages (its whole PSS when its parent is outside the tree);
  * - a member that leaves removes its private pages; pages it shared with other members stay counted
  *   once, now through them (the total PSS of pages shared only inside the tree does not change).
- * What only the next snapshot corrects: copy-on-write breaks (a worker writing to inherited pages
- * grows PSS with no RSS change), a worker unmapping inherited pages, pages shared with processes
- * outside the tree. The samples record how old the last snapshot is (`pss_age_s`).
+ * What only a snapshot corrects: copy-on-write breaks (a worker writing to inherited pages grows PSS
+ * with no RSS change), a worker unmapping inherited pages, pages shared with processes outside the
+ * tree. Copy-on-write breaks are the classic case of forked Python workers (touching an object
+ * writes its refcount), so they are watched for: each is a minor page fault without RSS growth, and
+ * when such faults add up to a sizeable share of the tree, a snapshot is taken out of turn (into
+ * debt if need be). The samples record how old the last snapshot is (`pss_age_s`).
  */
 import type { MemoryRollup } from './proc-parse.js';
 
@@ -28,12 +31,15 @@ export interface MemberMemory {
   starttime: number;
   /** Changes when the process exec()s another program (a new address space): comm + text segment start. */
   image: string;
+  /** Minor page faults so far (stat). */
+  minflt: number;
   /** The parent's pid when the parent is a member; null when it is outside the tree (the root, an adoptee). */
   parentPid: number | null;
   rssKb: number;
 }
 
 export interface PssEstimatorOptions {
+  pageSizeKb: number;
   /** Whether a member is still there and whole (not exiting); checked after a snapshot. */
   intact: (pid: number) => boolean;
   /** Anonymous resident KiB of a process (statm), for forked copies. */
@@ -63,6 +69,8 @@ interface Anchor {
   lastRssKb: number;
   /** When this anchor's reading was taken: a parent read at this very update was read after its children forked. */
   anchoredAt: number;
+  /** Minor faults at the anchor, to notice copy-on-write breaks since. */
+  minflt: number;
 }
 
 export class TreePssEstimator {
@@ -71,10 +79,13 @@ export class TreePssEstimator {
   private tokensMs: number;
   private lastT: number | undefined;
   private lastSnapshotT: number | undefined;
+  private lastEstimateKb = 0;
   /** What a rollup costs per KiB of RSS (the kernel walks the page tables), learnt from the reads. */
   private msPerKb = 3 / (256 * 1024);
   /** Full snapshots and single reads taken, and the time they took, for the record. */
   snapshots = 0;
+  /** Snapshots taken early because copy-on-write breaks were suspected. */
+  cowSnapshots = 0;
   discarded = 0;
   reads = 0;
   readMs = 0;
@@ -123,7 +134,7 @@ export class TreePssEstimator {
       // Anchor at the rollup's own RSS, taken at the same instant as its PSS: a process touching
       // pages between our stat read and this read would otherwise be counted twice.
       const rssKb = rollup ? rollup.rssKb : m.rssKb;
-      anchors.set(m.pid, { starttime: m.starttime, image: m.image, rssKb, privateKb: rollup ? rollup.privateKb : m.rssKb, lastRssKb: m.rssKb, anchoredAt: t });
+      anchors.set(m.pid, { starttime: m.starttime, image: m.image, rssKb, privateKb: rollup ? rollup.privateKb : m.rssKb, lastRssKb: m.rssKb, anchoredAt: t, minflt: m.minflt });
     }
     // (The first snapshot is kept whatever happens: there is nothing to fall back on.)
     if (this.lastSnapshotT !== undefined && members.length > 1 && !members.every((m) => this.options.intact(m.pid))) {
@@ -148,8 +159,12 @@ export class TreePssEstimator {
     if (this.lastT !== undefined) this.tokensMs = Math.min(cap, this.tokensMs + (t - this.lastT) * this.budgetMsPerS);
     this.lastT = t;
 
-    if (this.exact || this.lastSnapshotT === undefined || this.tokensMs >= expectedCost) {
-      if (this.snapshot(members, t)) return { memoryKb: this.base, snapshotAgeS: 0, pending: 0 };
+    const due = this.exact || this.lastSnapshotT === undefined || this.tokensMs >= expectedCost;
+    const cow = !due && this.tokensMs > -this.maxDebtMs() && this.copyOnWriteSuspected(members);
+    if ((due || cow) && this.snapshot(members, t)) {
+      if (cow) this.cowSnapshots++;
+      this.lastEstimateKb = this.base;
+      return { memoryKb: this.base, snapshotAgeS: 0, pending: 0 };
     }
 
     const alive = new Map(members.map((m) => [m.pid, m]));
@@ -180,7 +195,22 @@ export class TreePssEstimator {
       const anchor = this.anchors.get(m.pid);
       if (anchor) anchor.lastRssKb = m.rssKb;
     }
-    return { memoryKb: Math.max(0, this.base + memoryKb), snapshotAgeS: t - (this.lastSnapshotT ?? t), pending };
+    this.lastEstimateKb = Math.max(0, this.base + memoryKb);
+    return { memoryKb: this.lastEstimateKb, snapshotAgeS: t - (this.lastSnapshotT ?? t), pending };
+  }
+
+  /**
+   * Minor faults that RSS growth does not explain (copy-on-write breaks, mostly), summed over the
+   * members since their anchors: suspicious beyond 16 MiB or 2 % of the tree.
+   */
+  private copyOnWriteSuspected(members: readonly MemberMemory[]): boolean {
+    let unexplainedKb = 0;
+    for (const m of members) {
+      const anchor = this.anchors.get(m.pid);
+      if (!anchor || anchor.starttime !== m.starttime || anchor.image !== m.image) continue;
+      unexplainedKb += Math.max(0, (m.minflt - anchor.minflt) * this.options.pageSizeKb - Math.max(0, m.rssKb - anchor.rssKb));
+    }
+    return unexplainedKb > Math.max(16 * 1024, 0.02 * this.lastEstimateKb);
   }
 
   /**
@@ -201,14 +231,14 @@ export class TreePssEstimator {
       const parentAnon = this.options.readAnonKb(parent.pid);
       if (childAnon !== undefined && parentAnon !== undefined) {
         const added = Math.min(m.rssKb, Math.max(0, childAnon - parentAnon));
-        return { starttime: m.starttime, image: m.image, rssKb: m.rssKb - added, privateKb: 0, lastRssKb: m.rssKb, anchoredAt: t };
+        return { starttime: m.starttime, image: m.image, rssKb: m.rssKb - added, privateKb: 0, lastRssKb: m.rssKb, anchoredAt: t, minflt: m.minflt };
       }
     }
     if (this.tokensMs <= -this.maxDebtMs()) return undefined;
     const rollup = this.timedRead(m.pid);
     if (!rollup) return undefined;
     this.base += parentCounted ? rollup.privateKb : rollup.pssKb;
-    return { starttime: m.starttime, image: m.image, rssKb: rollup.rssKb, privateKb: rollup.privateKb, lastRssKb: m.rssKb, anchoredAt: t };
+    return { starttime: m.starttime, image: m.image, rssKb: rollup.rssKb, privateKb: rollup.privateKb, lastRssKb: m.rssKb, anchoredAt: t, minflt: m.minflt };
   }
 
   /** How far first readings of new members may run ahead of the budget (they keep the total honest). */

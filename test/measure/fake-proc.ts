@@ -16,6 +16,7 @@ export interface FakeProcess {
   pssKb?: number;
   rssKb?: number;
   startcode?: number;
+  minflt?: number;
   /** Anonymous resident kB (default: all of the RSS). */
   anonKb?: number;
   /** Default: the whole PSS is private. */
@@ -76,6 +77,7 @@ export class FakeProcTable implements ProcReader {
       comm: `p${pid}`,
       state: p.state ?? 'S',
       flags: 0,
+      minflt: p.minflt ?? 0,
       ppid: p.ppid,
       pgrp: p.pgrp ?? p.session,
       session: p.session,

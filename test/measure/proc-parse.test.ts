@@ -13,6 +13,7 @@ describe('parseProcStat', () => {
       comm: 'cat',
       state: 'R',
       flags: 4194304,
+      minflt: 102,
       ppid: 6282,
       pgrp: 6282,
       session: 3533,

@@ -16,10 +16,10 @@ class FakeTree {
   readonly exitingDuringRead = new Set<number>();
 
   /** `parent`: the in-tree parent's pid, or null when the parent is outside the tree. `anon` defaults to all of the RSS. */
-  set(pid: number, m: { rss: number; pss: number; priv: number; parent: number | null; image?: string; anon?: number }): void {
+  set(pid: number, m: { rss: number; pss: number; priv: number; parent: number | null; image?: string; anon?: number; minflt?: number }): void {
     this.rollups.set(pid, { rssKb: m.rss * MiB, pssKb: m.pss * MiB, privateKb: m.priv * MiB });
     this.anon.set(pid, (m.anon ?? m.rss) * MiB);
-    this.members.set(pid, { pid, starttime: pid, image: m.image ?? 'python3@4096', parentPid: m.parent, rssKb: m.rss * MiB });
+    this.members.set(pid, { pid, starttime: pid, image: m.image ?? 'python3@4096', parentPid: m.parent, rssKb: m.rss * MiB, minflt: m.minflt ?? 0 });
   }
 
   remove(pid: number): void {
@@ -39,7 +39,7 @@ class FakeTree {
         this.clockMs += this.readCostMs;
         return this.rollups.get(pid);
       },
-      { budgetPctOfCore, nowMs: () => this.clockMs, readAnonKb: (pid) => this.anon.get(pid), intact: (pid) => !this.exitingDuringRead.has(pid) && this.members.has(pid) },
+      { budgetPctOfCore, pageSizeKb: 4, nowMs: () => this.clockMs, readAnonKb: (pid) => this.anon.get(pid), intact: (pid) => !this.exitingDuringRead.has(pid) && this.members.has(pid) },
     );
   }
 
@@ -173,6 +173,23 @@ describe('TreePssEstimator', () => {
     const reading = pss.update(tree.list(), 0.5);
     expect(reading.memoryKb / MiB).toBe(260); // not 360: the estimate carries on
     expect(pss.discarded).toBe(1);
+  });
+
+  it('takes a snapshot out of turn when minor faults without RSS growth point to copy-on-write breaks', () => {
+    const tree = new FakeTree();
+    tree.set(1, { rss: 100, pss: 50, priv: 0, parent: null, minflt: 1000 });
+    tree.set(2, { rss: 100, pss: 50, priv: 0, parent: 1, minflt: 10 });
+    const pss = tree.estimator(0.001); // no budget for periodic snapshots
+    pss.update(tree.list(), 0);
+    // The child writes to 40 MiB it inherited: 10 240 minor faults (4 KiB pages), RSS unchanged.
+    tree.set(1, { rss: 100, pss: 30, priv: 40, parent: null, minflt: 1000 });
+    tree.set(2, { rss: 100, pss: 110, priv: 40, parent: 1, minflt: 10 + 10_240 });
+    expect(pss.update(tree.list(), 0.5).memoryKb / MiB).toBe(140);
+    expect(pss.cowSnapshots).toBe(1);
+    // Faults that RSS growth explains (new memory) do not count.
+    tree.set(2, { rss: 150, pss: 160, priv: 90, parent: 1, minflt: 10 + 10_240 + 12_800 });
+    expect(pss.update(tree.list(), 1).memoryKb / MiB).toBe(190);
+    expect(pss.cowSnapshots).toBe(1);
   });
 
   it('keeps the long-run cost of reads within the budget', () => {

@@ -35,6 +35,22 @@ describe('tree membership', () => {
     expect(probe.read().memoryKb).toBe(10_240 + 4096);
   });
 
+  it('does not read processes older than the root at the first listing (pids are handed out in order)', () => {
+    const procs = table().add({ pid: 150, ppid: 60, session: 60 });
+    procs.lastAllocatedPid = 150;
+    const probe = new LinuxTreeProbe(procs, ROOT, { now: () => 0, cores: 2 });
+    procs.statReads = [];
+    probe.read();
+    expect(procs.statReads.sort((a, b) => a - b)).toEqual([ROOT, 150]);
+  });
+
+  it('reads them all when the pid counter wrapped since the root started', () => {
+    const procs = table().add({ pid: 40, ppid: ROOT, session: ROOT, pssKb: 1000 });
+    procs.lastAllocatedPid = 40; // the counter wrapped: 40 is newer than the root (100)
+    const probe = new LinuxTreeProbe(procs, ROOT, { now: () => 0, cores: 2 });
+    expect(probe.read().processes).toBe(2);
+  });
+
   it('reads the stat of an unrelated process once, then remembers it is not a member', () => {
     const procs = table();
     const probe = new LinuxTreeProbe(procs, ROOT, { now: () => 0, cores: 2 });
