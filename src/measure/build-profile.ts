@@ -58,7 +58,7 @@ export function samplingNote(run: Pick<RunRecord, 'timeline' | 'memoryMetric' | 
   const snapshots = run.probeSummary?.pss_snapshots;
   const pss =
     run.memoryMetric === 'pss_sum' && snapshots !== undefined && n > 0 && snapshots < n
-      ? ` PSS read in full at ${snapshots} of them; in between, each process's RSS change is added and new processes are read at once.`
+      ? ` PSS read in full at ${snapshots} of them and carried forward in between (RSS changes, forks, exits; copy-on-write watched).`
       : '';
   return `${METHOD_NOTES[run.timeline.method]} ${MEMORY_NOTES[run.memoryMetric]} Sampled every ${run.sampleIntervalS} s (${n} samples${rate}).${pss}`;
 }

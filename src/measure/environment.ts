@@ -58,6 +58,7 @@ export function pythonVersion(cwd: string): string | null {
 export function gitState(cwd: string): { sha: string; dirty: boolean } | undefined {
   const sha = run('git', ['rev-parse', '--short', 'HEAD'], cwd);
   if (!sha) return undefined;
+  // Untracked files do not count: outputs of earlier runs often sit in the checkout.
   const status = run('git', ['status', '--porcelain', '--untracked-files=no'], cwd);
   return { sha, dirty: status !== undefined && status !== '' };
 }
