@@ -1,0 +1,117 @@
+/**
+ * `optimization-gate freeze`: measure a pipeline command's whole process tree and write the profile
+ * YAML + stage_truth + samples (native), or run a project's own freeze command and check what it
+ * wrote (`--external`). Exit codes: 0 every run succeeded, 1 a run failed / timed out / was
+ * cancelled (files still written), 2 bad input.
+ */
+import { relative } from 'node:path';
+import { UserError } from '../errors.js';
+import { numberOption, parseCliArgs, usage, type OptionSpecs } from '../inputs/cli-args.js';
+import { freeze, type FreezeResult } from '../measure/freeze.js';
+import { runExternalFreeze } from '../measure/external.js';
+import type { CliCommand } from './command.js';
+
+const SPECS = {
+  version: { type: 'string', description: 'release name written into the profile' },
+  'dataset-id': { type: 'string', description: 'dataset id written into the profile' },
+  output: { type: 'string', description: 'profile path (.yaml); stage_truth and samples are written beside it' },
+  'sample-interval': { type: 'string', default: '0.5', description: 'seconds between samples' },
+  warmup: { type: 'string', default: '1', description: 'unmeasured runs first' },
+  repeat: { type: 'string', default: '1', description: 'measured runs (above 1: per-run files + a median profile)' },
+  stages: { type: 'string', default: 'auto', description: 'auto | events | status-file[:PATH] | metrics:PATH | none' },
+  'metrics-file': { type: 'string', description: "the pipeline's metrics.json (stage windows for auto; metrics_excerpt)" },
+  episodes: { type: 'string', description: 'episodes processed (for avg_wall_time_per_episode_s)' },
+  'events-file': { type: 'string', description: 'stage events file given to the command (default <stem>.events.jsonl)' },
+  timeout: { type: 'string', description: 'seconds before a run is stopped and marked timed_out' },
+  cwd: { type: 'string', description: 'directory the command runs in' },
+  'pss-budget': { type: 'string', default: '0.05', description: 'percent of a core for full PSS re-reads (100: every process at every sample)' },
+  external: { type: 'boolean', description: "run the project's own freeze command and validate what it wrote at --output" },
+  help: { type: 'boolean', description: 'show this help' },
+} satisfies OptionSpecs;
+
+const SYNOPSIS = '--version V --dataset-id D --output OUT.yaml [options] -- COMMAND ARGS…';
+
+function summary(result: FreezeResult, output: string): string[] {
+  const show = (path: string): string => relative(process.cwd(), path) || path;
+  const lines = ['wrote:', ...result.files.map((f) => `  ${show(f)}`)];
+  if (result.profile) {
+    lines.push(`stages (${output}):`);
+    for (const [name, stage] of Object.entries(result.profile.stages)) {
+      lines.push(`  ${name.padEnd(22)} ${`${stage.wall_time_s} s`.padStart(11)} ${`${stage.peak_rss_mb} MiB`.padStart(12)} ${`${stage.avg_cpu_pct} %`.padStart(10)}`);
+    }
+    const t = result.profile.totals;
+    lines.push(`  ${'total'.padEnd(22)} ${`${t.wall_time_s} s`.padStart(11)} ${`${t.peak_rss_mb} MiB`.padStart(12)}   (${t.memory_metric ?? 'memory'})`);
+  }
+  return lines;
+}
+
+export const freezeCommand: CliCommand = {
+  summary: "measure a pipeline command's process tree per stage and write the profile",
+  async run(argv) {
+    const { options, positionals, rest } = parseCliArgs('freeze', SPECS, argv);
+    if (options.help) {
+      console.log(usage('freeze', SYNOPSIS, SPECS));
+      return 0;
+    }
+    if (positionals.length > 0) throw new UserError(`freeze: unexpected "${positionals[0]}" (put the command after --)`);
+    if (options.output === undefined) throw new UserError('freeze: --output is required', [usage('freeze', SYNOPSIS, SPECS)]);
+    if (rest.length === 0) throw new UserError('freeze: no command given (put it after --)');
+
+    const controller = new AbortController();
+    let interrupts = 0;
+    const onSignal = (signal: NodeJS.Signals): void => {
+      interrupts++;
+      console.error(`optimization-gate freeze: ${signal}: stopping the command's process tree${interrupts > 1 ? ' (again)' : ''}…`);
+      controller.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+      if (options.external) {
+        const checked = await runExternalFreeze({
+          command: rest,
+          output: options.output,
+          ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+          ...(options.version !== undefined ? { version: options.version } : {}),
+          ...(options['dataset-id'] !== undefined ? { datasetId: options['dataset-id'] } : {}),
+          ...(options.timeout !== undefined ? { timeoutS: numberOption('freeze', 'timeout', options.timeout, { min: 0.001 }) } : {}),
+          signal: controller.signal,
+        });
+        for (const warning of checked.warnings) console.error(`warning: ${warning}`);
+        console.error(`checked: ${checked.profilePath} and ${checked.stageTruthPath}`);
+        return 0;
+      }
+      if (options.version === undefined || options['dataset-id'] === undefined) {
+        throw new UserError('freeze: --version and --dataset-id are required', [usage('freeze', SYNOPSIS, SPECS)]);
+      }
+      const result = await freeze({
+        version: options.version,
+        datasetId: options['dataset-id'],
+        output: options.output,
+        command: rest,
+        sampleIntervalS: numberOption('freeze', 'sample-interval', options['sample-interval'], { min: 0.02 }),
+        warmup: numberOption('freeze', 'warmup', options.warmup, { min: 0, integer: true }),
+        repeat: numberOption('freeze', 'repeat', options.repeat, { min: 1, integer: true }),
+        stages: options.stages,
+        pssBudgetPct: numberOption('freeze', 'pss-budget', options['pss-budget'], { min: 0.001 }),
+        ...(options['metrics-file'] !== undefined ? { metricsFile: options['metrics-file'] } : {}),
+        ...(options.episodes !== undefined ? { episodes: numberOption('freeze', 'episodes', options.episodes, { min: 1, integer: true }) } : {}),
+        ...(options['events-file'] !== undefined ? { eventsFile: options['events-file'] } : {}),
+        ...(options.timeout !== undefined ? { timeoutS: numberOption('freeze', 'timeout', options.timeout, { min: 0.001 }) } : {}),
+        ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+        signal: controller.signal,
+        onProgress: (event) => console.error(`optimization-gate freeze: ${event.message}`),
+      });
+      for (const line of summary(result, options.output)) console.error(line);
+      for (const run of result.runs) {
+        const warnings = Array.isArray(run.truth.warnings) ? (run.truth.warnings as string[]) : [];
+        for (const warning of warnings) console.error(`warning (run ${run.index}): ${warning}`);
+      }
+      if (result.stoppedBecause) console.error(`optimization-gate freeze: ${result.status}: ${result.stoppedBecause}`);
+      return result.exitCode;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+  },
+};

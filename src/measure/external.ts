@@ -1,0 +1,93 @@
+/**
+ * External mode: run the project's own freeze command (e.g. `freeze_profile.py … --output OUT`) and
+ * check the profile YAML and stage_truth it wrote, so a broken freeze fails here, with the file and
+ * key named, and not later in the diff.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InputFileError, UserError } from '../errors.js';
+import { loadProfileFile, loadStageTruthFile, stageTruthPathFor } from '../compare/loaders.js';
+import type { Profile } from '../formats/profile.js';
+import type { StageTruth } from '../formats/stage-truth.js';
+import { defaultMeasureDeps } from './deps.js';
+import type { MeasureDeps } from './ports.js';
+
+export const PROFILE_OUTPUT_ENV = 'OPTIMIZATION_GATE_PROFILE';
+
+export interface ExternalFreezeOptions {
+  command: readonly string[];
+  /** Where the command writes its profile YAML (its stage_truth beside it); also given to it in OPTIMIZATION_GATE_PROFILE. */
+  output: string;
+  cwd?: string;
+  env?: Record<string, string>;
+  /** When given, a profile with another release / dataset_id is reported as a warning. */
+  version?: string;
+  datasetId?: string;
+  timeoutS?: number;
+  signal?: AbortSignal;
+  commandOutput?: 'inherit' | 'ignore';
+}
+
+export interface ExternalFreezeResult {
+  profilePath: string;
+  stageTruthPath: string;
+  profile: Profile;
+  truth: StageTruth;
+  warnings: string[];
+}
+
+/** Validates an existing profile + stage_truth pair; throws InputFileError naming the file and each bad key. */
+export function checkFrozenProfile(profilePath: string, expect: { version?: string; datasetId?: string } = {}): ExternalFreezeResult {
+  const stageTruthPath = stageTruthPathFor(profilePath);
+  const profile = loadProfileFile(profilePath);
+  if (!existsSync(stageTruthPath)) throw new InputFileError(stageTruthPath, ['file not found (the freeze command must write it beside the profile)']);
+  const truth = loadStageTruthFile(stageTruthPath);
+  const warnings: string[] = [];
+  if (expect.version !== undefined && profile.release !== expect.version) {
+    warnings.push(`${profilePath}: release is "${profile.release}", expected "${expect.version}"`);
+  }
+  if (expect.datasetId !== undefined && profile.dataset_id !== expect.datasetId) {
+    warnings.push(`${profilePath}: dataset_id is "${profile.dataset_id}", expected "${expect.datasetId}"`);
+  }
+  if (truth.release !== profile.release) warnings.push(`${stageTruthPath}: release "${truth.release}" differs from the profile's "${profile.release}"`);
+  return { profilePath, stageTruthPath, profile, truth, warnings };
+}
+
+export async function runExternalFreeze(options: ExternalFreezeOptions, deps: Partial<MeasureDeps> = {}): Promise<ExternalFreezeResult> {
+  const d = { ...defaultMeasureDeps(), ...deps };
+  const cwd = resolve(options.cwd ?? '.');
+  const profilePath = resolve(options.output);
+  if (!/\.ya?ml$/i.test(profilePath)) throw new UserError(`freeze --external: --output must end in .yaml or .yml, got "${options.output}"`);
+  const startedAt = d.clock.nowEpoch();
+  const command = await d.commands.start({
+    argv: options.command,
+    cwd,
+    env: { ...process.env, ...options.env, [PROFILE_OUTPUT_ENV]: profilePath },
+    output: options.commandOutput ?? 'inherit',
+  });
+  let stopped: string | undefined;
+  let killTimer: { cancel(): void } | undefined;
+  const stop = (why: string): void => {
+    if (stopped) return;
+    stopped = why;
+    command.signalGroup('SIGTERM');
+    killTimer = d.clock.setTimer(() => command.signalGroup('SIGKILL'), 5000);
+  };
+  const timer = options.timeoutS !== undefined ? d.clock.setTimer(() => stop(`timed out after ${options.timeoutS} s`), options.timeoutS * 1000) : undefined;
+  const onAbort = (): void => stop('cancelled');
+  if (options.signal?.aborted) onAbort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const exit = await command.exited;
+  timer?.cancel();
+  killTimer?.cancel();
+  options.signal?.removeEventListener('abort', onAbort);
+  if (stopped) throw new UserError(`freeze command ${stopped}: ${options.command.join(' ')}`);
+  if (exit.exitCode !== 0) {
+    throw new UserError(`freeze command failed (${exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.exitCode ?? '?'}`}): ${options.command.join(' ')}`);
+  }
+  if (!existsSync(profilePath)) throw new InputFileError(profilePath, ['file not found (the freeze command exited 0 but did not write it)']);
+  if (statSync(profilePath).mtimeMs / 1000 < startedAt - 1) {
+    throw new InputFileError(profilePath, ['not written by this run (older than the command): is --output where the command writes?']);
+  }
+  return checkFrozenProfile(profilePath, options);
+}

@@ -1,0 +1,211 @@
+/**
+ * One run of the command: spawn it in its own session, sample its tree on a self-correcting timer
+ * (tick k at start + k·interval, skipping missed slots instead of drifting), poll the stage sources,
+ * stop it on timeout or cancel, and take a last sample once it has exited.
+ */
+import { errorMessage } from '../errors.js';
+import type { CommandExit, MeasureDeps, MemoryMetric, TreeProbe, TreeReading } from './ports.js';
+import { SamplesWriter, type RunStatus, type Sample, type SamplesHeader, type StatusObservation } from './samples-file.js';
+import { EventsTail, type StageEvent } from './stages/events.js';
+import { StatusFilePoller } from './stages/status-file.js';
+
+export interface MeasureRunOptions {
+  argv: readonly string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  output: 'inherit' | 'ignore';
+  sampleIntervalS: number;
+  timeoutS?: number;
+  /** Seconds between SIGTERM and SIGKILL when stopping the tree. */
+  killGraceS: number;
+  signal?: AbortSignal;
+  /** Absolute path given to the command in OPTIMIZATION_GATE_STAGE_EVENTS. */
+  eventsPath: string;
+  /** Long-run share of a core for full PSS readings (see pss-estimator.ts). */
+  pssBudgetPct: number;
+  /** Absolute path of a status file to poll, if any. */
+  statusFilePath?: string;
+  /** Stop polling the status file once stage events have been seen (`auto`: events win anyway). */
+  statusOnlyWithoutEvents?: boolean;
+  /** Where to write the timeline; absent for a warm-up run (not sampled). */
+  samples?: { path: string; header: Omit<SamplesHeader, 'started_at' | 'root_pid' | 'memory_metric'> };
+  /** Called every `progressEveryS` with the elapsed time and the stages open now. */
+  onTick?: (elapsedS: number, openStages: string[]) => void;
+  progressEveryS?: number;
+}
+
+export interface RawRun {
+  startedAt: number;
+  endedAt: number;
+  rootPid: number;
+  memoryMetric: MemoryMetric;
+  samples: Sample[];
+  statuses: StatusObservation[];
+  events: StageEvent[];
+  eventWarnings: string[];
+  status: RunStatus;
+  exitCode: number | null;
+  signal: string | null;
+  warnings: string[];
+  /** The probe's counters (e.g. pss_snapshots), kept in stage_truth. */
+  probeSummary: Record<string, number>;
+}
+
+export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps): Promise<RawRun> {
+  const { clock } = deps;
+  const intervalMs = options.sampleIntervalS * 1000;
+  const statusPoller = options.statusFilePath ? new StatusFilePoller(options.statusFilePath) : undefined;
+  const events = new EventsTail(options.eventsPath);
+  const warnings: string[] = [];
+
+  const command = await deps.commands.start({ argv: options.argv, cwd: options.cwd, env: options.env, output: options.output });
+  let probe: TreeProbe | undefined;
+  let writer: SamplesWriter | undefined;
+  try {
+    probe = options.samples ? deps.probeFactory(command.pid, { pssBudgetPct: options.pssBudgetPct }) : undefined;
+    writer = options.samples && probe
+      ? new SamplesWriter(options.samples.path, {
+          ...options.samples.header,
+          started_at: command.startedAt,
+          root_pid: command.pid,
+          memory_metric: probe.memoryMetric,
+        })
+      : undefined;
+  } catch (error) {
+    // Never leave a command running unmeasured behind us.
+    command.signalGroup('SIGKILL');
+    throw error;
+  }
+
+  const samples: Sample[] = [];
+  let lastEventsPoll = Number.NEGATIVE_INFINITY;
+  let previous: { t: number; cpuSeconds: number } | undefined;
+  let samplerError: string | undefined;
+
+  const takeSample = async (): Promise<void> => {
+    const t = clock.nowEpoch();
+    if (probe && writer) {
+      let reading: TreeReading;
+      try {
+        reading = await probe.read();
+      } catch (error) {
+        // A broken read must not lose the run: note it once and keep going.
+        samplerError ??= errorMessage(error);
+        return;
+      }
+      const dt = previous ? t - previous.t : 0;
+      const cpuPct = previous && dt > 0 ? Math.max(0, ((reading.cpuSeconds - previous.cpuSeconds) / dt) * 100) : null;
+      const sample: Sample = {
+        t,
+        mem_mb: reading.memoryKb / 1024,
+        rss_mb: reading.rssKb / 1024,
+        cpu_pct: cpuPct,
+        cpu_s: reading.cpuSeconds,
+        procs: reading.processes,
+        ...(reading.pssAgeS !== undefined ? { pss_age_s: reading.pssAgeS } : {}),
+      };
+      previous = { t, cpuSeconds: reading.cpuSeconds };
+      samples.push(sample);
+      writer.sample(sample);
+    }
+    // Status changes are timed by our polls: every tick. Events carry their own times: reading them
+    // every few seconds is enough (for progress lines; the file is read to the end after the run).
+    if (!(options.statusOnlyWithoutEvents && events.events.length > 0)) {
+      const observation = statusPoller?.poll(t);
+      if (observation) writer?.status(observation);
+    }
+    if (t - lastEventsPoll >= 2) {
+      lastEventsPoll = t;
+      events.poll();
+    }
+  };
+
+  // Stopping: SIGTERM to the group (and to members that left it), SIGKILL after the grace period.
+  let stopReason: RunStatus | undefined;
+  let killTimer: { cancel(): void } | undefined;
+  const signalTree = (signal: NodeJS.Signals): void => {
+    command.signalGroup(signal);
+    for (const member of probe?.members() ?? []) if (member.pgid !== command.pid) command.signalProcess(member.pid, signal);
+  };
+  const stop = (reason: RunStatus): void => {
+    if (stopReason) return;
+    stopReason = reason;
+    signalTree('SIGTERM');
+    killTimer = clock.setTimer(() => signalTree('SIGKILL'), options.killGraceS * 1000);
+  };
+  const timeoutTimer = options.timeoutS !== undefined ? clock.setTimer(() => stop('timed_out'), options.timeoutS * 1000) : undefined;
+  const onAbort = (): void => stop('cancelled');
+  if (options.signal?.aborted) onAbort();
+  else options.signal?.addEventListener('abort', onAbort, { once: true });
+
+  let exit: CommandExit | undefined;
+  const exited = command.exited.then((e) => (exit = e));
+  const startMono = clock.nowMono();
+  let tickIndex = 0;
+  let timer: { cancel(): void } | undefined;
+  let inFlight: Promise<void> = Promise.resolve();
+  let lastProgress = 0;
+  const progressEveryS = options.progressEveryS ?? 10;
+
+  const schedule = (): void => {
+    if (exit) return;
+    const now = clock.nowMono();
+    tickIndex = Math.max(tickIndex + 1, Math.floor((now - startMono) / intervalMs) + 1);
+    timer = clock.setTimer(() => {
+      inFlight = inFlight.then(async () => {
+        if (exit) return;
+        await takeSample();
+        const elapsed = (clock.nowMono() - startMono) / 1000;
+        if (options.onTick && elapsed - lastProgress >= progressEveryS) {
+          lastProgress = elapsed;
+          options.onTick(elapsed, events.openStages());
+        }
+        schedule();
+      });
+    }, startMono + tickIndex * intervalMs - now);
+  };
+
+  inFlight = takeSample(); // the first sample right after spawn
+  schedule();
+  await exited;
+  timer?.cancel();
+  timeoutTimer?.cancel();
+  options.signal?.removeEventListener('abort', onAbort);
+  await inFlight;
+  await takeSample(); // the last one: what the tree looks like after the command exited
+  events.poll(true);
+
+  const finalExit = exit as CommandExit;
+  if (stopReason) {
+    // The root is gone; make sure nothing it left behind keeps running.
+    killTimer?.cancel();
+    signalTree('SIGKILL');
+  } else if (samples.length > 0 && (samples[samples.length - 1] as Sample).procs > 0) {
+    const left = (samples[samples.length - 1] as Sample).procs;
+    warnings.push(`${left} process(es) of the tree were still running after the command exited (left running, not measured further)`);
+  }
+  if (finalExit.spawnError) warnings.push(`command error: ${finalExit.spawnError}`);
+  if (samplerError) warnings.push(`sampling error (some samples missing): ${samplerError}`);
+
+  const status: RunStatus = stopReason ?? (finalExit.exitCode === 0 ? 'ok' : 'failed');
+  writer?.end({ t: finalExit.endedAt, status, exit_code: finalExit.exitCode, signal: finalExit.signal });
+  writer?.close();
+  const probeSummary = probe?.summary?.() ?? {};
+  probe?.close();
+
+  return {
+    startedAt: command.startedAt,
+    endedAt: finalExit.endedAt,
+    rootPid: command.pid,
+    memoryMetric: probe?.memoryMetric ?? 'pss_sum',
+    samples,
+    statuses: statusPoller?.observations ?? [],
+    events: events.events,
+    eventWarnings: events.warnings,
+    status,
+    exitCode: finalExit.exitCode,
+    signal: finalExit.signal,
+    warnings,
+    probeSummary,
+  };
+}

@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import type { MemoryRollup } from '../../src/measure/proc-parse.js';
+import { TreePssEstimator, type MemberMemory } from '../../src/measure/pss-estimator.js';
+
+const MiB = 1024;
+
+/** A tree whose true PSS the test sets; every smaps_rollup read "costs" `readCostMs` on the fake clock. */
+class FakeTree {
+  clockMs = 0;
+  readCostMs = 1;
+  reads: number[] = [];
+  readonly rollups = new Map<number, MemoryRollup>();
+  readonly members = new Map<number, MemberMemory>();
+  readonly anon = new Map<number, number>();
+  /** Members that exit while a snapshot is being read (the test's way to stage the race). */
+  readonly exitingDuringRead = new Set<number>();
+
+  /** `parent`: the in-tree parent's pid, or null when the parent is outside the tree. `anon` defaults to all of the RSS. */
+  set(pid: number, m: { rss: number; pss: number; priv: number; parent: number | null; image?: string; anon?: number; minflt?: number }): void {
+    this.rollups.set(pid, { rssKb: m.rss * MiB, pssKb: m.pss * MiB, privateKb: m.priv * MiB });
+    this.anon.set(pid, (m.anon ?? m.rss) * MiB);
+    this.members.set(pid, { pid, starttime: pid, image: m.image ?? 'python3@4096', parentPid: m.parent, rssKb: m.rss * MiB, minflt: m.minflt ?? 0 });
+  }
+
+  remove(pid: number): void {
+    this.anon.delete(pid);
+    this.rollups.delete(pid);
+    this.members.delete(pid);
+  }
+
+  truePssMb(): number {
+    return [...this.rollups.values()].reduce((sum, r) => sum + r.pssKb, 0) / MiB;
+  }
+
+  estimator(budgetPctOfCore: number): TreePssEstimator {
+    return new TreePssEstimator(
+      (pid) => {
+        this.reads.push(pid);
+        this.clockMs += this.readCostMs;
+        return this.rollups.get(pid);
+      },
+      { budgetPctOfCore, pageSizeKb: 4, nowMs: () => this.clockMs, readAnonKb: (pid) => this.anon.get(pid), intact: (pid) => !this.exitingDuringRead.has(pid) && this.members.has(pid) },
+    );
+  }
+
+  list(): MemberMemory[] {
+    return [...this.members.values()];
+  }
+}
+
+describe('TreePssEstimator', () => {
+  it('reads every member at every tick when the budget is 100 % or more (exact mode)', () => {
+    const tree = new FakeTree();
+    tree.set(1, { rss: 30, pss: 20, priv: 15, parent: null });
+    tree.set(2, { rss: 30, pss: 10, priv: 5, parent: 1 });
+    const pss = tree.estimator(100);
+    expect(pss.update(tree.list(), 0).memoryKb / MiB).toBe(30);
+    expect(pss.update(tree.list(), 0.5).memoryKb / MiB).toBe(30);
+    expect(tree.reads).toEqual([1, 2, 1, 2]);
+  });
+
+  it('follows forked workers (growth, exit) exactly without reading them', () => {
+    const tree = new FakeTree();
+    tree.set(1, { rss: 210, pss: 210, priv: 210, parent: null }); // a parent holding 210 MiB
+    const pss = tree.estimator(0.001); // too small a budget for any later snapshot
+    expect(pss.update(tree.list(), 0).memoryKb / MiB).toBe(210);
+
+    // Three forked copies; each has touched 50 MiB of its own; the 210 MiB are shared four ways.
+    tree.set(1, { rss: 210, pss: 210 / 4, priv: 0, parent: null });
+    for (const pid of [2, 3, 4]) tree.set(pid, { rss: 260, pss: 210 / 4 + 50, priv: 50, parent: 1 });
+    tree.reads = [];
+    expect(pss.update(tree.list(), 0.5).memoryKb / MiB).toBe(tree.truePssMb()); // 360
+    expect(tree.reads).toEqual([]);
+
+    // One worker allocates 20 MiB more.
+    tree.set(2, { rss: 280, pss: 210 / 4 + 70, priv: 70, parent: 1 });
+    expect(pss.update(tree.list(), 1).memoryKb / MiB).toBe(tree.truePssMb()); // 380
+
+    // It exits: its 70 MiB go; the shared 210 MiB are now split three ways (same total).
+    tree.remove(2);
+    tree.set(1, { rss: 210, pss: 70, priv: 0, parent: null });
+    for (const pid of [3, 4]) tree.set(pid, { rss: 260, pss: 70 + 50, priv: 50, parent: 1 });
+    expect(pss.update(tree.list(), 1.5).memoryKb / MiB).toBeCloseTo(tree.truePssMb(), 6); // 310
+    expect(tree.reads).toEqual([]);
+  });
+
+  it('reads a fork whose parent changed since the last update (fork before or after the change?)', () => {
+    const tree = new FakeTree();
+    tree.set(1, { rss: 100, pss: 100, priv: 100, parent: null });
+    const pss = tree.estimator(0.001);
+    pss.update(tree.list(), 0);
+    // After forking (at 100 MiB) the parent allocated 40 MiB; the child touched 10 MiB.
+    tree.set(1, { rss: 140, pss: 50 + 40, priv: 40, parent: null });
+    tree.set(2, { rss: 110, pss: 50 + 10, priv: 10, parent: 1 });
+    tree.reads = [];
+    expect(pss.update(tree.list(), 0.5).memoryKb / MiB).toBe(tree.truePssMb()); // 150
+    expect(tree.reads).toEqual([2]);
+  });
+
+  it("does not count a fork's libraries (file pages shared with its parent) as its own", () => {
+    const tree = new FakeTree();
+    tree.set(1, { rss: 210, anon: 200, pss: 210, priv: 200, parent: null }); // 10 MiB of python + libraries
+    const pss = tree.estimator(0.001);
+    pss.update(tree.list(), 0);
+    // The child has faulted in 3 MiB of the parent's file pages and touched 50 MiB of its own.
+    tree.set(1, { rss: 210, anon: 200, pss: 100 + 8.5, priv: 0, parent: null });
+    tree.set(2, { rss: 253, anon: 250, pss: 100 + 50 + 1.5, priv: 50, parent: 1 });
+    expect(pss.update(tree.list(), 0.5).memoryKb / MiB).toBe(tree.truePssMb()); // 260
+  });
+
+  it('counts forks in full when their parent is first read after they forked (e.g. a shim that exec’d python)', () => {
+    const tree = new FakeTree();
+    tree.set(1, { rss: 4, pss: 2, priv: 2, parent: null, image: 'bash@1' });
+    const pss = tree.estimator(0.001);
+    pss.update(tree.list(), 0);
+    // By the next update the root exec'd python, touched 200 MiB and forked 3 workers (50 MiB each).
+    tree.set(1, { rss: 205, pss: 205 / 4, priv: 0, parent: null, image: 'python3@2' });
+    for (const pid of [2, 3, 4]) tree.set(pid, { rss: 255, pss: 205 / 4 + 50, priv: 50, parent: 1, image: 'python3@2' });
+    expect(pss.update(tree.list(), 0.5).memoryKb / MiB).toBeCloseTo(tree.truePssMb(), 6); // 355
+  });
+
+  it('reads an exec’d child (another program) and adds its private pages', () => {
+    const tree = new FakeTree();
+    tree.set(1, { rss: 100, pss: 100, priv: 100, parent: null });
+    const pss = tree.estimator(0.001);
+    pss.update(tree.list(), 0);
+    tree.set(2, { rss: 30, pss: 25, priv: 20, parent: 1, image: 'ffmpeg@8192' });
+    tree.reads = [];
+    // Its 5 MiB share of libraries it maps with the rest of the system is left out until a snapshot.
+    expect(pss.update(tree.list(), 0.5).memoryKb / MiB).toBe(120);
+    expect(tree.reads).toEqual([2]);
+  });
+
+  it('re-reads a process that exec’d another program (new address space, same pid)', () => {
+    const tree = new FakeTree();
+    tree.set(1, { rss: 5, pss: 3, priv: 2, parent: null, image: 'python3@1000' }); // a pyenv shim (bash)
+    const pss = tree.estimator(0.001);
+    pss.update(tree.list(), 0);
+    tree.set(1, { rss: 40, pss: 30, priv: 25, parent: null, image: 'python3@2000' });
+    tree.reads = [];
+    // bash's 2 MiB of private pages leave; its 1 MiB share of libraries stays until the next snapshot.
+    expect(pss.update(tree.list(), 0.5).memoryKb / MiB).toBe(30 + 1);
+    expect(tree.reads).toEqual([1]);
+  });
+
+  it('catches what RSS cannot show (copy-on-write breaks) at the next snapshot, which the budget paces', () => {
+    const tree = new FakeTree();
+    tree.set(1, { rss: 100, pss: 50, priv: 0, parent: null });
+    tree.set(2, { rss: 100, pss: 50, priv: 0, parent: 1 });
+    tree.readCostMs = 1; // a snapshot costs 2 ms
+    const pss = tree.estimator(0.2); // 2 ms of reads per second: one snapshot a second
+    pss.update(tree.list(), 0);
+    pss.update(tree.list(), 0.25); // the starting credit is spent
+    // The child writes to 40 MiB it shares: PSS +40, RSS unchanged.
+    tree.set(1, { rss: 100, pss: 30, priv: 40, parent: null });
+    tree.set(2, { rss: 100, pss: 110, priv: 40, parent: 1 });
+    const seen: number[] = [];
+    for (let t = 0.5; t <= 2.5; t += 0.25) seen.push(pss.update(tree.list(), t).memoryKb / MiB);
+    expect(seen[0]).toBe(100); // stale until the budget allows a snapshot
+    expect(seen.at(-1)).toBe(140);
+    expect(seen.indexOf(140)).toBeLessThanOrEqual(4); // within about a second
+  });
+
+  it('throws away a snapshot during which a member exited (the survivors read after it count shared pages again)', () => {
+    const tree = new FakeTree();
+    tree.set(1, { rss: 210, pss: 110, priv: 10, parent: null });
+    tree.set(2, { rss: 250, pss: 150, priv: 50, parent: 1 });
+    const pss = tree.estimator(100); // a snapshot at every update
+    expect(pss.update(tree.list(), 0).memoryKb / MiB).toBe(260);
+    // While we read, the child exits: the parent, read after, already holds the 200 shared MiB alone.
+    tree.set(1, { rss: 210, pss: 210, priv: 210, parent: null });
+    tree.exitingDuringRead.add(2);
+    const reading = pss.update(tree.list(), 0.5);
+    expect(reading.memoryKb / MiB).toBe(260); // not 360: the estimate carries on
+    expect(pss.discarded).toBe(1);
+  });
+
+  it('takes a snapshot out of turn when minor faults without RSS growth point to copy-on-write breaks', () => {
+    const tree = new FakeTree();
+    tree.set(1, { rss: 100, pss: 50, priv: 0, parent: null, minflt: 1000 });
+    tree.set(2, { rss: 100, pss: 50, priv: 0, parent: 1, minflt: 10 });
+    const pss = tree.estimator(0.001); // no budget for periodic snapshots
+    pss.update(tree.list(), 0);
+    // The child writes to 40 MiB it inherited: 10 240 minor faults (4 KiB pages), RSS unchanged.
+    tree.set(1, { rss: 100, pss: 30, priv: 40, parent: null, minflt: 1000 });
+    tree.set(2, { rss: 100, pss: 110, priv: 40, parent: 1, minflt: 10 + 10_240 });
+    expect(pss.update(tree.list(), 0.5).memoryKb / MiB).toBe(140);
+    expect(pss.cowSnapshots).toBe(1);
+    // Faults that RSS growth explains (new memory) do not count.
+    tree.set(2, { rss: 150, pss: 160, priv: 90, parent: 1, minflt: 10 + 10_240 + 12_800 });
+    expect(pss.update(tree.list(), 1).memoryKb / MiB).toBe(190);
+    expect(pss.cowSnapshots).toBe(1);
+  });
+
+  it('keeps the long-run cost of reads within the budget', () => {
+    const tree = new FakeTree();
+    for (let pid = 1; pid <= 4; pid++) tree.set(pid, { rss: 300, pss: 200, priv: 150, parent: pid === 1 ? null : 1 });
+    tree.readCostMs = 1.5;
+    const pss = tree.estimator(0.2);
+    for (let t = 0; t <= 100; t += 0.5) pss.update(tree.list(), t);
+    const spentMs = tree.reads.length * tree.readCostMs;
+    expect(spentMs).toBeLessThanOrEqual(100 * 2 + 2 * 2 + 4 * 1.5); // 2 ms/s, the starting credit, one snapshot of debt
+    expect(pss.snapshots).toBeGreaterThan(20); // and still refreshes regularly (every ~3 s)
+  });
+
+  it('counts a new program at its RSS (an upper bound) while first readings are over their allowance', () => {
+    const tree = new FakeTree();
+    tree.set(1, { rss: 10, pss: 10, priv: 10, parent: null });
+    tree.readCostMs = 30;
+    const pss = tree.estimator(0.2);
+    pss.update(tree.list(), 0);
+    for (const pid of [2, 3, 4]) tree.set(pid, { rss: 100, pss: 60, priv: 20, parent: 1, image: `tool${pid}@1` });
+    const reading = pss.update(tree.list(), 0.5);
+    // The first snapshot (30 ms) already put the reads 26 ms over: the exec'd tools wait.
+    expect(reading.pending).toBe(3);
+    expect(reading.memoryKb / MiB).toBe(10 + 300);
+  });
+});
