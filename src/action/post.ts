@@ -62,6 +62,13 @@ async function stopGroup(pid: number, io: ActionIO): Promise<void> {
   }
 }
 
+async function upload(io: ActionIO, artifacts: () => ArtifactStore, outDir: string): Promise<void> {
+  const name = io.getState(State.ArtifactName) || 'optimization-gate';
+  const retention = Number(io.getState(State.RetentionDays) || '0');
+  const uploaded = await artifacts().upload(name, filesUnder(outDir), outDir, Number.isFinite(retention) ? retention : 0);
+  io.info(`optimization-gate post: uploaded ${name} (id ${uploaded.id}) with what was measured`);
+}
+
 export interface PostDeps {
   io: ActionIO;
   artifacts: () => ArtifactStore;
@@ -71,9 +78,15 @@ export async function runPost(overrides: Partial<PostDeps> = {}): Promise<void> 
   const { io, artifacts } = { io: coreIO, artifacts: createArtifactStore, ...overrides };
   try {
     const outDir = io.getState(State.OutputDir);
-    if (io.getState(State.Completed) === 'true') return;
+    const completed = io.getState(State.Completed) === 'true';
+    if (completed && io.getState(State.ArtifactUploaded) === 'true') return;
     if (!outDir || !existsSync(outDir) || filesUnder(outDir).length === 0) {
       io.info('optimization-gate post: the main step measured nothing; nothing to keep');
+      return;
+    }
+    if (completed) {
+      // Main finished but its upload failed: one more try, now that some time has passed.
+      await upload(io, artifacts, outDir);
       return;
     }
     io.warning('optimization-gate post: the main step did not complete; keeping what was measured');
@@ -104,10 +117,7 @@ export async function runPost(overrides: Partial<PostDeps> = {}): Promise<void> 
       await io.appendSummary(`${lines.join('\n')}\n`).catch(() => undefined);
     }
     if (io.getState(State.ArtifactUploaded) === 'true') return;
-    const name = io.getState(State.ArtifactName) || 'optimization-gate';
-    const retention = Number(io.getState(State.RetentionDays) || '0');
-    const uploaded = await artifacts().upload(name, filesUnder(outDir), outDir, Number.isFinite(retention) ? retention : 0);
-    io.info(`optimization-gate post: uploaded ${name} (id ${uploaded.id}) with what was measured`);
+    await upload(io, artifacts, outDir);
   } catch (error) {
     // The post step reports but does not hide the main step's own failure.
     io.setFailed(`optimization-gate post: ${errorMessage(error)}`);

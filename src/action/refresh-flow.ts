@@ -3,7 +3,7 @@
  * in the cache and as an artifact, and — with thresholds — check the drift from the previous one,
  * commenting on a tracking issue when it is beyond the bounds).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateGate, type GateResult } from '../compare/gate.js';
 import { renderGateJson } from '../compare/gate-json.js';
@@ -115,8 +115,9 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
   const failures = [...side.failures];
   const fresh = loadSide('candidate', side.profiles, side.evalDir, failures);
   const stored = failures.length === 0 && fresh.runs.length > 0;
+  const storeDir = join(session.outDir, 'baseline-store');
   if (stored) {
-    writeBaselineStore(storePath, side, {
+    writeBaselineStore(storeDir, side, {
       created_at: new Date().toISOString(),
       dataset_id: keyParts.datasetId,
       runner_key: keyParts.runnerKey,
@@ -149,19 +150,24 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
 
   const issueNumber = drift && drift.decision !== 'ship' ? await trackingIssue(session) : undefined;
   // The artifact holds the store itself (baseline.json at its root) so `baseline: artifact` can read it back.
-  const outDir = stored ? storePath : session.outDir;
+  const outDir = stored ? storeDir : session.outDir;
   const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.runnerKey) : config.artifactName;
-  const files = stored ? storeFiles(storePath) : sideFiles(side);
+  const files = stored ? storeFiles(storeDir) : sideFiles(side);
   const publication = await io.group('Publish', () =>
     publishVerdict(verdict, { outDir, artifactName, files, ...(issueNumber !== undefined ? { issueNumber } : {}) }, { ...session, config: { ...config, comment: { issue: issueNumber !== undefined, pr: false } } }),
   );
   if (stored) {
     const key = baselineCacheKey(keyParts, context.runId, context.runAttempt);
     try {
+      // The cache saves from a fixed path in the workspace; the copy there lives only for the save.
+      rmSync(storePath, { recursive: true, force: true });
+      cpSync(storeDir, storePath, { recursive: true });
       if (await session.cache.save([storePath], key)) io.info(`baseline saved to the cache: ${key}`);
       else publication.faults.push(`the cache did not take the baseline (key ${key} exists or saving is denied); the artifact ${artifactName} holds it`);
     } catch (error) {
       publication.faults.push(`baseline not saved to the cache: ${errorMessage(error)}`);
+    } finally {
+      rmSync(storePath, { recursive: true, force: true });
     }
   }
   if (failures.length > 0) publication.faults.push(...failures.map((f) => `measured run failed: ${f}`));

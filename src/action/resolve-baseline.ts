@@ -3,7 +3,7 @@
  * the `baseline:` named on the issue, the newest stored by the refresh (cache, then its artifact),
  * or measuring the base ref in this job. A missing baseline is an outcome, never a silent pass.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorMessage, isUserError } from '../errors.js';
 import type { BaselineSource } from '../inputs/config.js';
@@ -53,10 +53,11 @@ export async function restoreFromCache(where: BaselineWhere, deps: BaselineDeps,
   rmSync(where.storePath, { recursive: true, force: true });
   const key = await deps.cache.restore([where.storePath], prefix, [prefix]);
   if (key === undefined || !existsSync(where.storePath)) return undefined;
-  // Moved out of the fixed path so a later save in this job starts from an empty store.
+  // Moved out of the fixed path in the workspace (copy: it may be another filesystem).
   rmSync(into, { recursive: true, force: true });
   mkdirSync(join(into, '..'), { recursive: true });
-  renameSync(where.storePath, into);
+  cpSync(where.storePath, into, { recursive: true });
+  rmSync(where.storePath, { recursive: true, force: true });
   deps.log(`baseline restored from the cache (key ${key})`);
   return readBaselineStore(into, `actions cache (${key})`);
 }

@@ -12,7 +12,7 @@ import { passesFailOn, type Decision } from '../compare/decision.js';
 import { errorMessage, isUserError } from '../errors.js';
 import { readActionConfig, type ActionConfig } from '../inputs/config.js';
 import { State } from '../inputs/constants.js';
-import { processCommandRunner } from '../measure/command.js';
+import { processCommandRunner } from '../measure/index.js';
 import { createGitHubApi, type GitHubApi } from '../publish/github.js';
 import { coreIO, type ActionIO } from '../publish/io.js';
 import { createArtifactStore, createCacheStore, type ArtifactStore, type CacheStore } from '../publish/store.js';
@@ -104,7 +104,7 @@ export async function run(overrides: Partial<ActionDeps> = {}): Promise<void> {
       workingDir,
       signal: controller.signal,
       keyParts,
-      storePath: storePathFor(context, outDir),
+      storePath: storePathFor(context),
       hostname: hostname(),
     };
     io.info(`optimization-gate: mode ${config.mode}, output in ${outDir}, runner key ${keyParts.runnerKey}`);

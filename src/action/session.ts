@@ -51,8 +51,9 @@ export async function baselineKeyParts(config: ActionConfig, context: RunContext
   return { datasetId: config.datasetId, configHash: hash, runnerKey: runnerKey(context.runner, hostname()), configFiles: files };
 }
 
-export function storePathFor(context: RunContext, outDir: string): string {
-  return join(context.runnerTemp || resolve(outDir, '..'), 'optimization-gate-baseline-store');
+/** In the workspace (the cache client's root); moved out right after a restore, removed after a save. */
+export function storePathFor(context: RunContext): string {
+  return join(context.workspace, '.optimization-gate-baseline');
 }
 
 /** Loads the runs of a side; a run that cannot be read becomes a failure line, not a crash. */

@@ -28,7 +28,7 @@ const NAME = 'gate';
 const SYNOPSIS = '--issue-file ISSUE.md --baseline B.yaml… --candidate C.yaml… --out DIR [options]';
 const OPTIONS = {
   'issue-file': { type: 'string', description: 'the optimization issue body (markdown) holding the thresholds' },
-  'thresholds-file': { type: 'string', description: 'inline thresholds (metric: rule lines), merged over the issue' },
+  'thresholds-file': { type: 'string', description: 'inline thresholds in the block syntax (a thresholds: mapping), merged over the issue' },
   baseline: { type: 'list', description: 'baseline profile YAML(s); several are repeated runs' },
   candidate: { type: 'list', description: 'candidate profile YAML(s); several are repeated runs' },
   'eval-baseline': { type: 'list', description: 'eval output dir(s) of the baseline: one for all runs, or one per run' },

@@ -81,5 +81,7 @@ export function validateProfile(data: unknown, file: string): Profile {
 
 /** YAML text in the key order of the fixtures, so a project's own diff_profiles.py reads it. */
 export function renderProfileYaml(profile: Profile): string {
-  return stringify(profile, { lineWidth: 90, indent: 2 });
+  // YAML 1.1 quotes timestamp-like strings ('2026-04-12T10:43:31Z'), as the fixtures do, so PyYAML
+  // (used by the projects' own diff_profiles.py) reads `date` as a string, not a datetime.
+  return stringify(profile, { lineWidth: 90, indent: 2, version: '1.1' });
 }

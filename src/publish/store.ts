@@ -4,6 +4,7 @@
  */
 import { DefaultArtifactClient } from '@actions/artifact';
 import * as cache from '@actions/cache';
+import { isAbsolute, relative } from 'node:path';
 
 export interface UploadedArtifact {
   id: number;
@@ -54,13 +55,21 @@ export function createArtifactStore(): ArtifactStore {
   };
 }
 
+/**
+ * The cache version is a hash of the path strings: pass them relative to the working directory
+ * (the workspace on a runner) so the same store matches across runs and runner temp dirs.
+ */
+function cachePaths(paths: readonly string[]): string[] {
+  return paths.map((p) => (isAbsolute(p) ? relative(process.cwd(), p) || '.' : p));
+}
+
 export function createCacheStore(): CacheStore {
   return {
     async save(paths, key) {
       // saveCache logs and returns -1 for "already exists" / denied rather than throwing.
-      const id = await cache.saveCache(paths, key);
+      const id = await cache.saveCache(cachePaths(paths), key);
       return id !== -1;
     },
-    restore: (paths, primaryKey, restoreKeys) => cache.restoreCache(paths, primaryKey, restoreKeys),
+    restore: (paths, primaryKey, restoreKeys) => cache.restoreCache(cachePaths(paths), primaryKey, restoreKeys),
   };
 }

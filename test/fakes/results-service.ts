@@ -88,11 +88,16 @@ export async function startResultsFake(options: StartResultsFakeOptions): Promis
     return createHash('sha256').update(await blobs.read(blobName)).digest('hex');
   }
 
-  /** Artifact calls must name the run and job of their own token, as the real service requires. */
-  function checkArtifactScope(call: Call): FakeResponse | undefined {
+  /**
+   * Artifact calls must name the run of their own token. Uploads and listings also name the token's
+   * job; a download names the job that uploaded the artifact (the client sends the listed artifact's
+   * ids), which may be another job of the same run — as download-artifact does across jobs.
+   */
+  function checkArtifactScope(call: Call, method: string): FakeResponse | undefined {
     const run = str(call.body.workflow_run_backend_id);
     const job = str(call.body.workflow_job_run_backend_id);
-    if (run !== call.ids.runBackendId || job !== call.ids.jobBackendId) {
+    const anyJobOfRun = method === 'GetSignedArtifactURL';
+    if (run !== call.ids.runBackendId || (!anyJobOfRun && job !== call.ids.jobBackendId)) {
       return twirpError('permission_denied', `backend ids ${run}:${job} are not those of the token (${call.ids.runBackendId}:${call.ids.jobBackendId})`);
     }
     return undefined;
@@ -206,7 +211,7 @@ export async function startResultsFake(options: StartResultsFakeOptions): Promis
     if (typeof req.json !== 'object' || req.json === null || Array.isArray(req.json)) return twirpError('malformed', 'body is not a JSON object');
     const call: Call = { body: req.json as Body, ids, run };
     if (service === ARTIFACT_SERVICE) {
-      const denied = checkArtifactScope(call);
+      const denied = checkArtifactScope(call, method);
       if (denied !== undefined) return denied;
     }
     return handler(call);

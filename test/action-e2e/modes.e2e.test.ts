@@ -1,0 +1,91 @@
+/**
+ * The other modes of the bundled action: a baseline read back from the refresh's artifact, the
+ * drift check of a refresh (tracking issue), and the aggregate of a runner matrix.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { annotations, issuesEvent, runAction, startHarness, type Harness } from '../fakes/index.js';
+import { TEST_TIMEOUT } from './helpers.js';
+import { FAST, ISSUE_BODY, PIPELINE_INPUTS, SLOW, pipelineWorkspace } from './workspace.js';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness({
+    repo: { fullName: 'acme/podcast-pipeline', collaborators: { maintainer: 'write' }, issues: [{ number: 7, user: 'maintainer', body: ISSUE_BODY }] },
+  });
+}, TEST_TIMEOUT);
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+function refresh(config: typeof SLOW, inputs: Record<string, string> = {}) {
+  return runAction({
+    runner: h.runnerEnv({
+      eventName: 'schedule',
+      event: { schedule: '0 3 * * *' },
+      workspace: pipelineWorkspace(config),
+      inputs: { ...PIPELINE_INPUTS, 'dataset-id': 'modes', mode: 'baseline', 'fail-on': 'never', ...inputs },
+    }),
+  });
+}
+
+describe('modes', () => {
+  it('baseline: artifact reads the refresh run\'s artifact from the default branch', async () => {
+    const stored = await refresh(SLOW);
+    expect(stored.main.exitCode, stored.main.stdout).toBe(0);
+    const runner = h.runnerEnv({
+      eventName: 'issues',
+      event: issuesEvent(h.github, 7),
+      workspace: pipelineWorkspace(FAST),
+      inputs: { ...PIPELINE_INPUTS, 'dataset-id': 'modes', 'issue-number': '7', baseline: 'artifact', comment: 'none' },
+    });
+    const { main } = await runAction({ runner });
+    expect(main.exitCode, main.stdout).toBe(0);
+    expect(main.stdout).toMatch(/baseline downloaded from artifact optimization-gate-baseline-modes-[\w.-]+ \(id \d+, run \d+/);
+    expect(main.outputs.decision).toBe('ship');
+    expect(h.github.callsTo(/^GET \/repos\/acme\/podcast-pipeline\/actions\/artifacts$/).length).toBeGreaterThan(0);
+  }, TEST_TIMEOUT);
+
+  it('a refresh that drifts beyond its bounds opens a labelled tracking issue, then comments on it', async () => {
+    const drift = { 'dataset-id': 'drift', thresholds: 'thresholds:\n  profile.totals.wall_time_s: "<= +10%"\n' };
+    const first = await refresh(FAST, drift);
+    expect(first.main.outputs.decision).toBe('measured');
+    const slower = await refresh(SLOW, drift);
+    expect(slower.main.exitCode, slower.main.stdout).toBe(0);
+    expect(slower.main.outputs.decision).toBe('reject');
+    expect(annotations(slower.main.commands).map((c) => c.message), slower.main.stdout).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^profile\.totals\.wall_time_s <= \+10%: /)]),
+    );
+    const tracking = [...h.github.repo.issues.values()].find((i) => i.labels.includes('optimization-gate-drift'));
+    expect(tracking?.title).toMatch(/^Baseline drift: drift on /);
+    expect(h.github.comments(tracking?.number ?? -1)).toHaveLength(1);
+    const again = await refresh({ ...SLOW, stages: { ...SLOW.stages, summarize: 0.9 } }, drift);
+    expect(again.main.outputs.decision).toBe('reject');
+    expect([...h.github.repo.issues.values()].filter((i) => i.labels.includes('optimization-gate-drift'))).toHaveLength(1);
+    expect(h.github.comments(tracking?.number ?? -1)).toHaveLength(2);
+  }, TEST_TIMEOUT);
+
+  it('aggregate: one comment with every runner\'s verdict, the worst decision wins', async () => {
+    const runner = h.runnerEnv({ eventName: 'issues', event: issuesEvent(h.github, 7), inputs: { mode: 'aggregate', 'issue-number': '7', comment: 'issue' } });
+    const verdict = (decision: string, key: string, headline: string) => ({
+      'gate.json': JSON.stringify({ schema: 'optimization-gate/gate@1', decision }),
+      'report.md': `${headline}\n\nbody of ${key}\n`,
+      'run-info.json': JSON.stringify({ runner_key: key, hostname: `${key}.local`, decision }),
+    });
+    await h.seedArtifact({ run: runner.run, name: 'optimization-gate-gpu-a', files: verdict('ship', 'gpu-a', '### ✅ ship — all 4 thresholds pass') });
+    await h.seedArtifact({ run: runner.run, name: 'optimization-gate-gpu-b', files: verdict('reject', 'gpu-b', '### ❌ reject — 1 guardrail failed: `profile.totals.peak_rss_mb`') });
+    await h.seedArtifact({ run: runner.run, name: 'optimization-gate-cpu', files: { 'notes.txt': 'this runner crashed before the gate' } });
+    const before = h.github.comments(7).length;
+    const { main } = await runAction({ runner });
+    expect(main.exitCode).toBe(1);
+    expect(main.outputs.decision).toBe('reject');
+    const comments = h.github.comments(7);
+    expect(comments).toHaveLength(before + 1);
+    const body = comments.at(-1)?.body ?? '';
+    expect(body.split('\n')[0], main.stdout).toBe('### ❌ reject — 3 runners: 1 ship, 1 reject, 1 missing');
+    expect(body).toContain('| ❌ reject | `gpu-b` | `gpu-b.local` | ❌ reject — 1 guardrail failed: `profile.totals.peak_rss_mb` |');
+    expect(body).toContain('| ❔ missing | `optimization-gate-cpu` | `?` | no readable gate.json in the artifact |');
+    expect(body).toContain('| ✅ ship | `gpu-a` | `gpu-a.local` | ✅ ship — all 4 thresholds pass |');
+  }, TEST_TIMEOUT);
+});
