@@ -20,7 +20,7 @@ import {
   renderReport,
   stageTable,
   stageWallChart
-} from "./chunks/chunk-2IMQ2ZSW.js";
+} from "./chunks/chunk-S5VFYGNI.js";
 import {
   UserError,
   errorMessage,

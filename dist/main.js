@@ -30,7 +30,7 @@ import {
   renderGateJson,
   renderReport,
   table
-} from "./chunks/chunk-2IMQ2ZSW.js";
+} from "./chunks/chunk-S5VFYGNI.js";
 import {
   EVAL_METRICS_FILE,
   InputFileError,

@@ -1,13 +1,13 @@
-// `npm run demo`: the optimization loop on the bundled example pipeline (examples/pipeline/), up to
-// the point this release reaches: for the baseline and for the candidate (the opt-in bundled mode),
-// freeze a per-stage profile of the whole process tree (native freeze, stage events) and run the
-// eval experiment. Everything lands in ./out/. The gate and report arrive with their own issue.
+// `npm run demo`: the optimization loop on the bundled example pipeline (examples/pipeline/), as the
+// action runs it, with no GitHub needed: for the baseline and for the candidate (the opt-in bundled
+// mode), freeze a per-stage profile of the whole process tree (native freeze, stage events) and run
+// the eval experiment; then gate the candidate against the baseline on the thresholds written in
+// examples/issue.md and write the report. Everything lands in ./out/.
 // Usage: npm run demo [-- --slow STAGE=FACTOR ...]   (--slow: slow a stage of the candidate down)
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parse } from 'yaml';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'out');
@@ -71,38 +71,31 @@ for (const side of sides) {
   run('python3', [join(EXAMPLE, 'experiment.py'), '--config', side.config, '--out', join(OUT, `${side.name}.eval`), ...side.extra]);
 }
 
-const load = (name) => ({
-  profile: parse(readFileSync(join(OUT, `${name}.yaml`), 'utf8')),
-  eval: JSON.parse(readFileSync(join(OUT, `${name}.eval`, 'metrics.json'), 'utf8')),
-  cost: JSON.parse(readFileSync(join(OUT, `${name}.eval`, 'eval_pipeline_metrics.json'), 'utf8')),
-});
-const base = load('baseline');
-const cand = load('candidate');
-const pct = (a, b) => (typeof a === 'number' && typeof b === 'number' && a !== 0 ? `${b >= a ? '+' : ''}${(((b - a) / a) * 100).toFixed(1)} %` : '');
-const cell = (v, unit = '') => (v === undefined || v === null ? '—' : `${v}${unit}`);
-const rows = [['stage', 'wall s (base → cand)', 'peak MiB', 'CPU %']];
-const stages = [...new Set([...Object.keys(base.profile.stages), ...Object.keys(cand.profile.stages)])];
-for (const stage of stages) {
-  const b = base.profile.stages[stage];
-  const c = cand.profile.stages[stage];
-  rows.push([stage, `${cell(b?.wall_time_s)} → ${cell(c?.wall_time_s)}`, `${cell(b?.peak_rss_mb)} → ${cell(c?.peak_rss_mb)}`, `${cell(b?.avg_cpu_pct)} → ${cell(c?.avg_cpu_pct)}`]);
+// The gate: thresholds from the issue, diff, decision, report (exit 1 is a non-passing decision,
+// which is still a demo that worked; 2 would be bad input).
+const gateOut = join(OUT, 'gate');
+console.log('\n=== gate: the candidate against the baseline, on the thresholds of examples/issue.md');
+const gateArgs = [
+  cli, 'gate',
+  '--issue-file', join(ROOT, 'examples', 'issue.md'),
+  '--baseline', join(OUT, 'baseline.yaml'),
+  '--candidate', join(OUT, 'candidate.yaml'),
+  '--fail-on', 'reject',
+  '--out', gateOut,
+];
+console.log(`$ ${[process.execPath, ...gateArgs].join(' ').replaceAll(`${ROOT}/`, '').replace(process.execPath, 'node')}`);
+const gate = spawnSync(process.execPath, gateArgs, { stdio: 'inherit', cwd: ROOT });
+if (gate.status !== 0 && gate.status !== 1) {
+  console.error(`demo: the gate exited with ${gate.status ?? gate.signal}`);
+  process.exit(1);
 }
-const bt = base.profile.totals;
-const ct = cand.profile.totals;
-rows.push(['total', `${bt.wall_time_s} → ${ct.wall_time_s} (${pct(bt.wall_time_s, ct.wall_time_s)})`, `${bt.peak_rss_mb} → ${ct.peak_rss_mb}`, `${bt.avg_cpu_pct} → ${ct.avg_cpu_pct}`]);
-const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)) + 2);
-
-const ref = Object.keys(base.eval.vs_reference ?? {})[0];
-const quality = (m) => m.vs_reference?.[ref]?.rougeL_f1;
-console.log(`\n=== profiles (${bt.memory_metric}; a stage absent on one side did not run there)`);
-for (const row of rows) console.log(row.map((c, i) => c.padEnd(widths[i])).join(''));
-console.log(`\n=== eval (vs ${ref})`);
-console.log(`  rougeL_f1        ${quality(base.eval).toFixed(4)} → ${quality(cand.eval).toFixed(4)}`);
-console.log(`  avg latency ms   ${base.eval.intrinsic.performance.avg_latency_ms.toFixed(0)} → ${cand.eval.intrinsic.performance.avg_latency_ms.toFixed(0)} (${pct(base.eval.intrinsic.performance.avg_latency_ms, cand.eval.intrinsic.performance.avg_latency_ms)})`);
-console.log(`  total cost USD   ${base.cost.total_stage_cost_usd} → ${cand.cost.total_stage_cost_usd} (${pct(base.cost.total_stage_cost_usd, cand.cost.total_stage_cost_usd)})`);
+const report = readFileSync(join(gateOut, 'report.md'), 'utf8');
+const verdictEnd = report.indexOf('<details>');
+console.log(`\n--- ${relative(ROOT, join(gateOut, 'report.md'))} (top) ---\n`);
+console.log(report.slice(0, verdictEnd > 0 ? verdictEnd : 3000).trimEnd());
 console.log('\nwrote (in out/):');
 for (const side of ['baseline', 'candidate']) {
   console.log(`  ${side}.yaml  ${side}.stage_truth.json  ${side}.samples.jsonl  ${side}.events.jsonl  ${side}.eval/{metrics.json,eval_pipeline_metrics.json}`);
 }
-console.log(`\ndone in ${((Date.now() - started) / 1000).toFixed(1)} s. The next step, the gate (thresholds from the issue → ship / iterate /`);
-console.log('reject) and its report, arrives with the verdict issue; until then the demo stops after freezing.');
+console.log('  gate/report.md  gate/gate.json');
+console.log(`\ndone in ${((Date.now() - started) / 1000).toFixed(1)} s: decision ${JSON.parse(readFileSync(join(gateOut, 'gate.json'), 'utf8')).decision}; the full report is ${relative(ROOT, join(gateOut, 'report.md'))}.`);

@@ -67,7 +67,7 @@ export function lookupMetric(run: MeasuredRun, path: string): MetricValue {
       // So an absent stage's wall time is 0 s (its memory and CPU stay unknown: nothing was sampled).
       if (isZeroWallStage(path, walked, run)) return { kind: 'number', value: 0, note: ZERO_WALL_NOTE };
       if (source === 'profile' && walked === 'profile.stages') {
-        return { kind: 'absent', reason: `stage ${key} absent in ${run.label} (no wall time recorded)` };
+        return { kind: 'absent', reason: `stage ${key} absent in ${run.label}: it did not run, so it has no memory or CPU (mark the threshold optional: true if a stage may be removed)` };
       }
       return { kind: 'absent', reason: `${path} absent in ${run.label}` };
     }

@@ -62,7 +62,7 @@ describe('gate on the issue-477 staged → bundled pair (single runs)', () => {
       ['vector_indexing', 'pass'],
     ]);
     expect(only(result, 'profile.stages.transcript_cleaning.peak_rss_mb').reason).toBe(
-      'candidate: stage transcript_cleaning absent in issue477-bundled-gpt4o.yaml (no wall time recorded)',
+      'candidate: stage transcript_cleaning absent in issue477-bundled-gpt4o.yaml: it did not run, so it has no memory or CPU (mark the threshold optional: true if a stage may be removed)',
     );
     expect(result.decision).toBe('reject');
     expect(result.passed).toBe(false);

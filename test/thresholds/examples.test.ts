@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseIssueThresholds, formatProblem } from '../../src/compare/thresholds/index.js';
+
+const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+
+describe('threshold examples shipped with the project', () => {
+  it('examples/issue.md (the demo) parses into its 8 thresholds without problems', () => {
+    const spec = parseIssueThresholds(read('examples/issue.md'));
+    expect(spec.problems.map(formatProblem)).toEqual([]);
+    expect(spec.thresholds.map((t) => [t.metric, t.rule.text, t.kind, t.optional, t.origin])).toEqual([
+      ['profile.totals.wall_time_s', '<= -15%', 'target', false, 'block'],
+      ['cost.total_stage_cost_usd', '<= -30%', 'target', false, 'block'],
+      ['profile.totals.peak_rss_mb', '<= +10%', 'guardrail', false, 'block'],
+      ['profile.stages.*.peak_rss_mb', '<= +15%', 'guardrail', true, 'block'],
+      ['eval.vs_reference.silver_example_v1.rougeL_f1', '>= -0.02', 'guardrail', false, 'block'],
+      ['eval.intrinsic.gates.truncation_rate', '<= 0', 'guardrail', false, 'table'],
+      ['eval.intrinsic.gates.boilerplate_leak_rate', '<= 0', 'guardrail', false, 'table'],
+      ['eval.intrinsic.performance.avg_latency_ms', '<= +10%', 'guardrail', false, 'table'],
+    ]);
+  });
+
+  it('every threshold block of the README parses without problems', () => {
+    const readme = read('README.md');
+    const blocks = [...readme.matchAll(/^(`{3,})optimization-gate\n[\s\S]*?^\1$/gm)].map((m) => m[0]);
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const block of blocks) {
+      const spec = parseIssueThresholds(block);
+      expect(spec.problems.map(formatProblem), block).toEqual([]);
+      expect(spec.thresholds.length, block).toBeGreaterThan(0);
+    }
+  });
+});
