@@ -49,7 +49,7 @@ import {
 } from "./chunks/chunk-RUUCNJZR.js";
 
 // src/action/run.ts
-import { mkdirSync as mkdirSync4 } from "node:fs";
+import { mkdirSync as mkdirSync5 } from "node:fs";
 import { hostname as hostname2, tmpdir } from "node:os";
 import { join as join9, resolve as resolve6 } from "node:path";
 
@@ -329,16 +329,16 @@ import { existsSync as existsSync7, readFileSync as readFileSync4 } from "node:f
 import { join as join7 } from "node:path";
 
 // src/report/aggregate.ts
-var RANK = { ship: 0, iterate: 1, reject: 2, missing: 2 };
-var ICON = { ship: "\u2705", iterate: "\u{1F7E1}", reject: "\u274C", missing: "\u2754" };
+var RANK = { measured: 0, ship: 1, iterate: 2, reject: 3, missing: 3 };
+var ICON = { measured: "\u{1F4CF}", ship: "\u2705", iterate: "\u{1F7E1}", reject: "\u274C", missing: "\u2754" };
 function combinedDecision(verdicts) {
   if (verdicts.length === 0) return "reject";
   const worst = Math.max(...verdicts.map((v) => RANK[v.decision]));
-  return worst === 2 ? "reject" : worst === 1 ? "iterate" : "ship";
+  return worst === 3 ? "reject" : worst === 2 ? "iterate" : worst === 1 ? "ship" : "measured";
 }
 function renderAggregateReport(verdicts, options = {}) {
   const decision = combinedDecision(verdicts);
-  const counts = ["ship", "iterate", "reject", "missing"].map((d) => [d, verdicts.filter((v) => v.decision === d).length]).filter(([, n]) => n > 0).map(([d, n]) => `${n} ${d}`);
+  const counts = ["measured", "ship", "iterate", "reject", "missing"].map((d) => [d, verdicts.filter((v) => v.decision === d).length]).filter(([, n]) => n > 0).map(([d, n]) => `${n} ${d}`);
   const lines = [
     `### ${ICON[decision]} ${decision} \u2014 ${verdicts.length} runner${verdicts.length === 1 ? "" : "s"}${counts.length > 0 ? `: ${counts.join(", ")}` : ""}`,
     ""
@@ -1026,8 +1026,8 @@ function filesOf(sides) {
   return files;
 }
 var RUN_INFO_FILE = "run-info.json";
-function writeRunInfo(session, decision) {
-  const path = join6(session.outDir, RUN_INFO_FILE);
+function writeRunInfo(session, decision, dir = session.outDir) {
+  const path = join6(dir, RUN_INFO_FILE);
   const info = {
     schema: "optimization-gate/run-info@1",
     decision,
@@ -1134,7 +1134,7 @@ function readRunnerVerdict(dir, name, artifactUrl) {
   const gate = readJsonObject(join7(dir, "gate.json"));
   const info = readJsonObject(join7(dir, RUN_INFO_FILE));
   const report = existsSync7(join7(dir, "report.md")) ? readFileSync4(join7(dir, "report.md"), "utf8") : "";
-  const decision = DECISIONS.find((d) => d === gate?.decision) ?? "missing";
+  const decision = DECISIONS.find((d) => d === gate?.decision) ?? (gate === void 0 && info?.decision === "measured" ? "measured" : "missing");
   return {
     name,
     runner: typeof info?.runner_key === "string" ? info.runner_key : name,
@@ -1150,7 +1150,7 @@ async function runAggregate(session) {
   const prefix = `${config.artifactName}-`;
   const verdicts = [];
   await io.group("Collect the runners' verdicts", async () => {
-    const artifacts = (await session.artifacts.listThisRun()).filter((a) => a.name.startsWith(prefix) && !a.name.includes("-baseline-") && a.name !== `${config.artifactName}-aggregate`);
+    const artifacts = (await session.artifacts.listThisRun()).filter((a) => a.name.startsWith(prefix) && a.name !== `${config.artifactName}-aggregate`);
     io.info(`${artifacts.length} artifact(s) named ${prefix}*: ${artifacts.map((a) => a.name).join(", ") || "none"}`);
     for (const artifact of artifacts) {
       const dir = join7(outDir, "runners", artifact.name);
@@ -1178,7 +1178,7 @@ async function runAggregate(session) {
         render: (links) => renderAggregateReport(verdicts, { runUrl: links.runUrl }),
         gateJson: `${JSON.stringify(aggregateJson, null, 2)}
 `,
-        annotations: verdicts.filter((v) => v.decision !== "ship").map((v) => ({ title: `optimization-gate: ${v.runner} ${v.decision}`, message: v.headline.replace(/^#+\s*/, "") }))
+        annotations: verdicts.filter((v) => v.decision !== "ship" && v.decision !== "measured").map((v) => ({ title: `optimization-gate: ${v.runner} ${v.decision}`, message: v.headline.replace(/^#+\s*/, "") }))
       },
       {
         outDir,
@@ -1194,7 +1194,7 @@ async function runAggregate(session) {
 }
 
 // src/action/refresh-flow.ts
-import { cpSync as cpSync3, existsSync as existsSync8, readdirSync as readdirSync2, rmSync as rmSync3 } from "node:fs";
+import { cpSync as cpSync3, existsSync as existsSync8, mkdirSync as mkdirSync4, readdirSync as readdirSync2, rmSync as rmSync3 } from "node:fs";
 import { join as join8 } from "node:path";
 
 // src/report/measurement.ts
@@ -1281,7 +1281,7 @@ async function runMeasure(session) {
   };
   const publication = await session.io.group(
     "Publish",
-    () => publishVerdict(verdict, { outDir: session.outDir, artifactName: session.config.artifactName, files: sideFiles(side) }, session)
+    () => publishVerdict(verdict, { outDir: session.outDir, artifactName: session.config.artifactName, files: [...sideFiles(side), writeRunInfo(session, "measured")] }, session)
   );
   if (failures.length > 0) publication.faults.push(...failures.map((f) => `measured run failed: ${f}`));
   return publication;
@@ -1370,7 +1370,8 @@ async function runBaseline(session) {
   const issueNumber = drift && drift.decision !== "ship" ? await trackingIssue(session) : void 0;
   const outDir = stored ? storeDir : session.outDir;
   const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.runnerKey) : config.artifactName;
-  const files = stored ? storeFiles(storeDir) : sideFiles(side);
+  mkdirSync4(outDir, { recursive: true });
+  const files = [...stored ? storeFiles(storeDir) : sideFiles(side), writeRunInfo(session, drift?.decision ?? "measured", outDir)];
   const publication = await io.group(
     "Publish",
     () => publishVerdict(verdict, { outDir, artifactName, files, ...issueNumber !== void 0 ? { issueNumber } : {} }, { ...session, config: { ...config, comment: { issue: issueNumber !== void 0, pr: false } } })
@@ -1453,7 +1454,7 @@ async function run(overrides = {}) {
     const context = readRunContext(deps.env);
     const workingDir = resolve6(context.workspace, config.workingDirectory);
     const outDir = join9(context.runnerTemp || tmpdir(), "optimization-gate", `${context.runId}-${context.runAttempt}-${config.artifactName}`);
-    mkdirSync4(outDir, { recursive: true });
+    mkdirSync5(outDir, { recursive: true });
     io.saveState(State.OutputDir, outDir);
     io.saveState(State.ArtifactName, config.artifactName);
     io.saveState(State.RetentionDays, String(config.retentionDays));

@@ -30,7 +30,8 @@ export function readRunnerVerdict(dir: string, name: string, artifactUrl: string
   const gate = readJsonObject(join(dir, 'gate.json'));
   const info = readJsonObject(join(dir, RUN_INFO_FILE));
   const report = existsSync(join(dir, 'report.md')) ? readFileSync(join(dir, 'report.md'), 'utf8') : '';
-  const decision = DECISIONS.find((d) => d === gate?.decision) ?? 'missing';
+  // A gate's decision; else a run that only measured (e.g. a first baseline, nothing to compare yet).
+  const decision = DECISIONS.find((d) => d === gate?.decision) ?? (gate === undefined && info?.decision === 'measured' ? 'measured' : 'missing');
   return {
     name,
     runner: typeof info?.runner_key === 'string' ? info.runner_key : name,
@@ -47,7 +48,7 @@ export async function runAggregate(session: Session): Promise<Publication & { de
   const prefix = `${config.artifactName}-`;
   const verdicts: RunnerVerdict[] = [];
   await io.group('Collect the runners\' verdicts', async () => {
-    const artifacts = (await session.artifacts.listThisRun()).filter((a) => a.name.startsWith(prefix) && !a.name.includes('-baseline-') && a.name !== `${config.artifactName}-aggregate`);
+    const artifacts = (await session.artifacts.listThisRun()).filter((a) => a.name.startsWith(prefix) && a.name !== `${config.artifactName}-aggregate`);
     io.info(`${artifacts.length} artifact(s) named ${prefix}*: ${artifacts.map((a) => a.name).join(', ') || 'none'}`);
     for (const artifact of artifacts) {
       const dir = join(outDir, 'runners', artifact.name);
@@ -74,7 +75,7 @@ export async function runAggregate(session: Session): Promise<Publication & { de
         render: (links) => renderAggregateReport(verdicts, { runUrl: links.runUrl }),
         gateJson: `${JSON.stringify(aggregateJson, null, 2)}\n`,
         annotations: verdicts
-          .filter((v) => v.decision !== 'ship')
+          .filter((v) => v.decision !== 'ship' && v.decision !== 'measured')
           .map((v) => ({ title: `optimization-gate: ${v.runner} ${v.decision}`, message: v.headline.replace(/^#+\s*/, '') })),
       },
       {

@@ -63,8 +63,8 @@ function filesOf(sides: readonly MeasuredSide[]): string[] {
 export const RUN_INFO_FILE = 'run-info.json';
 
 /** Who measured: read by `mode: aggregate` to label each runner's verdict. */
-export function writeRunInfo(session: Session, decision: string): string {
-  const path = join(session.outDir, RUN_INFO_FILE);
+export function writeRunInfo(session: Session, decision: string, dir = session.outDir): string {
+  const path = join(dir, RUN_INFO_FILE);
   const info = {
     schema: 'optimization-gate/run-info@1',
     decision,

@@ -3,7 +3,7 @@
  * in the cache and as an artifact, and — with thresholds — check the drift from the previous one,
  * commenting on a tracking issue when it is beyond the bounds).
  */
-import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateGate, type GateResult } from '../compare/gate.js';
 import { renderGateJson } from '../compare/gate-json.js';
@@ -14,7 +14,7 @@ import { renderMeasurementReport } from '../report/measurement.js';
 import { renderReport } from '../report/report.js';
 import { baselineArtifactName, baselineCacheKey } from './baseline-key.js';
 import { writeBaselineStore, type BaselineFiles } from './baseline-store.js';
-import { CancelledError, setProfileOutputs } from './gate-flow.js';
+import { CancelledError, setProfileOutputs, writeRunInfo } from './gate-flow.js';
 import { headSha } from './git.js';
 import { measureSides, type MeasuredSide } from './measure-sides.js';
 import { publishVerdict, type Publication, type Verdict } from './publish.js';
@@ -53,7 +53,7 @@ export async function runMeasure(session: Session): Promise<Publication> {
     annotations: failures.map((f) => ({ title: 'optimization-gate: run failed', message: f })),
   };
   const publication = await session.io.group('Publish', () =>
-    publishVerdict(verdict, { outDir: session.outDir, artifactName: session.config.artifactName, files: sideFiles(side) }, session),
+    publishVerdict(verdict, { outDir: session.outDir, artifactName: session.config.artifactName, files: [...sideFiles(side), writeRunInfo(session, 'measured')] }, session),
   );
   if (failures.length > 0) publication.faults.push(...failures.map((f) => `measured run failed: ${f}`));
   return publication;
@@ -152,7 +152,8 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
   // The artifact holds the store itself (baseline.json at its root) so `baseline: artifact` can read it back.
   const outDir = stored ? storeDir : session.outDir;
   const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.runnerKey) : config.artifactName;
-  const files = stored ? storeFiles(storeDir) : sideFiles(side);
+  mkdirSync(outDir, { recursive: true });
+  const files = [...(stored ? storeFiles(storeDir) : sideFiles(side)), writeRunInfo(session, drift?.decision ?? 'measured', outDir)];
   const publication = await io.group('Publish', () =>
     publishVerdict(verdict, { outDir, artifactName, files, ...(issueNumber !== undefined ? { issueNumber } : {}) }, { ...session, config: { ...config, comment: { issue: issueNumber !== undefined, pr: false } } }),
   );

@@ -10,26 +10,27 @@ export interface RunnerVerdict {
   name: string;
   runner: string;
   host: string;
-  decision: Decision | 'missing';
+  /** `measured`: a run without a gate (measure mode, a first baseline with nothing to compare). */
+  decision: Decision | 'measured' | 'missing';
   /** First line of the runner's report (the decision and what failed). */
   headline: string;
   report: string;
   artifactUrl?: string;
 }
 
-const RANK: Record<RunnerVerdict['decision'], number> = { ship: 0, iterate: 1, reject: 2, missing: 2 };
-const ICON: Record<RunnerVerdict['decision'], string> = { ship: '✅', iterate: '🟡', reject: '❌', missing: '❔' };
+const RANK: Record<RunnerVerdict['decision'], number> = { measured: 0, ship: 1, iterate: 2, reject: 3, missing: 3 };
+const ICON: Record<RunnerVerdict['decision'], string> = { measured: '📏', ship: '✅', iterate: '🟡', reject: '❌', missing: '❔' };
 
-/** The worst decision wins; a runner without a verdict counts as a rejection. */
-export function combinedDecision(verdicts: readonly RunnerVerdict[]): Decision {
+/** The worst decision wins; a runner without a verdict counts as a rejection; only measurements: `measured`. */
+export function combinedDecision(verdicts: readonly RunnerVerdict[]): Decision | 'measured' {
   if (verdicts.length === 0) return 'reject';
   const worst = Math.max(...verdicts.map((v) => RANK[v.decision]));
-  return worst === 2 ? 'reject' : worst === 1 ? 'iterate' : 'ship';
+  return worst === 3 ? 'reject' : worst === 2 ? 'iterate' : worst === 1 ? 'ship' : 'measured';
 }
 
 export function renderAggregateReport(verdicts: readonly RunnerVerdict[], options: { runUrl?: string; expected?: number } = {}): string {
   const decision = combinedDecision(verdicts);
-  const counts = (['ship', 'iterate', 'reject', 'missing'] as const)
+  const counts = (['measured', 'ship', 'iterate', 'reject', 'missing'] as const)
     .map((d) => [d, verdicts.filter((v) => v.decision === d).length] as const)
     .filter(([, n]) => n > 0)
     .map(([d, n]) => `${n} ${d}`);

@@ -33,19 +33,19 @@ export const PROJECT_CONTRACT: Contract = {
       'optimization-dispatch.yml': { token: TOKEN, 'allow-fork-prs': 'no pull-request event: whoever dispatches chooses the ref' },
       'baseline-refresh.yml': {
         token: TOKEN,
-        'issue-number': 'no optimization issue: the drift bound comes from drift-thresholds',
+        baseline: 'mode baseline compares with the previous baseline stored in the cache',
+        'confirm-runs': 'a refresh measures one side: there is nothing to confirm',
         'allow-fork-prs': 'runs on the default branch, never on a pull request',
         'trusted-associations': 'no issue thresholds are read',
       },
     },
     'setup-pipeline/action.yml': {},
   },
-  renamed: { 'baseline-refresh.yml': { thresholds: 'drift-thresholds' } },
+  renamed: { 'baseline-refresh.yml': { thresholds: 'drift-thresholds', 'issue-number': 'tracking-issue' } },
   intendedDefaults: {
     'optimization-pr-gate.yml': { comment: 'the job may write pull-request comments only: `pr` or `none`' },
     'optimization-dispatch.yml': { comment: 'the job may write issue comments only: `issue` or `none`' },
     'baseline-refresh.yml': {
-      baseline: 'the previous stored baseline is what drift is measured against',
       'fail-on': 'drift is reported on the tracking issue; the run itself fails only when measuring fails',
       'drift-thresholds': 'a bound on the totals out of the box, where the issue-driven workflows have none',
     },
