@@ -51,7 +51,7 @@ import {
 // src/action/run.ts
 import { mkdirSync as mkdirSync5 } from "node:fs";
 import { hostname as hostname2, tmpdir } from "node:os";
-import { join as join9, resolve as resolve6 } from "node:path";
+import { join as join10, resolve as resolve6 } from "node:path";
 
 // src/inputs/config.ts
 var MODES = ["gate", "baseline", "measure", "aggregate"];
@@ -326,7 +326,7 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, log }) {
 
 // src/action/aggregate-flow.ts
 import { existsSync as existsSync7, readFileSync as readFileSync4 } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 
 // src/report/aggregate.ts
 var RANK = { measured: 0, ship: 1, iterate: 2, reject: 3, missing: 3 };
@@ -443,7 +443,7 @@ function forkRefusal(config, context) {
 
 // src/action/gate-flow.ts
 import { existsSync as existsSync6, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/action/git.ts
 import { execFileSync } from "node:child_process";
@@ -496,7 +496,7 @@ function headSha(workingDir) {
 
 // src/action/measure-sides.ts
 import { copyFileSync as copyFileSync2, existsSync as existsSync2, rmSync } from "node:fs";
-import { resolve as resolve3 } from "node:path";
+import { join as join2, resolve as resolve3 } from "node:path";
 
 // src/action/experiment.ts
 import { copyFileSync, existsSync, mkdirSync, statSync } from "node:fs";
@@ -601,6 +601,18 @@ async function externalRun(target, ctx, stem) {
     return { failure: `external freeze: ${error.message}` };
   }
 }
+function measuredFiles(sides) {
+  const files = [];
+  for (const side of sides) {
+    for (const profile of side.profiles) {
+      const stem = profile.replace(/\.ya?ml$/i, "");
+      files.push(profile, `${stem}.stage_truth.json`, `${stem}.samples.jsonl`, `${stem}.events.jsonl`);
+    }
+    files.push(`${side.target.stem}.yaml`, `${side.target.stem}.stage_truth.json`);
+    if (side.evalDir) files.push(join2(side.evalDir, "metrics.json"), join2(side.evalDir, "eval_pipeline_metrics.json"));
+  }
+  return [...new Set(files)].filter((f) => existsSync2(f));
+}
 async function measureSides(targets, ctx) {
   const sides = targets.map((target) => ({ target, profiles: [], failures: [] }));
   const { config } = ctx;
@@ -668,7 +680,7 @@ async function measureSides(targets, ctx) {
 
 // src/action/publish.ts
 import { writeFileSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 
 // src/publish/comments.ts
 var MAX_COMMENT_CHARS = 65536;
@@ -699,11 +711,11 @@ async function publishVerdict(verdict, targets, deps) {
   const { config, context, io, api, artifacts } = deps;
   const faults = [];
   const links = { runUrl: runUrl(context) };
-  const reportPath = join2(targets.outDir, "report.md");
+  const reportPath = join3(targets.outDir, "report.md");
   writeFileSync(reportPath, verdict.render(links));
   let gateJsonPath;
   if (verdict.gateJson !== void 0) {
-    gateJsonPath = join2(targets.outDir, "gate.json");
+    gateJsonPath = join3(targets.outDir, "gate.json");
     writeFileSync(gateJsonPath, verdict.gateJson);
   }
   io.setOutput(Outputs.Decision, verdict.decision);
@@ -755,7 +767,7 @@ async function publishVerdict(verdict, targets, deps) {
 
 // src/action/resolve-baseline.ts
 import { cpSync as cpSync2, existsSync as existsSync4, mkdirSync as mkdirSync3, rmSync as rmSync2 } from "node:fs";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/action/baseline-key.ts
 import { createHash } from "node:crypto";
@@ -786,7 +798,7 @@ function baselineArtifactName(artifactName, datasetId, runner) {
 
 // src/action/baseline-store.ts
 import { cpSync, existsSync as existsSync3, mkdirSync as mkdirSync2, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename, isAbsolute, join as join3, relative as relative2, resolve as resolve4, sep } from "node:path";
+import { basename, isAbsolute, join as join4, relative as relative2, resolve as resolve4, sep } from "node:path";
 var BASELINE_MANIFEST = "baseline.json";
 var BASELINE_SCHEMA = "optimization-gate/baseline@1";
 var COMPANIONS = [".stage_truth.json", ".samples.jsonl"];
@@ -794,38 +806,38 @@ function writeBaselineStore(dir, side, meta) {
   mkdirSync2(dir, { recursive: true });
   const runs = side.profiles.map((profile, i) => {
     const stem = `run-${i + 1}`;
-    cpSync(profile, join3(dir, `${stem}.yaml`));
+    cpSync(profile, join4(dir, `${stem}.yaml`));
     for (const suffix of COMPANIONS) {
       const companion = `${profileStem(profile)}${suffix}`;
-      if (existsSync3(companion)) cpSync(companion, join3(dir, `${stem}${suffix}`));
+      if (existsSync3(companion)) cpSync(companion, join4(dir, `${stem}${suffix}`));
     }
     return `${stem}.yaml`;
   });
-  if (side.evalDir && existsSync3(side.evalDir)) cpSync(side.evalDir, join3(dir, "eval"), { recursive: true });
+  if (side.evalDir && existsSync3(side.evalDir)) cpSync(side.evalDir, join4(dir, "eval"), { recursive: true });
   const manifest = {
     schema: BASELINE_SCHEMA,
     ...meta,
     runs,
     ...side.evalDir && existsSync3(side.evalDir) ? { eval_dir: "eval" } : {}
   };
-  writeFileSync2(join3(dir, BASELINE_MANIFEST), `${JSON.stringify(manifest, null, 2)}
+  writeFileSync2(join4(dir, BASELINE_MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
   return manifest;
 }
 function readBaselineStore(dir, origin) {
-  const path = join3(dir, BASELINE_MANIFEST);
+  const path = join4(dir, BASELINE_MANIFEST);
   const data = readJson(path);
   const problems = [];
   if (!isObject(data)) throw new InputFileError(path, ["(root): expected a mapping"]);
   if (data.schema !== BASELINE_SCHEMA) problems.push(`schema: expected "${BASELINE_SCHEMA}", got ${JSON.stringify(data.schema)}`);
   const runs = Array.isArray(data.runs) ? data.runs.filter((r) => typeof r === "string") : [];
   if (runs.length === 0) problems.push("runs: expected a non-empty list of profile files");
-  const missing = runs.filter((r) => !existsSync3(join3(dir, r)));
+  const missing = runs.filter((r) => !existsSync3(join4(dir, r)));
   if (missing.length > 0) problems.push(`runs: files not in the store: ${missing.join(", ")}`);
   if (problems.length > 0) throw new InputFileError(path, problems);
-  const evalDir = typeof data.eval_dir === "string" ? join3(dir, data.eval_dir) : void 0;
+  const evalDir = typeof data.eval_dir === "string" ? join4(dir, data.eval_dir) : void 0;
   return {
-    profiles: runs.map((r) => join3(dir, r)),
+    profiles: runs.map((r) => join4(dir, r)),
     ...evalDir && existsSync3(evalDir) ? { evalDir } : {},
     origin,
     manifest: data
@@ -839,7 +851,7 @@ function isProfileYaml(name) {
   return /\.ya?ml$/i.test(name) && !name.startsWith(".");
 }
 function resolvePathBaseline(name, root) {
-  const candidates = [name, `${name}.yaml`, join3("data/profiles", name), join3("data/profiles", `${name}.yaml`)].map((p) => resolve4(root, p));
+  const candidates = [name, `${name}.yaml`, join4("data/profiles", name), join4("data/profiles", `${name}.yaml`)].map((p) => resolve4(root, p));
   if (candidates.some((p) => outside(root, p))) {
     throw new UserError(`baseline "${name}": expected a path inside the repository checkout`);
   }
@@ -848,8 +860,8 @@ function resolvePathBaseline(name, root) {
     throw new UserError(`baseline "${name}" not found`, candidates.map((p) => `looked for ${relative2(root, p) || "."}`));
   }
   if (!statSync2(found).isDirectory()) return { profiles: [found], origin: `repository file ${relative2(root, found)}` };
-  if (existsSync3(join3(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative2(root, found)}`);
-  const profiles = readdirSync(found).filter(isProfileYaml).sort().map((f) => join3(found, f)).filter(looksLikeProfile);
+  if (existsSync3(join4(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative2(root, found)}`);
+  const profiles = readdirSync(found).filter(isProfileYaml).sort().map((f) => join4(found, f)).filter(looksLikeProfile);
   if (profiles.length === 0) throw new UserError(`baseline folder ${relative2(root, found)} holds no profile YAML (a file with a totals: section)`);
   return { profiles, origin: `repository folder ${relative2(root, found)} (${profiles.length} profiles: ${profiles.map((p) => basename(p)).join(", ")})` };
 }
@@ -876,7 +888,7 @@ async function restoreFromCache(where, deps, into) {
   const key = await deps.cache.restore([where.storePath], prefix, [prefix]);
   if (key === void 0 || !existsSync4(where.storePath)) return void 0;
   rmSync2(into, { recursive: true, force: true });
-  mkdirSync3(join4(into, ".."), { recursive: true });
+  mkdirSync3(join5(into, ".."), { recursive: true });
   cpSync2(where.storePath, into, { recursive: true });
   rmSync2(where.storePath, { recursive: true, force: true });
   deps.log(`baseline restored from the cache (key ${key})`);
@@ -888,7 +900,7 @@ async function restoreFromArtifact(where, deps) {
   const branch = deps.context.defaultBranch;
   const found = await deps.api.findArtifact(name, branch);
   if (!found) return void 0;
-  const into = join4(where.outDir, "baseline");
+  const into = join5(where.outDir, "baseline");
   await deps.artifacts.download(found.id, into, {
     token: deps.token,
     owner: deps.context.owner,
@@ -916,7 +928,7 @@ async function planBaseline(source, where, deps) {
       }
       case "cache":
       case "auto": {
-        const files = await restoreFromCache(where, deps, join4(where.outDir, "baseline"));
+        const files = await restoreFromCache(where, deps, join5(where.outDir, "baseline"));
         if (files) return { kind: "files", files };
         if (deps.api) {
           const fallback = await restoreFromArtifact(where, deps).catch((error) => {
@@ -940,7 +952,7 @@ async function planBaseline(source, where, deps) {
 // src/action/session.ts
 import { existsSync as existsSync5, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
 import { hostname } from "node:os";
-import { join as join5, relative as relative3, resolve as resolve5 } from "node:path";
+import { join as join6, relative as relative3, resolve as resolve5 } from "node:path";
 async function hashPipelineConfig(patterns, workingDir) {
   if (patterns.length === 0) return { hash: configHash([]), files: [] };
   const globber = await create(patterns.map((p) => resolve5(workingDir, p)).join("\n"), { matchDirectories: false });
@@ -955,7 +967,7 @@ async function baselineKeyParts(config, context, workingDir) {
   return { datasetId: config.datasetId, configHash: hash, runnerKey: runnerKey(context.runner, hostname()), configFiles: files };
 }
 function storePathFor(context) {
-  return join5(context.workspace, ".optimization-gate-baseline");
+  return join6(context.workspace, ".optimization-gate-baseline");
 }
 function loadSide(name, profiles, evalDir, failures) {
   const runs = [];
@@ -1014,20 +1026,9 @@ function gateVerdict(result, diff, issueNumber) {
     ]
   };
 }
-function filesOf(sides) {
-  const files = [];
-  for (const side of sides) {
-    for (const profile of side.profiles) {
-      const stem = profile.replace(/\.ya?ml$/i, "");
-      files.push(profile, `${stem}.stage_truth.json`, `${stem}.samples.jsonl`, `${stem}.events.jsonl`);
-    }
-    if (side.evalDir) files.push(join6(side.evalDir, "metrics.json"), join6(side.evalDir, "eval_pipeline_metrics.json"));
-  }
-  return files;
-}
 var RUN_INFO_FILE = "run-info.json";
 function writeRunInfo(session, decision, dir = session.outDir) {
-  const path = join6(dir, RUN_INFO_FILE);
+  const path = join7(dir, RUN_INFO_FILE);
   const info = {
     schema: "optimization-gate/run-info@1",
     decision,
@@ -1083,13 +1084,13 @@ async function runGate(session) {
   if (plan.kind === "missing") return publish(inputErrorResult([`missing baseline: ${plan.reason}`], config.failOn, spec));
   const repeat = config.repeat ?? spec.repeat ?? 1;
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
-  const candidate = { name: "candidate", cwd: session.workingDir, stem: join6(outDir, "candidate"), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
+  const candidate = { name: "candidate", cwd: session.workingDir, stem: join7(outDir, "candidate"), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
   let worktree;
   const sideTargets = [candidate];
   if (plan.kind === "ref") {
-    worktree = addWorktree(session.workingDir, plan.ref, join6(outDir, "base-worktree"));
+    worktree = addWorktree(session.workingDir, plan.ref, join7(outDir, "base-worktree"));
     const baseSha = worktree.sha.slice(0, 7);
-    sideTargets.unshift({ name: "baseline", cwd: worktree.cwd, stem: join6(outDir, "baseline"), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
+    sideTargets.unshift({ name: "baseline", cwd: worktree.cwd, stem: join7(outDir, "baseline"), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
   }
   let measured;
   try {
@@ -1100,7 +1101,7 @@ async function runGate(session) {
   } finally {
     worktree?.remove();
   }
-  targets.files = filesOf(measured);
+  targets.files = measuredFiles(measured);
   setProfileOutputs(session, measured.find((m) => m.target.name === "candidate"));
   if (session.signal.aborted) throw new CancelledError("cancelled while measuring; the post step uploads what was measured");
   const failures = [];
@@ -1131,9 +1132,9 @@ function readJsonObject(path) {
   }
 }
 function readRunnerVerdict(dir, name, artifactUrl) {
-  const gate = readJsonObject(join7(dir, "gate.json"));
-  const info = readJsonObject(join7(dir, RUN_INFO_FILE));
-  const report = existsSync7(join7(dir, "report.md")) ? readFileSync4(join7(dir, "report.md"), "utf8") : "";
+  const gate = readJsonObject(join8(dir, "gate.json"));
+  const info = readJsonObject(join8(dir, RUN_INFO_FILE));
+  const report = existsSync7(join8(dir, "report.md")) ? readFileSync4(join8(dir, "report.md"), "utf8") : "";
   const decision = DECISIONS.find((d) => d === gate?.decision) ?? (gate === void 0 && info?.decision === "measured" ? "measured" : "missing");
   return {
     name,
@@ -1153,7 +1154,7 @@ async function runAggregate(session) {
     const artifacts = (await session.artifacts.listThisRun()).filter((a) => a.name.startsWith(prefix) && a.name !== `${config.artifactName}-aggregate`);
     io.info(`${artifacts.length} artifact(s) named ${prefix}*: ${artifacts.map((a) => a.name).join(", ") || "none"}`);
     for (const artifact of artifacts) {
-      const dir = join7(outDir, "runners", artifact.name);
+      const dir = join8(outDir, "runners", artifact.name);
       try {
         await session.artifacts.download(artifact.id, dir);
         verdicts.push(readRunnerVerdict(dir, artifact.name, `${runUrl(context)}/artifacts/${artifact.id}`));
@@ -1195,7 +1196,7 @@ async function runAggregate(session) {
 
 // src/action/refresh-flow.ts
 import { cpSync as cpSync3, existsSync as existsSync8, mkdirSync as mkdirSync4, readdirSync as readdirSync2, rmSync as rmSync3 } from "node:fs";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 
 // src/report/measurement.ts
 function medianOf(runs, pick) {
@@ -1251,7 +1252,7 @@ async function measureHere(session) {
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
   const [side] = await io.group(
     `Measure (${config.repeat ?? 1} run${(config.repeat ?? 1) === 1 ? "" : "s"})`,
-    () => measureSides([{ name: "candidate", cwd: session.workingDir, stem: join8(outDir, "run"), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
+    () => measureSides([{ name: "candidate", cwd: session.workingDir, stem: join9(outDir, "run"), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
       config,
       repeat: config.repeat ?? 1,
       signal: session.signal,
@@ -1264,12 +1265,6 @@ async function measureHere(session) {
   setProfileOutputs(session, side);
   return side;
 }
-function sideFiles(side) {
-  return side.profiles.flatMap((p) => {
-    const stem = p.replace(/\.ya?ml$/i, "");
-    return [p, `${stem}.stage_truth.json`, `${stem}.samples.jsonl`, `${stem}.events.jsonl`];
-  }).concat(side.evalDir ? [join8(side.evalDir, "metrics.json"), join8(side.evalDir, "eval_pipeline_metrics.json")] : []);
-}
 async function runMeasure(session) {
   const side = await measureHere(session);
   const failures = [...side.failures];
@@ -1281,7 +1276,7 @@ async function runMeasure(session) {
   };
   const publication = await session.io.group(
     "Publish",
-    () => publishVerdict(verdict, { outDir: session.outDir, artifactName: session.config.artifactName, files: [...sideFiles(side), writeRunInfo(session, "measured")] }, session)
+    () => publishVerdict(verdict, { outDir: session.outDir, artifactName: session.config.artifactName, files: [...measuredFiles([side]), writeRunInfo(session, "measured")] }, session)
   );
   if (failures.length > 0) publication.faults.push(...failures.map((f) => `measured run failed: ${f}`));
   return publication;
@@ -1325,7 +1320,7 @@ async function runBaseline(session) {
       const found = await restoreFromCache(
         { workingDir: session.workingDir, storePath, outDir: session.outDir, keyParts, artifactName: config.artifactName },
         { cache: session.cache, artifacts: session.artifacts, token: config.token, context, log: (l) => io.info(l) },
-        join8(session.outDir, "previous-baseline")
+        join9(session.outDir, "previous-baseline")
       );
       if (!found) io.info("no previous baseline in the cache: this refresh starts one");
       return found;
@@ -1338,7 +1333,7 @@ async function runBaseline(session) {
   const failures = [...side.failures];
   const fresh = loadSide("candidate", side.profiles, side.evalDir, failures);
   const stored = failures.length === 0 && fresh.runs.length > 0;
-  const storeDir = join8(session.outDir, "baseline-store");
+  const storeDir = join9(session.outDir, "baseline-store");
   if (stored) {
     writeBaselineStore(storeDir, side, {
       created_at: (/* @__PURE__ */ new Date()).toISOString(),
@@ -1371,7 +1366,7 @@ async function runBaseline(session) {
   const outDir = stored ? storeDir : session.outDir;
   const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.runnerKey) : config.artifactName;
   mkdirSync4(outDir, { recursive: true });
-  const files = [...stored ? storeFiles(storeDir) : sideFiles(side), writeRunInfo(session, drift?.decision ?? "measured", outDir)];
+  const files = [...stored ? storeFiles(storeDir) : measuredFiles([side]), writeRunInfo(session, drift?.decision ?? "measured", outDir)];
   const publication = await io.group(
     "Publish",
     () => publishVerdict(verdict, { outDir, artifactName, files, ...issueNumber !== void 0 ? { issueNumber } : {} }, { ...session, config: { ...config, comment: { issue: issueNumber !== void 0, pr: false } } })
@@ -1396,7 +1391,7 @@ function storeFiles(dir) {
   const out = [];
   const walk = (d) => {
     for (const entry of readdirSync2(d, { withFileTypes: true })) {
-      const p = join8(d, entry.name);
+      const p = join9(d, entry.name);
       if (entry.isDirectory()) walk(p);
       else out.push(p);
     }
@@ -1453,7 +1448,7 @@ async function run(overrides = {}) {
     if (config.token) io.setSecret(config.token);
     const context = readRunContext(deps.env);
     const workingDir = resolve6(context.workspace, config.workingDirectory);
-    const outDir = join9(context.runnerTemp || tmpdir(), "optimization-gate", `${context.runId}-${context.runAttempt}-${config.artifactName}`);
+    const outDir = join10(context.runnerTemp || tmpdir(), "optimization-gate", `${context.runId}-${context.runAttempt}-${config.artifactName}`);
     mkdirSync5(outDir, { recursive: true });
     io.saveState(State.OutputDir, outDir);
     io.saveState(State.ArtifactName, config.artifactName);

@@ -14,7 +14,7 @@ import type { Side } from '../compare/types.js';
 import { renderReport } from '../report/report.js';
 import { forkRefusal } from './context.js';
 import { addWorktree, headSha, type Worktree } from './git.js';
-import { measureSides, type MeasuredSide, type SideTarget } from './measure-sides.js';
+import { measuredFiles, measureSides, type MeasuredSide, type SideTarget } from './measure-sides.js';
 import { publishVerdict, type Publication, type Verdict } from './publish.js';
 import { chooseBaselineSource, planBaseline } from './resolve-baseline.js';
 import { loadSide, type Session } from './session.js';
@@ -48,17 +48,6 @@ function gateVerdict(result: GateResult, diff: Diff | undefined, issueNumber: nu
   };
 }
 
-function filesOf(sides: readonly MeasuredSide[]): string[] {
-  const files: string[] = [];
-  for (const side of sides) {
-    for (const profile of side.profiles) {
-      const stem = profile.replace(/\.ya?ml$/i, '');
-      files.push(profile, `${stem}.stage_truth.json`, `${stem}.samples.jsonl`, `${stem}.events.jsonl`);
-    }
-    if (side.evalDir) files.push(join(side.evalDir, 'metrics.json'), join(side.evalDir, 'eval_pipeline_metrics.json'));
-  }
-  return files;
-}
 
 export const RUN_INFO_FILE = 'run-info.json';
 
@@ -142,7 +131,7 @@ export async function runGate(session: Session): Promise<GateOutcome> {
   } finally {
     worktree?.remove();
   }
-  targets.files = filesOf(measured);
+  targets.files = measuredFiles(measured);
   setProfileOutputs(session, measured.find((m) => m.target.name === 'candidate'));
   if (session.signal.aborted) throw new CancelledError('cancelled while measuring; the post step uploads what was measured');
 

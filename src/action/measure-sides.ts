@@ -4,7 +4,7 @@
  * drift of the machine during the job hits both sides alike.
  */
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { freeze, runExternalFreeze, type CommandRunner, type FreezeProgress, type FreezeResult } from '../measure/index.js';
 import { stageTruthPathFor } from '../compare/loaders.js';
 import { PROFILE_OUTPUT_ENV } from '../inputs/constants.js';
@@ -104,6 +104,21 @@ async function externalRun(target: SideTarget, ctx: MeasureContext, stem: string
   } catch (error) {
     return { failure: `external freeze: ${(error as Error).message}` };
   }
+}
+
+/** Every file a measured side left: per run profile, stage_truth, samples, events; the eval outputs. */
+export function measuredFiles(sides: readonly MeasuredSide[]): string[] {
+  const files: string[] = [];
+  for (const side of sides) {
+    for (const profile of side.profiles) {
+      const stem = profile.replace(/\.ya?ml$/i, '');
+      files.push(profile, `${stem}.stage_truth.json`, `${stem}.samples.jsonl`, `${stem}.events.jsonl`);
+    }
+    // With repeated runs, the freeze also writes the median profile at the side's own stem.
+    files.push(`${side.target.stem}.yaml`, `${side.target.stem}.stage_truth.json`);
+    if (side.evalDir) files.push(join(side.evalDir, 'metrics.json'), join(side.evalDir, 'eval_pipeline_metrics.json'));
+  }
+  return [...new Set(files)].filter((f) => existsSync(f));
 }
 
 /** Runs the experiment of every side, then the profile runs (interleaved across sides). */

@@ -16,7 +16,7 @@ import { baselineArtifactName, baselineCacheKey } from './baseline-key.js';
 import { writeBaselineStore, type BaselineFiles } from './baseline-store.js';
 import { CancelledError, setProfileOutputs, writeRunInfo } from './gate-flow.js';
 import { headSha } from './git.js';
-import { measureSides, type MeasuredSide } from './measure-sides.js';
+import { measuredFiles, measureSides, type MeasuredSide } from './measure-sides.js';
 import { publishVerdict, type Publication, type Verdict } from './publish.js';
 import { restoreFromCache } from './resolve-baseline.js';
 import { loadSide, type Session } from './session.js';
@@ -36,12 +36,6 @@ async function measureHere(session: Session): Promise<MeasuredSide> {
   return side as MeasuredSide;
 }
 
-function sideFiles(side: MeasuredSide): string[] {
-  return side.profiles.flatMap((p) => {
-    const stem = p.replace(/\.ya?ml$/i, '');
-    return [p, `${stem}.stage_truth.json`, `${stem}.samples.jsonl`, `${stem}.events.jsonl`];
-  }).concat(side.evalDir ? [join(side.evalDir, 'metrics.json'), join(side.evalDir, 'eval_pipeline_metrics.json')] : []);
-}
 
 export async function runMeasure(session: Session): Promise<Publication> {
   const side = await measureHere(session);
@@ -53,7 +47,7 @@ export async function runMeasure(session: Session): Promise<Publication> {
     annotations: failures.map((f) => ({ title: 'optimization-gate: run failed', message: f })),
   };
   const publication = await session.io.group('Publish', () =>
-    publishVerdict(verdict, { outDir: session.outDir, artifactName: session.config.artifactName, files: [...sideFiles(side), writeRunInfo(session, 'measured')] }, session),
+    publishVerdict(verdict, { outDir: session.outDir, artifactName: session.config.artifactName, files: [...measuredFiles([side]), writeRunInfo(session, 'measured')] }, session),
   );
   if (failures.length > 0) publication.faults.push(...failures.map((f) => `measured run failed: ${f}`));
   return publication;
@@ -153,7 +147,7 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
   const outDir = stored ? storeDir : session.outDir;
   const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.runnerKey) : config.artifactName;
   mkdirSync(outDir, { recursive: true });
-  const files = [...(stored ? storeFiles(storeDir) : sideFiles(side)), writeRunInfo(session, drift?.decision ?? 'measured', outDir)];
+  const files = [...(stored ? storeFiles(storeDir) : measuredFiles([side])), writeRunInfo(session, drift?.decision ?? 'measured', outDir)];
   const publication = await io.group('Publish', () =>
     publishVerdict(verdict, { outDir, artifactName, files, ...(issueNumber !== undefined ? { issueNumber } : {}) }, { ...session, config: { ...config, comment: { issue: issueNumber !== undefined, pr: false } } }),
   );
