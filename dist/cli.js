@@ -20,7 +20,7 @@ import {
   renderReport,
   stageTable,
   stageWallChart
-} from "./chunks/chunk-S5VFYGNI.js";
+} from "./chunks/chunk-5RNFPQ72.js";
 import {
   UserError,
   errorMessage,

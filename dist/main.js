@@ -30,7 +30,7 @@ import {
   renderGateJson,
   renderReport,
   table
-} from "./chunks/chunk-S5VFYGNI.js";
+} from "./chunks/chunk-5RNFPQ72.js";
 import {
   EVAL_METRICS_FILE,
   InputFileError,
@@ -1082,6 +1082,14 @@ async function runGate(session) {
     });
   });
   if (plan.kind === "missing") return publish(inputErrorResult([`missing baseline: ${plan.reason}`], config.failOn, spec));
+  const failures = [];
+  const storedBaseline = plan.kind === "files" ? loadSide("baseline", plan.files.profiles, plan.files.evalDir, failures) : void 0;
+  if (plan.kind === "files") io.info(`baseline: ${plan.files.origin}`);
+  if (storedBaseline && storedBaseline.runs.length === 0) {
+    return publish(inputErrorResult([`missing baseline: no readable profile in ${plan.kind === "files" ? plan.files.origin : ""}`, ...failures], config.failOn, spec));
+  }
+  const walls = storedBaseline?.runs.map((r) => r.profile.totals.wall_time_s) ?? [];
+  const referenceWallS = walls.length > 0 ? median(walls) : void 0;
   const repeat = config.repeat ?? spec.repeat ?? 1;
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
   const candidate = { name: "candidate", cwd: session.workingDir, stem: join7(outDir, "candidate"), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
@@ -1096,7 +1104,15 @@ async function runGate(session) {
   try {
     measured = await io.group(
       `Measure (${repeat} run${repeat === 1 ? "" : "s"} per side${worktree ? ", interleaved with the base ref" : ""})`,
-      () => measureSides(sideTargets, { config, repeat, signal: session.signal, runner: session.runner, log: (l) => io.info(l), env: {} })
+      () => measureSides(sideTargets, {
+        config,
+        repeat,
+        signal: session.signal,
+        runner: session.runner,
+        log: (l) => io.info(l),
+        env: {},
+        ...referenceWallS !== void 0 ? { referenceWallS } : {}
+      })
     );
   } finally {
     worktree?.remove();
@@ -1104,14 +1120,11 @@ async function runGate(session) {
   targets.files = measuredFiles(measured);
   setProfileOutputs(session, measured.find((m) => m.target.name === "candidate"));
   if (session.signal.aborted) throw new CancelledError("cancelled while measuring; the post step uploads what was measured");
-  const failures = [];
   const cand = measured.find((m) => m.target.name === "candidate");
   const candidateSide = loadSide("candidate", cand.profiles, cand.evalDir, failures);
   let baselineSide;
-  if (plan.kind === "files") {
-    baselineSide = loadSide("baseline", plan.files.profiles, plan.files.evalDir, failures);
-    io.info(`baseline: ${plan.files.origin}`);
-  } else {
+  if (storedBaseline) baselineSide = storedBaseline;
+  else {
     const base = measured.find((m) => m.target.name === "baseline");
     baselineSide = loadSide("baseline", base.profiles, base.evalDir, failures);
   }

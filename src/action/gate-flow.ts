@@ -8,6 +8,7 @@ import { stageTruthPathFor } from '../compare/loaders.js';
 import { Outputs } from '../inputs/constants.js';
 import { diffSides, type Diff } from '../compare/diff.js';
 import { evaluateGate, inputErrorResult, type GateResult } from '../compare/gate.js';
+import { median } from '../compare/stats.js';
 import { renderGateJson } from '../compare/gate-json.js';
 import { ACCEPTED_FORMS, formatProblem } from '../compare/thresholds/index.js';
 import type { Side } from '../compare/types.js';
@@ -113,6 +114,16 @@ export async function runGate(session: Session): Promise<GateOutcome> {
   });
   if (plan.kind === 'missing') return publish(inputErrorResult([`missing baseline: ${plan.reason}`], config.failOn, spec));
 
+  // A stored baseline is read before measuring: a broken one is reported without spending the runs,
+  // and its wall time gives the progress lines something to compare with.
+  const failures: string[] = [];
+  const storedBaseline = plan.kind === 'files' ? loadSide('baseline', plan.files.profiles, plan.files.evalDir, failures) : undefined;
+  if (plan.kind === 'files') io.info(`baseline: ${plan.files.origin}`);
+  if (storedBaseline && storedBaseline.runs.length === 0) {
+    return publish(inputErrorResult([`missing baseline: no readable profile in ${plan.kind === 'files' ? plan.files.origin : ''}`, ...failures], config.failOn, spec));
+  }
+  const walls = storedBaseline?.runs.map((r) => r.profile.totals.wall_time_s) ?? [];
+  const referenceWallS = walls.length > 0 ? median(walls) : undefined;
   const repeat = config.repeat ?? spec.repeat ?? 1;
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
   const candidate: SideTarget = { name: 'candidate', cwd: session.workingDir, stem: join(outDir, 'candidate'), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
@@ -126,7 +137,10 @@ export async function runGate(session: Session): Promise<GateOutcome> {
   let measured: MeasuredSide[];
   try {
     measured = await io.group(`Measure (${repeat} run${repeat === 1 ? '' : 's'} per side${worktree ? ', interleaved with the base ref' : ''})`, () =>
-      measureSides(sideTargets, { config, repeat, signal: session.signal, runner: session.runner, log: (l) => io.info(l), env: {} }),
+      measureSides(sideTargets, {
+        config, repeat, signal: session.signal, runner: session.runner, log: (l) => io.info(l), env: {},
+        ...(referenceWallS !== undefined ? { referenceWallS } : {}),
+      }),
     );
   } finally {
     worktree?.remove();
@@ -135,14 +149,11 @@ export async function runGate(session: Session): Promise<GateOutcome> {
   setProfileOutputs(session, measured.find((m) => m.target.name === 'candidate'));
   if (session.signal.aborted) throw new CancelledError('cancelled while measuring; the post step uploads what was measured');
 
-  const failures: string[] = [];
   const cand = measured.find((m) => m.target.name === 'candidate') as MeasuredSide;
   const candidateSide = loadSide('candidate', cand.profiles, cand.evalDir, failures);
   let baselineSide: Side;
-  if (plan.kind === 'files') {
-    baselineSide = loadSide('baseline', plan.files.profiles, plan.files.evalDir, failures);
-    io.info(`baseline: ${plan.files.origin}`);
-  } else {
+  if (storedBaseline) baselineSide = storedBaseline;
+  else {
     const base = measured.find((m) => m.target.name === 'baseline') as MeasuredSide;
     baselineSide = loadSide('baseline', base.profiles, base.evalDir, failures);
   }
