@@ -850,9 +850,9 @@ function outside(root, path) {
 function isProfileYaml(name) {
   return /\.ya?ml$/i.test(name) && !name.startsWith(".");
 }
-function resolvePathBaseline(name, root) {
+function resolvePathBaseline(name, root, { insideCheckout = true } = {}) {
   const candidates = [name, `${name}.yaml`, join4("data/profiles", name), join4("data/profiles", `${name}.yaml`)].map((p) => resolve4(root, p));
-  if (candidates.some((p) => outside(root, p))) {
+  if (insideCheckout && candidates.some((p) => outside(root, p))) {
     throw new UserError(`baseline "${name}": expected a path inside the repository checkout`);
   }
   const found = candidates.find((p) => existsSync3(p));
@@ -917,7 +917,7 @@ async function planBaseline(source, where, deps) {
       case "ref":
         return { kind: "ref", ref: source.ref };
       case "path":
-        return { kind: "files", files: resolvePathBaseline(source.path, where.workingDir) };
+        return { kind: "files", files: resolvePathBaseline(source.path, where.workingDir, { insideCheckout: source.from !== "input baseline" }) };
       case "artifact": {
         const files = await restoreFromArtifact(where, deps);
         if (files) return { kind: "files", files };

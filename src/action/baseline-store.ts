@@ -102,10 +102,11 @@ function isProfileYaml(name: string): boolean {
  * of profile YAMLs (repeated runs). A bare name is also looked up under `data/profiles/`, where the
  * pipelines we serve keep their references (`baseline: references/v2.6.0-openai`).
  */
-export function resolvePathBaseline(name: string, root: string): BaselineFiles {
+export function resolvePathBaseline(name: string, root: string, { insideCheckout = true }: { insideCheckout?: boolean } = {}): BaselineFiles {
   const candidates = [name, `${name}.yaml`, join('data/profiles', name), join('data/profiles', `${name}.yaml`)].map((p) => resolve(root, p));
-  // The name may come from the issue: it must stay inside the checkout.
-  if (candidates.some((p) => outside(root, p))) {
+  // A name from the issue must stay inside the checkout; the workflow's own input may point anywhere
+  // (e.g. the `profile` output of an earlier step, under the runner's temp dir).
+  if (insideCheckout && candidates.some((p) => outside(root, p))) {
     throw new UserError(`baseline "${name}": expected a path inside the repository checkout`);
   }
   const found = candidates.find((p) => existsSync(p));

@@ -86,7 +86,7 @@ export async function planBaseline(source: BaselineSource & { from: string }, wh
       case 'ref':
         return { kind: 'ref', ref: source.ref };
       case 'path':
-        return { kind: 'files', files: resolvePathBaseline(source.path, where.workingDir) };
+        return { kind: 'files', files: resolvePathBaseline(source.path, where.workingDir, { insideCheckout: source.from !== 'input baseline' }) };
       case 'artifact': {
         const files = await restoreFromArtifact(where, deps);
         if (files) return { kind: 'files', files };

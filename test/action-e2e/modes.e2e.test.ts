@@ -3,6 +3,9 @@
  * drift check of a refresh (tracking issue), and the aggregate of a runner matrix.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { annotations, issuesEvent, runAction, startHarness, type Harness } from '../fakes/index.js';
 import { TEST_TIMEOUT } from './helpers.js';
 import { FAST, ISSUE_BODY, PIPELINE_INPUTS, SLOW, pipelineWorkspace } from './workspace.js';
@@ -87,5 +90,50 @@ describe('modes', () => {
     expect(body).toContain('| ❌ reject | `gpu-b` | `gpu-b.local` | ❌ reject — 1 guardrail failed: `profile.totals.peak_rss_mb` |');
     expect(body).toContain('| ❔ missing | `optimization-gate-cpu` | `?` | no readable gate.json in the artifact |');
     expect(body).toContain('| ✅ ship | `gpu-a` | `gpu-a.local` | ✅ ship — all 4 thresholds pass |');
+  }, TEST_TIMEOUT);
+
+  it('the CI job of this repository: measure the example pipeline, then gate the optimized config on inline thresholds', async () => {
+    // As .github/workflows/ci.yml does with `uses: ./`: no issue, the baseline is the first step's profile output.
+    const workspace = mkdtempSync(join(tmpdir(), 'og-e2e-example-'));
+    cpSync(new URL('../../examples', import.meta.url), join(workspace, 'examples'), { recursive: true });
+    const pipeline = (config: string, evalDir: string) => ({
+      'dataset-id': 'example',
+      'profile-command': `python3 examples/pipeline/pipeline.py --config examples/pipeline/config/${config}.json`,
+      'experiment-command': `python3 examples/pipeline/experiment.py --config examples/pipeline/config/${config}.json --out ${evalDir}`,
+      'experiment-output': evalDir,
+      comment: 'none',
+      warmup: '0',
+    });
+    const measured = await runAction({
+      runner: h.runnerEnv({ eventName: 'push', event: {}, workspace, inputs: { mode: 'measure', ...pipeline('baseline', 'out/baseline-eval'), 'artifact-name': 'example-baseline' } }),
+    });
+    expect(measured.main.exitCode, measured.main.stdout).toBe(0);
+    expect(measured.main.outputs.decision).toBe('measured');
+    const profile = measured.main.outputs.profile as string;
+    expect(readFileSync(profile, 'utf8')).toMatch(/^ {2}clean:$/m);
+    expect(readFileSync(measured.main.outputs['stage-truth'] as string, 'utf8')).toContain('"wall_seconds_by_stage"');
+
+    const gated = await runAction({
+      runner: h.runnerEnv({
+        eventName: 'push',
+        event: {},
+        workspace,
+        inputs: {
+          mode: 'gate',
+          ...pipeline('optimized', 'out/candidate-eval'),
+          baseline: profile,
+          thresholds: 'thresholds:\n  profile.totals.wall_time_s: { rule: "<= -5%", kind: target }\n  profile.totals.peak_rss_mb: "<= +25%"\n',
+          'fail-on': 'never',
+          'artifact-name': 'example-candidate',
+        },
+      }),
+    });
+    expect(gated.main.exitCode, gated.main.stdout).toBe(0);
+    expect(['ship', 'iterate']).toContain(gated.main.outputs.decision);
+    const gate = JSON.parse(readFileSync(gated.main.outputs['gate-json'] as string, 'utf8')) as { thresholds: Array<{ metric: string; verdict: string; change: { value: number } }> };
+    const wall = gate.thresholds.find((t) => t.metric === 'profile.totals.wall_time_s');
+    // The bundled mode drops the clean stage: about -20 % run wall on this machine.
+    expect(wall?.change.value).toBeLessThan(-10);
+    expect(gated.main.summary).toMatch(/^### (✅ ship|🟡 iterate)/m);
   }, TEST_TIMEOUT);
 });
