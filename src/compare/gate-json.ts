@@ -18,8 +18,9 @@
  *   - `baseline` / `candidate`: {values (one per run, null where a run had no number), median, n
  *     (runs with a number), runs, problems[]}
  *   - `change`: {value (percent for relative, unit delta, or the candidate value for absolute
- *     bounds), form: relative|delta|value, unit, interval {low, high} or null, level (e.g. 0.95)
- *     or null, method: bootstrap-median|point or null, note or null}
+ *     bounds), form: relative|delta|value, unit, interval {low, high} or null, level (the exact
+ *     coverage of the interval, e.g. 0.968 for 5 + 5 runs) or null, method:
+ *     rank-shift|bootstrap-median|point or null, note or null}
  *   - `reason`: one line with the numbers
  * - `runs`: {baseline[], candidate[]}, each {label, files {profile, truth, eval, cost}, status,
  *   failed, host {hostname, cpu}, sampling_note, memory_metric}

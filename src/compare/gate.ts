@@ -140,6 +140,23 @@ function judge(estimate: Estimate, op: Operator, bound: number): { verdict: Verd
   return { verdict: 'inconclusive', how: 'straddles' };
 }
 
+/**
+ * A rough number of runs per side that would decide a straddling interval: its half-width shrinks
+ * about as 1/√n, and must fall below the distance from the estimate to the bound.
+ */
+export function runsToDecide(estimate: Estimate, bound: number): string {
+  const { interval } = estimate;
+  const n = Math.min(estimate.n.baseline || Infinity, estimate.n.candidate);
+  if (!interval || estimate.estimate === undefined || !Number.isFinite(n)) return 'more runs would decide it';
+  const distance = Math.abs(estimate.estimate - bound);
+  const halfWidth = (interval.high - interval.low) / 2;
+  if (distance < halfWidth * 0.05) return 'the change sits on the bound itself: more runs will not decide it';
+  const needed = Math.ceil(n * (halfWidth / distance) ** 2);
+  return needed > 50
+    ? 'deciding it would take more than 50 runs per side at the noise seen'
+    : `about ${Math.max(needed, n + 1)} runs per side would decide it at the noise seen (rough estimate)`;
+}
+
 function evaluateOne(threshold: Threshold, metric: string, baseline: Side, candidate: Side, options: GateOptions): ThresholdResult {
   const unit = metricUnit(metric);
   const rule = threshold.rule;
@@ -177,8 +194,9 @@ function evaluateOne(threshold: Threshold, metric: string, baseline: Side, candi
       reason = `${span} entirely breaks ${rule.text}${estimate.degenerate ? ' (all runs identical)' : ''}`;
       break;
     default:
-      reason = `${span} straddles the bound of ${rule.text}: within the noise`;
+      reason = `${span} contains the bound of ${rule.text}: within the noise; ${runsToDecide(estimate, rule.value)}`;
   }
+  if (how !== 'point' && how !== 'undefined' && estimate.note && !estimate.degenerate) reason += ` (${estimate.note})`;
   const change: ThresholdChange = {
     value: estimate.estimate, form, unit: changeUnit, interval,
     level: interval ? estimate.interval?.level : undefined, method: estimate.method,
@@ -226,7 +244,10 @@ export function describeProblem(p: ThresholdProblem): string {
 function noiseNote(nBase: number, nCand: number, options: IntervalOptions = {}): string {
   if (nBase <= 1 && nCand <= 1) return SINGLE_RUN_NOTE;
   const o = { ...DEFAULT_INTERVAL_OPTIONS, ...options };
-  return `${nBase} baseline / ${nCand} candidate runs: medians compared; ${Math.round(o.level * 100)} % percentile-bootstrap interval of the change of medians (${o.resamples} resamples, seed ${o.seed})`;
+  const how = o.method === 'rank-shift'
+    ? 'exact rank interval of the shift between the sides (Hodges–Lehmann / Mann–Whitney; on logs for relative rules), distribution-free'
+    : `percentile-bootstrap interval of the change of medians (${o.resamples} resamples, seed ${o.seed})`;
+  return `${nBase} baseline / ${nCand} candidate runs: medians compared; ${Math.round(o.level * 100)} % ${how}`;
 }
 
 function specInfo(spec: ThresholdSpec | undefined): GateResult['spec'] {

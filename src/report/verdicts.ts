@@ -25,7 +25,9 @@ function interval(t: ThresholdResult): string {
   const i = t.change.interval;
   if (!i) return NONE;
   if (i.low === i.high) return `[${formatThresholdChange(t, i.low)}] (zero spread)`;
-  return `[${formatThresholdChange(t, i.low)}, ${formatThresholdChange(t, i.high)}]`;
+  // The level each interval really covers: with few runs it can be below the one asked for.
+  const level = t.change.level !== undefined ? ` · ${(t.change.level * 100).toFixed(t.change.level >= 0.995 ? 1 : 0)} %` : '';
+  return `[${formatThresholdChange(t, i.low)}, ${formatThresholdChange(t, i.high)}]${level}`;
 }
 
 function brief(t: ThresholdResult): string {
@@ -78,7 +80,7 @@ export function summaryLine(result: GateResult): string {
   const verdicts = (Object.keys(counts) as Verdict[]).map((v) => `${counts[v]} ${v}`).join(' · ');
   const nb = result.runs.baseline.length;
   const nc = result.runs.candidate.length;
-  const runs = nb + nc === 0 ? 'not evaluated' : `${nb} baseline / ${nc} candidate run${nc === 1 ? '' : 's'} (${nb <= 1 && nc <= 1 ? result.noise : 'medians, bootstrap interval'})`;
+  const runs = nb + nc === 0 ? 'not evaluated' : `${nb} baseline / ${nc} candidate run${nc === 1 ? '' : 's'} (${nb <= 1 && nc <= 1 ? result.noise : 'medians, rank interval'})`;
   const parts = [`**${verdicts}**`, runs];
   if (!result.host.comparable) parts.push('⚠️ **runs from different hosts**');
   parts.push(`fail-on \`${result.failOn}\`: job ${result.passed ? 'passes' : 'fails'}`);
@@ -102,7 +104,6 @@ function sideCell(t: ThresholdResult, side: 'baseline' | 'candidate'): string {
 /** Every concrete threshold with its numbers, worst first. */
 export function verdictTable(result: GateResult, maxRows = 100): string {
   const ordered = result.thresholds.map((t, i) => ({ t, i })).sort((a, b) => severity(a.t) - severity(b.t) || a.i - b.i).map(({ t }) => t);
-  const level = ordered.find((t) => t.change.level !== undefined)?.change.level ?? 0.95;
   const rows = ordered.map((t) => [
     `${VERDICT_ICON[t.verdict]} ${t.verdict}${t.counts ? '' : ' (ignored)'}`,
     code(t.metric),
@@ -115,7 +116,7 @@ export function verdictTable(result: GateResult, maxRows = 100): string {
     `${t.baseline.n}/${t.candidate.n}`,
   ]);
   const text = table(
-    ['Verdict', 'Metric', 'Kind', 'Rule', 'Baseline', 'Candidate', 'Change', `${Math.round(level * 100)} % CI`, 'N (B/C)'],
+    ['Verdict', 'Metric', 'Kind', 'Rule', 'Baseline', 'Candidate', 'Change', 'Interval · coverage', 'N (B/C)'],
     rows,
     { align: 'llllrrrrr', maxRows, moreAt: 'gate.json' },
   );

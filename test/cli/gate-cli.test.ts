@@ -82,10 +82,13 @@ describe('optimization-gate gate', () => {
     );
     expect(code).toBe(0);
     const { json, report } = outputs(out);
-    expect(json.thresholds[0]).toMatchObject({ verdict: 'pass', baseline: { n: 3, median: 40.3144 }, candidate: { n: 3, median: 21.5184 }, change: { method: 'bootstrap-median', level: 0.95 } });
+    expect(json.thresholds[0]).toMatchObject({ verdict: 'pass', baseline: { n: 3, median: 40.3144 }, candidate: { n: 3, median: 21.5184 }, change: { method: 'rank-shift', level: 0.9 } });
     expect(json.runs.baseline.map((r) => r.files.eval)).toEqual(Array.from({ length: 3 }, () => join(OPENAI_EVAL_DIR, 'metrics.json')));
     expect(json.spec.repeat).toBe(3);
-    expect(report).toContain('3 baseline / 3 candidate runs (medians, bootstrap interval)');
+    expect(report).toContain('3 baseline / 3 candidate runs (medians, rank interval)');
+    // 3 + 3 runs cannot back a 95 % interval: the report says what it covers.
+    expect(report).toMatch(/\| \[-\d+\.\d %, -\d+\.\d %\] · 90 % \| 3\/3 \|/);
+    expect(json.thresholds[0]?.change.note).toBe('too few runs for a 95 % interval: this one covers 90.0 %');
   });
 
   it('a thresholds file replaces the issue entry for the same metric', async () => {

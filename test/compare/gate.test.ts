@@ -199,7 +199,7 @@ describe('repeated runs', () => {
   const base = wallRepeats(STAGED_PROFILE, dir, 'b', [1, 1.03, 0.98, 1.01, 0.99]);
   const cand = wallRepeats(BUNDLED_PROFILE, dir, 'c', [1, 1.02, 0.97, 1.04, 0.995]);
 
-  it('compares medians with a bootstrap interval; a clear drop passes', () => {
+  it('compares medians with an exact rank interval; a clear drop passes', () => {
     const result = gate([threshold('profile.totals.wall_time_s', '<= -20%', 'target')], base, cand);
     const t = only(result, 'profile.totals.wall_time_s');
     expect(t.verdict).toBe('pass');
@@ -209,9 +209,11 @@ describe('repeated runs', () => {
     expect(t.change.value).toBeCloseTo(-46.62, 2);
     expect(t.change.interval!.low).toBeLessThan(t.change.interval!.high);
     expect(t.change.interval!.high).toBeLessThan(-40);
-    expect(t.change.level).toBe(0.95);
-    expect(t.reason).toMatch(/^95 % CI \[-\d+\.\d %, -\d+\.\d %\] entirely meets <= -20%$/);
-    expect(result.noise).toMatch(/^5 baseline \/ 5 candidate runs: medians compared; 95 % percentile-bootstrap/);
+    // 5 + 5 runs: the 3rd smallest to the 3rd largest of the 25 pairwise ratios, exact coverage 1 − 8/252.
+    expect(t.change.level).toBeCloseTo(1 - 8 / 252, 12);
+    expect(t.change.method).toBe('rank-shift');
+    expect(t.reason).toMatch(/^97 % CI \[-\d+\.\d %, -\d+\.\d %\] entirely meets <= -20%$/);
+    expect(result.noise).toMatch(/^5 baseline \/ 5 candidate runs: medians compared; 95 % exact rank interval/);
     // Deterministic: the same runs give the same interval.
     expect(only(gate([threshold('profile.totals.wall_time_s', '<= -20%', 'target')], base, cand), 'profile.totals.wall_time_s').change.interval).toEqual(t.change.interval);
   });
@@ -219,7 +221,14 @@ describe('repeated runs', () => {
   it('a bound inside the noise is inconclusive', () => {
     const result = gate([threshold('profile.totals.wall_time_s', '<= -46.6%', 'target')], base, cand);
     expect(only(result, 'profile.totals.wall_time_s').verdict).toBe('inconclusive');
-    expect(only(result, 'profile.totals.wall_time_s').reason).toMatch(/straddles the bound of <= -46.6%: within the noise/);
+    expect(only(result, 'profile.totals.wall_time_s').reason).toBe(
+      '97 % CI [-48.4 %, -44.4 %] contains the bound of <= -46.6%: within the noise; the change sits on the bound itself: more runs will not decide it',
+    );
+    // A bound near the edge of the interval: the spread says roughly how many runs would decide it.
+    const near = gate([threshold('profile.totals.wall_time_s', '<= -45%', 'target')], base, cand);
+    expect(only(near, 'profile.totals.wall_time_s').reason).toMatch(
+      /^97 % CI \[-48\.4 %, -44\.4 %\] contains the bound of <= -45%: within the noise; about \d+ runs per side would decide it at the noise seen \(rough estimate\)$/,
+    );
     expect(result.decision).toBe('iterate');
   });
 
