@@ -20,7 +20,7 @@ import {
   renderReport,
   stageTable,
   stageWallChart
-} from "./chunks/chunk-5RNFPQ72.js";
+} from "./chunks/chunk-M23E7NYI.js";
 import {
   UserError,
   errorMessage,

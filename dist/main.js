@@ -30,7 +30,7 @@ import {
   renderGateJson,
   renderReport,
   table
-} from "./chunks/chunk-5RNFPQ72.js";
+} from "./chunks/chunk-M23E7NYI.js";
 import {
   EVAL_METRICS_FILE,
   InputFileError,
@@ -325,7 +325,7 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, log }) {
 }
 
 // src/action/aggregate-flow.ts
-import { existsSync as existsSync7, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync7, readFileSync as readFileSync5 } from "node:fs";
 import { join as join8 } from "node:path";
 
 // src/report/aggregate.ts
@@ -442,7 +442,7 @@ function forkRefusal(config, context) {
 }
 
 // src/action/gate-flow.ts
-import { existsSync as existsSync6, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync6, writeFileSync as writeFileSync4 } from "node:fs";
 import { join as join7 } from "node:path";
 
 // src/action/git.ts
@@ -495,7 +495,7 @@ function headSha(workingDir) {
 }
 
 // src/action/measure-sides.ts
-import { copyFileSync as copyFileSync2, existsSync as existsSync2, rmSync } from "node:fs";
+import { copyFileSync as copyFileSync2, existsSync as existsSync2, readFileSync as readFileSync2, rmSync, writeFileSync } from "node:fs";
 import { join as join2, resolve as resolve3 } from "node:path";
 
 // src/action/experiment.ts
@@ -642,6 +642,7 @@ async function measureSides(targets, ctx) {
     const side = sides[0];
     const result = await nativeRun(side.target, ctx, `${side.target.stem}.yaml`, config.warmup, ctx.repeat);
     side.profiles = result.runs.map((r) => r.files.profile);
+    side.profiles.forEach((profile, i) => recordRunOrder(profile, { side: side.target.name, round: i + 1, sequence: i + 1 }));
     side.failures.push(...freezeFailures(result));
     return sides;
   }
@@ -659,27 +660,57 @@ async function measureSides(targets, ctx) {
       for (const suffix of [".yaml", ".stage_truth.json", ".samples.jsonl", ".events.jsonl"]) rmSync(`${stem}${suffix}`, { force: true });
     }
   }
-  for (let k = 1; k <= ctx.repeat && !ctx.signal.aborted; k++) {
-    for (const side of sides) {
+  await measureRounds(sides, ctx, 1, ctx.repeat);
+  return sides;
+}
+async function measureRounds(sides, ctx, from, to) {
+  const { config } = ctx;
+  for (let k = from; k <= to && !ctx.signal.aborted; k++) {
+    for (const [index, side] of sides.entries()) {
       if (ctx.signal.aborted) break;
-      const stem = ctx.repeat === 1 ? side.target.stem : `${side.target.stem}.run-${k}`;
-      ctx.log(`[${side.target.label}] measured run ${k} of ${ctx.repeat}`);
+      const stem = k === 1 && to === 1 ? side.target.stem : `${side.target.stem}.run-${k}`;
+      ctx.log(`[${side.target.label}] measured run ${k} of ${Math.max(to, ctx.repeat)}${k > ctx.repeat ? " (confirmation)" : ""}`);
+      let profile;
       if (config.profileMode === "native") {
         const result = await nativeRun(side.target, ctx, `${stem}.yaml`, 0, 1);
-        side.profiles.push(...result.runs.map((r) => r.files.profile));
+        profile = result.runs[0]?.files.profile;
         side.failures.push(...freezeFailures(result).map((f) => `run ${k}: ${f}`));
       } else {
-        const { profile, failure } = await externalRun(side.target, ctx, stem);
-        if (profile && existsSync2(profile)) side.profiles.push(profile);
-        if (failure) side.failures.push(`run ${k}: ${failure}`);
+        const outcome = await externalRun(side.target, ctx, stem);
+        profile = outcome.profile;
+        if (outcome.failure) side.failures.push(`run ${k}: ${outcome.failure}`);
+      }
+      if (profile && existsSync2(profile)) {
+        side.profiles.push(profile);
+        recordRunOrder(profile, { side: side.target.name, round: k, sequence: (k - 1) * sides.length + index + 1 });
       }
     }
   }
-  return sides;
+}
+function recordRunOrder(profile, order) {
+  const truthPath = stageTruthPathFor(profile);
+  const samplesPath = profile.replace(/\.ya?ml$/i, ".samples.jsonl");
+  try {
+    const truth = JSON.parse(readFileSync2(truthPath, "utf8"));
+    let startedAt;
+    if (existsSync2(samplesPath)) {
+      const header2 = JSON.parse(readFileSync2(samplesPath, "utf8").split("\n", 1)[0] ?? "{}");
+      if (typeof header2.started_at === "number") startedAt = header2.started_at;
+    }
+    const wall = typeof truth.run_wall_s === "number" ? truth.run_wall_s : void 0;
+    truth.run_order = {
+      ...order,
+      started_at: startedAt !== void 0 ? new Date(startedAt * 1e3).toISOString() : null,
+      ended_at: startedAt !== void 0 && wall !== void 0 ? new Date((startedAt + wall) * 1e3).toISOString() : null
+    };
+    writeFileSync(truthPath, `${JSON.stringify(truth, null, 2)}
+`);
+  } catch {
+  }
 }
 
 // src/action/publish.ts
-import { writeFileSync } from "node:fs";
+import { writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join3 } from "node:path";
 
 // src/publish/comments.ts
@@ -712,11 +743,11 @@ async function publishVerdict(verdict, targets, deps) {
   const faults = [];
   const links = { runUrl: runUrl(context) };
   const reportPath = join3(targets.outDir, "report.md");
-  writeFileSync(reportPath, verdict.render(links));
+  writeFileSync2(reportPath, verdict.render(links));
   let gateJsonPath;
   if (verdict.gateJson !== void 0) {
     gateJsonPath = join3(targets.outDir, "gate.json");
-    writeFileSync(gateJsonPath, verdict.gateJson);
+    writeFileSync2(gateJsonPath, verdict.gateJson);
   }
   io.setOutput(Outputs.Decision, verdict.decision);
   io.setOutput(Outputs.ReportPath, reportPath);
@@ -797,7 +828,7 @@ function baselineArtifactName(artifactName, datasetId, runner) {
 }
 
 // src/action/baseline-store.ts
-import { cpSync, existsSync as existsSync3, mkdirSync as mkdirSync2, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { cpSync, existsSync as existsSync3, mkdirSync as mkdirSync2, readdirSync, readFileSync as readFileSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { basename, isAbsolute, join as join4, relative as relative2, resolve as resolve4, sep } from "node:path";
 var BASELINE_MANIFEST = "baseline.json";
 var BASELINE_SCHEMA = "optimization-gate/baseline@1";
@@ -820,7 +851,7 @@ function writeBaselineStore(dir, side, meta) {
     runs,
     ...side.evalDir && existsSync3(side.evalDir) ? { eval_dir: "eval" } : {}
   };
-  writeFileSync2(join4(dir, BASELINE_MANIFEST), `${JSON.stringify(manifest, null, 2)}
+  writeFileSync3(join4(dir, BASELINE_MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
   return manifest;
 }
@@ -867,7 +898,7 @@ function resolvePathBaseline(name, root, { insideCheckout = true } = {}) {
 }
 function looksLikeProfile(path) {
   try {
-    return /^totals:/m.test(readFileSync2(path, "utf8"));
+    return /^totals:/m.test(readFileSync3(path, "utf8"));
   } catch {
     return false;
   }
@@ -950,7 +981,7 @@ async function planBaseline(source, where, deps) {
 }
 
 // src/action/session.ts
-import { existsSync as existsSync5, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
 import { hostname } from "node:os";
 import { join as join6, relative as relative3, resolve as resolve5 } from "node:path";
 async function hashPipelineConfig(patterns, workingDir) {
@@ -958,7 +989,7 @@ async function hashPipelineConfig(patterns, workingDir) {
   const globber = await create(patterns.map((p) => resolve5(workingDir, p)).join("\n"), { matchDirectories: false });
   const files = (await globber.glob()).filter((f) => existsSync5(f) && statSync3(f).isFile()).sort();
   return {
-    hash: configHash(files.map((f) => ({ path: relative3(workingDir, f), content: readFileSync3(f) }))),
+    hash: configHash(files.map((f) => ({ path: relative3(workingDir, f), content: readFileSync4(f) }))),
     files: files.map((f) => relative3(workingDir, f))
   };
 }
@@ -1038,7 +1069,7 @@ function writeRunInfo(session, decision, dir = session.outDir) {
     dataset_id: session.keyParts.datasetId,
     workflow_run_id: session.context.runId
   };
-  writeFileSync3(path, `${JSON.stringify(info, null, 2)}
+  writeFileSync4(path, `${JSON.stringify(info, null, 2)}
 `);
   return path;
 }
@@ -1059,10 +1090,10 @@ async function runGate(session) {
     return loadThresholds(config, context, session.api, (line) => io.info(line));
   });
   const targets = { outDir, artifactName: config.artifactName, files: [], ...loaded.issue ? { issueNumber: loaded.issue.number } : {}, ...context.pullRequest ? { prNumber: context.pullRequest.number } : {} };
-  const publish = async (result2, diff) => {
-    targets.files.push(writeRunInfo(session, result2.decision));
-    const publication = await io.group("Publish", () => publishVerdict(gateVerdict(result2, diff, loaded.issue?.number), targets, session));
-    return { result: result2, publication };
+  const publish = async (result, diff) => {
+    targets.files.push(writeRunInfo(session, result.decision));
+    const publication = await io.group("Publish", () => publishVerdict(gateVerdict(result, diff, loaded.issue?.number), targets, session));
+    return { result, publication };
   };
   if (loaded.refusal) return publish(inputErrorResult([loaded.refusal], config.failOn));
   const spec = loaded.spec;
@@ -1100,26 +1131,47 @@ async function runGate(session) {
     const baseSha = worktree.sha.slice(0, 7);
     sideTargets.unshift({ name: "baseline", cwd: worktree.cwd, stem: join7(outDir, "baseline"), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
   }
-  let measured;
+  const measureContext = {
+    config,
+    repeat,
+    signal: session.signal,
+    runner: session.runner,
+    log: (l) => io.info(l),
+    env: {},
+    ...referenceWallS !== void 0 ? { referenceWallS } : {}
+  };
+  let measured = [];
+  let judged;
   try {
     measured = await io.group(
       `Measure (${repeat} run${repeat === 1 ? "" : "s"} per side${worktree ? ", interleaved with the base ref" : ""})`,
-      () => measureSides(sideTargets, {
-        config,
-        repeat,
-        signal: session.signal,
-        runner: session.runner,
-        log: (l) => io.info(l),
-        env: {},
-        ...referenceWallS !== void 0 ? { referenceWallS } : {}
-      })
+      () => measureSides(sideTargets, measureContext)
     );
+    if (session.signal.aborted) throw new CancelledError("cancelled while measuring; the post step uploads what was measured");
+    judged = judge(spec, measured, storedBaseline, failures, config.failOn);
+    for (let extra = 1; extra <= config.confirmRuns && inconclusiveGuardrails(judged.result) > 0 && !session.signal.aborted; extra++) {
+      const round = repeat + extra;
+      const confirming = storedBaseline ? measured.filter((m) => m.target.name === "candidate") : measured;
+      await io.group(
+        `Confirmation round ${extra} of at most ${config.confirmRuns} (${inconclusiveGuardrails(judged.result)} guardrail(s) inconclusive)`,
+        () => measureRounds(confirming, measureContext, round, round)
+      );
+      judged = judge(spec, measured, storedBaseline, failures, config.failOn);
+      judged.result.notes.push(`${extra} confirmation round${extra === 1 ? "" : "s"} added because a guardrail was inconclusive (confirm-runs: ${config.confirmRuns})`);
+    }
   } finally {
     worktree?.remove();
+    targets.files = measuredFiles(measured);
+    setProfileOutputs(session, measured.find((m) => m.target.name === "candidate"));
   }
-  targets.files = measuredFiles(measured);
-  setProfileOutputs(session, measured.find((m) => m.target.name === "candidate"));
   if (session.signal.aborted) throw new CancelledError("cancelled while measuring; the post step uploads what was measured");
+  return publish(judged.result, judged.diff);
+}
+function inconclusiveGuardrails(result) {
+  return result.thresholds.filter((t) => t.counts && t.threshold.kind === "guardrail" && t.verdict === "inconclusive").length;
+}
+function judge(spec, measured, storedBaseline, loadFailures, failOn) {
+  const failures = [...loadFailures];
   const cand = measured.find((m) => m.target.name === "candidate");
   const candidateSide = loadSide("candidate", cand.profiles, cand.evalDir, failures);
   let baselineSide;
@@ -1129,8 +1181,7 @@ async function runGate(session) {
     baselineSide = loadSide("baseline", base.profiles, base.evalDir, failures);
   }
   for (const side of measured) failures.push(...side.failures.map((f) => `${side.target.name}: ${f}`));
-  const result = evaluateGate(spec, baselineSide, candidateSide, { failOn: config.failOn, failedRuns: failures });
-  return publish(result, diffSides(baselineSide, candidateSide));
+  return { result: evaluateGate(spec, baselineSide, candidateSide, { failOn, failedRuns: failures }), diff: diffSides(baselineSide, candidateSide) };
 }
 
 // src/action/aggregate-flow.ts
@@ -1138,7 +1189,7 @@ var DECISIONS = ["ship", "iterate", "reject"];
 function readJsonObject(path) {
   if (!existsSync7(path)) return void 0;
   try {
-    const data = JSON.parse(readFileSync4(path, "utf8"));
+    const data = JSON.parse(readFileSync5(path, "utf8"));
     return isObject(data) ? data : void 0;
   } catch {
     return void 0;
@@ -1147,7 +1198,7 @@ function readJsonObject(path) {
 function readRunnerVerdict(dir, name, artifactUrl) {
   const gate = readJsonObject(join8(dir, "gate.json"));
   const info = readJsonObject(join8(dir, RUN_INFO_FILE));
-  const report = existsSync7(join8(dir, "report.md")) ? readFileSync4(join8(dir, "report.md"), "utf8") : "";
+  const report = existsSync7(join8(dir, "report.md")) ? readFileSync5(join8(dir, "report.md"), "utf8") : "";
   const decision = DECISIONS.find((d) => d === gate?.decision) ?? (gate === void 0 && info?.decision === "measured" ? "measured" : "missing");
   return {
     name,

@@ -10,12 +10,12 @@ import { diffSides, type Diff } from '../compare/diff.js';
 import { evaluateGate, inputErrorResult, type GateResult } from '../compare/gate.js';
 import { median } from '../compare/stats.js';
 import { renderGateJson } from '../compare/gate-json.js';
-import { ACCEPTED_FORMS, formatProblem } from '../compare/thresholds/index.js';
+import { ACCEPTED_FORMS, formatProblem, type ThresholdSpec } from '../compare/thresholds/index.js';
 import type { Side } from '../compare/types.js';
 import { renderReport } from '../report/report.js';
 import { forkRefusal } from './context.js';
 import { addWorktree, headSha, type Worktree } from './git.js';
-import { measuredFiles, measureSides, type MeasuredSide, type SideTarget } from './measure-sides.js';
+import { measuredFiles, measureRounds, measureSides, type MeasuredSide, type SideTarget } from './measure-sides.js';
 import { publishVerdict, type Publication, type Verdict } from './publish.js';
 import { chooseBaselineSource, planBaseline } from './resolve-baseline.js';
 import { loadSide, type Session } from './session.js';
@@ -134,21 +134,49 @@ export async function runGate(session: Session): Promise<GateOutcome> {
     const baseSha = worktree.sha.slice(0, 7);
     sideTargets.unshift({ name: 'baseline', cwd: worktree.cwd, stem: join(outDir, 'baseline'), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
   }
-  let measured: MeasuredSide[];
+  const measureContext = {
+    config, repeat, signal: session.signal, runner: session.runner, log: (l: string) => io.info(l), env: {},
+    ...(referenceWallS !== undefined ? { referenceWallS } : {}),
+  };
+  let measured: MeasuredSide[] = [];
+  let judged: Judged;
   try {
     measured = await io.group(`Measure (${repeat} run${repeat === 1 ? '' : 's'} per side${worktree ? ', interleaved with the base ref' : ''})`, () =>
-      measureSides(sideTargets, {
-        config, repeat, signal: session.signal, runner: session.runner, log: (l) => io.info(l), env: {},
-        ...(referenceWallS !== undefined ? { referenceWallS } : {}),
-      }),
+      measureSides(sideTargets, measureContext),
     );
+    if (session.signal.aborted) throw new CancelledError('cancelled while measuring; the post step uploads what was measured');
+    judged = judge(spec, measured, storedBaseline, failures, config.failOn);
+    // Confirmation rounds: only while a guardrail is inconclusive, one round at a time, up to confirm-runs.
+    for (let extra = 1; extra <= config.confirmRuns && inconclusiveGuardrails(judged.result) > 0 && !session.signal.aborted; extra++) {
+      const round = repeat + extra;
+      const confirming = storedBaseline ? measured.filter((m) => m.target.name === 'candidate') : measured;
+      await io.group(`Confirmation round ${extra} of at most ${config.confirmRuns} (${inconclusiveGuardrails(judged.result)} guardrail(s) inconclusive)`, () =>
+        measureRounds(confirming, measureContext, round, round),
+      );
+      judged = judge(spec, measured, storedBaseline, failures, config.failOn);
+      judged.result.notes.push(`${extra} confirmation round${extra === 1 ? '' : 's'} added because a guardrail was inconclusive (confirm-runs: ${config.confirmRuns})`);
+    }
   } finally {
     worktree?.remove();
+    targets.files = measuredFiles(measured);
+    setProfileOutputs(session, measured.find((m) => m.target.name === 'candidate'));
   }
-  targets.files = measuredFiles(measured);
-  setProfileOutputs(session, measured.find((m) => m.target.name === 'candidate'));
   if (session.signal.aborted) throw new CancelledError('cancelled while measuring; the post step uploads what was measured');
+  return publish(judged.result, judged.diff);
+}
 
+interface Judged {
+  result: GateResult;
+  diff: Diff;
+}
+
+function inconclusiveGuardrails(result: GateResult): number {
+  return result.thresholds.filter((t) => t.counts && t.threshold.kind === 'guardrail' && t.verdict === 'inconclusive').length;
+}
+
+/** Loads the measured runs (and the stored baseline) and evaluates the gate on them. */
+function judge(spec: ThresholdSpec, measured: readonly MeasuredSide[], storedBaseline: Side | undefined, loadFailures: readonly string[], failOn: GateResult['failOn']): Judged {
+  const failures = [...loadFailures];
   const cand = measured.find((m) => m.target.name === 'candidate') as MeasuredSide;
   const candidateSide = loadSide('candidate', cand.profiles, cand.evalDir, failures);
   let baselineSide: Side;
@@ -158,6 +186,5 @@ export async function runGate(session: Session): Promise<GateOutcome> {
     baselineSide = loadSide('baseline', base.profiles, base.evalDir, failures);
   }
   for (const side of measured) failures.push(...side.failures.map((f) => `${side.target.name}: ${f}`));
-  const result = evaluateGate(spec, baselineSide, candidateSide, { failOn: config.failOn, failedRuns: failures });
-  return publish(result, diffSides(baselineSide, candidateSide));
+  return { result: evaluateGate(spec, baselineSide, candidateSide, { failOn, failedRuns: failures }), diff: diffSides(baselineSide, candidateSide) };
 }

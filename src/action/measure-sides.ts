@@ -3,7 +3,7 @@
  * in the same job (a `ref:` baseline) the runs are interleaved — warm-ups, then A B A B … — so a
  * drift of the machine during the job hits both sides alike.
  */
-import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freeze, runExternalFreeze, type CommandRunner, type FreezeProgress, type FreezeResult } from '../measure/index.js';
 import { stageTruthPathFor } from '../compare/loaders.js';
@@ -153,6 +153,7 @@ export async function measureSides(targets: readonly SideTarget[], ctx: MeasureC
     const side = sides[0] as MeasuredSide;
     const result = await nativeRun(side.target, ctx, `${side.target.stem}.yaml`, config.warmup, ctx.repeat);
     side.profiles = result.runs.map((r) => r.files.profile);
+    side.profiles.forEach((profile, i) => recordRunOrder(profile, { side: side.target.name, round: i + 1, sequence: i + 1 }));
     side.failures.push(...freezeFailures(result));
     return sides;
   }
@@ -172,21 +173,62 @@ export async function measureSides(targets: readonly SideTarget[], ctx: MeasureC
       for (const suffix of ['.yaml', '.stage_truth.json', '.samples.jsonl', '.events.jsonl']) rmSync(`${stem}${suffix}`, { force: true });
     }
   }
-  for (let k = 1; k <= ctx.repeat && !ctx.signal.aborted; k++) {
-    for (const side of sides) {
+  await measureRounds(sides, ctx, 1, ctx.repeat);
+  return sides;
+}
+
+/**
+ * Measured rounds `from` … `to`: in each, one run of every side in turn (A B, A B …). Also used for
+ * confirmation rounds after a first verdict; a run's files are `<stem>.run-K.*` (plain `<stem>.*`
+ * when it is the only run).
+ */
+export async function measureRounds(sides: readonly MeasuredSide[], ctx: MeasureContext, from: number, to: number): Promise<void> {
+  const { config } = ctx;
+  for (let k = from; k <= to && !ctx.signal.aborted; k++) {
+    for (const [index, side] of sides.entries()) {
       if (ctx.signal.aborted) break;
-      const stem = ctx.repeat === 1 ? side.target.stem : `${side.target.stem}.run-${k}`;
-      ctx.log(`[${side.target.label}] measured run ${k} of ${ctx.repeat}`);
+      const stem = k === 1 && to === 1 ? side.target.stem : `${side.target.stem}.run-${k}`;
+      ctx.log(`[${side.target.label}] measured run ${k} of ${Math.max(to, ctx.repeat)}${k > ctx.repeat ? ' (confirmation)' : ''}`);
+      let profile: string | undefined;
       if (config.profileMode === 'native') {
         const result = await nativeRun(side.target, ctx, `${stem}.yaml`, 0, 1);
-        side.profiles.push(...result.runs.map((r) => r.files.profile));
+        profile = result.runs[0]?.files.profile;
         side.failures.push(...freezeFailures(result).map((f) => `run ${k}: ${f}`));
       } else {
-        const { profile, failure } = await externalRun(side.target, ctx, stem);
-        if (profile && existsSync(profile)) side.profiles.push(profile);
-        if (failure) side.failures.push(`run ${k}: ${failure}`);
+        const outcome = await externalRun(side.target, ctx, stem);
+        profile = outcome.profile;
+        if (outcome.failure) side.failures.push(`run ${k}: ${outcome.failure}`);
+      }
+      if (profile && existsSync(profile)) {
+        side.profiles.push(profile);
+        recordRunOrder(profile, { side: side.target.name, round: k, sequence: (k - 1) * sides.length + index + 1 });
       }
     }
   }
-  return sides;
+}
+
+/**
+ * Writes where a run stood in the job into its stage_truth (`run_order`: side, round, place in the
+ * sequence, start and end), so interleaving and drift can be checked afterwards.
+ */
+export function recordRunOrder(profile: string, order: { side: string; round: number; sequence: number }): void {
+  const truthPath = stageTruthPathFor(profile);
+  const samplesPath = profile.replace(/\.ya?ml$/i, '.samples.jsonl');
+  try {
+    const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as Record<string, unknown>;
+    let startedAt: number | undefined;
+    if (existsSync(samplesPath)) {
+      const header = JSON.parse(readFileSync(samplesPath, 'utf8').split('\n', 1)[0] ?? '{}') as { started_at?: unknown };
+      if (typeof header.started_at === 'number') startedAt = header.started_at;
+    }
+    const wall = typeof truth.run_wall_s === 'number' ? truth.run_wall_s : undefined;
+    truth.run_order = {
+      ...order,
+      started_at: startedAt !== undefined ? new Date(startedAt * 1000).toISOString() : null,
+      ended_at: startedAt !== undefined && wall !== undefined ? new Date((startedAt + wall) * 1000).toISOString() : null,
+    };
+    writeFileSync(truthPath, `${JSON.stringify(truth, null, 2)}\n`);
+  } catch {
+    // An external freeze may write a stage_truth we do not touch beyond reading; the order is in the log.
+  }
 }

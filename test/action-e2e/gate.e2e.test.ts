@@ -3,7 +3,8 @@
  * GitHub API, results service and Azurite: the main flows of the gate.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { annotations, issuesEvent, pullRequestEvent, runAction, startHarness, workflowDispatchEvent, type Harness } from '../fakes/index.js';
 import { artifactFiles, sameAsDisk, TEST_TIMEOUT } from './helpers.js';
@@ -134,5 +135,46 @@ describe('the action end to end', () => {
     expect(main.stdout).not.toContain('pipeline: start');
     expect(h.github.calls.slice(before).filter((c) => c.method !== 'GET')).toEqual([]);
     expect(post?.exitCode).toBe(0);
+  }, TEST_TIMEOUT);
+
+  it('an inconclusive guardrail gets confirmation rounds (A B), up to confirm-runs, recorded in stage_truth', async () => {
+    const workspace = gitWorkspace();
+    const jitter = join(mkdtempSync(join(tmpdir(), 'og-jitter-')), 'count');
+    const runner = h.runnerEnv({
+      eventName: 'workflow_dispatch',
+      event: workflowDispatchEvent(h.github, { 'issue-number': '7' }),
+      workspace,
+      inputs: {
+        ...PIPELINE_INPUTS,
+        baseline: 'ref:main',
+        repeat: '2',
+        'confirm-runs': '2',
+        comment: 'none',
+        thresholds: 'thresholds:\n  profile.stages.jitter.wall_time_s: "<= +5%"\n',
+      },
+    });
+    const { main } = await runAction({ runner, env: { E2E_JITTER_FILE: jitter }, timeoutMs: 100_000 });
+    expect(main.exitCode, main.stdout).toBe(0);
+    expect(main.stdout).toContain('Confirmation round 1 of at most 2 (1 guardrail(s) inconclusive)');
+    expect(main.stdout).toContain('Confirmation round 2 of at most 2 (1 guardrail(s) inconclusive)');
+    const outDir = join(runner.env.RUNNER_TEMP as string, 'optimization-gate', `${runner.run.id}-1-optimization-gate`);
+    const gate = JSON.parse(readFileSync(join(outDir, 'gate.json'), 'utf8')) as {
+      decision: string;
+      notes: string[];
+      thresholds: Array<{ metric: string; verdict: string; baseline: { n: number }; candidate: { n: number } }>;
+    };
+    const jitterVerdict = gate.thresholds.find((t) => t.metric === 'profile.stages.jitter.wall_time_s');
+    expect(jitterVerdict).toMatchObject({ verdict: 'inconclusive', baseline: { n: 4 }, candidate: { n: 4 } });
+    expect(gate.decision).toBe('iterate');
+    expect(gate.notes).toContain('2 confirmation rounds added because a guardrail was inconclusive (confirm-runs: 2)');
+    // A B A B …: the place of every run in the job, with its clock, is in its stage_truth.
+    const orders = ['baseline', 'candidate'].flatMap((side) =>
+      [1, 2, 3, 4].map((k) => (JSON.parse(readFileSync(join(outDir, `${side}.run-${k}.stage_truth.json`), 'utf8')) as { run_order: { side: string; round: number; sequence: number; started_at: string } }).run_order),
+    );
+    expect(orders.map((o) => `${o.sequence}:${o.side}:${o.round}`).sort((a, b) => parseInt(a) - parseInt(b))).toEqual([
+      '1:baseline:1', '2:candidate:1', '3:baseline:2', '4:candidate:2', '5:baseline:3', '6:candidate:3', '7:baseline:4', '8:candidate:4',
+    ]);
+    const starts = orders.sort((a, b) => a.sequence - b.sequence).map((o) => Date.parse(o.started_at));
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
   }, TEST_TIMEOUT);
 });

@@ -33,6 +33,15 @@ for stage, seconds in cfg['stages'].items():
         time.sleep(seconds)
     emit(stage, 'end')
     print('pipeline: stage ' + stage + ' done', flush=True)
+jitter = os.environ.get('E2E_JITTER_FILE')
+if jitter:
+    # A stage whose time follows a fixed pattern over the job's runs (fast, fast, slow, slow, …), so
+    # interleaved sides both see the same spread: deliberately noisy, deterministically so.
+    count = int(open(jitter).read() or '0') if os.path.exists(jitter) else 0
+    open(jitter, 'w').write(str(count + 1))
+    emit('jitter', 'start')
+    time.sleep([0.05, 0.05, 0.25, 0.25][count % 4])
+    emit('jitter', 'end')
 if cfg.get('hang'):
     print('pipeline: hanging', flush=True)
     time.sleep(3600)
