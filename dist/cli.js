@@ -20,7 +20,7 @@ import {
   renderReport,
   stageTable,
   stageWallChart
-} from "./chunks/chunk-M23E7NYI.js";
+} from "./chunks/chunk-JW6JHSXU.js";
 import {
   UserError,
   errorMessage,
@@ -29,7 +29,7 @@ import {
   loadMeasuredRun,
   readText,
   runExternalFreeze
-} from "./chunks/chunk-RUUCNJZR.js";
+} from "./chunks/chunk-EFJV3DFL.js";
 
 // src/inputs/cli-args.ts
 function parseCliArgs(command, specs, argv) {

@@ -11,7 +11,7 @@ import {
   createCacheStore,
   getInput,
   getOctokit
-} from "./chunks/chunk-D2XACGGZ.js";
+} from "./chunks/chunk-ENUESEIV.js";
 import {
   ACCEPTED_FORMS,
   code,
@@ -30,7 +30,7 @@ import {
   renderGateJson,
   renderReport,
   table
-} from "./chunks/chunk-M23E7NYI.js";
+} from "./chunks/chunk-JW6JHSXU.js";
 import {
   EVAL_METRICS_FILE,
   InputFileError,
@@ -46,7 +46,7 @@ import {
   readJson,
   runExternalFreeze,
   stageTruthPathFor
-} from "./chunks/chunk-RUUCNJZR.js";
+} from "./chunks/chunk-EFJV3DFL.js";
 
 // src/action/run.ts
 import { mkdirSync as mkdirSync5 } from "node:fs";

@@ -5,10 +5,10 @@ import {
   coreIO,
   createArtifactStore,
   rebuildFromSamples
-} from "./chunks/chunk-D2XACGGZ.js";
+} from "./chunks/chunk-ENUESEIV.js";
 import {
   errorMessage
-} from "./chunks/chunk-RUUCNJZR.js";
+} from "./chunks/chunk-EFJV3DFL.js";
 
 // src/action/post.ts
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";

@@ -37,10 +37,12 @@ export function attributeSamples(samples: readonly Sample[], spans: readonly Sta
   let lastLiveMb = 0;
   for (const sample of samples) {
     const to = sample.t;
-    // Once the whole tree has exited (the last sample), its memory reads 0: the last memory seen
-    // while it ran stands for that final interval instead.
-    const memMb = sample.procs > 0 ? sample.mem_mb : lastLiveMb;
-    if (sample.procs > 0) lastLiveMb = sample.mem_mb;
+    // Once the whole tree has exited (the last sample), or while its last process is exiting (a zombie
+    // has no memory map left), its memory reads 0: the last memory seen while it ran stands for that
+    // interval instead. A live tree never truly holds 0 MiB.
+    const readable = sample.procs > 0 && sample.mem_mb > 0;
+    const memMb = readable ? sample.mem_mb : lastLiveMb;
+    if (readable) lastLiveMb = sample.mem_mb;
     const covered = new Map<string, number>();
     for (const span of spans) {
       const length = overlap(span, Math.min(from, to), to);

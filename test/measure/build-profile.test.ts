@@ -63,6 +63,12 @@ describe('attributeSamples', () => {
     expect(attributeSamples(ended, [{ stage: 'last', start: T0 + 2.1, end: T0 + 2.3 }], T0).get('last')).toEqual({ peak_mb: 30, avg_cpu_pct: 80, samples: 1 });
   });
 
+  it('does not take the 0 MiB of a last process that is exiting (a zombie has no memory map) for a reading', () => {
+    // Seen on the example pipeline: the root's smaps_rollup is empty while it exits, with procs still 1.
+    const exiting = [...series.slice(0, 3), { t: T0 + 2.4, mem_mb: 0, rss_mb: 0, cpu_pct: 65, cpu_s: 3, procs: 1 }];
+    expect(attributeSamples(exiting, [{ stage: 'extract', start: T0 + 2.1, end: T0 + 2.3 }], T0).get('extract')).toEqual({ peak_mb: 30, avg_cpu_pct: 65, samples: 1 });
+  });
+
   it('has no CPU figure for a stage covered only by the first sample', () => {
     expect(attributeSamples(series, [{ stage: 'boot', start: T0 - 0.01, end: T0 }], T0 - 0.01).get('boot')).toEqual({
       peak_mb: 10,
