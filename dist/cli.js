@@ -20,7 +20,7 @@ import {
   renderReport,
   stageTable,
   stageWallChart
-} from "./chunks/chunk-JW6JHSXU.js";
+} from "./chunks/chunk-M7UUP26K.js";
 import {
   UserError,
   errorMessage,

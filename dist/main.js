@@ -30,7 +30,7 @@ import {
   renderGateJson,
   renderReport,
   table
-} from "./chunks/chunk-JW6JHSXU.js";
+} from "./chunks/chunk-M7UUP26K.js";
 import {
   EVAL_METRICS_FILE,
   InputFileError,

@@ -3,7 +3,8 @@
 // mode), freeze a per-stage profile of the whole process tree (native freeze, stage events) and run
 // the eval experiment; then gate the candidate against the baseline on the thresholds written in
 // examples/issue.md and write the report. Everything lands in ./out/.
-// Usage: npm run demo [-- --slow STAGE=FACTOR ...]   (--slow: slow a stage of the candidate down)
+// Usage: npm run demo [-- --slow STAGE=FACTOR ...] [--repeat N]
+//   --slow: slow a stage of the candidate down; --repeat: N measured runs per side (medians and intervals).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -14,6 +15,12 @@ const OUT = join(ROOT, 'out');
 const EXAMPLE = join(ROOT, 'examples', 'pipeline');
 const args = process.argv.slice(2);
 const slow = args.flatMap((arg, i) => (arg === '--slow' && args[i + 1] ? ['--slow', args[i + 1]] : []));
+const repeat = args.includes('--repeat') ? Number(args[args.indexOf('--repeat') + 1]) : 1;
+if (!Number.isInteger(repeat) || repeat < 1) {
+  console.error('demo: --repeat expects a whole number >= 1');
+  process.exit(2);
+}
+const runsOf = (side) => (repeat === 1 ? [join(OUT, `${side}.yaml`)] : Array.from({ length: repeat }, (_, k) => join(OUT, `${side}.run-${k + 1}.yaml`)));
 
 function run(command, argv, options = {}) {
   console.log(`\n$ ${[command, ...argv].map((a) => (/\s/.test(a) ? `'${a}'` : a)).join(' ').replaceAll(`${ROOT}/`, '')}`);
@@ -63,6 +70,7 @@ for (const side of sides) {
     '--dataset-id', 'example_podcasts_v1',
     '--output', join(OUT, `${side.name}.yaml`),
     '--episodes', '5',
+    '--repeat', String(repeat),
     '--cwd', work,
     '--',
     'python3', join(EXAMPLE, 'pipeline.py'), '--config', side.config, '--out', '.', '--metrics-out', 'run_metrics.json', ...side.extra,
@@ -78,8 +86,10 @@ console.log('\n=== gate: the candidate against the baseline, on the thresholds o
 const gateArgs = [
   cli, 'gate',
   '--issue-file', join(ROOT, 'examples', 'issue.md'),
-  '--baseline', join(OUT, 'baseline.yaml'),
-  '--candidate', join(OUT, 'candidate.yaml'),
+  '--baseline', ...runsOf('baseline'),
+  '--candidate', ...runsOf('candidate'),
+  '--eval-baseline', join(OUT, 'baseline.eval'),
+  '--eval-candidate', join(OUT, 'candidate.eval'),
   '--fail-on', 'reject',
   '--out', gateOut,
 ];

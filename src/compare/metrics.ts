@@ -159,10 +159,22 @@ export interface SideLookup {
 export function lookupSide(runs: readonly MeasuredRun[], path: string): SideLookup {
   const lookups = runs.map((run) => lookupMetric(run, path));
   const numbers: number[] = [];
-  const problems: string[] = [];
-  for (const found of lookups) {
-    if (found.kind === 'number') numbers.push(found.value);
-    else problems.push(found.reason);
+  // The same problem in several runs is said once, with how many runs (repeats make that common).
+  const groups = new Map<string, { label: string; count: number }>();
+  for (const [i, found] of lookups.entries()) {
+    if (found.kind === 'number') {
+      numbers.push(found.value);
+      continue;
+    }
+    const label = runs[i]?.label ?? '';
+    const generic = label ? found.reason.split(label).join('\0') : found.reason;
+    const group = groups.get(generic);
+    if (group) group.count++;
+    else groups.set(generic, { label, count: 1 });
   }
+  const problems = [...groups].map(([generic, { label, count }]) => {
+    if (count === 1) return generic.split('\0').join(label);
+    return generic.includes('\0') ? generic.split('\0').join(`${count} of ${runs.length} runs`) : `${generic} (${count} runs)`;
+  });
   return { lookups, numbers, complete: runs.length > 0 && problems.length === 0, problems };
 }

@@ -44,6 +44,15 @@ describe('lookupMetric on the real fixtures', () => {
     expect(found).toMatchObject({ reason: expect.stringContaining('stage transcript_cleaning absent in issue477-bundled-gpt4o.yaml') as string });
   });
 
+  it('says a problem shared by repeated runs once, with how many runs', () => {
+    const side = lookupSide([staged, bundled, bundled], 'profile.stages.transcript_cleaning.peak_rss_mb');
+    expect(side.numbers).toEqual([630]);
+    expect(side.problems).toEqual([
+      'stage transcript_cleaning absent in 2 of 3 runs: it did not run, so it has no memory or CPU (mark the threshold optional: true if a stage may be removed)',
+    ]);
+    expect(side.complete).toBe(false);
+  });
+
   it('says a missing companion document is absent', () => {
     const anthropic = run(ANTHROPIC_PROFILE);
     expect(lookupMetric(anthropic, 'truth.run_wall_s')).toEqual({ kind: 'absent', reason: 'no stage_truth.json for v2.6-wip-anthropic.yaml' });
