@@ -100,6 +100,35 @@ describe('changeInterval', () => {
   });
 });
 
+describe('interval methods on the same small sample', () => {
+  const base = [100, 102, 98];
+  const cand = [110, 112, 108];
+
+  it('rank-shift (default), relative: between the smallest and largest of the 9 ratios, 90 % (the most 3 + 3 runs can back)', () => {
+    const e = changeInterval(base, cand, 'relative');
+    expect(e.method).toBe('rank-shift');
+    expect(e.estimate).toBeCloseTo(((110 - 100) / 100) * 100, 12);
+    expect(e.interval!.low).toBeCloseTo((108 / 102 - 1) * 100, 10);
+    expect(e.interval!.high).toBeCloseTo((112 / 98 - 1) * 100, 10);
+    expect(e.interval!.level).toBeCloseTo(0.9, 12);
+    expect(e.note).toBe('too few runs for a 95 % interval: this one covers 90.0 %');
+  });
+
+  it('welch-t, relative: Welch on the logs (df 3.96), back to percent (as scipy)', () => {
+    const e = changeInterval(base, cand, 'relative', { method: 'welch-t' });
+    expect(e.method).toBe('welch-t');
+    expect(e.interval!.low).toBeCloseTo(5.321267153, 8);
+    expect(e.interval!.high).toBeCloseTo(14.891897380, 8);
+    expect(e.interval!.level).toBe(0.95);
+    expect(e.note).toBeUndefined();
+  });
+
+  it('welch-t on a value with a 0 in a relative change falls back to the bootstrap', () => {
+    expect(changeInterval([0, 5, 5], [1, 1, 2], 'relative', { method: 'welch-t' }).method).toBe('bootstrap-median');
+    expect(valueInterval([640, 644, 648, 650, 642], { method: 'welch-t' }).interval!.low).toBeCloseTo(639.650461464, 8);
+  });
+});
+
 describe('valueInterval', () => {
   it('bootstraps the candidate median for absolute bounds', () => {
     expect(valueInterval([644]).interval).toBeUndefined();
