@@ -18,4 +18,5 @@ export function countGates(options: {
   method: string;
   random: () => number;
   withReplacement?: boolean;
-}): { perMetric: Record<string, Tally>; gates: { total: number; anyFalseFail: number } };
+  confirm?: { nextConfirmation: (...args: never[]) => { confirm: boolean }; maxExtra: number };
+}): { perMetric: Record<string, Tally>; gates: { total: number; anyFalseFail: number; confirmed: number; rounds: number } };

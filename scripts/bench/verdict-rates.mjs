@@ -78,12 +78,17 @@ export function runsNeeded({ sdLog, shiftPct, boundPct, power = 0.95 }) {
  * Evaluates `draws` gates of `n` runs per side: A/A (candidatePool undefined) draws both sides
  * disjointly from the baseline pool; A/B draws the candidate from its own pool. Each threshold
  * evaluation is tallied per metric; `affected` metrics (the slowed stage, the totals) count apart.
+ *
+ * With `confirm` ({ nextConfirmation, maxExtra }) each gate starts at `n` runs per side and adds
+ * one run per side (the next of its disjoint draw) while the product's own rule asks for a
+ * confirmation round, as `confirm-runs: maxExtra` does in a job; `rounds` counts them.
  */
-export function countGates({ evaluateGate, spec, baselinePool, candidatePool, n, draws, method, random, withReplacement = false }) {
+export function countGates({ evaluateGate, spec, baselinePool, candidatePool, n, draws, method, random, withReplacement = false, confirm }) {
   const perMetric = {};
-  const gates = { total: 0, anyFalseFail: 0 };
+  const gates = { total: 0, anyFalseFail: 0, confirmed: 0, rounds: 0 };
   const affected = new Set(candidatePool?.affected ?? []);
-  const resample = (xs) => Array.from({ length: n }, () => xs[Math.floor(random() * xs.length)]);
+  const most = n + (confirm?.maxExtra ?? 0);
+  const resample = (xs) => Array.from({ length: most }, () => xs[Math.floor(random() * xs.length)]);
   for (let d = 0; d < draws; d++) {
     let baseline;
     let candidate;
@@ -93,11 +98,19 @@ export function countGates({ evaluateGate, spec, baselinePool, candidatePool, n,
       candidate = resample(candidatePool.runs);
     } else {
       const a = shuffled(baselinePool, random);
-      baseline = a.slice(0, n);
-      candidate = candidatePool ? shuffled(candidatePool.runs, random).slice(0, n) : a.slice(n, 2 * n);
+      baseline = a.slice(0, most);
+      candidate = candidatePool ? shuffled(candidatePool.runs, random).slice(0, most) : a.slice(most, 2 * most);
     }
-    const result = evaluateGate(spec, { name: 'baseline', runs: baseline }, { name: 'candidate', runs: candidate }, { failOn: 'reject', interval: { method } });
+    const judge = (k) => evaluateGate(spec, { name: 'baseline', runs: baseline.slice(0, k) }, { name: 'candidate', runs: candidate.slice(0, k) }, { failOn: 'reject', interval: { method } });
+    let result = judge(n);
+    let extra = 0;
+    while (confirm && confirm.nextConfirmation(result, extra, confirm.maxExtra).confirm) {
+      extra++;
+      result = judge(n + extra);
+    }
     gates.total++;
+    if (extra > 0) gates.confirmed++;
+    gates.rounds += extra;
     let falseFail = false;
     for (const t of result.thresholds) {
       const tally = (perMetric[t.metric] ??= { pass: 0, fail: 0, inconclusive: 0, missing: 0, affected: affected.has(t.metric) });
