@@ -134,6 +134,8 @@ function judge(estimate: Estimate, op: Operator, bound: number): { verdict: Verd
   const { interval } = estimate;
   if (estimate.estimate === undefined) return { verdict: 'inconclusive', how: 'undefined' };
   if (interval === undefined) {
+    // Several runs but no interval (a bootstrap with too many undefined resamples): never judged on the point alone.
+    if (estimate.method !== 'point') return { verdict: 'inconclusive', how: 'no-interval' };
     return { verdict: satisfies(estimate.estimate, op, bound) ? 'pass' : 'fail', how: 'point' };
   }
   const upper = op === '<=' || op === '<';
@@ -171,6 +173,9 @@ function evaluateOne(threshold: Threshold, metric: string, baseline: Side, candi
     case 'undefined':
       reason = 'relative change from a baseline of 0 is undefined; an absolute bound (e.g. `<= 0`) or a delta (`<= +0`) can judge it';
       break;
+    case 'no-interval':
+      reason = `${what} ${show(estimate.estimate as number)}, but no interval could be formed (${estimate.note ?? 'too few usable runs'}): not judged on the point alone`;
+      break;
     case 'point':
       reason = `${what} ${show(estimate.estimate as number)} ${verdict === 'pass' ? 'meets' : 'breaks'} ${rule.text} (${estimate.note ?? SINGLE_RUN_NOTE})`;
       break;
@@ -183,7 +188,7 @@ function evaluateOne(threshold: Threshold, metric: string, baseline: Side, candi
     default:
       reason = `${span} contains the bound of ${rule.text}: within the noise; ${runsToDecide(estimate, rule.value, { baseline: form === 'value' ? [] : b.numbers, candidate: c.numbers }, unit).text}`;
   }
-  if (how !== 'point' && how !== 'undefined' && estimate.note && !estimate.degenerate) reason += ` (${estimate.note})`;
+  if (how !== 'point' && how !== 'undefined' && how !== 'no-interval' && estimate.note && !estimate.degenerate) reason += ` (${estimate.note})`;
   const change: ThresholdChange = {
     value: estimate.estimate, form, unit: changeUnit, interval,
     level: interval ? estimate.interval?.level : undefined, method: estimate.method,

@@ -290,6 +290,27 @@ describe('A/A: a profile against itself', () => {
   });
 });
 
+describe('several runs without an interval', () => {
+  it('is inconclusive, never judged on the point estimate (the bootstrap with baseline medians of 0)', () => {
+    const dir = tempDir();
+    const rss = (name: string, mb: number) =>
+      run(profileCopy(STAGED_PROFILE, dir, name, (doc) => {
+        doc.totals.peak_rss_mb = mb;
+      }));
+    const result = evaluateGate(
+      { thresholds: [threshold('profile.totals.peak_rss_mb', '<= +5%')], problems: [] },
+      side('baseline', rss('b1', 0), rss('b2', 5), rss('b3', 5)),
+      side('candidate', rss('c1', 1), rss('c2', 1), rss('c3', 1)),
+      { failOn: 'reject', interval: { method: 'bootstrap-median' } },
+    );
+    const t = only(result, 'profile.totals.peak_rss_mb');
+    expect(t.verdict).toBe('inconclusive');
+    expect(t.change.value).toBe(-80);
+    expect(t.change.interval).toBeUndefined();
+    expect(t.reason).toMatch(/^change -80\.0 %, but no interval could be formed \(relative change undefined in \d+ % of resamples \(baseline median 0\)\): not judged on the point alone$/);
+  });
+});
+
 describe('inputs that must never pass', () => {
   it('threshold problems reject and are listed', () => {
     const result = gate([threshold('profile.totals.wall_time_s', '<= 0%')], [staged], [staged], {

@@ -78,8 +78,17 @@ describe('changeInterval', () => {
     expect(e.note).toMatch(/baseline is a single run/);
   });
 
-  it('gives no interval when too many resampled baseline medians are 0', () => {
+  it('relative with a 0 among the runs: the rank interval of the raw shift over the baseline median', () => {
+    // Differences 1 − 0 (×3) and 1 − 5 (×6): at 3 + 3 runs the extremes, −4 … +1, over the median 5.
     const e = changeInterval([0, 5, 5], [1, 1, 1], 'relative');
+    expect(e.method).toBe('rank-shift');
+    expect(e.estimate).toBe(-80);
+    expect(e.interval).toEqual({ low: -80, high: 20, level: 0.9 });
+    expect(e.note).toBe('a run holds 0 or less: interval of the raw shift over the baseline median; too few runs for a 95 % interval: this one covers 90.0 %');
+  });
+
+  it('the bootstrap gives no interval when too many resampled baseline medians are 0', () => {
+    const e = changeInterval([0, 5, 5], [1, 1, 1], 'relative', { method: 'bootstrap-median' });
     expect(e.estimate).toBe(-80);
     expect(e.interval).toBeUndefined();
     expect(e.note).toMatch(/undefined in \d+ % of resamples/);
@@ -123,8 +132,11 @@ describe('interval methods on the same small sample', () => {
     expect(e.note).toBeUndefined();
   });
 
-  it('welch-t on a value with a 0 in a relative change falls back to the bootstrap', () => {
-    expect(changeInterval([0, 5, 5], [1, 1, 2], 'relative', { method: 'welch-t' }).method).toBe('bootstrap-median');
+  it('welch-t with a 0 in a relative change: Welch on the raw values over the baseline median (df 2.16, as scipy)', () => {
+    const e = changeInterval([0, 5, 5], [1, 1, 2], 'relative', { method: 'welch-t' });
+    expect(e.method).toBe('welch-t');
+    expect(e.interval!.low).toBeCloseTo(-176.368876022, 7);
+    expect(e.interval!.high).toBeCloseTo(96.368876022, 7);
     expect(valueInterval([640, 644, 648, 650, 642], { method: 'welch-t' }).interval!.low).toBeCloseTo(639.650461464, 8);
   });
 });
