@@ -9,13 +9,14 @@ import { Outputs } from '../inputs/constants.js';
 import { diffSides, type Diff } from '../compare/diff.js';
 import { evaluateGate, inputErrorResult, type GateResult } from '../compare/gate.js';
 import { median } from '../compare/stats.js';
+import { nextConfirmation, type ConfirmationRecord } from '../compare/confirm.js';
 import { renderGateJson } from '../compare/gate-json.js';
 import { ACCEPTED_FORMS, formatProblem, type ThresholdSpec } from '../compare/thresholds/index.js';
 import type { Side } from '../compare/types.js';
 import { renderReport } from '../report/report.js';
 import { forkRefusal } from './context.js';
 import { addWorktree, headSha, type Worktree } from './git.js';
-import { measuredFiles, measureRounds, measureSides, type MeasuredSide, type SideTarget } from './measure-sides.js';
+import { measuredFiles, measureRounds, measureSides, type MeasureContext, type MeasuredSide, type SideTarget } from './measure-sides.js';
 import { publishVerdict, type Publication, type Verdict } from './publish.js';
 import { chooseBaselineSource, planBaseline } from './resolve-baseline.js';
 import { loadSide, type Session } from './session.js';
@@ -146,16 +147,7 @@ export async function runGate(session: Session): Promise<GateOutcome> {
     );
     if (session.signal.aborted) throw new CancelledError('cancelled while measuring; the post step uploads what was measured');
     judged = judge(spec, measured, storedBaseline, failures, config.failOn);
-    // Confirmation rounds: only while a guardrail is inconclusive, one round at a time, up to confirm-runs.
-    for (let extra = 1; extra <= config.confirmRuns && inconclusiveGuardrails(judged.result) > 0 && !session.signal.aborted; extra++) {
-      const round = repeat + extra;
-      const confirming = storedBaseline ? measured.filter((m) => m.target.name === 'candidate') : measured;
-      await io.group(`Confirmation round ${extra} of at most ${config.confirmRuns} (${inconclusiveGuardrails(judged.result)} guardrail(s) inconclusive)`, () =>
-        measureRounds(confirming, measureContext, round, round),
-      );
-      judged = judge(spec, measured, storedBaseline, failures, config.failOn);
-      judged.result.notes.push(`${extra} confirmation round${extra === 1 ? '' : 's'} added because a guardrail was inconclusive (confirm-runs: ${config.confirmRuns})`);
-    }
+    judged = await confirm(session, { spec, measured, storedBaseline, failures, repeat, measureContext }, judged);
   } finally {
     worktree?.remove();
     targets.files = measuredFiles(measured);
@@ -170,12 +162,55 @@ interface Judged {
   diff: Diff;
 }
 
-function inconclusiveGuardrails(result: GateResult): number {
-  return result.thresholds.filter((t) => t.counts && t.threshold.kind === 'guardrail' && t.verdict === 'inconclusive').length;
+interface Measured {
+  spec: ThresholdSpec;
+  measured: MeasuredSide[];
+  storedBaseline: Side | undefined;
+  failures: string[];
+  repeat: number;
+  measureContext: MeasureContext;
+}
+
+/**
+ * Confirmation rounds (`confirm-runs`): one round at a time while a guardrail is inconclusive and
+ * more runs could decide it (nextConfirmation). Both sides, interleaved, when the base ref is
+ * measured in the job; with a stored baseline only the candidate (its runs still narrow the interval).
+ */
+async function confirm(session: Session, m: Measured, first: Judged): Promise<Judged> {
+  const { config, io } = session;
+  const allowed = config.confirmRuns;
+  // One run per side (and no stored baseline with several) gives point verdicts only: never inconclusive.
+  if (allowed > 0 && m.repeat === 1 && (m.storedBaseline?.runs.length ?? 1) <= 1) {
+    io.warning(`confirm-runs: ${allowed} has no effect with repeat: 1 (a single run per side has no interval, so no verdict is inconclusive); set repeat to 2 or more`);
+    return first;
+  }
+  const confirming = m.storedBaseline ? m.measured.filter((side) => side.target.name === 'candidate') : m.measured;
+  let judged = first;
+  let rounds = 0;
+  for (;;) {
+    const step = nextConfirmation(judged.result, rounds, allowed);
+    if (!step.confirm) {
+      if (allowed > 0) io.info(`${rounds === 0 ? 'No confirmation round' : `Confirmation stops after ${rounds} round${rounds === 1 ? '' : 's'}`}: ${step.why}`);
+      break;
+    }
+    if (session.signal.aborted) break;
+    rounds += 1;
+    const round = m.repeat + rounds;
+    await io.group(`Confirmation round ${rounds} of at most ${allowed} (${step.why})`, () => measureRounds(confirming, m.measureContext, round, round));
+    judged = judge(m.spec, m.measured, m.storedBaseline, m.failures, config.failOn, { rounds, allowed, candidateOnly: m.storedBaseline !== undefined });
+  }
+  return judged;
 }
 
 /** Loads the measured runs (and the stored baseline) and evaluates the gate on them. */
-function judge(spec: ThresholdSpec, measured: readonly MeasuredSide[], storedBaseline: Side | undefined, loadFailures: readonly string[], failOn: GateResult['failOn']): Judged {
+function judge(
+  spec: ThresholdSpec,
+  measured: readonly MeasuredSide[],
+  storedBaseline: Side | undefined,
+  loadFailures: readonly string[],
+  failOn: GateResult['failOn'],
+  confirmation?: ConfirmationRecord,
+): Judged {
   const failures = [...loadFailures];
   const cand = measured.find((m) => m.target.name === 'candidate') as MeasuredSide;
   const candidateSide = loadSide('candidate', cand.profiles, cand.evalDir, failures);
@@ -186,5 +221,6 @@ function judge(spec: ThresholdSpec, measured: readonly MeasuredSide[], storedBas
     baselineSide = loadSide('baseline', base.profiles, base.evalDir, failures);
   }
   for (const side of measured) failures.push(...side.failures.map((f) => `${side.target.name}: ${f}`));
-  return { result: evaluateGate(spec, baselineSide, candidateSide, { failOn, failedRuns: failures }), diff: diffSides(baselineSide, candidateSide) };
+  const result = evaluateGate(spec, baselineSide, candidateSide, { failOn, failedRuns: failures, ...(confirmation ? { confirmation } : {}) });
+  return { result, diff: diffSides(baselineSide, candidateSide) };
 }

@@ -153,7 +153,7 @@ export async function measureSides(targets: readonly SideTarget[], ctx: MeasureC
     const side = sides[0] as MeasuredSide;
     const result = await nativeRun(side.target, ctx, `${side.target.stem}.yaml`, config.warmup, ctx.repeat);
     side.profiles = result.runs.map((r) => r.files.profile);
-    side.profiles.forEach((profile, i) => recordRunOrder(profile, { side: side.target.name, round: i + 1, sequence: i + 1 }));
+    side.profiles.forEach((profile, i) => recordRunOrder(profile, { side: side.target.name, round: i + 1, sequence: i + 1, confirmation: false }));
     side.failures.push(...freezeFailures(result));
     return sides;
   }
@@ -190,6 +190,7 @@ export async function measureRounds(sides: readonly MeasuredSide[], ctx: Measure
       const stem = k === 1 && to === 1 ? side.target.stem : `${side.target.stem}.run-${k}`;
       ctx.log(`[${side.target.label}] measured run ${k} of ${Math.max(to, ctx.repeat)}${k > ctx.repeat ? ' (confirmation)' : ''}`);
       let profile: string | undefined;
+      const startedAt = new Date();
       if (config.profileMode === 'native') {
         const result = await nativeRun(side.target, ctx, `${stem}.yaml`, 0, 1);
         profile = result.runs[0]?.files.profile;
@@ -201,7 +202,8 @@ export async function measureRounds(sides: readonly MeasuredSide[], ctx: Measure
       }
       if (profile && existsSync(profile)) {
         side.profiles.push(profile);
-        recordRunOrder(profile, { side: side.target.name, round: k, sequence: (k - 1) * sides.length + index + 1 });
+        const order = { side: side.target.name, round: k, sequence: (k - 1) * sides.length + index + 1, confirmation: k > ctx.repeat };
+        recordRunOrder(profile, order, { startedAt, endedAt: new Date() });
       }
     }
   }
@@ -209,26 +211,32 @@ export async function measureRounds(sides: readonly MeasuredSide[], ctx: Measure
 
 /**
  * Writes where a run stood in the job into its stage_truth (`run_order`: side, round, place in the
- * sequence, start and end), so interleaving and drift can be checked afterwards.
+ * sequence, whether it was a confirmation run, start and end), so interleaving and drift can be
+ * checked afterwards. The clock is the job's own around the run when given (it covers the freeze's
+ * start-up too); else the command's start from the samples header plus the run's wall time.
  */
-export function recordRunOrder(profile: string, order: { side: string; round: number; sequence: number }): void {
+export function recordRunOrder(
+  profile: string,
+  order: { side: string; round: number; sequence: number; confirmation: boolean },
+  clock?: { startedAt: Date; endedAt: Date },
+): void {
   const truthPath = stageTruthPathFor(profile);
   const samplesPath = profile.replace(/\.ya?ml$/i, '.samples.jsonl');
   try {
     const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as Record<string, unknown>;
-    let startedAt: number | undefined;
-    if (existsSync(samplesPath)) {
+    let startedAt = clock?.startedAt.toISOString() ?? null;
+    let endedAt = clock?.endedAt.toISOString() ?? null;
+    if (!clock && existsSync(samplesPath)) {
       const header = JSON.parse(readFileSync(samplesPath, 'utf8').split('\n', 1)[0] ?? '{}') as { started_at?: unknown };
-      if (typeof header.started_at === 'number') startedAt = header.started_at;
+      const wall = typeof truth.run_wall_s === 'number' ? truth.run_wall_s : undefined;
+      if (typeof header.started_at === 'number') {
+        startedAt = new Date(header.started_at * 1000).toISOString();
+        if (wall !== undefined) endedAt = new Date((header.started_at + wall) * 1000).toISOString();
+      }
     }
-    const wall = typeof truth.run_wall_s === 'number' ? truth.run_wall_s : undefined;
-    truth.run_order = {
-      ...order,
-      started_at: startedAt !== undefined ? new Date(startedAt * 1000).toISOString() : null,
-      ended_at: startedAt !== undefined && wall !== undefined ? new Date((startedAt + wall) * 1000).toISOString() : null,
-    };
+    truth.run_order = { ...order, started_at: startedAt, ended_at: endedAt };
     writeFileSync(truthPath, `${JSON.stringify(truth, null, 2)}\n`);
   } catch {
-    // An external freeze may write a stage_truth we do not touch beyond reading; the order is in the log.
+    // An external freeze may write a stage_truth we cannot parse; the order is in the log.
   }
 }

@@ -20,7 +20,7 @@
  *   - `change`: {value (percent for relative, unit delta, or the candidate value for absolute
  *     bounds), form: relative|delta|value, unit, interval {low, high} or null, level (the exact
  *     coverage of the interval, e.g. 0.968 for 5 + 5 runs) or null, method:
- *     rank-shift|bootstrap-median|point or null, note or null}
+ *     rank-shift|welch-t|bootstrap-median|point or null, note or null}
  *   - `reason`: one line with the numbers
  * - `runs`: {baseline[], candidate[]}, each {label, files {profile, truth, eval, cost}, status,
  *   failed, host {hostname, cpu}, sampling_note, memory_metric}

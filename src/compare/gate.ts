@@ -8,6 +8,8 @@
 import { formatPercent, formatSigned, formatValue, metricUnit, type MetricUnit } from './units.js';
 import { expandMetricPattern, lookupSide } from './metrics.js';
 import { changeInterval, DEFAULT_INTERVAL_OPTIONS, median, SINGLE_RUN_NOTE, valueInterval, type Estimate, type IntervalOptions } from './stats.js';
+import { runsToDecide } from './runs-needed.js';
+import { confirmationNote, type ConfirmationRecord } from './confirm.js';
 import { checkHosts, runHost, type HostCheck, type RunHost } from './host.js';
 import { decide, passesFailOn, verdictCounts, type Decision, type FailOn, type Verdict } from './decision.js';
 import { ACCEPTED_FORMS, formatProblem, type Operator, type Threshold, type ThresholdProblem, type ThresholdSpec } from './thresholds/index.js';
@@ -86,6 +88,8 @@ export interface GateOptions {
   interval?: IntervalOptions;
   /** Failures measured outside the profiles (e.g. a crashed experiment command): each rejects. */
   failedRuns?: readonly string[];
+  /** Confirmation rounds measured after the planned runs (`confirm-runs`): said in the notes. */
+  confirmation?: ConfirmationRecord;
 }
 
 /** Values within this relative distance of a bound count as equal to it (floating-point noise). */
@@ -130,6 +134,8 @@ function judge(estimate: Estimate, op: Operator, bound: number): { verdict: Verd
   const { interval } = estimate;
   if (estimate.estimate === undefined) return { verdict: 'inconclusive', how: 'undefined' };
   if (interval === undefined) {
+    // Several runs but no interval (a bootstrap with too many undefined resamples): never judged on the point alone.
+    if (estimate.method !== 'point') return { verdict: 'inconclusive', how: 'no-interval' };
     return { verdict: satisfies(estimate.estimate, op, bound) ? 'pass' : 'fail', how: 'point' };
   }
   const upper = op === '<=' || op === '<';
@@ -138,23 +144,6 @@ function judge(estimate: Estimate, op: Operator, bound: number): { verdict: Verd
   if (satisfies(worst, op, bound)) return { verdict: 'pass', how: 'inside' };
   if (!satisfies(best, op, bound)) return { verdict: 'fail', how: 'outside' };
   return { verdict: 'inconclusive', how: 'straddles' };
-}
-
-/**
- * A rough number of runs per side that would decide a straddling interval: its half-width shrinks
- * about as 1/√n, and must fall below the distance from the estimate to the bound.
- */
-export function runsToDecide(estimate: Estimate, bound: number): string {
-  const { interval } = estimate;
-  const n = Math.min(estimate.n.baseline || Infinity, estimate.n.candidate);
-  if (!interval || estimate.estimate === undefined || !Number.isFinite(n)) return 'more runs would decide it';
-  const distance = Math.abs(estimate.estimate - bound);
-  const halfWidth = (interval.high - interval.low) / 2;
-  if (distance < halfWidth * 0.05) return 'the change sits on the bound itself: more runs will not decide it';
-  const needed = Math.ceil(n * (halfWidth / distance) ** 2);
-  return needed > 50
-    ? 'deciding it would take more than 50 runs per side at the noise seen'
-    : `about ${Math.max(needed, n + 1)} runs per side would decide it at the noise seen (rough estimate)`;
 }
 
 function evaluateOne(threshold: Threshold, metric: string, baseline: Side, candidate: Side, options: GateOptions): ThresholdResult {
@@ -184,6 +173,9 @@ function evaluateOne(threshold: Threshold, metric: string, baseline: Side, candi
     case 'undefined':
       reason = 'relative change from a baseline of 0 is undefined; an absolute bound (e.g. `<= 0`) or a delta (`<= +0`) can judge it';
       break;
+    case 'no-interval':
+      reason = `${what} ${show(estimate.estimate as number)}, but no interval could be formed (${estimate.note ?? 'too few usable runs'}): not judged on the point alone`;
+      break;
     case 'point':
       reason = `${what} ${show(estimate.estimate as number)} ${verdict === 'pass' ? 'meets' : 'breaks'} ${rule.text} (${estimate.note ?? SINGLE_RUN_NOTE})`;
       break;
@@ -194,9 +186,9 @@ function evaluateOne(threshold: Threshold, metric: string, baseline: Side, candi
       reason = `${span} entirely breaks ${rule.text}${estimate.degenerate ? ' (all runs identical)' : ''}`;
       break;
     default:
-      reason = `${span} contains the bound of ${rule.text}: within the noise; ${runsToDecide(estimate, rule.value)}`;
+      reason = `${span} contains the bound of ${rule.text}: within the noise; ${runsToDecide(estimate, rule.value, { baseline: form === 'value' ? [] : b.numbers, candidate: c.numbers }, unit).text}`;
   }
-  if (how !== 'point' && how !== 'undefined' && estimate.note && !estimate.degenerate) reason += ` (${estimate.note})`;
+  if (how !== 'point' && how !== 'undefined' && how !== 'no-interval' && estimate.note && !estimate.degenerate) reason += ` (${estimate.note})`;
   const change: ThresholdChange = {
     value: estimate.estimate, form, unit: changeUnit, interval,
     level: interval ? estimate.interval?.level : undefined, method: estimate.method,
@@ -244,9 +236,11 @@ export function describeProblem(p: ThresholdProblem): string {
 function noiseNote(nBase: number, nCand: number, options: IntervalOptions = {}): string {
   if (nBase <= 1 && nCand <= 1) return SINGLE_RUN_NOTE;
   const o = { ...DEFAULT_INTERVAL_OPTIONS, ...options };
-  const how = o.method === 'rank-shift'
-    ? 'exact rank interval of the shift between the sides (Hodges–Lehmann / Mann–Whitney; on logs for relative rules), distribution-free'
-    : `percentile-bootstrap interval of the change of medians (${o.resamples} resamples, seed ${o.seed})`;
+  const how = {
+    'rank-shift': 'exact rank interval of the shift between the sides (Hodges–Lehmann / Mann–Whitney; on logs for relative rules), distribution-free',
+    'welch-t': "Welch t-interval of the shift of means (on logs for relative rules), assuming normal noise",
+    'bootstrap-median': `percentile-bootstrap interval of the change of medians (${o.resamples} resamples, seed ${o.seed})`,
+  }[o.method];
   return `${nBase} baseline / ${nCand} candidate runs: medians compared; ${Math.round(o.level * 100)} % ${how}`;
 }
 
@@ -275,9 +269,13 @@ export function evaluateGate(spec: ThresholdSpec, baseline: Side, candidate: Sid
     blockers: [...spec.problems.map(describeProblem), ...inputErrors],
   });
   const notes: string[] = [];
-  if (spec.repeat !== undefined && (baseline.runs.length !== spec.repeat || candidate.runs.length !== spec.repeat)) {
+  const extra = options.confirmation?.rounds ?? 0;
+  const expected = { baseline: (spec.repeat ?? 0) + (options.confirmation?.candidateOnly ? 0 : extra), candidate: (spec.repeat ?? 0) + extra };
+  if (spec.repeat !== undefined && (baseline.runs.length !== expected.baseline || candidate.runs.length !== expected.candidate)) {
     notes.push(`the issue asks for repeat: ${spec.repeat}; got ${baseline.runs.length} baseline and ${candidate.runs.length} candidate run(s)`);
   }
+  const confirmed = options.confirmation && confirmationNote(options.confirmation);
+  if (confirmed) notes.push(confirmed);
   return {
     decision, failOn: options.failOn, passed: passesFailOn(decision, options.failOn), reasons, thresholds, runs,
     host: checkHosts(baseline, candidate), problems: spec.problems, inputErrors,

@@ -73,6 +73,13 @@ export function headline(result: GateResult): string {
   return `### ${DECISION_ICON[result.decision]} ${result.decision} — ${parts.join('; ')}`;
 }
 
+const INTERVAL_NAMES: Record<string, string> = { 'rank-shift': 'rank interval', 'welch-t': 't-interval', 'bootstrap-median': 'bootstrap interval' };
+
+function intervalName(result: GateResult): string {
+  const method = result.thresholds.map((t) => t.change.method).find((m) => m !== undefined && m !== 'point');
+  return INTERVAL_NAMES[method ?? 'rank-shift'] ?? 'rank interval';
+}
+
 /** One line of counts, runs, noise and the host warning. */
 export function summaryLine(result: GateResult): string {
   const counts: Record<Verdict, number> = { pass: 0, fail: 0, inconclusive: 0, missing: 0 };
@@ -80,7 +87,7 @@ export function summaryLine(result: GateResult): string {
   const verdicts = (Object.keys(counts) as Verdict[]).map((v) => `${counts[v]} ${v}`).join(' · ');
   const nb = result.runs.baseline.length;
   const nc = result.runs.candidate.length;
-  const runs = nb + nc === 0 ? 'not evaluated' : `${nb} baseline / ${nc} candidate run${nc === 1 ? '' : 's'} (${nb <= 1 && nc <= 1 ? result.noise : 'medians, rank interval'})`;
+  const runs = nb + nc === 0 ? 'not evaluated' : `${nb} baseline / ${nc} candidate run${nc === 1 ? '' : 's'} (${nb <= 1 && nc <= 1 ? result.noise : `medians, ${intervalName(result)}`})`;
   const parts = [`**${verdicts}**`, runs];
   if (!result.host.comparable) parts.push('⚠️ **runs from different hosts**');
   parts.push(`fail-on \`${result.failOn}\`: job ${result.passed ? 'passes' : 'fails'}`);

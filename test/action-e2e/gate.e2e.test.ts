@@ -155,26 +155,33 @@ describe('the action end to end', () => {
     });
     const { main } = await runAction({ runner, env: { E2E_JITTER_FILE: jitter }, timeoutMs: 100_000 });
     expect(main.exitCode, main.stdout).toBe(0);
-    expect(main.stdout).toContain('Confirmation round 1 of at most 2 (1 guardrail(s) inconclusive)');
-    expect(main.stdout).toContain('Confirmation round 2 of at most 2 (1 guardrail(s) inconclusive)');
+    const jitterMetric = 'profile.stages.jitter.wall_time_s';
+    expect(main.stdout).toContain(`Confirmation round 1 of at most 2 (1 guardrail(s) inconclusive: ${jitterMetric})`);
+    expect(main.stdout).toContain(`Confirmation round 2 of at most 2 (1 guardrail(s) inconclusive: ${jitterMetric})`);
+    expect(main.stdout).toContain(`Confirmation stops after 2 rounds: confirm-runs used up (2 of 2); still inconclusive: ${jitterMetric}`);
     const outDir = join(runner.env.RUNNER_TEMP as string, 'optimization-gate', `${runner.run.id}-1-optimization-gate`);
     const gate = JSON.parse(readFileSync(join(outDir, 'gate.json'), 'utf8')) as {
       decision: string;
       notes: string[];
       thresholds: Array<{ metric: string; verdict: string; baseline: { n: number }; candidate: { n: number } }>;
     };
-    const jitterVerdict = gate.thresholds.find((t) => t.metric === 'profile.stages.jitter.wall_time_s');
+    const jitterVerdict = gate.thresholds.find((t) => t.metric === jitterMetric);
     expect(jitterVerdict).toMatchObject({ verdict: 'inconclusive', baseline: { n: 4 }, candidate: { n: 4 } });
     expect(gate.decision).toBe('iterate');
-    expect(gate.notes).toContain('2 confirmation rounds added because a guardrail was inconclusive (confirm-runs: 2)');
+    expect(gate.notes).toContain('2 confirmation rounds (2 more runs per side, interleaved) added because a guardrail was inconclusive (confirm-runs: 2)');
     // A B A B …: the place of every run in the job, with its clock, is in its stage_truth.
+    type RunOrder = { side: string; round: number; sequence: number; confirmation: boolean; started_at: string; ended_at: string };
     const orders = ['baseline', 'candidate'].flatMap((side) =>
-      [1, 2, 3, 4].map((k) => (JSON.parse(readFileSync(join(outDir, `${side}.run-${k}.stage_truth.json`), 'utf8')) as { run_order: { side: string; round: number; sequence: number; started_at: string } }).run_order),
+      [1, 2, 3, 4].map((k) => (JSON.parse(readFileSync(join(outDir, `${side}.run-${k}.stage_truth.json`), 'utf8')) as { run_order: RunOrder }).run_order),
     );
-    expect(orders.map((o) => `${o.sequence}:${o.side}:${o.round}`).sort((a, b) => parseInt(a) - parseInt(b))).toEqual([
-      '1:baseline:1', '2:candidate:1', '3:baseline:2', '4:candidate:2', '5:baseline:3', '6:candidate:3', '7:baseline:4', '8:candidate:4',
+    orders.sort((a, b) => a.sequence - b.sequence);
+    expect(orders.map((o) => `${o.sequence}:${o.side}:${o.round}${o.confirmation ? ' (confirmation)' : ''}`)).toEqual([
+      '1:baseline:1', '2:candidate:1', '3:baseline:2', '4:candidate:2',
+      '5:baseline:3 (confirmation)', '6:candidate:3 (confirmation)', '7:baseline:4 (confirmation)', '8:candidate:4 (confirmation)',
     ]);
-    const starts = orders.sort((a, b) => a.sequence - b.sequence).map((o) => Date.parse(o.started_at));
-    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    // Each run ends before the next one starts.
+    const clock = orders.flatMap((o) => [Date.parse(o.started_at), Date.parse(o.ended_at)]);
+    expect(clock.every(Number.isFinite)).toBe(true);
+    expect(clock).toEqual([...clock].sort((a, b) => a - b));
   }, TEST_TIMEOUT);
 });

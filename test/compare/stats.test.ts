@@ -78,8 +78,17 @@ describe('changeInterval', () => {
     expect(e.note).toMatch(/baseline is a single run/);
   });
 
-  it('gives no interval when too many resampled baseline medians are 0', () => {
+  it('relative with a 0 among the runs: the rank interval of the raw shift over the baseline median', () => {
+    // Differences 1 − 0 (×3) and 1 − 5 (×6): at 3 + 3 runs the extremes, −4 … +1, over the median 5.
     const e = changeInterval([0, 5, 5], [1, 1, 1], 'relative');
+    expect(e.method).toBe('rank-shift');
+    expect(e.estimate).toBe(-80);
+    expect(e.interval).toEqual({ low: -80, high: 20, level: 0.9 });
+    expect(e.note).toBe('a run holds 0 or less: interval of the raw shift over the baseline median; too few runs for a 95 % interval: this one covers 90.0 %');
+  });
+
+  it('the bootstrap gives no interval when too many resampled baseline medians are 0', () => {
+    const e = changeInterval([0, 5, 5], [1, 1, 1], 'relative', { method: 'bootstrap-median' });
     expect(e.estimate).toBe(-80);
     expect(e.interval).toBeUndefined();
     expect(e.note).toMatch(/undefined in \d+ % of resamples/);
@@ -97,6 +106,38 @@ describe('changeInterval', () => {
     const narrow = changeInterval(base, cand, 'delta', { level: 0.8 }).interval!;
     const wide = changeInterval(base, cand, 'delta', { level: 0.99 }).interval!;
     expect(narrow.high - narrow.low).toBeLessThan(wide.high - wide.low);
+  });
+});
+
+describe('interval methods on the same small sample', () => {
+  const base = [100, 102, 98];
+  const cand = [110, 112, 108];
+
+  it('rank-shift (default), relative: between the smallest and largest of the 9 ratios, 90 % (the most 3 + 3 runs can back)', () => {
+    const e = changeInterval(base, cand, 'relative');
+    expect(e.method).toBe('rank-shift');
+    expect(e.estimate).toBeCloseTo(((110 - 100) / 100) * 100, 12);
+    expect(e.interval!.low).toBeCloseTo((108 / 102 - 1) * 100, 10);
+    expect(e.interval!.high).toBeCloseTo((112 / 98 - 1) * 100, 10);
+    expect(e.interval!.level).toBeCloseTo(0.9, 12);
+    expect(e.note).toBe('too few runs for a 95 % interval: this one covers 90.0 %');
+  });
+
+  it('welch-t, relative: Welch on the logs (df 3.96), back to percent (as scipy)', () => {
+    const e = changeInterval(base, cand, 'relative', { method: 'welch-t' });
+    expect(e.method).toBe('welch-t');
+    expect(e.interval!.low).toBeCloseTo(5.321267153, 8);
+    expect(e.interval!.high).toBeCloseTo(14.891897380, 8);
+    expect(e.interval!.level).toBe(0.95);
+    expect(e.note).toBeUndefined();
+  });
+
+  it('welch-t with a 0 in a relative change: Welch on the raw values over the baseline median (df 2.16, as scipy)', () => {
+    const e = changeInterval([0, 5, 5], [1, 1, 2], 'relative', { method: 'welch-t' });
+    expect(e.method).toBe('welch-t');
+    expect(e.interval!.low).toBeCloseTo(-176.368876022, 7);
+    expect(e.interval!.high).toBeCloseTo(96.368876022, 7);
+    expect(valueInterval([640, 644, 648, 650, 642], { method: 'welch-t' }).interval!.low).toBeCloseTo(639.650461464, 8);
   });
 });
 

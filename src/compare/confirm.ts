@@ -1,0 +1,54 @@
+/**
+ * When to measure confirmation rounds (`confirm-runs`): after the planned runs, one more round at a
+ * time while a counted guardrail is inconclusive and more runs could decide it, up to the number
+ * allowed. Never when the gate already rejects (a failed guardrail or run decides it, whatever
+ * extra runs show), and not for a relative change from a baseline of 0 (no number of runs defines
+ * it). Pure: the gate's result in, the decision out.
+ */
+import type { GateResult, ThresholdResult } from './gate.js';
+
+export interface ConfirmationStep {
+  /** Measure one more round. */
+  confirm: boolean;
+  /** Counted guardrails that are inconclusive and that more runs could decide. */
+  undecided: ThresholdResult[];
+  /** One line for the log: why another round, or why none. */
+  why: string;
+}
+
+export interface ConfirmationRecord {
+  /** Confirmation rounds measured. */
+  rounds: number;
+  /** Allowed by `confirm-runs`. */
+  allowed: number;
+  /** With a stored baseline only the candidate gets confirmation runs: the baseline's runs are fixed. */
+  candidateOnly: boolean;
+}
+
+function metrics(items: readonly ThresholdResult[]): string {
+  const names = items.slice(0, 3).map((t) => t.metric);
+  return items.length > 3 ? `${names.join(', ')} and ${items.length - 3} more` : names.join(', ');
+}
+
+/** Decides whether to measure another confirmation round; `done` rounds were measured so far. */
+export function nextConfirmation(result: GateResult, done: number, allowed: number): ConfirmationStep {
+  const inconclusive = result.thresholds.filter((t) => t.counts && t.threshold.kind === 'guardrail' && t.verdict === 'inconclusive');
+  // An inconclusive verdict without an interval is an undefined change (baseline 0), not noise.
+  const undecided = inconclusive.filter((t) => t.change.interval !== undefined && t.change.value !== undefined);
+  const stop = (why: string): ConfirmationStep => ({ confirm: false, undecided, why });
+  if (allowed <= 0) return stop('confirm-runs is 0');
+  if (result.decision === 'reject') return stop('the gate rejects already: more runs would not change the decision');
+  if (undecided.length === 0) {
+    return stop(inconclusive.length > 0 ? `no more runs can decide the inconclusive guardrail(s) ${metrics(inconclusive)} (undefined change)` : 'no guardrail is inconclusive');
+  }
+  if (done >= allowed) return stop(`confirm-runs used up (${done} of ${allowed}); still inconclusive: ${metrics(undecided)}`);
+  return { confirm: true, undecided, why: `${undecided.length} guardrail(s) inconclusive: ${metrics(undecided)}` };
+}
+
+/** The report's note on the confirmation rounds measured. */
+export function confirmationNote(record: ConfirmationRecord): string | undefined {
+  if (record.rounds === 0) return undefined;
+  const rounds = `${record.rounds} confirmation round${record.rounds === 1 ? '' : 's'}`;
+  const runs = record.candidateOnly ? `${record.rounds} more candidate run${record.rounds === 1 ? '' : 's'}; the stored baseline's runs are fixed` : `${record.rounds} more run${record.rounds === 1 ? '' : 's'} per side, interleaved`;
+  return `${rounds} (${runs}) added because a guardrail was inconclusive (confirm-runs: ${record.allowed})`;
+}
