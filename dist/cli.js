@@ -20,7 +20,7 @@ import {
   renderReport,
   stageTable,
   stageWallChart
-} from "./chunks/chunk-M7UUP26K.js";
+} from "./chunks/chunk-7O7VUXEO.js";
 import {
   UserError,
   errorMessage,

@@ -24,13 +24,14 @@ import {
   median,
   mergeThresholds,
   metricUnit,
+  nextConfirmation,
   parseInlineThresholds,
   parseIssueThresholds,
   passesFailOn,
   renderGateJson,
   renderReport,
   table
-} from "./chunks/chunk-M7UUP26K.js";
+} from "./chunks/chunk-7O7VUXEO.js";
 import {
   EVAL_METRICS_FILE,
   InputFileError,
@@ -642,7 +643,7 @@ async function measureSides(targets, ctx) {
     const side = sides[0];
     const result = await nativeRun(side.target, ctx, `${side.target.stem}.yaml`, config.warmup, ctx.repeat);
     side.profiles = result.runs.map((r) => r.files.profile);
-    side.profiles.forEach((profile, i) => recordRunOrder(profile, { side: side.target.name, round: i + 1, sequence: i + 1 }));
+    side.profiles.forEach((profile, i) => recordRunOrder(profile, { side: side.target.name, round: i + 1, sequence: i + 1, confirmation: false }));
     side.failures.push(...freezeFailures(result));
     return sides;
   }
@@ -671,6 +672,7 @@ async function measureRounds(sides, ctx, from, to) {
       const stem = k === 1 && to === 1 ? side.target.stem : `${side.target.stem}.run-${k}`;
       ctx.log(`[${side.target.label}] measured run ${k} of ${Math.max(to, ctx.repeat)}${k > ctx.repeat ? " (confirmation)" : ""}`);
       let profile;
+      const startedAt = /* @__PURE__ */ new Date();
       if (config.profileMode === "native") {
         const result = await nativeRun(side.target, ctx, `${stem}.yaml`, 0, 1);
         profile = result.runs[0]?.files.profile;
@@ -682,27 +684,28 @@ async function measureRounds(sides, ctx, from, to) {
       }
       if (profile && existsSync2(profile)) {
         side.profiles.push(profile);
-        recordRunOrder(profile, { side: side.target.name, round: k, sequence: (k - 1) * sides.length + index + 1 });
+        const order = { side: side.target.name, round: k, sequence: (k - 1) * sides.length + index + 1, confirmation: k > ctx.repeat };
+        recordRunOrder(profile, order, { startedAt, endedAt: /* @__PURE__ */ new Date() });
       }
     }
   }
 }
-function recordRunOrder(profile, order) {
+function recordRunOrder(profile, order, clock) {
   const truthPath = stageTruthPathFor(profile);
   const samplesPath = profile.replace(/\.ya?ml$/i, ".samples.jsonl");
   try {
     const truth = JSON.parse(readFileSync2(truthPath, "utf8"));
-    let startedAt;
-    if (existsSync2(samplesPath)) {
+    let startedAt = clock?.startedAt.toISOString() ?? null;
+    let endedAt = clock?.endedAt.toISOString() ?? null;
+    if (!clock && existsSync2(samplesPath)) {
       const header2 = JSON.parse(readFileSync2(samplesPath, "utf8").split("\n", 1)[0] ?? "{}");
-      if (typeof header2.started_at === "number") startedAt = header2.started_at;
+      const wall = typeof truth.run_wall_s === "number" ? truth.run_wall_s : void 0;
+      if (typeof header2.started_at === "number") {
+        startedAt = new Date(header2.started_at * 1e3).toISOString();
+        if (wall !== void 0) endedAt = new Date((header2.started_at + wall) * 1e3).toISOString();
+      }
     }
-    const wall = typeof truth.run_wall_s === "number" ? truth.run_wall_s : void 0;
-    truth.run_order = {
-      ...order,
-      started_at: startedAt !== void 0 ? new Date(startedAt * 1e3).toISOString() : null,
-      ended_at: startedAt !== void 0 && wall !== void 0 ? new Date((startedAt + wall) * 1e3).toISOString() : null
-    };
+    truth.run_order = { ...order, started_at: startedAt, ended_at: endedAt };
     writeFileSync(truthPath, `${JSON.stringify(truth, null, 2)}
 `);
   } catch {
@@ -1149,16 +1152,7 @@ async function runGate(session) {
     );
     if (session.signal.aborted) throw new CancelledError("cancelled while measuring; the post step uploads what was measured");
     judged = judge(spec, measured, storedBaseline, failures, config.failOn);
-    for (let extra = 1; extra <= config.confirmRuns && inconclusiveGuardrails(judged.result) > 0 && !session.signal.aborted; extra++) {
-      const round = repeat + extra;
-      const confirming = storedBaseline ? measured.filter((m) => m.target.name === "candidate") : measured;
-      await io.group(
-        `Confirmation round ${extra} of at most ${config.confirmRuns} (${inconclusiveGuardrails(judged.result)} guardrail(s) inconclusive)`,
-        () => measureRounds(confirming, measureContext, round, round)
-      );
-      judged = judge(spec, measured, storedBaseline, failures, config.failOn);
-      judged.result.notes.push(`${extra} confirmation round${extra === 1 ? "" : "s"} added because a guardrail was inconclusive (confirm-runs: ${config.confirmRuns})`);
-    }
+    judged = await confirm(session, { spec, measured, storedBaseline, failures, repeat, measureContext }, judged);
   } finally {
     worktree?.remove();
     targets.files = measuredFiles(measured);
@@ -1167,10 +1161,31 @@ async function runGate(session) {
   if (session.signal.aborted) throw new CancelledError("cancelled while measuring; the post step uploads what was measured");
   return publish(judged.result, judged.diff);
 }
-function inconclusiveGuardrails(result) {
-  return result.thresholds.filter((t) => t.counts && t.threshold.kind === "guardrail" && t.verdict === "inconclusive").length;
+async function confirm(session, m, first) {
+  const { config, io } = session;
+  const allowed = config.confirmRuns;
+  if (allowed > 0 && m.repeat === 1 && (m.storedBaseline?.runs.length ?? 1) <= 1) {
+    io.warning(`confirm-runs: ${allowed} has no effect with repeat: 1 (a single run per side has no interval, so no verdict is inconclusive); set repeat to 2 or more`);
+    return first;
+  }
+  const confirming = m.storedBaseline ? m.measured.filter((side) => side.target.name === "candidate") : m.measured;
+  let judged = first;
+  let rounds = 0;
+  for (; ; ) {
+    const step = nextConfirmation(judged.result, rounds, allowed);
+    if (!step.confirm) {
+      if (allowed > 0) io.info(`${rounds === 0 ? "No confirmation round" : `Confirmation stops after ${rounds} round${rounds === 1 ? "" : "s"}`}: ${step.why}`);
+      break;
+    }
+    if (session.signal.aborted) break;
+    rounds += 1;
+    const round = m.repeat + rounds;
+    await io.group(`Confirmation round ${rounds} of at most ${allowed} (${step.why})`, () => measureRounds(confirming, m.measureContext, round, round));
+    judged = judge(m.spec, m.measured, m.storedBaseline, m.failures, config.failOn, { rounds, allowed, candidateOnly: m.storedBaseline !== void 0 });
+  }
+  return judged;
 }
-function judge(spec, measured, storedBaseline, loadFailures, failOn) {
+function judge(spec, measured, storedBaseline, loadFailures, failOn, confirmation) {
   const failures = [...loadFailures];
   const cand = measured.find((m) => m.target.name === "candidate");
   const candidateSide = loadSide("candidate", cand.profiles, cand.evalDir, failures);
@@ -1181,7 +1196,8 @@ function judge(spec, measured, storedBaseline, loadFailures, failOn) {
     baselineSide = loadSide("baseline", base.profiles, base.evalDir, failures);
   }
   for (const side of measured) failures.push(...side.failures.map((f) => `${side.target.name}: ${f}`));
-  return { result: evaluateGate(spec, baselineSide, candidateSide, { failOn, failedRuns: failures }), diff: diffSides(baselineSide, candidateSide) };
+  const result = evaluateGate(spec, baselineSide, candidateSide, { failOn, failedRuns: failures, ...confirmation ? { confirmation } : {} });
+  return { result, diff: diffSides(baselineSide, candidateSide) };
 }
 
 // src/action/aggregate-flow.ts
