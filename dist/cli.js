@@ -20,7 +20,7 @@ import {
   renderReport,
   stageTable,
   stageWallChart
-} from "./chunks/chunk-7O7VUXEO.js";
+} from "./chunks/chunk-UBQ5ZTQF.js";
 import {
   UserError,
   errorMessage,

@@ -14,6 +14,7 @@ import {
 } from "./chunks/chunk-ENUESEIV.js";
 import {
   ACCEPTED_FORMS,
+  FAIL_ON_VALUES,
   code,
   details,
   diffSides,
@@ -21,6 +22,7 @@ import {
   formatProblem,
   formatValue,
   inputErrorResult,
+  isDecision,
   median,
   mergeThresholds,
   metricUnit,
@@ -31,7 +33,7 @@ import {
   renderGateJson,
   renderReport,
   table
-} from "./chunks/chunk-7O7VUXEO.js";
+} from "./chunks/chunk-UBQ5ZTQF.js";
 import {
   EVAL_METRICS_FILE,
   InputFileError,
@@ -56,7 +58,6 @@ import { join as join10, resolve as resolve6 } from "node:path";
 
 // src/inputs/config.ts
 var MODES = ["gate", "baseline", "measure", "aggregate"];
-var FAIL_ON = ["reject", "iterate", "never"];
 var STAGES_PATTERN = /^(auto|events|none|status-file:.+|metrics:.+)$/;
 var ASSOCIATIONS = ["OWNER", "MEMBER", "COLLABORATOR", "CONTRIBUTOR", "FIRST_TIME_CONTRIBUTOR", "FIRST_TIMER", "MANNEQUIN", "NONE"];
 var InputErrors = class {
@@ -157,7 +158,7 @@ function readActionConfig(read) {
     confirmRuns: wholeNumber(errors, Inputs.ConfirmRuns, read(Inputs.ConfirmRuns) || "0", 0, 20),
     sampleInterval: positiveNumber(errors, Inputs.SampleInterval, read(Inputs.SampleInterval) || "0.5", 0.05, 60),
     thresholds: read(Inputs.Thresholds),
-    failOn: oneOf(errors, Inputs.FailOn, read(Inputs.FailOn) || "reject", FAIL_ON),
+    failOn: oneOf(errors, Inputs.FailOn, read(Inputs.FailOn) || "reject", FAIL_ON_VALUES),
     comment: parseComment(errors, read(Inputs.Comment) || "issue,pr"),
     artifactName: read(Inputs.ArtifactName) || "optimization-gate",
     retentionDays: wholeNumber(errors, Inputs.RetentionDays, read(Inputs.RetentionDays) || "0", 0, 400),
@@ -1201,7 +1202,6 @@ function judge(spec, measured, storedBaseline, loadFailures, failOn, confirmatio
 }
 
 // src/action/aggregate-flow.ts
-var DECISIONS = ["ship", "iterate", "reject"];
 function readJsonObject(path) {
   if (!existsSync7(path)) return void 0;
   try {
@@ -1215,7 +1215,7 @@ function readRunnerVerdict(dir, name, artifactUrl) {
   const gate = readJsonObject(join8(dir, "gate.json"));
   const info = readJsonObject(join8(dir, RUN_INFO_FILE));
   const report = existsSync7(join8(dir, "report.md")) ? readFileSync5(join8(dir, "report.md"), "utf8") : "";
-  const decision = DECISIONS.find((d) => d === gate?.decision) ?? (gate === void 0 && info?.decision === "measured" ? "measured" : "missing");
+  const decision = isDecision(gate?.decision) ? gate.decision : gate === void 0 && info?.decision === "measured" ? "measured" : "missing";
   return {
     name,
     runner: typeof info?.runner_key === "string" ? info.runner_key : name,
@@ -1499,9 +1499,6 @@ function failStep(io, error) {
   const stack = error instanceof Error && error.stack ? `
 ${error.stack}` : "";
   io.setFailed(`optimization-gate: internal error (please report it): ${errorMessage(error)}${stack}`);
-}
-function isDecision(value) {
-  return value === "ship" || value === "iterate" || value === "reject";
 }
 function finish(io, config, decision, publication) {
   const faults = publication.faults;

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDecision } from '../compare/decision.js';
 import { errorMessage } from '../errors.js';
 import { isObject } from '../formats/validate.js';
 import { combinedDecision, renderAggregateReport, type RunnerVerdict } from '../report/aggregate.js';
@@ -12,8 +13,6 @@ import { resolveIssueNumber } from './context.js';
 import { RUN_INFO_FILE } from './gate-flow.js';
 import { publishVerdict, runUrl, type Publication } from './publish.js';
 import type { Session } from './session.js';
-
-const DECISIONS = ['ship', 'iterate', 'reject'] as const;
 
 function readJsonObject(path: string): Record<string, unknown> | undefined {
   if (!existsSync(path)) return undefined;
@@ -31,7 +30,7 @@ export function readRunnerVerdict(dir: string, name: string, artifactUrl: string
   const info = readJsonObject(join(dir, RUN_INFO_FILE));
   const report = existsSync(join(dir, 'report.md')) ? readFileSync(join(dir, 'report.md'), 'utf8') : '';
   // A gate's decision; else a run that only measured (e.g. a first baseline, nothing to compare yet).
-  const decision = DECISIONS.find((d) => d === gate?.decision) ?? (gate === undefined && info?.decision === 'measured' ? 'measured' : 'missing');
+  const decision = isDecision(gate?.decision) ? gate.decision : gate === undefined && info?.decision === 'measured' ? 'measured' : 'missing';
   return {
     name,
     runner: typeof info?.runner_key === 'string' ? info.runner_key : name,

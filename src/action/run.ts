@@ -8,7 +8,7 @@ import * as core from '@actions/core';
 import { mkdirSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { passesFailOn, type Decision } from '../compare/decision.js';
+import { isDecision, passesFailOn } from '../compare/decision.js';
 import { errorMessage, isUserError } from '../errors.js';
 import { readActionConfig, type ActionConfig } from '../inputs/config.js';
 import { State } from '../inputs/constants.js';
@@ -53,10 +53,6 @@ function failStep(io: ActionIO, error: unknown): void {
   }
   const stack = error instanceof Error && error.stack ? `\n${error.stack}` : '';
   io.setFailed(`optimization-gate: internal error (please report it): ${errorMessage(error)}${stack}`);
-}
-
-function isDecision(value: string): value is Decision {
-  return value === 'ship' || value === 'iterate' || value === 'reject';
 }
 
 function finish(io: ActionIO, config: ActionConfig, decision: string, publication: Publication): void {

@@ -12,6 +12,11 @@ export type Verdict = 'pass' | 'fail' | 'inconclusive' | 'missing';
 export type Decision = 'ship' | 'iterate' | 'reject';
 export type FailOn = 'reject' | 'iterate' | 'never';
 export const FAIL_ON_VALUES: readonly FailOn[] = ['reject', 'iterate', 'never'];
+export const DECISIONS: readonly Decision[] = ['ship', 'iterate', 'reject'];
+
+export function isDecision(value: unknown): value is Decision {
+  return (DECISIONS as readonly unknown[]).includes(value);
+}
 
 export interface VerdictInput {
   metric: string;

@@ -2,13 +2,12 @@
  * The action's configuration: every input read once, validated, typed. Each error names the input
  * and what was expected; all errors are reported together.
  */
+import { FAIL_ON_VALUES, type FailOn } from '../compare/decision.js';
 import { UserError } from '../errors.js';
 import { Inputs } from './constants.js';
 
 export const MODES = ['gate', 'baseline', 'measure', 'aggregate'] as const;
 export type Mode = (typeof MODES)[number];
-export const FAIL_ON = ['reject', 'iterate', 'never'] as const;
-export type FailOn = (typeof FAIL_ON)[number];
 export type ProfileMode = 'native' | 'external';
 
 export type BaselineSource =
@@ -176,7 +175,7 @@ export function readActionConfig(read: InputReader): ActionConfig {
     confirmRuns: wholeNumber(errors, Inputs.ConfirmRuns, read(Inputs.ConfirmRuns) || '0', 0, 20),
     sampleInterval: positiveNumber(errors, Inputs.SampleInterval, read(Inputs.SampleInterval) || '0.5', 0.05, 60),
     thresholds: read(Inputs.Thresholds),
-    failOn: oneOf(errors, Inputs.FailOn, read(Inputs.FailOn) || 'reject', FAIL_ON),
+    failOn: oneOf(errors, Inputs.FailOn, read(Inputs.FailOn) || 'reject', FAIL_ON_VALUES),
     comment: parseComment(errors, read(Inputs.Comment) || 'issue,pr'),
     artifactName: read(Inputs.ArtifactName) || 'optimization-gate',
     retentionDays: wholeNumber(errors, Inputs.RetentionDays, read(Inputs.RetentionDays) || '0', 0, 400),
