@@ -20,7 +20,7 @@ import {
   renderReport,
   stageTable,
   stageWallChart
-} from "./chunks/chunk-UBQ5ZTQF.js";
+} from "./chunks/chunk-SCQFHEST.js";
 import {
   UserError,
   errorMessage,
@@ -29,7 +29,7 @@ import {
   loadMeasuredRun,
   readText,
   runExternalFreeze
-} from "./chunks/chunk-EFJV3DFL.js";
+} from "./chunks/chunk-7HPHNO7Z.js";
 
 // src/inputs/cli-args.ts
 function parseCliArgs(command, specs, argv) {

@@ -1,17 +1,22 @@
 import { createRequire as __ogCreateRequire } from 'node:module'; const require = __ogCreateRequire(import.meta.url);
 import {
+  BASE_WORKTREE_DIR,
   Inputs,
   Outputs,
   PROFILE_OUTPUT_ENV,
+  RUN_INFO_FILE,
   STICKY_MARKER_PREFIX,
   State,
   coreIO,
   create,
   createArtifactStore,
   createCacheStore,
+  filesUnder,
   getInput,
-  getOctokit
-} from "./chunks/chunk-ENUESEIV.js";
+  getOctokit,
+  setProfileOutputs,
+  writeRunInfo
+} from "./chunks/chunk-O34D7O3K.js";
 import {
   ACCEPTED_FORMS,
   FAIL_ON_VALUES,
@@ -33,8 +38,9 @@ import {
   renderGateJson,
   renderReport,
   table
-} from "./chunks/chunk-UBQ5ZTQF.js";
+} from "./chunks/chunk-SCQFHEST.js";
 import {
+  CancelledError,
   EVAL_METRICS_FILE,
   InputFileError,
   PIPELINE_METRICS_FILE,
@@ -49,7 +55,7 @@ import {
   readJson,
   runExternalFreeze,
   stageTruthPathFor
-} from "./chunks/chunk-EFJV3DFL.js";
+} from "./chunks/chunk-7HPHNO7Z.js";
 
 // src/action/run.ts
 import { mkdirSync as mkdirSync5 } from "node:fs";
@@ -327,8 +333,8 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, log }) {
 }
 
 // src/action/aggregate-flow.ts
-import { existsSync as existsSync7, readFileSync as readFileSync5 } from "node:fs";
-import { join as join8 } from "node:path";
+import { existsSync, readFileSync as readFileSync2 } from "node:fs";
+import { join as join2 } from "node:path";
 
 // src/report/aggregate.ts
 var RANK = { measured: 0, ship: 1, iterate: 2, reject: 3, missing: 3 };
@@ -443,9 +449,168 @@ function forkRefusal(config, context) {
   return `refusing to measure pull request #${pr.number} from the fork ${pr.headRepo || "(deleted repository)"}: its code would run on a self-hosted runner. Set allow-fork-prs: true only if you accept that risk.`;
 }
 
+// src/action/publish.ts
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+// src/publish/comments.ts
+var MAX_COMMENT_CHARS = 65536;
+function stickyMarker(key) {
+  return `${STICKY_MARKER_PREFIX}:${key.replace(/-->/g, "")} -->`;
+}
+function fitComment(body, tail = "\n\n_\u2026 report truncated to fit a GitHub comment; the full report is in the artifact._\n") {
+  if (body.length <= MAX_COMMENT_CHARS) return body;
+  return body.slice(0, MAX_COMMENT_CHARS - tail.length) + tail;
+}
+async function postIssueComment(api, issueNumber, body) {
+  return { ...await api.createComment(issueNumber, fitComment(body)), action: "created" };
+}
+async function upsertStickyComment(api, prNumber, key, body) {
+  const marker = stickyMarker(key);
+  const text = fitComment(`${marker}
+${body}`);
+  const existing = (await api.listComments(prNumber)).find((c) => c.body.startsWith(marker));
+  if (existing) return { ...await api.updateComment(existing.id, text), action: "updated" };
+  return { ...await api.createComment(prNumber, text), action: "created" };
+}
+
+// src/action/publish.ts
+function runUrl(context) {
+  return `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}`;
+}
+async function publishVerdict(verdict, targets, deps) {
+  const { config, context, io, api, artifacts } = deps;
+  const faults = [];
+  const links = { runUrl: runUrl(context) };
+  const reportPath = join(targets.outDir, "report.md");
+  writeFileSync(reportPath, verdict.render(links));
+  let gateJsonPath;
+  if (verdict.gateJson !== void 0) {
+    gateJsonPath = join(targets.outDir, "gate.json");
+    writeFileSync(gateJsonPath, verdict.gateJson);
+  }
+  io.setOutput(Outputs.Decision, verdict.decision);
+  io.setOutput(Outputs.ReportPath, reportPath);
+  if (gateJsonPath) io.setOutput(Outputs.GateJson, gateJsonPath);
+  for (const a of verdict.annotations) io.error(a.message, { title: a.title });
+  try {
+    await io.appendSummary(verdict.render(links));
+  } catch (error) {
+    faults.push(`job summary: ${errorMessage(error)}`);
+  }
+  let artifactId;
+  try {
+    const files = [.../* @__PURE__ */ new Set([...targets.files, reportPath, ...gateJsonPath ? [gateJsonPath] : []])];
+    const uploaded = await artifacts.upload(targets.artifactName, files, targets.outDir, config.retentionDays);
+    artifactId = uploaded.id;
+    io.saveState(State.ArtifactUploaded, "true");
+    io.setOutput(Outputs.ArtifactId, String(uploaded.id));
+    links.artifactUrl = `${links.runUrl}/artifacts/${uploaded.id}`;
+    io.info(`artifact ${targets.artifactName} uploaded (id ${uploaded.id}, ${uploaded.size} bytes)`);
+  } catch (error) {
+    faults.push(`artifact upload failed: ${errorMessage(error)}; the files are on the runner in ${targets.outDir}`);
+  }
+  let commentUrl;
+  if (api) {
+    const body = verdict.render(links);
+    if (config.comment.issue && targets.issueNumber !== void 0 && targets.issueNumber !== targets.prNumber) {
+      try {
+        commentUrl = (await postIssueComment(api, targets.issueNumber, body)).htmlUrl;
+        io.info(`report posted on issue #${targets.issueNumber}: ${commentUrl}`);
+      } catch (error) {
+        faults.push(`comment on issue #${targets.issueNumber}: ${errorMessage(error)}`);
+      }
+    }
+    if (config.comment.pr && targets.prNumber !== void 0) {
+      try {
+        const posted = await upsertStickyComment(api, targets.prNumber, targets.artifactName, body);
+        commentUrl = posted.htmlUrl;
+        io.info(`report ${posted.action} on pull request #${targets.prNumber}: ${posted.htmlUrl}`);
+      } catch (error) {
+        faults.push(`comment on pull request #${targets.prNumber}: ${errorMessage(error)}`);
+      }
+    }
+  }
+  if (commentUrl) io.setOutput(Outputs.CommentUrl, commentUrl);
+  for (const fault of faults) io.error(fault, { title: "optimization-gate: not published" });
+  return { reportPath, ...gateJsonPath ? { gateJsonPath } : {}, ...artifactId !== void 0 ? { artifactId } : {}, ...commentUrl ? { commentUrl } : {}, faults };
+}
+
+// src/action/aggregate-flow.ts
+function readJsonObject(path) {
+  if (!existsSync(path)) return void 0;
+  try {
+    const data = JSON.parse(readFileSync2(path, "utf8"));
+    return isObject(data) ? data : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function readRunnerVerdict(dir, name, artifactUrl) {
+  const gate = readJsonObject(join2(dir, "gate.json"));
+  const info = readJsonObject(join2(dir, RUN_INFO_FILE));
+  const report = existsSync(join2(dir, "report.md")) ? readFileSync2(join2(dir, "report.md"), "utf8") : "";
+  const decision = isDecision(gate?.decision) ? gate.decision : gate === void 0 && info?.decision === "measured" ? "measured" : "missing";
+  return {
+    name,
+    runner: typeof info?.runner_key === "string" ? info.runner_key : name,
+    host: typeof info?.hostname === "string" ? info.hostname : "?",
+    decision,
+    headline: decision === "missing" ? "no readable gate.json in the artifact" : report.split("\n").find((l) => l.trim() !== "") ?? decision,
+    report: report || "_no report_",
+    ...artifactUrl ? { artifactUrl } : {}
+  };
+}
+async function runAggregate(session) {
+  const { config, context, io, outDir } = session;
+  const prefix = `${config.artifactName}-`;
+  const verdicts = [];
+  await io.group("Collect the runners' verdicts", async () => {
+    const artifacts = (await session.artifacts.listThisRun()).filter((a) => a.name.startsWith(prefix) && a.name !== `${config.artifactName}-aggregate`);
+    io.info(`${artifacts.length} artifact(s) named ${prefix}*: ${artifacts.map((a) => a.name).join(", ") || "none"}`);
+    for (const artifact of artifacts) {
+      const dir = join2(outDir, "runners", artifact.name);
+      try {
+        await session.artifacts.download(artifact.id, dir);
+        verdicts.push(readRunnerVerdict(dir, artifact.name, `${runUrl(context)}/artifacts/${artifact.id}`));
+      } catch (error) {
+        io.warning(`artifact ${artifact.name}: ${errorMessage(error)}`);
+        verdicts.push({ name: artifact.name, runner: artifact.name, host: "?", decision: "missing", headline: `download failed: ${errorMessage(error)}`, report: "" });
+      }
+    }
+  });
+  const decision = combinedDecision(verdicts);
+  const issue = resolveIssueNumber(config, context);
+  const aggregateJson = {
+    schema: "optimization-gate/aggregate@1",
+    decision,
+    runners: verdicts.map(({ report: _report, ...v }) => v)
+  };
+  const publication = await io.group(
+    "Publish",
+    () => publishVerdict(
+      {
+        decision,
+        render: (links) => renderAggregateReport(verdicts, { runUrl: links.runUrl }),
+        gateJson: `${JSON.stringify(aggregateJson, null, 2)}
+`,
+        annotations: verdicts.filter((v) => v.decision !== "ship" && v.decision !== "measured").map((v) => ({ title: `optimization-gate: ${v.runner} ${v.decision}`, message: v.headline.replace(/^#+\s*/, "") }))
+      },
+      {
+        outDir,
+        artifactName: `${config.artifactName}-aggregate`,
+        files: [],
+        ...issue ? { issueNumber: issue.number } : {},
+        ...context.pullRequest ? { prNumber: context.pullRequest.number } : {}
+      },
+      session
+    )
+  );
+  return { ...publication, decision };
+}
+
 // src/action/gate-flow.ts
-import { existsSync as existsSync6, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 
 // src/action/git.ts
 import { execFileSync } from "node:child_process";
@@ -497,12 +662,12 @@ function headSha(workingDir) {
 }
 
 // src/action/measure-sides.ts
-import { copyFileSync as copyFileSync2, existsSync as existsSync2, readFileSync as readFileSync2, rmSync, writeFileSync } from "node:fs";
-import { join as join2, resolve as resolve3 } from "node:path";
+import { copyFileSync as copyFileSync2, existsSync as existsSync3, readFileSync as readFileSync3, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join4, resolve as resolve3 } from "node:path";
 
 // src/action/experiment.ts
-import { copyFileSync, existsSync, mkdirSync, statSync } from "node:fs";
-import { join, resolve as resolve2 } from "node:path";
+import { copyFileSync, existsSync as existsSync2, mkdirSync, statSync } from "node:fs";
+import { join as join3, resolve as resolve2 } from "node:path";
 async function runExperiment(options, runner) {
   const started = Date.now();
   options.log(`experiment: bash -c <experiment-command> in ${options.cwd}`);
@@ -530,13 +695,13 @@ async function runExperiment(options, runner) {
   const files = [];
   const stale = [];
   for (const name of [EVAL_METRICS_FILE, PIPELINE_METRICS_FILE]) {
-    if (existsSync(join(source, name))) {
-      if (statSync(join(source, name)).mtimeMs < started - 1e3) {
+    if (existsSync2(join3(source, name))) {
+      if (statSync(join3(source, name)).mtimeMs < started - 1e3) {
         stale.push(name);
         continue;
       }
-      copyFileSync(join(source, name), join(options.evalDir, name));
-      files.push(join(options.evalDir, name));
+      copyFileSync(join3(source, name), join3(options.evalDir, name));
+      files.push(join3(options.evalDir, name));
     }
   }
   let failure;
@@ -611,9 +776,9 @@ function measuredFiles(sides) {
       files.push(profile, `${stem}.stage_truth.json`, `${stem}.samples.jsonl`, `${stem}.events.jsonl`);
     }
     files.push(`${side.target.stem}.yaml`, `${side.target.stem}.stage_truth.json`);
-    if (side.evalDir) files.push(join2(side.evalDir, "metrics.json"), join2(side.evalDir, "eval_pipeline_metrics.json"));
+    if (side.evalDir) files.push(join4(side.evalDir, "metrics.json"), join4(side.evalDir, "eval_pipeline_metrics.json"));
   }
-  return [...new Set(files)].filter((f) => existsSync2(f));
+  return [...new Set(files)].filter((f) => existsSync3(f));
 }
 async function measureSides(targets, ctx) {
   const sides = targets.map((target) => ({ target, profiles: [], failures: [] }));
@@ -683,7 +848,7 @@ async function measureRounds(sides, ctx, from, to) {
         profile = outcome.profile;
         if (outcome.failure) side.failures.push(`run ${k}: ${outcome.failure}`);
       }
-      if (profile && existsSync2(profile)) {
+      if (profile && existsSync3(profile)) {
         side.profiles.push(profile);
         const order = { side: side.target.name, round: k, sequence: (k - 1) * sides.length + index + 1, confirmation: k > ctx.repeat };
         recordRunOrder(profile, order, { startedAt, endedAt: /* @__PURE__ */ new Date() });
@@ -695,11 +860,11 @@ function recordRunOrder(profile, order, clock) {
   const truthPath = stageTruthPathFor(profile);
   const samplesPath = profile.replace(/\.ya?ml$/i, ".samples.jsonl");
   try {
-    const truth = JSON.parse(readFileSync2(truthPath, "utf8"));
+    const truth = JSON.parse(readFileSync3(truthPath, "utf8"));
     let startedAt = clock?.startedAt.toISOString() ?? null;
     let endedAt = clock?.endedAt.toISOString() ?? null;
-    if (!clock && existsSync2(samplesPath)) {
-      const header2 = JSON.parse(readFileSync2(samplesPath, "utf8").split("\n", 1)[0] ?? "{}");
+    if (!clock && existsSync3(samplesPath)) {
+      const header2 = JSON.parse(readFileSync3(samplesPath, "utf8").split("\n", 1)[0] ?? "{}");
       const wall = typeof truth.run_wall_s === "number" ? truth.run_wall_s : void 0;
       if (typeof header2.started_at === "number") {
         startedAt = new Date(header2.started_at * 1e3).toISOString();
@@ -707,102 +872,15 @@ function recordRunOrder(profile, order, clock) {
       }
     }
     truth.run_order = { ...order, started_at: startedAt, ended_at: endedAt };
-    writeFileSync(truthPath, `${JSON.stringify(truth, null, 2)}
+    writeFileSync2(truthPath, `${JSON.stringify(truth, null, 2)}
 `);
   } catch {
   }
 }
 
-// src/action/publish.ts
-import { writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
-
-// src/publish/comments.ts
-var MAX_COMMENT_CHARS = 65536;
-function stickyMarker(key) {
-  return `${STICKY_MARKER_PREFIX}:${key.replace(/-->/g, "")} -->`;
-}
-function fitComment(body, tail = "\n\n_\u2026 report truncated to fit a GitHub comment; the full report is in the artifact._\n") {
-  if (body.length <= MAX_COMMENT_CHARS) return body;
-  return body.slice(0, MAX_COMMENT_CHARS - tail.length) + tail;
-}
-async function postIssueComment(api, issueNumber, body) {
-  return { ...await api.createComment(issueNumber, fitComment(body)), action: "created" };
-}
-async function upsertStickyComment(api, prNumber, key, body) {
-  const marker = stickyMarker(key);
-  const text = fitComment(`${marker}
-${body}`);
-  const existing = (await api.listComments(prNumber)).find((c) => c.body.startsWith(marker));
-  if (existing) return { ...await api.updateComment(existing.id, text), action: "updated" };
-  return { ...await api.createComment(prNumber, text), action: "created" };
-}
-
-// src/action/publish.ts
-function runUrl(context) {
-  return `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}`;
-}
-async function publishVerdict(verdict, targets, deps) {
-  const { config, context, io, api, artifacts } = deps;
-  const faults = [];
-  const links = { runUrl: runUrl(context) };
-  const reportPath = join3(targets.outDir, "report.md");
-  writeFileSync2(reportPath, verdict.render(links));
-  let gateJsonPath;
-  if (verdict.gateJson !== void 0) {
-    gateJsonPath = join3(targets.outDir, "gate.json");
-    writeFileSync2(gateJsonPath, verdict.gateJson);
-  }
-  io.setOutput(Outputs.Decision, verdict.decision);
-  io.setOutput(Outputs.ReportPath, reportPath);
-  if (gateJsonPath) io.setOutput(Outputs.GateJson, gateJsonPath);
-  for (const a of verdict.annotations) io.error(a.message, { title: a.title });
-  try {
-    await io.appendSummary(verdict.render(links));
-  } catch (error) {
-    faults.push(`job summary: ${errorMessage(error)}`);
-  }
-  let artifactId;
-  try {
-    const files = [.../* @__PURE__ */ new Set([...targets.files, reportPath, ...gateJsonPath ? [gateJsonPath] : []])];
-    const uploaded = await artifacts.upload(targets.artifactName, files, targets.outDir, config.retentionDays);
-    artifactId = uploaded.id;
-    io.saveState(State.ArtifactUploaded, "true");
-    io.setOutput(Outputs.ArtifactId, String(uploaded.id));
-    links.artifactUrl = `${links.runUrl}/artifacts/${uploaded.id}`;
-    io.info(`artifact ${targets.artifactName} uploaded (id ${uploaded.id}, ${uploaded.size} bytes)`);
-  } catch (error) {
-    faults.push(`artifact upload failed: ${errorMessage(error)}; the files are on the runner in ${targets.outDir}`);
-  }
-  let commentUrl;
-  if (api) {
-    const body = verdict.render(links);
-    if (config.comment.issue && targets.issueNumber !== void 0 && targets.issueNumber !== targets.prNumber) {
-      try {
-        commentUrl = (await postIssueComment(api, targets.issueNumber, body)).htmlUrl;
-        io.info(`report posted on issue #${targets.issueNumber}: ${commentUrl}`);
-      } catch (error) {
-        faults.push(`comment on issue #${targets.issueNumber}: ${errorMessage(error)}`);
-      }
-    }
-    if (config.comment.pr && targets.prNumber !== void 0) {
-      try {
-        const posted = await upsertStickyComment(api, targets.prNumber, targets.artifactName, body);
-        commentUrl = posted.htmlUrl;
-        io.info(`report ${posted.action} on pull request #${targets.prNumber}: ${posted.htmlUrl}`);
-      } catch (error) {
-        faults.push(`comment on pull request #${targets.prNumber}: ${errorMessage(error)}`);
-      }
-    }
-  }
-  if (commentUrl) io.setOutput(Outputs.CommentUrl, commentUrl);
-  for (const fault of faults) io.error(fault, { title: "optimization-gate: not published" });
-  return { reportPath, ...gateJsonPath ? { gateJsonPath } : {}, ...artifactId !== void 0 ? { artifactId } : {}, ...commentUrl ? { commentUrl } : {}, faults };
-}
-
 // src/action/resolve-baseline.ts
-import { cpSync as cpSync2, existsSync as existsSync4, mkdirSync as mkdirSync3, rmSync as rmSync2 } from "node:fs";
-import { join as join5 } from "node:path";
+import { cpSync as cpSync2, existsSync as existsSync5, mkdirSync as mkdirSync3, rmSync as rmSync2 } from "node:fs";
+import { join as join6 } from "node:path";
 
 // src/action/baseline-key.ts
 import { createHash } from "node:crypto";
@@ -832,8 +910,8 @@ function baselineArtifactName(artifactName, datasetId, runner) {
 }
 
 // src/action/baseline-store.ts
-import { cpSync, existsSync as existsSync3, mkdirSync as mkdirSync2, readdirSync, readFileSync as readFileSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { basename, isAbsolute, join as join4, relative as relative2, resolve as resolve4, sep } from "node:path";
+import { cpSync, existsSync as existsSync4, mkdirSync as mkdirSync2, readdirSync, readFileSync as readFileSync4, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { basename, isAbsolute, join as join5, relative as relative2, resolve as resolve4, sep } from "node:path";
 var BASELINE_MANIFEST = "baseline.json";
 var BASELINE_SCHEMA = "optimization-gate/baseline@1";
 var COMPANIONS = [".stage_truth.json", ".samples.jsonl"];
@@ -841,39 +919,39 @@ function writeBaselineStore(dir, side, meta) {
   mkdirSync2(dir, { recursive: true });
   const runs = side.profiles.map((profile, i) => {
     const stem = `run-${i + 1}`;
-    cpSync(profile, join4(dir, `${stem}.yaml`));
+    cpSync(profile, join5(dir, `${stem}.yaml`));
     for (const suffix of COMPANIONS) {
       const companion = `${profileStem(profile)}${suffix}`;
-      if (existsSync3(companion)) cpSync(companion, join4(dir, `${stem}${suffix}`));
+      if (existsSync4(companion)) cpSync(companion, join5(dir, `${stem}${suffix}`));
     }
     return `${stem}.yaml`;
   });
-  if (side.evalDir && existsSync3(side.evalDir)) cpSync(side.evalDir, join4(dir, "eval"), { recursive: true });
+  if (side.evalDir && existsSync4(side.evalDir)) cpSync(side.evalDir, join5(dir, "eval"), { recursive: true });
   const manifest = {
     schema: BASELINE_SCHEMA,
     ...meta,
     runs,
-    ...side.evalDir && existsSync3(side.evalDir) ? { eval_dir: "eval" } : {}
+    ...side.evalDir && existsSync4(side.evalDir) ? { eval_dir: "eval" } : {}
   };
-  writeFileSync3(join4(dir, BASELINE_MANIFEST), `${JSON.stringify(manifest, null, 2)}
+  writeFileSync3(join5(dir, BASELINE_MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
   return manifest;
 }
 function readBaselineStore(dir, origin) {
-  const path = join4(dir, BASELINE_MANIFEST);
+  const path = join5(dir, BASELINE_MANIFEST);
   const data = readJson(path);
   const problems = [];
   if (!isObject(data)) throw new InputFileError(path, ["(root): expected a mapping"]);
   if (data.schema !== BASELINE_SCHEMA) problems.push(`schema: expected "${BASELINE_SCHEMA}", got ${JSON.stringify(data.schema)}`);
   const runs = Array.isArray(data.runs) ? data.runs.filter((r) => typeof r === "string") : [];
   if (runs.length === 0) problems.push("runs: expected a non-empty list of profile files");
-  const missing = runs.filter((r) => !existsSync3(join4(dir, r)));
+  const missing = runs.filter((r) => !existsSync4(join5(dir, r)));
   if (missing.length > 0) problems.push(`runs: files not in the store: ${missing.join(", ")}`);
   if (problems.length > 0) throw new InputFileError(path, problems);
-  const evalDir = typeof data.eval_dir === "string" ? join4(dir, data.eval_dir) : void 0;
+  const evalDir = typeof data.eval_dir === "string" ? join5(dir, data.eval_dir) : void 0;
   return {
-    profiles: runs.map((r) => join4(dir, r)),
-    ...evalDir && existsSync3(evalDir) ? { evalDir } : {},
+    profiles: runs.map((r) => join5(dir, r)),
+    ...evalDir && existsSync4(evalDir) ? { evalDir } : {},
     origin,
     manifest: data
   };
@@ -886,23 +964,23 @@ function isProfileYaml(name) {
   return /\.ya?ml$/i.test(name) && !name.startsWith(".");
 }
 function resolvePathBaseline(name, root, { insideCheckout = true } = {}) {
-  const candidates = [name, `${name}.yaml`, join4("data/profiles", name), join4("data/profiles", `${name}.yaml`)].map((p) => resolve4(root, p));
+  const candidates = [name, `${name}.yaml`, join5("data/profiles", name), join5("data/profiles", `${name}.yaml`)].map((p) => resolve4(root, p));
   if (insideCheckout && candidates.some((p) => outside(root, p))) {
     throw new UserError(`baseline "${name}": expected a path inside the repository checkout`);
   }
-  const found = candidates.find((p) => existsSync3(p));
+  const found = candidates.find((p) => existsSync4(p));
   if (!found) {
     throw new UserError(`baseline "${name}" not found`, candidates.map((p) => `looked for ${relative2(root, p) || "."}`));
   }
   if (!statSync2(found).isDirectory()) return { profiles: [found], origin: `repository file ${relative2(root, found)}` };
-  if (existsSync3(join4(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative2(root, found)}`);
-  const profiles = readdirSync(found).filter(isProfileYaml).sort().map((f) => join4(found, f)).filter(looksLikeProfile);
+  if (existsSync4(join5(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative2(root, found)}`);
+  const profiles = readdirSync(found).filter(isProfileYaml).sort().map((f) => join5(found, f)).filter(looksLikeProfile);
   if (profiles.length === 0) throw new UserError(`baseline folder ${relative2(root, found)} holds no profile YAML (a file with a totals: section)`);
   return { profiles, origin: `repository folder ${relative2(root, found)} (${profiles.length} profiles: ${profiles.map((p) => basename(p)).join(", ")})` };
 }
 function looksLikeProfile(path) {
   try {
-    return /^totals:/m.test(readFileSync3(path, "utf8"));
+    return /^totals:/m.test(readFileSync4(path, "utf8"));
   } catch {
     return false;
   }
@@ -921,9 +999,9 @@ async function restoreFromCache(where, deps, into) {
   const prefix = baselineCachePrefix(where.keyParts);
   rmSync2(where.storePath, { recursive: true, force: true });
   const key = await deps.cache.restore([where.storePath], prefix, [prefix]);
-  if (key === void 0 || !existsSync4(where.storePath)) return void 0;
+  if (key === void 0 || !existsSync5(where.storePath)) return void 0;
   rmSync2(into, { recursive: true, force: true });
-  mkdirSync3(join5(into, ".."), { recursive: true });
+  mkdirSync3(join6(into, ".."), { recursive: true });
   cpSync2(where.storePath, into, { recursive: true });
   rmSync2(where.storePath, { recursive: true, force: true });
   deps.log(`baseline restored from the cache (key ${key})`);
@@ -935,7 +1013,7 @@ async function restoreFromArtifact(where, deps) {
   const branch = deps.context.defaultBranch;
   const found = await deps.api.findArtifact(name, branch);
   if (!found) return void 0;
-  const into = join5(where.outDir, "baseline");
+  const into = join6(where.outDir, "baseline");
   await deps.artifacts.download(found.id, into, {
     token: deps.token,
     owner: deps.context.owner,
@@ -963,7 +1041,7 @@ async function planBaseline(source, where, deps) {
       }
       case "cache":
       case "auto": {
-        const files = await restoreFromCache(where, deps, join5(where.outDir, "baseline"));
+        const files = await restoreFromCache(where, deps, join6(where.outDir, "baseline"));
         if (files) return { kind: "files", files };
         if (deps.api) {
           const fallback = await restoreFromArtifact(where, deps).catch((error) => {
@@ -985,15 +1063,15 @@ async function planBaseline(source, where, deps) {
 }
 
 // src/action/session.ts
-import { existsSync as existsSync5, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
 import { hostname } from "node:os";
-import { join as join6, relative as relative3, resolve as resolve5 } from "node:path";
+import { join as join7, relative as relative3, resolve as resolve5 } from "node:path";
 async function hashPipelineConfig(patterns, workingDir) {
   if (patterns.length === 0) return { hash: configHash([]), files: [] };
   const globber = await create(patterns.map((p) => resolve5(workingDir, p)).join("\n"), { matchDirectories: false });
-  const files = (await globber.glob()).filter((f) => existsSync5(f) && statSync3(f).isFile()).sort();
+  const files = (await globber.glob()).filter((f) => existsSync6(f) && statSync3(f).isFile()).sort();
   return {
-    hash: configHash(files.map((f) => ({ path: relative3(workingDir, f), content: readFileSync4(f) }))),
+    hash: configHash(files.map((f) => ({ path: relative3(workingDir, f), content: readFileSync5(f) }))),
     files: files.map((f) => relative3(workingDir, f))
   };
 }
@@ -1002,7 +1080,7 @@ async function baselineKeyParts(config, context, workingDir) {
   return { datasetId: config.datasetId, configHash: hash, runnerKey: runnerKey(context.runner, hostname()), configFiles: files };
 }
 function storePathFor(context) {
-  return join6(context.workspace, ".optimization-gate-baseline");
+  return join7(context.workspace, ".optimization-gate-baseline");
 }
 function loadSide(name, profiles, evalDir, failures) {
   const runs = [];
@@ -1038,9 +1116,6 @@ async function loadThresholds(config, context, api, log) {
 }
 
 // src/action/gate-flow.ts
-var CancelledError = class extends UserError {
-  name = "CancelledError";
-};
 function gateVerdict(result, diff, issueNumber) {
   const failing = result.thresholds.filter((t) => t.counts && (t.verdict === "fail" || t.verdict === "missing"));
   return {
@@ -1060,30 +1135,6 @@ function gateVerdict(result, diff, issueNumber) {
       ...result.decision === "reject" && failing.length === 0 && result.problems.length === 0 && result.inputErrors.length === 0 ? result.reasons.map((r) => ({ title: "optimization-gate: reject", message: r })) : []
     ]
   };
-}
-var RUN_INFO_FILE = "run-info.json";
-function writeRunInfo(session, decision, dir = session.outDir) {
-  const path = join7(dir, RUN_INFO_FILE);
-  const info = {
-    schema: "optimization-gate/run-info@1",
-    decision,
-    runner_key: session.keyParts.runnerKey,
-    runner_name: session.context.runner.name,
-    hostname: session.hostname,
-    dataset_id: session.keyParts.datasetId,
-    workflow_run_id: session.context.runId
-  };
-  writeFileSync4(path, `${JSON.stringify(info, null, 2)}
-`);
-  return path;
-}
-function setProfileOutputs(session, side) {
-  if (!side) return;
-  const profile = [`${side.target.stem}.yaml`, ...side.profiles].find((p) => existsSync6(p));
-  if (!profile) return;
-  session.io.setOutput(Outputs.Profile, profile);
-  const truth = stageTruthPathFor(profile);
-  if (existsSync6(truth)) session.io.setOutput(Outputs.StageTruth, truth);
 }
 async function runGate(session) {
   const { config, context, io, outDir } = session;
@@ -1127,13 +1178,13 @@ async function runGate(session) {
   const referenceWallS = walls.length > 0 ? median(walls) : void 0;
   const repeat = config.repeat ?? spec.repeat ?? 1;
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
-  const candidate = { name: "candidate", cwd: session.workingDir, stem: join7(outDir, "candidate"), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
+  const candidate = { name: "candidate", cwd: session.workingDir, stem: join8(outDir, "candidate"), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
   let worktree;
   const sideTargets = [candidate];
   if (plan.kind === "ref") {
-    worktree = addWorktree(session.workingDir, plan.ref, join7(outDir, "base-worktree"));
+    worktree = addWorktree(session.workingDir, plan.ref, join8(outDir, BASE_WORKTREE_DIR));
     const baseSha = worktree.sha.slice(0, 7);
-    sideTargets.unshift({ name: "baseline", cwd: worktree.cwd, stem: join7(outDir, "baseline"), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
+    sideTargets.unshift({ name: "baseline", cwd: worktree.cwd, stem: join8(outDir, "baseline"), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
   }
   const measureContext = {
     config,
@@ -1201,81 +1252,8 @@ function judge(spec, measured, storedBaseline, loadFailures, failOn, confirmatio
   return { result, diff: diffSides(baselineSide, candidateSide) };
 }
 
-// src/action/aggregate-flow.ts
-function readJsonObject(path) {
-  if (!existsSync7(path)) return void 0;
-  try {
-    const data = JSON.parse(readFileSync5(path, "utf8"));
-    return isObject(data) ? data : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function readRunnerVerdict(dir, name, artifactUrl) {
-  const gate = readJsonObject(join8(dir, "gate.json"));
-  const info = readJsonObject(join8(dir, RUN_INFO_FILE));
-  const report = existsSync7(join8(dir, "report.md")) ? readFileSync5(join8(dir, "report.md"), "utf8") : "";
-  const decision = isDecision(gate?.decision) ? gate.decision : gate === void 0 && info?.decision === "measured" ? "measured" : "missing";
-  return {
-    name,
-    runner: typeof info?.runner_key === "string" ? info.runner_key : name,
-    host: typeof info?.hostname === "string" ? info.hostname : "?",
-    decision,
-    headline: decision === "missing" ? "no readable gate.json in the artifact" : report.split("\n").find((l) => l.trim() !== "") ?? decision,
-    report: report || "_no report_",
-    ...artifactUrl ? { artifactUrl } : {}
-  };
-}
-async function runAggregate(session) {
-  const { config, context, io, outDir } = session;
-  const prefix = `${config.artifactName}-`;
-  const verdicts = [];
-  await io.group("Collect the runners' verdicts", async () => {
-    const artifacts = (await session.artifacts.listThisRun()).filter((a) => a.name.startsWith(prefix) && a.name !== `${config.artifactName}-aggregate`);
-    io.info(`${artifacts.length} artifact(s) named ${prefix}*: ${artifacts.map((a) => a.name).join(", ") || "none"}`);
-    for (const artifact of artifacts) {
-      const dir = join8(outDir, "runners", artifact.name);
-      try {
-        await session.artifacts.download(artifact.id, dir);
-        verdicts.push(readRunnerVerdict(dir, artifact.name, `${runUrl(context)}/artifacts/${artifact.id}`));
-      } catch (error) {
-        io.warning(`artifact ${artifact.name}: ${errorMessage(error)}`);
-        verdicts.push({ name: artifact.name, runner: artifact.name, host: "?", decision: "missing", headline: `download failed: ${errorMessage(error)}`, report: "" });
-      }
-    }
-  });
-  const decision = combinedDecision(verdicts);
-  const issue = resolveIssueNumber(config, context);
-  const aggregateJson = {
-    schema: "optimization-gate/aggregate@1",
-    decision,
-    runners: verdicts.map(({ report: _report, ...v }) => v)
-  };
-  const publication = await io.group(
-    "Publish",
-    () => publishVerdict(
-      {
-        decision,
-        render: (links) => renderAggregateReport(verdicts, { runUrl: links.runUrl }),
-        gateJson: `${JSON.stringify(aggregateJson, null, 2)}
-`,
-        annotations: verdicts.filter((v) => v.decision !== "ship" && v.decision !== "measured").map((v) => ({ title: `optimization-gate: ${v.runner} ${v.decision}`, message: v.headline.replace(/^#+\s*/, "") }))
-      },
-      {
-        outDir,
-        artifactName: `${config.artifactName}-aggregate`,
-        files: [],
-        ...issue ? { issueNumber: issue.number } : {},
-        ...context.pullRequest ? { prNumber: context.pullRequest.number } : {}
-      },
-      session
-    )
-  );
-  return { ...publication, decision };
-}
-
 // src/action/refresh-flow.ts
-import { cpSync as cpSync3, existsSync as existsSync8, mkdirSync as mkdirSync4, readdirSync as readdirSync2, rmSync as rmSync3 } from "node:fs";
+import { cpSync as cpSync3, mkdirSync as mkdirSync4, rmSync as rmSync3 } from "node:fs";
 import { join as join9 } from "node:path";
 
 // src/report/measurement.ts
@@ -1446,7 +1424,7 @@ async function runBaseline(session) {
   const outDir = stored ? storeDir : session.outDir;
   const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.runnerKey) : config.artifactName;
   mkdirSync4(outDir, { recursive: true });
-  const files = [...stored ? storeFiles(storeDir) : measuredFiles([side]), writeRunInfo(session, drift?.decision ?? "measured", outDir)];
+  const files = [...stored ? filesUnder(storeDir) : measuredFiles([side]), writeRunInfo(session, drift?.decision ?? "measured", outDir)];
   const publication = await io.group(
     "Publish",
     () => publishVerdict(verdict, { outDir, artifactName, files, ...issueNumber !== void 0 ? { issueNumber } : {} }, { ...session, config: { ...config, comment: { issue: issueNumber !== void 0, pr: false } } })
@@ -1466,18 +1444,6 @@ async function runBaseline(session) {
   }
   if (failures.length > 0) publication.faults.push(...failures.map((f) => `measured run failed: ${f}`));
   return { publication, ...drift ? { drift } : {} };
-}
-function storeFiles(dir) {
-  const out = [];
-  const walk = (d) => {
-    for (const entry of readdirSync2(d, { withFileTypes: true })) {
-      const p = join9(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else out.push(p);
-    }
-  };
-  if (existsSync8(dir)) walk(dir);
-  return out;
 }
 
 // src/action/run.ts

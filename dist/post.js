@@ -4,25 +4,16 @@ import {
   State,
   coreIO,
   createArtifactStore,
+  filesUnder,
   rebuildFromSamples
-} from "./chunks/chunk-ENUESEIV.js";
+} from "./chunks/chunk-O34D7O3K.js";
 import {
   errorMessage
-} from "./chunks/chunk-EFJV3DFL.js";
+} from "./chunks/chunk-7HPHNO7Z.js";
 
 // src/action/post.ts
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-function filesUnder(dir) {
-  const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== "base-worktree") out.push(...filesUnder(path));
-    } else out.push(path);
-  }
-  return out;
-}
 function rootPid(samplesPath) {
   const first = readFileSync(samplesPath, "utf8").split("\n", 1)[0] ?? "";
   try {

@@ -26,6 +26,11 @@ export class InputFileError extends UserError {
   }
 }
 
+/** The job was cancelled while measuring: what was measured stays on disk for the post step. */
+export class CancelledError extends UserError {
+  override readonly name = 'CancelledError';
+}
+
 /** Something that should not happen whatever the input: a bug in optimization-gate. */
 export class InternalError extends Error {
   override readonly name = 'InternalError';

@@ -10,7 +10,7 @@ import { errorMessage } from '../errors.js';
 import { isObject } from '../formats/validate.js';
 import { combinedDecision, renderAggregateReport, type RunnerVerdict } from '../report/aggregate.js';
 import { resolveIssueNumber } from './context.js';
-import { RUN_INFO_FILE } from './gate-flow.js';
+import { RUN_INFO_FILE } from './run-files.js';
 import { publishVerdict, runUrl, type Publication } from './publish.js';
 import type { Session } from './session.js';
 

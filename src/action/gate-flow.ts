@@ -2,10 +2,7 @@
  * `mode: gate`: thresholds from the issue → baseline → measure (and the base ref, interleaved) →
  * diff → gate → report → summary, outputs, annotations, artifact, comments.
  */
-import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stageTruthPathFor } from '../compare/loaders.js';
-import { Outputs } from '../inputs/constants.js';
 import { diffSides, type Diff } from '../compare/diff.js';
 import { evaluateGate, inputErrorResult, type GateResult } from '../compare/gate.js';
 import { median } from '../compare/stats.js';
@@ -21,11 +18,8 @@ import { publishVerdict, type Publication, type Verdict } from './publish.js';
 import { chooseBaselineSource, planBaseline } from './resolve-baseline.js';
 import { loadSide, type Session } from './session.js';
 import { loadThresholds } from './thresholds.js';
-import { UserError } from '../errors.js';
-
-export class CancelledError extends UserError {
-  override readonly name = 'CancelledError';
-}
+import { BASE_WORKTREE_DIR, setProfileOutputs, writeRunInfo } from './run-files.js';
+import { CancelledError, UserError } from '../errors.js';
 
 function gateVerdict(result: GateResult, diff: Diff | undefined, issueNumber: number | undefined): Verdict {
   const failing = result.thresholds.filter((t) => t.counts && (t.verdict === 'fail' || t.verdict === 'missing'));
@@ -50,34 +44,6 @@ function gateVerdict(result: GateResult, diff: Diff | undefined, issueNumber: nu
   };
 }
 
-
-export const RUN_INFO_FILE = 'run-info.json';
-
-/** Who measured: read by `mode: aggregate` to label each runner's verdict. */
-export function writeRunInfo(session: Session, decision: string, dir = session.outDir): string {
-  const path = join(dir, RUN_INFO_FILE);
-  const info = {
-    schema: 'optimization-gate/run-info@1',
-    decision,
-    runner_key: session.keyParts.runnerKey,
-    runner_name: session.context.runner.name,
-    hostname: session.hostname,
-    dataset_id: session.keyParts.datasetId,
-    workflow_run_id: session.context.runId,
-  };
-  writeFileSync(path, `${JSON.stringify(info, null, 2)}\n`);
-  return path;
-}
-
-/** The `profile` / `stage-truth` outputs: the candidate's (median) profile. */
-export function setProfileOutputs(session: Session, side: MeasuredSide | undefined): void {
-  if (!side) return;
-  const profile = [`${side.target.stem}.yaml`, ...side.profiles].find((p) => existsSync(p));
-  if (!profile) return;
-  session.io.setOutput(Outputs.Profile, profile);
-  const truth = stageTruthPathFor(profile);
-  if (existsSync(truth)) session.io.setOutput(Outputs.StageTruth, truth);
-}
 
 export interface GateOutcome {
   result: GateResult;
@@ -131,7 +97,7 @@ export async function runGate(session: Session): Promise<GateOutcome> {
   let worktree: Worktree | undefined;
   const sideTargets: SideTarget[] = [candidate];
   if (plan.kind === 'ref') {
-    worktree = addWorktree(session.workingDir, plan.ref, join(outDir, 'base-worktree'));
+    worktree = addWorktree(session.workingDir, plan.ref, join(outDir, BASE_WORKTREE_DIR));
     const baseSha = worktree.sha.slice(0, 7);
     sideTargets.unshift({ name: 'baseline', cwd: worktree.cwd, stem: join(outDir, 'baseline'), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
   }

@@ -4,25 +4,14 @@
  * sampled from its samples file, and upload everything in the output directory. Nothing measured
  * is lost.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
 import { State } from '../inputs/constants.js';
 import { rebuildFromSamples, SAMPLES_SUFFIX } from '../measure/index.js';
 import { coreIO, type ActionIO } from '../publish/io.js';
 import { createArtifactStore, type ArtifactStore } from '../publish/store.js';
-
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    // A worktree of the base ref holds the user's code, not measurements.
-    if (entry.isDirectory()) {
-      if (entry.name !== 'base-worktree') out.push(...filesUnder(path));
-    } else out.push(path);
-  }
-  return out;
-}
+import { filesUnder } from './run-files.js';
 
 function rootPid(samplesPath: string): number | undefined {
   const first = readFileSync(samplesPath, 'utf8').split('\n', 1)[0] ?? '';

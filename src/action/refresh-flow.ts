@@ -3,18 +3,18 @@
  * in the cache and as an artifact, and — with thresholds — check the drift from the previous one,
  * commenting on a tracking issue when it is beyond the bounds).
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateGate, type GateResult } from '../compare/gate.js';
 import { renderGateJson } from '../compare/gate-json.js';
 import { diffSides, type Diff } from '../compare/diff.js';
 import { parseInlineThresholds, formatProblem } from '../compare/thresholds/index.js';
-import { errorMessage } from '../errors.js';
+import { CancelledError, errorMessage } from '../errors.js';
 import { renderMeasurementReport } from '../report/measurement.js';
 import { renderReport } from '../report/report.js';
 import { baselineArtifactName, baselineCacheKey } from './baseline-key.js';
 import { writeBaselineStore, type BaselineFiles } from './baseline-store.js';
-import { CancelledError, setProfileOutputs, writeRunInfo } from './gate-flow.js';
+import { filesUnder, setProfileOutputs, writeRunInfo } from './run-files.js';
 import { headSha } from './git.js';
 import { measuredFiles, measureSides, type MeasuredSide } from './measure-sides.js';
 import { publishVerdict, type Publication, type Verdict } from './publish.js';
@@ -147,7 +147,7 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
   const outDir = stored ? storeDir : session.outDir;
   const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.runnerKey) : config.artifactName;
   mkdirSync(outDir, { recursive: true });
-  const files = [...(stored ? storeFiles(storeDir) : measuredFiles([side])), writeRunInfo(session, drift?.decision ?? 'measured', outDir)];
+  const files = [...(stored ? filesUnder(storeDir) : measuredFiles([side])), writeRunInfo(session, drift?.decision ?? 'measured', outDir)];
   const publication = await io.group('Publish', () =>
     publishVerdict(verdict, { outDir, artifactName, files, ...(issueNumber !== undefined ? { issueNumber } : {}) }, { ...session, config: { ...config, comment: { issue: issueNumber !== undefined, pr: false } } }),
   );
@@ -167,17 +167,4 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
   }
   if (failures.length > 0) publication.faults.push(...failures.map((f) => `measured run failed: ${f}`));
   return { publication, ...(drift ? { drift } : {}) };
-}
-
-function storeFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else out.push(p);
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return out;
 }

@@ -1,0 +1,54 @@
+/**
+ * What every mode leaves of a run: the run-info.json the aggregate reads, the `profile` /
+ * `stage-truth` outputs, and the listing of an output directory for the artifact.
+ */
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stageTruthPathFor } from '../compare/loaders.js';
+import { Outputs } from '../inputs/constants.js';
+import type { MeasuredSide } from './measure-sides.js';
+import type { Session } from './session.js';
+
+/** Where the base ref is checked out for `baseline: ref:…`: the user's code, not measurements. */
+export const BASE_WORKTREE_DIR = 'base-worktree';
+
+export const RUN_INFO_FILE = 'run-info.json';
+
+/** Who measured: read by `mode: aggregate` to label each runner's verdict. */
+export function writeRunInfo(session: Session, decision: string, dir = session.outDir): string {
+  const path = join(dir, RUN_INFO_FILE);
+  const info = {
+    schema: 'optimization-gate/run-info@1',
+    decision,
+    runner_key: session.keyParts.runnerKey,
+    runner_name: session.context.runner.name,
+    hostname: session.hostname,
+    dataset_id: session.keyParts.datasetId,
+    workflow_run_id: session.context.runId,
+  };
+  writeFileSync(path, `${JSON.stringify(info, null, 2)}\n`);
+  return path;
+}
+
+/** The `profile` / `stage-truth` outputs: the candidate's (median) profile. */
+export function setProfileOutputs(session: Session, side: MeasuredSide | undefined): void {
+  if (!side) return;
+  const profile = [`${side.target.stem}.yaml`, ...side.profiles].find((p) => existsSync(p));
+  if (!profile) return;
+  session.io.setOutput(Outputs.Profile, profile);
+  const truth = stageTruthPathFor(profile);
+  if (existsSync(truth)) session.io.setOutput(Outputs.StageTruth, truth);
+}
+
+/** Every file under `dir` (none when it does not exist), leaving out a base-ref worktree. */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== BASE_WORKTREE_DIR) out.push(...filesUnder(path));
+    } else out.push(path);
+  }
+  return out;
+}
