@@ -6,7 +6,7 @@ import {
   createArtifactStore,
   filesUnder,
   rebuildFromSamples
-} from "./chunks/chunk-O34D7O3K.js";
+} from "./chunks/chunk-ESYXM5CK.js";
 import {
   errorMessage
 } from "./chunks/chunk-7HPHNO7Z.js";

@@ -223,13 +223,13 @@ export async function startRecordingServer(options: RecordingServerOptions): Pro
 
     const fault = takeFault(request.method, request.path);
     if (fault !== undefined) {
+      if (fault.passThrough === true) call.fault = 'stall';
       if (fault.delayMs !== undefined) await new Promise((r) => setTimeout(r, fault.delayMs));
       // The client may have given up meanwhile: nothing to answer.
       if (req.socket.destroyed) {
         call.fault = 'abandoned';
         return;
       }
-      if (fault.passThrough === true) call.fault = 'stall';
     }
     if (fault !== undefined && fault.passThrough !== true) {
       if (fault.drop === true) {

@@ -36,7 +36,6 @@ export const PROJECT_CONTRACT: Contract = {
         baseline: 'mode baseline compares with the previous baseline stored in the cache',
         'confirm-runs': 'a refresh measures one side: there is nothing to confirm',
         'allow-fork-prs': 'runs on the default branch, never on a pull request',
-        'trusted-associations': 'no issue thresholds are read',
       },
     },
     'setup-pipeline/action.yml': {},
