@@ -17,6 +17,7 @@ import {
   unusedInputFindings,
   workflowCallInputs,
 } from './drift.js';
+import { commentPermissionFindings, concurrencyFindings } from './github-rules.js';
 import { actionlintFindings, loadActionlint, validatorFindings } from './linters.js';
 import { scriptExpressionFindings, workflowPolicyFindings } from './policy.js';
 import {
@@ -25,6 +26,7 @@ import {
   formatFinding,
   listTemplateFiles,
   loadRepositoryFiles,
+  parseYamlFile,
   syntaxFindings,
   type Finding,
   type YamlFile,
@@ -90,6 +92,24 @@ describe('workflow rules', () => {
 
   it.each(files.map((f) => [f.path, f] as const))('%s: least privilege, concurrency, pinned uses, no pull_request_target', (_path, file) => {
     expect(show(workflowPolicyFindings(file))).toEqual([]);
+  });
+});
+
+describe('how GitHub runs them', () => {
+  it.each(reusables.map((f) => [f.path, f] as const))('%s: two calls in one caller (two datasets) do not share a concurrency group', (_path, file) => {
+    expect(show(concurrencyFindings(file))).toEqual([]);
+  });
+
+  it.each(files.map((f) => [f.path, f] as const))('%s: a job that comments has the scope its comment targets need, or refuses them first', (_path, file) => {
+    expect(show(commentPermissionFindings(file))).toEqual([]);
+  });
+
+  it('the checks notice a shared group and a comment target without its scope', () => {
+    const pr = byPath.get('.github/workflows/optimization-pr-gate.yml')!;
+    const shared = parseYamlFile(pr.path, 'workflow', pr.text.replace(/group: optimization-gate-pr-gate-.*\n/, 'group: optimization-gate-pr-gate-${{ github.ref }}\n'));
+    expect(show(concurrencyFindings(shared))).toHaveLength(2);
+    const unguarded = parseYamlFile(pr.path, 'workflow', pr.text.replaceAll("contains(inputs.comment, 'issue')", "contains(inputs.comment, 'slack')"));
+    expect(show(commentPermissionFindings(unguarded))).toEqual([expect.stringContaining('may comment on the issue (needs issues: write), which job verdict does not grant')]);
   });
 });
 
