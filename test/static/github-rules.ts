@@ -7,6 +7,8 @@
 import { parsePermissions, levelRank } from './policy.js';
 import { asMap, describeStep, jobsOf, lineOf, stepsOf, triggersOf, type Finding, type YamlFile } from './yaml-file.js';
 
+const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '');
+
 /** A `uses:` of our action (the published name at any ref, or this repository's `./`). */
 export const isOurAction = (uses: unknown): boolean => typeof uses === 'string' && (uses === './' || /^optimization-gate\/optimization-gate@[^/]+$/.test(uses));
 
@@ -14,7 +16,8 @@ export function concurrencyFindings(file: YamlFile): Finding[] {
   const call = asMap(triggersOf(file).workflow_call);
   if (!call) return [];
   const inputs = asMap(call.inputs) ?? {};
-  const group = String(asMap(asMap(file.data)?.concurrency)?.group ?? asMap(file.data)?.concurrency ?? '');
+  const concurrency = asMap(file.data)?.concurrency;
+  const group = text(asMap(concurrency)?.group ?? concurrency);
   return ['artifact-name', 'dataset-id']
     .filter((name) => name in inputs && !group.includes(`inputs.${name}`))
     .map((name) => ({
@@ -28,15 +31,15 @@ export function concurrencyFindings(file: YamlFile): Finding[] {
 /** The comment targets a step's `comment:` value may ask for. */
 function targets(value: unknown): Set<'issue' | 'pr'> {
   if (value === undefined) return new Set(['issue', 'pr']); // the action's default: issue,pr
-  const text = String(value);
-  if (text.includes('${{')) {
+  const given = text(value);
+  if (given.includes('${{')) {
     // An expression: whatever its literals name; an input passed through may be anything.
     const named = new Set<'issue' | 'pr'>();
-    if (/inputs\.comment\b/.test(text) || /'issue/.test(text)) named.add('issue');
-    if (/inputs\.comment\b/.test(text) || /pr'/.test(text)) named.add('pr');
+    if (/inputs\.comment\b/.test(given) || /'issue/.test(given)) named.add('issue');
+    if (/inputs\.comment\b/.test(given) || /pr'/.test(given)) named.add('pr');
     return named;
   }
-  return new Set(text.split(',').map((p) => p.trim()).filter((p): p is 'issue' | 'pr' => p === 'issue' || p === 'pr'));
+  return new Set(given.split(',').map((p) => p.trim()).filter((p): p is 'issue' | 'pr' => p === 'issue' || p === 'pr'));
 }
 
 export function commentPermissionFindings(file: YamlFile): Finding[] {
@@ -50,10 +53,10 @@ export function commentPermissionFindings(file: YamlFile): Finding[] {
     steps.forEach((ref, index) => {
       if (!isOurAction(ref.step.uses)) return;
       const withs = asMap(ref.step.with) ?? {};
-      const mode = String(withs.mode ?? 'gate');
+      const mode = text(withs.mode) || 'gate';
       if (mode === 'measure') return;
       const guarded = (target: string) =>
-        steps.slice(0, index).some((s) => typeof s.step.if === 'string' && s.step.if.includes(`contains(inputs.comment, '${target}')`) && /exit 1/.test(String(s.step.run ?? '')));
+        steps.slice(0, index).some((s) => typeof s.step.if === 'string' && s.step.if.includes(`contains(inputs.comment, '${target}')`) && /exit 1/.test(text(s.step.run)));
       for (const target of targets(withs.comment)) {
         const ok = target === 'issue' ? level('issues') >= 2 || guarded('issue') : level('pull-requests') >= 2 || level('issues') >= 2 || guarded('pr');
         if (!ok) {
