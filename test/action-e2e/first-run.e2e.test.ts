@@ -9,7 +9,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issuesEvent, runAction, startHarness, SUMMARY_LIMIT_BYTES, type Harness } from '../fakes/index.js';
+import { planInit } from '../../src/cli/init.js';
+import { issuesEvent, pullRequestEvent, runAction, startHarness, SUMMARY_LIMIT_BYTES, type Harness } from '../fakes/index.js';
+import { asMap, jobsOf, parseYamlFile, stepsOf } from '../static/yaml-file.js';
 import { artifactFiles, TEST_TIMEOUT } from './helpers.js';
 import { FAST, ISSUE_BODY, PIPELINE_INPUTS, SLOW, gitWorkspace, pipelineWorkspace } from './workspace.js';
 
@@ -30,6 +32,7 @@ beforeAll(async () => {
         { number: 30, user: 'team-dev', title: 'Faster transcription (team)', body: ISSUE_BODY },
         { number: 31, user: 'reader', title: 'Faster transcription (read only)', body: ISSUE_BODY },
       ],
+      pulls: [{ number: 40, user: 'maintainer', title: 'Faster transcription', body: 'Closes #7', head: { ref: 'feature' } }],
     },
   });
 }, TEST_TIMEOUT);
@@ -50,6 +53,52 @@ function gate(issue: number, inputs: Record<string, string>, extra: Partial<Para
     }),
   });
 }
+
+/**
+ * A job of a workflow `init` wrote, as the runner would run its optimization-gate step: the step's
+ * `with:` (expressions evaluated for this run) and the job's own `permissions:` as the token's scopes.
+ */
+function generatedJob(text: string, jobId: string, values: Record<string, string>) {
+  const file = parseYamlFile('generated.yml', 'workflow', text);
+  const job = jobsOf(file).find((j) => j.id === jobId)!;
+  const step = stepsOf(file).find((s) => s.job === jobId && String(s.step.uses).startsWith('optimization-gate/optimization-gate@'))!;
+  const inputs = Object.fromEntries(
+    Object.entries(asMap(step.step.with) ?? {}).map(([k, v]) => [k, String(v as string).replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_e, expr: string) => values[expr] ?? `<${expr}>`)]),
+  );
+  return { inputs, permissions: asMap(job.job.permissions) as Record<string, 'read' | 'write'> };
+}
+
+describe('the workflows init writes', () => {
+  it('the PR gate\'s two jobs, with their own inputs and token scopes: measure on the labels, then the verdict comments on the pull request', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'og-e2e-init-'));
+    execFileSync('git', ['init', '-q', repo]);
+    const plan = planInit([
+      '--dir', repo, '--action-ref', 'f'.repeat(40), '--workflows', 'pr-gate', '--runner', 'self-hosted,linux,gpu-a',
+      '--profile-command', PIPELINE_INPUTS['profile-command'], '--experiment-command', PIPELINE_INPUTS['experiment-command'],
+      '--experiment-output', PIPELINE_INPUTS['experiment-output'], '--dataset-id', 'init-e2e', '--pipeline-config', 'pipeline.py',
+    ]);
+    const text = plan.files[0]!.text;
+    const values = { "join(matrix.runner, '-')": 'self-hosted-linux-gpu-a', 'github.base_ref': 'main' };
+    const measure = generatedJob(text, 'measure', values);
+    expect(measure.inputs).toMatchObject({ mode: 'gate', 'runner-key': 'self-hosted-linux-gpu-a', 'artifact-name': 'optimization-gate-self-hosted-linux-gpu-a', baseline: 'ref:main', comment: 'none' });
+    const run = h.model.addRun({ event: 'pull_request', ref: 'refs/pull/40/merge', headBranch: 'feature', baseBranch: 'main' });
+    const event = pullRequestEvent(h.github, 40);
+    const measured = await runAction({
+      runner: h.runnerEnv({ run, eventName: 'pull_request', event, permissions: measure.permissions, workspace: gitWorkspace(), inputs: { ...measure.inputs, 'sample-interval': '0.1', warmup: '0' } }),
+    });
+    expect(measured.main.exitCode, measured.main.stdout).toBe(0);
+    expect(measured.main.stdout).toContain('runner key self-hosted-linux-gpu-a');
+
+    const verdict = generatedJob(text, 'verdict', values);
+    expect(verdict.inputs).toMatchObject({ mode: 'aggregate', comment: 'pr' });
+    const { main } = await runAction({ runner: h.runnerEnv({ run, eventName: 'pull_request', event, permissions: verdict.permissions, inputs: verdict.inputs }) });
+    expect(main.exitCode, main.stdout).toBe(['ship', 'iterate'].includes(main.outputs.decision ?? '') ? 0 : 1);
+    const sticky = h.github.comments(40).filter((c) => c.body.startsWith('<!-- optimization-gate:sticky'));
+    expect(sticky).toHaveLength(1);
+    expect(sticky[0]?.user).toBe('github-actions[bot]');
+    expect(sticky[0]?.body).toMatch(/— 1 runner: 1 (ship|iterate)/);
+  }, TEST_TIMEOUT);
+});
 
 describe('who is trusted', () => {
   it('a private org member with write access through a team (CONTRIBUTOR to the job token) is trusted', async () => {
