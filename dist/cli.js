@@ -606,6 +606,30 @@ function verdictJob(o, permissions, aggregate, before = [], condition = "!cancel
     "          exit 1"
   ].join("\n");
 }
+var DISPATCH_TRIGGER = `on:
+  workflow_dispatch:
+    inputs:
+      issue-number:
+        description: Optimization issue number
+        required: true
+        type: string
+      candidate-ref:
+        description: Candidate branch, SHA or refs/pull/N/head (empty for the branch chosen above)
+        required: false
+        type: string
+        default: ""
+`;
+function measureJob(o, permissions, comment = []) {
+  return [
+    "  measure:",
+    "    name: measure (${{ join(matrix.runner, ' ') }})",
+    ...comment,
+    matrix(o, o.runners, "    "),
+    "    timeout-minutes: 120",
+    "    permissions:",
+    ...permissions.map((p) => `      ${p}`)
+  ].join("\n");
+}
 var ACTIONS_READ = `actions: read # the runners' artifacts of every attempt of this run ("Re-run failed jobs" keeps the others)`;
 function renderPrGate(o) {
   const ref = o.baseline === "ref";
@@ -628,18 +652,11 @@ concurrency:
   cancel-in-progress: true
 
 jobs:
-  measure:
-    name: measure (\${{ join(matrix.runner, ' ') }})
-    # Drafts are measured once ready for review. A fork's code never runs on these runners: the verdict
-    # job below refuses such a pull request.
-    if: \${{ !github.event.pull_request.draft && github.event.pull_request.head.repo.full_name == github.repository }}
-${matrix(o, o.runners, "    ")}
-    timeout-minutes: 120
-    permissions:
-      contents: read
-      issues: read # the thresholds live in the issue body
-      pull-requests: read
-      actions: read # \`baseline: artifact\` and the cache fallback read the refresh run's artifact
+${measureJob(o, ["contents: read", "issues: read # the thresholds live in the issue body", "pull-requests: read", "actions: read # `baseline: artifact` and the cache fallback read the refresh run's artifact"], [
+    "    # Drafts are measured once ready for review. A fork's code never runs on these runners: the verdict",
+    "    # job below refuses such a pull request.",
+    "    if: ${{ !github.event.pull_request.draft && github.event.pull_request.head.repo.full_name == github.repository }}"
+  ])}
     steps:
       - name: Check out the pull request
         uses: actions/checkout@v5
@@ -668,19 +685,7 @@ function renderDispatch(o) {
 # Run it from the Actions tab with the issue number.
 name: Optimization measurement
 
-on:
-  workflow_dispatch:
-    inputs:
-      issue-number:
-        description: Optimization issue number
-        required: true
-        type: string
-      candidate-ref:
-        description: Candidate branch, SHA or refs/pull/N/head (empty for the branch chosen above)
-        required: false
-        type: string
-        default: ""
-
+${DISPATCH_TRIGGER}
 permissions: {}
 
 # Measurements of one issue and candidate queue rather than cancel each other: each is a record.
@@ -689,14 +694,7 @@ concurrency:
   cancel-in-progress: false
 
 jobs:
-  measure:
-    name: measure (\${{ join(matrix.runner, ' ') }})
-${matrix(o, o.runners, "    ")}
-    timeout-minutes: 120
-    permissions:
-      contents: read
-      issues: read # the thresholds live in the issue body
-      actions: read
+${measureJob(o, ["contents: read", "issues: read # the thresholds live in the issue body", "actions: read"])}
     steps:
       # Whoever dispatches chooses the candidate (dispatching needs write access); review a fork's
       # pull-request head before measuring it: its code runs on your runner.
@@ -739,14 +737,7 @@ concurrency:
   cancel-in-progress: false
 
 jobs:
-  measure:
-    name: measure (\${{ join(matrix.runner, ' ') }})
-${matrix(o, o.runners, "    ")}
-    timeout-minutes: 120
-    permissions:
-      contents: read
-      issues: write # drift is reported on (or opens) the tracking issue
-      actions: read
+${measureJob(o, ["contents: read", "issues: write # drift is reported on (or opens) the tracking issue", "actions: read"])}
     steps:
       - name: Check out
         uses: actions/checkout@v5
@@ -837,19 +828,7 @@ function callerDispatch(o) {
   return `# Optimization measurement: calls ./.github/workflows/${REUSABLE.dispatch.copy} (written by \`optimization-gate init --reusable\`).
 name: Optimization measurement
 
-on:
-  workflow_dispatch:
-    inputs:
-      issue-number:
-        description: Optimization issue number
-        required: true
-        type: string
-      candidate-ref:
-        description: Candidate branch, SHA or refs/pull/N/head (empty for the branch chosen above)
-        required: false
-        type: string
-        default: ""
-
+${DISPATCH_TRIGGER}
 permissions: {}
 
 jobs:

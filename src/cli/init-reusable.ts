@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scalar, type RenderedFile, type WorkflowOptions } from './init-render.js';
+import { DISPATCH_TRIGGER, scalar, type RenderedFile, type WorkflowOptions } from './init-render.js';
 import { ACTION_REPO, usesLine, type ActionPin } from './release-info.js';
 
 export const REUSABLE = {
@@ -80,19 +80,7 @@ export function callerDispatch(o: WorkflowOptions): string {
   return `# Optimization measurement: calls ./.github/workflows/${REUSABLE.dispatch.copy} (written by \`optimization-gate init --reusable\`).
 name: Optimization measurement
 
-on:
-  workflow_dispatch:
-    inputs:
-      issue-number:
-        description: Optimization issue number
-        required: true
-        type: string
-      candidate-ref:
-        description: Candidate branch, SHA or refs/pull/N/head (empty for the branch chosen above)
-        required: false
-        type: string
-        default: ""
-
+${DISPATCH_TRIGGER}
 permissions: {}
 
 jobs:
