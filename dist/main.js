@@ -20,7 +20,7 @@ import {
   statusOf,
   withRetry,
   writeRunInfo
-} from "./chunks/chunk-ESYXM5CK.js";
+} from "./chunks/chunk-WPLD5IQ3.js";
 import {
   ACCEPTED_FORMS,
   FAIL_ON_VALUES,

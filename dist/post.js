@@ -6,7 +6,7 @@ import {
   createArtifactStore,
   filesUnder,
   rebuildFromSamples
-} from "./chunks/chunk-ESYXM5CK.js";
+} from "./chunks/chunk-WPLD5IQ3.js";
 import {
   errorMessage
 } from "./chunks/chunk-7HPHNO7Z.js";

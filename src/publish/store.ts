@@ -92,9 +92,9 @@ export function createCacheStore(): CacheStore {
     writable: () => cacheWritable(),
     async save(paths, key) {
       // saveCache logs and returns -1 for "already exists" / denied rather than throwing.
-      const id = await cache.saveCache(cachePaths(paths), key);
+      const id = await withDeadline(cache.saveCache(cachePaths(paths), key), TRANSFER_DEADLINE_MS);
       return id !== -1;
     },
-    restore: (paths, primaryKey, restoreKeys) => cache.restoreCache(cachePaths(paths), primaryKey, restoreKeys),
+    restore: (paths, primaryKey, restoreKeys) => withDeadline(cache.restoreCache(cachePaths(paths), primaryKey, restoreKeys), TRANSFER_DEADLINE_MS),
   };
 }
