@@ -5,18 +5,22 @@ import {
   Outputs,
   PROFILE_OUTPUT_ENV,
   RUN_INFO_FILE,
+  RequestTimeoutError,
   STICKY_MARKER_PREFIX,
   State,
   coreIO,
   create,
   createArtifactStore,
   createCacheStore,
+  explainApiError,
   filesUnder,
   getInput,
   getOctokit,
   setProfileOutputs,
+  statusOf,
+  withRetry,
   writeRunInfo
-} from "./chunks/chunk-O34D7O3K.js";
+} from "./chunks/chunk-WPLD5IQ3.js";
 import {
   ACCEPTED_FORMS,
   FAIL_ON_VALUES,
@@ -59,13 +63,12 @@ import {
 
 // src/action/run.ts
 import { mkdirSync as mkdirSync5 } from "node:fs";
-import { hostname as hostname2, tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join as join10, resolve as resolve6 } from "node:path";
 
 // src/inputs/config.ts
 var MODES = ["gate", "baseline", "measure", "aggregate"];
 var STAGES_PATTERN = /^(auto|events|none|status-file:.+|metrics:.+)$/;
-var ASSOCIATIONS = ["OWNER", "MEMBER", "COLLABORATOR", "CONTRIBUTOR", "FIRST_TIME_CONTRIBUTOR", "FIRST_TIMER", "MANNEQUIN", "NONE"];
 var InputErrors = class {
   list = [];
   add(input, expected, got) {
@@ -141,12 +144,9 @@ function readActionConfig(read) {
   const profileMode = oneOf(errors, Inputs.ProfileMode, read(Inputs.ProfileMode) || "native", ["native", "external"]);
   const stages = read(Inputs.Stages) || "auto";
   if (!STAGES_PATTERN.test(stages)) errors.add(Inputs.Stages, "auto | events | none | status-file:PATH | metrics:PATH", stages);
+  const runnerKey2 = read(Inputs.RunnerKey);
+  if (runnerKey2 !== "" && !/^[\w.-]{1,80}$/.test(runnerKey2)) errors.add(Inputs.RunnerKey, "letters, digits and . _ - (the job's runner labels joined by -)", runnerKey2);
   const repeatRaw = read(Inputs.Repeat);
-  const trusted = (read(Inputs.TrustedAssociations) || "OWNER,MEMBER,COLLABORATOR").split(",").map((a) => a.trim().toUpperCase()).filter((a) => a !== "");
-  const unknownAssociations = trusted.filter((a) => !ASSOCIATIONS.includes(a));
-  if (trusted.length === 0 || unknownAssociations.length > 0) {
-    errors.add(Inputs.TrustedAssociations, `a comma-separated list of ${ASSOCIATIONS.join(", ")}`, read(Inputs.TrustedAssociations));
-  }
   const config = {
     issueNumber: parseIssueNumber(errors, read(Inputs.IssueNumber)),
     mode,
@@ -171,7 +171,7 @@ function readActionConfig(read) {
     workingDirectory: read(Inputs.WorkingDirectory) || ".",
     timeoutMinutes: positiveNumber(errors, Inputs.TimeoutMinutes, read(Inputs.TimeoutMinutes) || "60", 0.01, 24 * 60),
     allowForkPrs: bool(errors, Inputs.AllowForkPrs, read(Inputs.AllowForkPrs)),
-    trustedAssociations: trusted,
+    ...runnerKey2 !== "" ? { runnerKey: runnerKey2 } : {},
     token: read(Inputs.Token)
   };
   if (/[\\/"':<>|*?\r\n]/.test(config.artifactName)) {
@@ -190,144 +190,151 @@ function readActionConfig(read) {
   return config;
 }
 
-// src/publish/retry.ts
-var DEFAULT_RETRY = { retries: 4, baseDelayMs: 1e3, maxDelayMs: 12e4 };
-var realSleep = (ms) => new Promise((resolve7) => setTimeout(resolve7, ms));
-function header(error, name) {
-  const value = error.response?.headers?.[name];
-  return value === void 0 ? void 0 : String(value);
-}
-function retryDelayMs(error, attempt, policy, nowMs) {
-  const e = error;
-  const status = e?.status;
-  if (typeof status !== "number") return void 0;
-  const rateLimited = status === 403 && header(e, "x-ratelimit-remaining") === "0";
-  if (!(status >= 500 || status === 429 || rateLimited)) return void 0;
-  const retryAfter = header(e, "retry-after");
-  if (retryAfter !== void 0) {
-    const seconds = Number(retryAfter);
-    const ms = Number.isFinite(seconds) ? seconds * 1e3 : Date.parse(retryAfter) - nowMs;
-    if (Number.isFinite(ms)) return ms > policy.maxDelayMs ? void 0 : Math.max(0, ms);
-  }
-  const reset = header(e, "x-ratelimit-reset");
-  if (rateLimited && reset !== void 0 && Number.isFinite(Number(reset))) {
-    const ms = Number(reset) * 1e3 - nowMs;
-    return ms > policy.maxDelayMs ? void 0 : Math.max(0, ms);
-  }
-  return policy.baseDelayMs * 2 ** attempt;
-}
-async function withRetry(call, { policy = DEFAULT_RETRY, sleep = realSleep, now = Date.now, onRetry } = {}) {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      const delay = attempt < policy.retries ? retryDelayMs(error, attempt, policy, now()) : void 0;
-      if (delay === void 0) throw error;
-      onRetry?.(error, attempt + 1, delay);
-      await sleep(delay);
-    }
-  }
-}
-
 // src/publish/github.ts
-function explain(error, what) {
-  const status = error.status;
-  if (status === 401) return new UserError(`GitHub API: ${what} was refused (401): the token is invalid or expired`);
-  if (status === 403) {
-    return new UserError(`GitHub API: ${what} was refused (403): the token lacks a permission`, [
-      "give the job `issues: write` (comments on issues), `pull-requests: write` (PR comments), `actions: read` (artifacts of other runs)"
-    ]);
-  }
-  if (status === 404) return new UserError(`GitHub API: ${what}: not found (404)`);
-  return error;
+var DEFAULT_API_TIMEOUT_MS = 3e4;
+var MAX_PAGES = 50;
+function addTimeout(octokit, timeoutMs) {
+  octokit.hook.wrap("request", async (request, options) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new RequestTimeoutError(timeoutMs)), timeoutMs);
+    options.request = { ...options.request, signal: controller.signal };
+    try {
+      return await request(options);
+    } catch (error) {
+      if (controller.signal.aborted) throw new RequestTimeoutError(timeoutMs);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  });
 }
-function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, log }) {
+var toArtifact = (a) => ({
+  id: a.id,
+  name: a.name,
+  workflowRunId: a.workflow_run?.id ?? 0,
+  headBranch: a.workflow_run?.head_branch ?? "",
+  createdAt: a.created_at ?? ""
+});
+var newestFirst = (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id;
+function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, timeoutMs = DEFAULT_API_TIMEOUT_MS, log }) {
   const octokit = getOctokit(token, baseUrl ? { baseUrl } : {});
-  const call = async (what, fn) => {
+  addTimeout(octokit, timeoutMs);
+  const call = async (what, fn, ifNotFound) => {
     try {
       return await withRetry(fn, {
         ...retry ? { policy: retry } : {},
         ...sleep ? { sleep } : {},
-        onRetry: (error, attempt, delay) => log?.(`GitHub API: ${what} answered ${error.status}; retry ${attempt} in ${(delay / 1e3).toFixed(1)} s`)
+        onRetry: (error, attempt, delay) => log?.(`GitHub API: ${what} ${error instanceof RequestTimeoutError ? "timed out" : `answered ${statusOf(error) ?? "nothing"}`}; retry ${attempt} in ${(delay / 1e3).toFixed(1)} s`)
       });
     } catch (error) {
-      throw explain(error, what);
+      if (ifNotFound && statusOf(error) === 404) return ifNotFound();
+      throw explainApiError(error, what);
     }
+  };
+  const pages = async (what, page) => {
+    const all = [];
+    for (let n = 1; n <= MAX_PAGES; n++) {
+      const items = await call(`${what} (page ${n})`, () => page(n));
+      all.push(...items);
+      if (items.length < 100) break;
+    }
+    return all;
   };
   const toComment = (c) => ({
     id: c.id,
     body: c.body ?? "",
-    htmlUrl: c.html_url
+    htmlUrl: c.html_url,
+    ...c.user ? { authorLogin: c.user.login } : {}
   });
   const toIssue = (i) => ({
     number: i.number,
     title: i.title,
     body: i.body ?? "",
     authorLogin: i.user?.login ?? "",
-    // Absent association is treated as untrusted.
     authorAssociation: i.author_association ?? "NONE",
-    htmlUrl: i.html_url
+    htmlUrl: i.html_url,
+    ...i.locked !== void 0 ? { locked: i.locked } : {}
   });
+  const openIssues = (what, query) => pages(
+    what,
+    async (page) => (await octokit.rest.issues.listForRepo({ owner, repo, state: "open", sort: "created", direction: "desc", per_page: 100, page, ...query })).data
+  ).then((list) => list.filter((i) => !i.pull_request).map(toIssue));
   return {
     async getIssue(issueNumber) {
-      const { data } = await call(
-        `reading issue #${issueNumber}`,
-        () => octokit.rest.issues.get({ owner, repo, issue_number: issueNumber })
-      );
+      const { data } = await call(`reading issue #${issueNumber}`, () => octokit.rest.issues.get({ owner, repo, issue_number: issueNumber }));
       return toIssue(data);
     },
+    async getPermission(login) {
+      const found = await call(
+        `reading the repository permission of ${login}`,
+        () => octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login }),
+        () => void 0
+      );
+      if (!found) return "none";
+      const role = found.data.role_name ?? found.data.permission;
+      return ["admin", "maintain", "write", "triage", "read"].includes(role) ? role : "none";
+    },
     async listComments(issueNumber) {
-      const comments = [];
-      for (let page = 1; page <= 50; page++) {
-        const { data } = await call(
-          `listing comments of #${issueNumber}`,
-          () => octokit.rest.issues.listComments({ owner, repo, issue_number: issueNumber, per_page: 100, page })
-        );
-        comments.push(...data.map(toComment));
-        if (data.length < 100) break;
-      }
-      return comments;
+      const list = await pages(
+        `listing comments of #${issueNumber}`,
+        async (page) => (await octokit.rest.issues.listComments({ owner, repo, issue_number: issueNumber, per_page: 100, page })).data
+      );
+      return list.map(toComment);
     },
     async createComment(issueNumber, body) {
-      const { data } = await call(
-        `commenting on #${issueNumber}`,
-        () => octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body })
-      );
+      const { data } = await call(`commenting on #${issueNumber}`, () => octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body }));
       return toComment(data);
     },
     async updateComment(commentId, body) {
-      const { data } = await call(
-        `editing comment ${commentId}`,
-        () => octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body })
-      );
+      const { data } = await call(`editing comment ${commentId}`, () => octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body }));
       return toComment(data);
+    },
+    async whoAmI() {
+      try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return data.login;
+      } catch (error) {
+        if (statusOf(error) !== 403 && statusOf(error) !== 401) throw explainApiError(error, "reading the token's user");
+      }
+      try {
+        const { viewer } = await octokit.graphql("query { viewer { login __typename } }");
+        return viewer.__typename === "Bot" ? `${viewer.login}[bot]` : viewer.login;
+      } catch {
+        return void 0;
+      }
     },
     async createIssue(title, body, labels) {
       const { data } = await call("opening an issue", () => octokit.rest.issues.create({ owner, repo, title, body, ...labels ? { labels } : {} }));
       return toIssue(data);
     },
+    async ensureLabel(name, description) {
+      const found = await call(`reading label ${name}`, () => octokit.rest.issues.getLabel({ owner, repo, name }), () => void 0);
+      if (found) return;
+      await call(`creating label ${name}`, () => octokit.rest.issues.createLabel({ owner, repo, name, description, color: "d93f0b" }));
+    },
+    async addLabels(issueNumber, labels) {
+      await call(`labelling #${issueNumber}`, () => octokit.rest.issues.addLabels({ owner, repo, issue_number: issueNumber, labels }));
+    },
     async findOpenIssue(label) {
-      const { data } = await call(
-        `listing open issues labelled ${label}`,
-        () => octokit.rest.issues.listForRepo({ owner, repo, labels: label, state: "open", sort: "created", direction: "desc", per_page: 30 })
-      );
-      const issue = data.find((i) => !i.pull_request);
-      return issue ? toIssue(issue) : void 0;
+      return (await openIssues(`listing open issues labelled ${label}`, { labels: label }))[0];
+    },
+    async findOpenIssueWithMarker(marker, author) {
+      const issues = await openIssues("listing open issues", author ? { creator: author } : {});
+      return issues.find((i) => i.body.includes(marker));
     },
     async findArtifact(name, branch) {
-      const { data } = await call(
+      const list = await pages(
         `listing artifacts named ${name}`,
-        () => octokit.rest.actions.listArtifactsForRepo({ owner, repo, name, per_page: 100 })
+        async (page) => (await octokit.rest.actions.listArtifactsForRepo({ owner, repo, name, per_page: 100, page })).data.artifacts
       );
-      const found = data.artifacts.filter((a) => !a.expired && (branch === void 0 || a.workflow_run?.head_branch === branch)).sort((a, b) => Date.parse(b.created_at ?? "") - Date.parse(a.created_at ?? ""))[0];
-      if (!found) return void 0;
-      return {
-        id: found.id,
-        name: found.name,
-        workflowRunId: found.workflow_run?.id ?? 0,
-        headBranch: found.workflow_run?.head_branch ?? "",
-        createdAt: found.created_at ?? ""
-      };
+      return list.filter((a) => !a.expired && (branch === void 0 || a.workflow_run?.head_branch === branch)).map(toArtifact).sort(newestFirst)[0];
+    },
+    async listRunArtifacts(runId) {
+      const list = await pages(
+        `listing the artifacts of run ${runId}`,
+        async (page) => (await octokit.rest.actions.listWorkflowRunArtifacts({ owner, repo, run_id: runId, per_page: 100, page })).data.artifacts
+      );
+      return list.filter((a) => !a.expired).map(toArtifact).sort(newestFirst);
     }
   };
 }
@@ -362,9 +369,14 @@ function renderAggregateReport(verdicts, options = {}) {
     code(v.runner),
     code(v.host),
     v.headline.replace(/^#+\s*/, ""),
+    v.attempt ?? "\u2014",
     v.artifactUrl ? `[artifact](${v.artifactUrl})` : "\u2014"
   ]);
-  lines.push(table(["Decision", "Runner", "Host", "Summary", "Data"], rows));
+  lines.push(table(["Decision", "Runner", "Host", "Summary", "Attempt", "Data"], rows));
+  const earlier = verdicts.filter((v) => options.attempt !== void 0 && v.attempt !== void 0 && v.attempt !== options.attempt);
+  if (earlier.length > 0) {
+    lines.push("", `This is attempt ${options.attempt}; ${earlier.map((v) => `${v.runner} (attempt ${v.attempt})`).join(", ")} ${earlier.length === 1 ? "was" : "were"} not re-run: ${earlier.length === 1 ? "its verdict comes" : "their verdicts come"} from the attempt shown.`);
+  }
   lines.push("", "Each runner is compared with its own baseline: time and memory never mix hosts.");
   for (const v of verdicts) {
     lines.push("", details(`${ICON[v.decision]} ${v.runner}: full report`, v.report.replace(/^#+ /gm, "#### ")));
@@ -448,6 +460,16 @@ function forkRefusal(config, context) {
   if (!pr?.isFork || config.allowForkPrs || context.runner.environment === "github-hosted") return void 0;
   return `refusing to measure pull request #${pr.number} from the fork ${pr.headRepo || "(deleted repository)"}: its code would run on a self-hosted runner. Set allow-fork-prs: true only if you accept that risk.`;
 }
+function enterpriseServerRefusal(serverUrl) {
+  let host;
+  try {
+    host = new URL(serverUrl).hostname.toLowerCase();
+  } catch {
+    return void 0;
+  }
+  if (host === "github.com" || host.endsWith(".ghe.com") || host.endsWith(".localhost")) return void 0;
+  return `GitHub Enterprise Server (${host}) is not supported: the artifact and cache services this action keeps its results and baselines in are those of github.com and GHE.com only (the toolkit clients refuse other servers)`;
+}
 
 // src/action/publish.ts
 import { writeFileSync } from "node:fs";
@@ -460,8 +482,11 @@ function stickyMarker(key) {
 }
 function fitComment(body, tail = "\n\n_\u2026 report truncated to fit a GitHub comment; the full report is in the artifact._\n") {
   if (body.length <= MAX_COMMENT_CHARS) return body;
-  return body.slice(0, MAX_COMMENT_CHARS - tail.length) + tail;
+  let cut = MAX_COMMENT_CHARS - tail.length;
+  if (/[\uD800-\uDBFF]/.test(body.charAt(cut - 1))) cut -= 1;
+  return body.slice(0, cut) + tail;
 }
+var ACTIONS_BOT = "github-actions[bot]";
 async function postIssueComment(api, issueNumber, body) {
   return { ...await api.createComment(issueNumber, fitComment(body)), action: "created" };
 }
@@ -469,12 +494,59 @@ async function upsertStickyComment(api, prNumber, key, body) {
   const marker = stickyMarker(key);
   const text = fitComment(`${marker}
 ${body}`);
-  const existing = (await api.listComments(prNumber)).find((c) => c.body.startsWith(marker));
+  const self = await api.whoAmI() ?? ACTIONS_BOT;
+  const existing = (await api.listComments(prNumber)).find((c) => c.body.startsWith(marker) && c.authorLogin === self);
   if (existing) return { ...await api.updateComment(existing.id, text), action: "updated" };
   return { ...await api.createComment(prNumber, text), action: "created" };
 }
 
+// src/publish/limits.ts
+var MAX_SUMMARY_BYTES = 1024 * 1024;
+var MAX_ANNOTATION_CHARS = 4096;
+var SUMMARY_TAIL = "\n\n_\u2026 report cut to fit the job summary (1 MiB at most); the full report is `report.md` in the artifact._\n";
+function fitSummary(markdown, maxBytes = MAX_SUMMARY_BYTES) {
+  if (Buffer.byteLength(markdown) <= maxBytes) return markdown;
+  const budget = maxBytes - Buffer.byteLength(SUMMARY_TAIL) - Buffer.byteLength("\n```\n");
+  let end = Math.min(markdown.length, Math.floor(budget / 4));
+  let bytes = Buffer.byteLength(markdown.slice(0, end));
+  for (const line of markdown.slice(end).split(/(?<=\n)/)) {
+    const size = Buffer.byteLength(line);
+    if (bytes + size > budget) break;
+    bytes += size;
+    end += line.length;
+  }
+  let head = markdown.slice(0, end);
+  const cut = head.lastIndexOf("\n");
+  if (cut > 0) head = head.slice(0, cut + 1);
+  const fences = head.split("\n").filter((l) => /^\s*```/.test(l)).length;
+  if (fences % 2 === 1) head += "```\n";
+  return head + SUMMARY_TAIL;
+}
+function cutMessage(message) {
+  return message.length <= MAX_ANNOTATION_CHARS ? message : `${message.slice(0, MAX_ANNOTATION_CHARS - 40)}
+\u2026 (cut; the report has the rest)`;
+}
+function fitAnnotations(list, budget, summaryTitle) {
+  if (list.length <= budget) return list.map((a) => ({ title: a.title, message: cutMessage(a.message) }));
+  const lines = list.map((a) => `- ${a.title.replace(/^optimization-gate: /, "")}: ${a.message.replace(/\s*\n\s*/g, " ")}`);
+  let message = "";
+  let shown = 0;
+  for (const line of lines) {
+    const more = `
+\u2026 and ${lines.length - shown - 1} more in the report`;
+    if (message.length + line.length + 1 + more.length > MAX_ANNOTATION_CHARS) {
+      message += `
+\u2026 and ${lines.length - shown} more in the report`;
+      break;
+    }
+    message += `${message === "" ? "" : "\n"}${line}`;
+    shown += 1;
+  }
+  return [{ title: `${summaryTitle} (${list.length})`, message }];
+}
+
 // src/action/publish.ts
+var VERDICT_ANNOTATIONS = 7;
 function runUrl(context) {
   return `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}`;
 }
@@ -492,9 +564,9 @@ async function publishVerdict(verdict, targets, deps) {
   io.setOutput(Outputs.Decision, verdict.decision);
   io.setOutput(Outputs.ReportPath, reportPath);
   if (gateJsonPath) io.setOutput(Outputs.GateJson, gateJsonPath);
-  for (const a of verdict.annotations) io.error(a.message, { title: a.title });
+  for (const a of fitAnnotations(verdict.annotations, VERDICT_ANNOTATIONS, "optimization-gate: findings")) io.error(a.message, { title: a.title });
   try {
-    await io.appendSummary(verdict.render(links));
+    await io.appendSummary(fitSummary(verdict.render(links)));
   } catch (error) {
     faults.push(`job summary: ${errorMessage(error)}`);
   }
@@ -532,7 +604,9 @@ async function publishVerdict(verdict, targets, deps) {
     }
   }
   if (commentUrl) io.setOutput(Outputs.CommentUrl, commentUrl);
-  for (const fault of faults) io.error(fault, { title: "optimization-gate: not published" });
+  for (const a of fitAnnotations(faults.map((f) => ({ title: "optimization-gate: not published", message: f })), 1, "optimization-gate: not published")) {
+    io.error(a.message, { title: a.title });
+  }
   return { reportPath, ...gateJsonPath ? { gateJsonPath } : {}, ...artifactId !== void 0 ? { artifactId } : {}, ...commentUrl ? { commentUrl } : {}, faults };
 }
 
@@ -547,8 +621,12 @@ function readJsonObject(path) {
   }
 }
 function readRunnerVerdict(dir, name, artifactUrl) {
-  const gate = readJsonObject(join2(dir, "gate.json"));
   const info = readJsonObject(join2(dir, RUN_INFO_FILE));
+  const attempt = typeof info?.run_attempt === "string" || typeof info?.run_attempt === "number" ? String(info.run_attempt) : void 0;
+  return { ...verdictOf(dir, name, info), ...artifactUrl ? { artifactUrl } : {}, ...attempt ? { attempt } : {} };
+}
+function verdictOf(dir, name, info) {
+  const gate = readJsonObject(join2(dir, "gate.json"));
   const report = existsSync(join2(dir, "report.md")) ? readFileSync2(join2(dir, "report.md"), "utf8") : "";
   const decision = isDecision(gate?.decision) ? gate.decision : gate === void 0 && info?.decision === "measured" ? "measured" : "missing";
   return {
@@ -557,22 +635,41 @@ function readRunnerVerdict(dir, name, artifactUrl) {
     host: typeof info?.hostname === "string" ? info.hostname : "?",
     decision,
     headline: decision === "missing" ? "no readable gate.json in the artifact" : report.split("\n").find((l) => l.trim() !== "") ?? decision,
-    report: report || "_no report_",
-    ...artifactUrl ? { artifactUrl } : {}
+    report: report || "_no report_"
   };
+}
+async function runnerArtifacts(session, prefix, own) {
+  const { api, context, io } = session;
+  const ours = (name) => name.startsWith(prefix) && name !== own;
+  if (api) {
+    try {
+      const all = (await api.listRunArtifacts(Number(context.runId))).filter((a) => ours(a.name));
+      const newest = /* @__PURE__ */ new Map();
+      for (const a of all) if (!newest.has(a.name)) newest.set(a.name, { id: a.id, name: a.name, workflowRunId: a.workflowRunId || Number(context.runId) });
+      return [...newest.values()].sort((a, b) => a.name.localeCompare(b.name));
+    } catch (error) {
+      io.warning(
+        `cannot list the artifacts of every attempt of this run (${errorMessage(error)}); reading this attempt's only. After "Re-run failed jobs" the runners that succeeded earlier then count as missing: give the verdict job \`actions: read\`.`
+      );
+    }
+  }
+  return (await session.artifacts.listThisRun()).filter((a) => ours(a.name));
 }
 async function runAggregate(session) {
   const { config, context, io, outDir } = session;
   const prefix = `${config.artifactName}-`;
   const verdicts = [];
   await io.group("Collect the runners' verdicts", async () => {
-    const artifacts = (await session.artifacts.listThisRun()).filter((a) => a.name.startsWith(prefix) && a.name !== `${config.artifactName}-aggregate`);
+    const artifacts = await runnerArtifacts(session, prefix, `${config.artifactName}-aggregate`);
     io.info(`${artifacts.length} artifact(s) named ${prefix}*: ${artifacts.map((a) => a.name).join(", ") || "none"}`);
     for (const artifact of artifacts) {
       const dir = join2(outDir, "runners", artifact.name);
       try {
-        await session.artifacts.download(artifact.id, dir);
-        verdicts.push(readRunnerVerdict(dir, artifact.name, `${runUrl(context)}/artifacts/${artifact.id}`));
+        const fromRun = artifact.workflowRunId !== void 0 ? { token: config.token, owner: context.owner, repo: context.repo, workflowRunId: artifact.workflowRunId } : void 0;
+        await session.artifacts.download(artifact.id, dir, fromRun);
+        const verdict = readRunnerVerdict(dir, artifact.name, `${runUrl(context)}/artifacts/${artifact.id}`);
+        if (verdict.attempt !== void 0 && verdict.attempt !== context.runAttempt) io.info(`${artifact.name}: verdict of attempt ${verdict.attempt} (this is attempt ${context.runAttempt})`);
+        verdicts.push(verdict);
       } catch (error) {
         io.warning(`artifact ${artifact.name}: ${errorMessage(error)}`);
         verdicts.push({ name: artifact.name, runner: artifact.name, host: "?", decision: "missing", headline: `download failed: ${errorMessage(error)}`, report: "" });
@@ -591,7 +688,7 @@ async function runAggregate(session) {
     () => publishVerdict(
       {
         decision,
-        render: (links) => renderAggregateReport(verdicts, { runUrl: links.runUrl }),
+        render: (links) => renderAggregateReport(verdicts, { runUrl: links.runUrl, attempt: context.runAttempt }),
         gateJson: `${JSON.stringify(aggregateJson, null, 2)}
 `,
         annotations: verdicts.filter((v) => v.decision !== "ship" && v.decision !== "measured").map((v) => ({ title: `optimization-gate: ${v.runner} ${v.decision}`, message: v.headline.replace(/^#+\s*/, "") }))
@@ -629,6 +726,19 @@ function resolveRef(repoDir, ref) {
     "check out with fetch-depth: 0 (actions/checkout), or fetch the base ref before this step"
   ]);
 }
+function fetchRef(repoDir, ref) {
+  const specs = /^[0-9a-f]{40}$/i.test(ref) ? [ref] : ref.startsWith("refs/") ? [`+${ref}:${ref}`] : [`+refs/heads/${ref}:refs/remotes/origin/${ref}`, `+refs/tags/${ref}:refs/tags/${ref}`];
+  let last = "";
+  for (const spec of specs) {
+    try {
+      git(repoDir, ["fetch", "--no-tags", "--depth=1", "origin", spec]);
+      return void 0;
+    } catch (error) {
+      last = errorMessage(error).split("\n").filter((l) => l.trim() !== "").slice(-1)[0] ?? "";
+    }
+  }
+  return last || "git fetch failed";
+}
 function addWorktree(workingDir, ref, path) {
   let top;
   try {
@@ -636,7 +746,22 @@ function addWorktree(workingDir, ref, path) {
   } catch (error) {
     throw new UserError(`baseline ref:${ref} needs a git checkout: ${workingDir} is not one (${errorMessage(error)})`);
   }
-  const sha = resolveRef(top, ref);
+  let sha;
+  try {
+    sha = resolveRef(top, ref);
+  } catch (missing) {
+    const failed = fetchRef(top, ref);
+    if (failed !== void 0) {
+      throw new UserError(`baseline ref "${ref}" is not in the checkout, and fetching it from origin failed: ${failed}`, [
+        "check out with fetch-depth: 0 (actions/checkout), or keep the checkout's credentials for a private repository"
+      ]);
+    }
+    try {
+      sha = resolveRef(top, ref);
+    } catch {
+      throw missing;
+    }
+  }
   try {
     git(top, ["worktree", "add", "--detach", "--force", path, sha]);
   } catch (error) {
@@ -864,11 +989,11 @@ function recordRunOrder(profile, order, clock) {
     let startedAt = clock?.startedAt.toISOString() ?? null;
     let endedAt = clock?.endedAt.toISOString() ?? null;
     if (!clock && existsSync3(samplesPath)) {
-      const header2 = JSON.parse(readFileSync3(samplesPath, "utf8").split("\n", 1)[0] ?? "{}");
+      const header = JSON.parse(readFileSync3(samplesPath, "utf8").split("\n", 1)[0] ?? "{}");
       const wall = typeof truth.run_wall_s === "number" ? truth.run_wall_s : void 0;
-      if (typeof header2.started_at === "number") {
-        startedAt = new Date(header2.started_at * 1e3).toISOString();
-        if (wall !== void 0) endedAt = new Date((header2.started_at + wall) * 1e3).toISOString();
+      if (typeof header.started_at === "number") {
+        startedAt = new Date(header.started_at * 1e3).toISOString();
+        if (wall !== void 0) endedAt = new Date((header.started_at + wall) * 1e3).toISOString();
       }
     }
     truth.run_order = { ...order, started_at: startedAt, ended_at: endedAt };
@@ -889,8 +1014,13 @@ function slug(text, max = 40) {
   const cleaned = text.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "");
   return (cleaned || "default").slice(0, max);
 }
-function runnerKey(runner, hostname3) {
-  return slug([runner.name || hostname3, runner.os, runner.arch].filter((p) => p !== "").join("-"), 80);
+function runnerKey(input, runner) {
+  const parts = (input ?? "").split(/[\s,-]+/).map((p) => p.toLowerCase()).filter((p) => p !== "");
+  if (parts.length === 0) parts.push(runner.environment || "self-hosted");
+  for (const extra of [runner.os, runner.arch].map((p) => p.toLowerCase()).filter((p) => p !== "")) {
+    if (!parts.includes(extra)) parts.push(extra);
+  }
+  return slug(parts.join("-"), 80);
 }
 function configHash(files) {
   const hash = createHash("sha256");
@@ -1064,7 +1194,6 @@ async function planBaseline(source, where, deps) {
 
 // src/action/session.ts
 import { existsSync as existsSync6, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
-import { hostname } from "node:os";
 import { join as join7, relative as relative3, resolve as resolve5 } from "node:path";
 async function hashPipelineConfig(patterns, workingDir) {
   if (patterns.length === 0) return { hash: configHash([]), files: [] };
@@ -1077,7 +1206,7 @@ async function hashPipelineConfig(patterns, workingDir) {
 }
 async function baselineKeyParts(config, context, workingDir) {
   const { hash, files } = await hashPipelineConfig(config.pipelineConfig, workingDir);
-  return { datasetId: config.datasetId, configHash: hash, runnerKey: runnerKey(context.runner, hostname()), configFiles: files };
+  return { datasetId: config.datasetId, configHash: hash, runnerKey: runnerKey(config.runnerKey, context.runner), configFiles: files };
 }
 function storePathFor(context) {
   return join7(context.workspace, ".optimization-gate-baseline");
@@ -1096,9 +1225,10 @@ function loadSide(name, profiles, evalDir, failures) {
 
 // src/action/thresholds.ts
 var EMPTY = { thresholds: [], problems: [] };
-function trustRefusal(issue, trusted) {
-  if (trusted.includes(issue.authorAssociation.toUpperCase())) return void 0;
-  return `the thresholds of issue #${issue.number} are not trusted: its author ${issue.authorLogin || "(unknown)"} has association ${issue.authorAssociation}, and only ${trusted.join(", ")} are trusted (input trusted-associations)`;
+var TRUSTED_PERMISSIONS = ["admin", "maintain", "write"];
+function trustRefusal(issue, permission) {
+  if (TRUSTED_PERMISSIONS.includes(permission)) return void 0;
+  return `the thresholds of issue #${issue.number} are not trusted: its author ${issue.authorLogin || "(unknown)"} has ${permission} permission on this repository, and only authors with write, maintain or admin permission are trusted`;
 }
 async function loadThresholds(config, context, api, log) {
   const inline = config.thresholds.trim() !== "" ? parseInlineThresholds(config.thresholds) : void 0;
@@ -1108,8 +1238,9 @@ async function loadThresholds(config, context, api, log) {
     return { spec: inline ?? EMPTY };
   }
   const issue = { ...await api.getIssue(found.number), source: found.source };
-  log(`optimization issue #${issue.number} (from the ${found.source}), author ${issue.authorLogin} (${issue.authorAssociation})`);
-  const refusal = trustRefusal(issue, config.trustedAssociations);
+  const permission = issue.authorLogin ? await api.getPermission(issue.authorLogin) : "none";
+  log(`optimization issue #${issue.number} (from the ${found.source}), author ${issue.authorLogin}: ${permission} permission (association as this token sees it: ${issue.authorAssociation})`);
+  const refusal = trustRefusal(issue, permission);
   if (refusal) return { spec: inline ?? EMPTY, issue, refusal };
   const fromIssue = parseIssueThresholds(issue.body);
   return { spec: inline ? mergeThresholds(fromIssue, inline) : fromIssue, issue };
@@ -1305,6 +1436,7 @@ function renderMeasurementReport(runs, options) {
 
 // src/action/refresh-flow.ts
 var DRIFT_LABEL = "optimization-gate-drift";
+var DRIFT_MARKER = "<!-- optimization-gate:drift-tracking -->";
 async function measureHere(session) {
   const { config, context, io, outDir } = session;
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
@@ -1344,14 +1476,21 @@ async function trackingIssue(session) {
   if (config.issueNumber !== void 0) return config.issueNumber;
   if (!api) return void 0;
   try {
-    const open = await api.findOpenIssue(DRIFT_LABEL);
+    const self = await api.whoAmI();
+    const open = await api.findOpenIssue(DRIFT_LABEL) ?? await api.findOpenIssueWithMarker(DRIFT_MARKER, self);
     if (open) return open.number;
     const created = await api.createIssue(
       `Baseline drift: ${keyParts.datasetId} on ${keyParts.runnerKey}`,
-      "The scheduled baseline refresh measured a drift beyond its bounds. optimization-gate comments here on each refresh that drifts.",
-      [DRIFT_LABEL]
+      `${DRIFT_MARKER}
+The scheduled baseline refresh measured a drift beyond its bounds. optimization-gate comments here on each refresh that drifts.`
     );
     io.info(`opened tracking issue #${created.number}`);
+    try {
+      await api.ensureLabel(DRIFT_LABEL, "Baseline drift found by the optimization-gate refresh");
+      await api.addLabels(created.number, [DRIFT_LABEL]);
+    } catch (error) {
+      io.warning(`tracking issue #${created.number} is not labelled ${DRIFT_LABEL} (${errorMessage(error)}); later refreshes find it by the marker in its body`);
+    }
     return created.number;
   } catch (error) {
     io.warning(`cannot find or open the drift tracking issue: ${errorMessage(error)}`);
@@ -1397,6 +1536,7 @@ async function runBaseline(session) {
       created_at: (/* @__PURE__ */ new Date()).toISOString(),
       dataset_id: keyParts.datasetId,
       runner_key: keyParts.runnerKey,
+      runner_name: context.runner.name,
       hostname: session.hostname,
       config_hash: keyParts.configHash,
       git_sha: headSha(session.workingDir) ?? context.sha,
@@ -1410,8 +1550,10 @@ async function runBaseline(session) {
     const before = loadSide("baseline", previous.profiles, previous.evalDir, failures);
     drift = evaluateGate(spec, before, fresh, { failOn: config.failOn, failedRuns: failures });
   }
+  const cacheWritable = session.cache.writable();
   const notes = [
     stored ? `stored as the new baseline for dataset ${keyParts.datasetId}, runner ${keyParts.runnerKey}, config hash ${keyParts.configHash}` : "not stored: a measured run failed",
+    ...stored && !cacheWritable ? ["cache saves are disabled for this job (ACTIONS_CACHE_MODE is read-only): the baseline is kept as the artifact only, where `baseline: artifact` and the cache fallback find it"] : [],
     previous ? `previous baseline: ${previous.origin}` : "no previous baseline"
   ];
   const diff = drift && previous ? diffSides(loadSide("baseline", previous.profiles, previous.evalDir, []), fresh) : void 0;
@@ -1429,7 +1571,9 @@ async function runBaseline(session) {
     "Publish",
     () => publishVerdict(verdict, { outDir, artifactName, files, ...issueNumber !== void 0 ? { issueNumber } : {} }, { ...session, config: { ...config, comment: { issue: issueNumber !== void 0, pr: false } } })
   );
-  if (stored) {
+  if (stored && !cacheWritable) {
+    io.info("cache saves are disabled for this job (ACTIONS_CACHE_MODE): the baseline is stored as the artifact only");
+  } else if (stored) {
     const key = baselineCacheKey(keyParts, context.runId, context.runAttempt);
     try {
       rmSync3(storePath, { recursive: true, force: true });
@@ -1490,6 +1634,8 @@ async function run(overrides = {}) {
     const config = readActionConfig(deps.readInput);
     if (config.token) io.setSecret(config.token);
     const context = readRunContext(deps.env);
+    const ghes = enterpriseServerRefusal(context.serverUrl);
+    if (ghes) throw new UserError(ghes);
     const workingDir = resolve6(context.workspace, config.workingDirectory);
     const outDir = join10(context.runnerTemp || tmpdir(), "optimization-gate", `${context.runId}-${context.runAttempt}-${config.artifactName}`);
     mkdirSync5(outDir, { recursive: true });
@@ -1511,7 +1657,7 @@ async function run(overrides = {}) {
       signal: controller.signal,
       keyParts,
       storePath: storePathFor(context),
-      hostname: hostname2()
+      hostname: hostname()
     };
     io.info(`optimization-gate: mode ${config.mode}, output in ${outDir}, runner key ${keyParts.runnerKey}`);
     switch (config.mode) {

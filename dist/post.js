@@ -6,7 +6,7 @@ import {
   createArtifactStore,
   filesUnder,
   rebuildFromSamples
-} from "./chunks/chunk-O34D7O3K.js";
+} from "./chunks/chunk-WPLD5IQ3.js";
 import {
   errorMessage
 } from "./chunks/chunk-7HPHNO7Z.js";

@@ -2,6 +2,10 @@
  * `mode: aggregate`: the last job of a runner matrix. Downloads every runner's artifact of this
  * workflow run (named `<artifact-name>-…`), reads its gate.json / report.md / run-info.json, and
  * posts one comment with every runner's verdict side by side; the worst decision is the verdict.
+ * Artifacts belong to a run attempt: after "Re-run failed jobs" the runners that succeeded left
+ * theirs in an earlier attempt, which the runtime token cannot see. The public API by run id lists
+ * every attempt's, so the newest artifact of each runner is taken from there (needs `actions: read`),
+ * and each verdict says which attempt it came from.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,8 +30,13 @@ function readJsonObject(path: string): Record<string, unknown> | undefined {
 
 /** One runner's verdict from its downloaded artifact; `missing` when it left no readable gate.json. */
 export function readRunnerVerdict(dir: string, name: string, artifactUrl: string | undefined): RunnerVerdict {
-  const gate = readJsonObject(join(dir, 'gate.json'));
   const info = readJsonObject(join(dir, RUN_INFO_FILE));
+  const attempt = typeof info?.run_attempt === 'string' || typeof info?.run_attempt === 'number' ? String(info.run_attempt) : undefined;
+  return { ...verdictOf(dir, name, info), ...(artifactUrl ? { artifactUrl } : {}), ...(attempt ? { attempt } : {}) };
+}
+
+function verdictOf(dir: string, name: string, info: Record<string, unknown> | undefined): RunnerVerdict {
+  const gate = readJsonObject(join(dir, 'gate.json'));
   const report = existsSync(join(dir, 'report.md')) ? readFileSync(join(dir, 'report.md'), 'utf8') : '';
   // A gate's decision; else a run that only measured (e.g. a first baseline, nothing to compare yet).
   const decision = isDecision(gate?.decision) ? gate.decision : gate === undefined && info?.decision === 'measured' ? 'measured' : 'missing';
@@ -38,8 +47,34 @@ export function readRunnerVerdict(dir: string, name: string, artifactUrl: string
     decision,
     headline: decision === 'missing' ? 'no readable gate.json in the artifact' : (report.split('\n').find((l) => l.trim() !== '') ?? decision),
     report: report || '_no report_',
-    ...(artifactUrl ? { artifactUrl } : {}),
   };
+}
+
+interface RunnerArtifact {
+  id: number;
+  name: string;
+  /** Set when found through the public API (another attempt's artifact is downloaded that way). */
+  workflowRunId?: number;
+}
+
+/** The newest artifact of each runner, of every attempt of this run (public API), else of this attempt only. */
+async function runnerArtifacts(session: Session, prefix: string, own: string): Promise<RunnerArtifact[]> {
+  const { api, context, io } = session;
+  const ours = (name: string) => name.startsWith(prefix) && name !== own;
+  if (api) {
+    try {
+      const all = (await api.listRunArtifacts(Number(context.runId))).filter((a) => ours(a.name));
+      const newest = new Map<string, RunnerArtifact>();
+      for (const a of all) if (!newest.has(a.name)) newest.set(a.name, { id: a.id, name: a.name, workflowRunId: a.workflowRunId || Number(context.runId) });
+      return [...newest.values()].sort((a, b) => a.name.localeCompare(b.name));
+    } catch (error) {
+      io.warning(
+        `cannot list the artifacts of every attempt of this run (${errorMessage(error)}); reading this attempt's only. ` +
+          'After "Re-run failed jobs" the runners that succeeded earlier then count as missing: give the verdict job `actions: read`.',
+      );
+    }
+  }
+  return (await session.artifacts.listThisRun()).filter((a) => ours(a.name));
 }
 
 export async function runAggregate(session: Session): Promise<Publication & { decision: string }> {
@@ -47,13 +82,16 @@ export async function runAggregate(session: Session): Promise<Publication & { de
   const prefix = `${config.artifactName}-`;
   const verdicts: RunnerVerdict[] = [];
   await io.group('Collect the runners\' verdicts', async () => {
-    const artifacts = (await session.artifacts.listThisRun()).filter((a) => a.name.startsWith(prefix) && a.name !== `${config.artifactName}-aggregate`);
+    const artifacts = await runnerArtifacts(session, prefix, `${config.artifactName}-aggregate`);
     io.info(`${artifacts.length} artifact(s) named ${prefix}*: ${artifacts.map((a) => a.name).join(', ') || 'none'}`);
     for (const artifact of artifacts) {
       const dir = join(outDir, 'runners', artifact.name);
       try {
-        await session.artifacts.download(artifact.id, dir);
-        verdicts.push(readRunnerVerdict(dir, artifact.name, `${runUrl(context)}/artifacts/${artifact.id}`));
+        const fromRun = artifact.workflowRunId !== undefined ? { token: config.token, owner: context.owner, repo: context.repo, workflowRunId: artifact.workflowRunId } : undefined;
+        await session.artifacts.download(artifact.id, dir, fromRun);
+        const verdict = readRunnerVerdict(dir, artifact.name, `${runUrl(context)}/artifacts/${artifact.id}`);
+        if (verdict.attempt !== undefined && verdict.attempt !== context.runAttempt) io.info(`${artifact.name}: verdict of attempt ${verdict.attempt} (this is attempt ${context.runAttempt})`);
+        verdicts.push(verdict);
       } catch (error) {
         io.warning(`artifact ${artifact.name}: ${errorMessage(error)}`);
         verdicts.push({ name: artifact.name, runner: artifact.name, host: '?', decision: 'missing', headline: `download failed: ${errorMessage(error)}`, report: '' });
@@ -71,7 +109,7 @@ export async function runAggregate(session: Session): Promise<Publication & { de
     publishVerdict(
       {
         decision,
-        render: (links) => renderAggregateReport(verdicts, { runUrl: links.runUrl }),
+        render: (links) => renderAggregateReport(verdicts, { runUrl: links.runUrl, attempt: context.runAttempt }),
         gateJson: `${JSON.stringify(aggregateJson, null, 2)}\n`,
         annotations: verdicts
           .filter((v) => v.decision !== 'ship' && v.decision !== 'measured')

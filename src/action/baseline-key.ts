@@ -11,9 +11,20 @@ function slug(text: string, max = 40): string {
   return (cleaned || 'default').slice(0, max);
 }
 
-/** Identifies the machine a measurement comes from: runner name (or hostname), OS and architecture. */
-export function runnerKey(runner: { name: string; os: string; arch: string }, hostname: string): string {
-  return slug([runner.name || hostname, runner.os, runner.arch].filter((p) => p !== '').join('-'), 80);
+/**
+ * The kind of machine a measurement comes from: the job's runner labels (`runner-key`), else the
+ * runner's environment (self-hosted / github-hosted); plus OS and architecture when the labels do not
+ * already say them. Never the runner's name or the hostname: ephemeral, autoscaled (ARC) and
+ * GitHub-hosted runners get new ones for every job, and the refresh and the gate would never meet.
+ * The host itself is kept apart (run-info, baseline manifest, profile) for the comparability check.
+ */
+export function runnerKey(input: string | undefined, runner: { os: string; arch: string; environment: string }): string {
+  const parts = (input ?? '').split(/[\s,-]+/).map((p) => p.toLowerCase()).filter((p) => p !== '');
+  if (parts.length === 0) parts.push(runner.environment || 'self-hosted');
+  for (const extra of [runner.os, runner.arch].map((p) => p.toLowerCase()).filter((p) => p !== '')) {
+    if (!parts.includes(extra)) parts.push(extra);
+  }
+  return slug(parts.join('-'), 80);
 }
 
 /** Hash of the pipeline config files' names and contents (sorted, so the order of patterns does not matter). */

@@ -18,6 +18,8 @@ export interface BaselineManifest {
   created_at: string;
   dataset_id: string;
   runner_key: string;
+  /** The runner that measured (its name changes on ephemeral runners; not part of the key). */
+  runner_name?: string;
   hostname: string;
   config_hash: string;
   git_sha: string;

@@ -126,3 +126,22 @@ export function forkRefusal(config: Pick<ActionConfig, 'allowForkPrs'>, context:
     `Set allow-fork-prs: true only if you accept that risk.`
   );
 }
+
+/**
+ * GitHub Enterprise Server: the artifact and cache clients this action stores baselines and results
+ * with (@actions/artifact 2+, cache service v2) refuse it; they accept github.com and GHE.com
+ * (`*.ghe.com`) only, the same test as the toolkit's `isGhes()`.
+ */
+export function enterpriseServerRefusal(serverUrl: string): string | undefined {
+  let host: string;
+  try {
+    host = new URL(serverUrl).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  if (host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost')) return undefined;
+  return (
+    `GitHub Enterprise Server (${host}) is not supported: the artifact and cache services this action keeps its results ` +
+    'and baselines in are those of github.com and GHE.com only (the toolkit clients refuse other servers)'
+  );
+}

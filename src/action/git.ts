@@ -32,6 +32,29 @@ export function resolveRef(repoDir: string, ref: string): string {
   ]);
 }
 
+/**
+ * actions/checkout fetches one commit by default (depth 1, no other branches): fetch just the ref
+ * the baseline needs from `origin`. A public repository needs no credentials; a private one needs
+ * the checkout's (`persist-credentials`), else fetch-depth: 0 in the checkout is the way.
+ */
+export function fetchRef(repoDir: string, ref: string): string | undefined {
+  const specs = /^[0-9a-f]{40}$/i.test(ref)
+    ? [ref]
+    : ref.startsWith('refs/')
+      ? [`+${ref}:${ref}`]
+      : [`+refs/heads/${ref}:refs/remotes/origin/${ref}`, `+refs/tags/${ref}:refs/tags/${ref}`];
+  let last = '';
+  for (const spec of specs) {
+    try {
+      git(repoDir, ['fetch', '--no-tags', '--depth=1', 'origin', spec]);
+      return undefined;
+    } catch (error) {
+      last = errorMessage(error).split('\n').filter((l) => l.trim() !== '').slice(-1)[0] ?? '';
+    }
+  }
+  return last || 'git fetch failed';
+}
+
 export function addWorktree(workingDir: string, ref: string, path: string): Worktree {
   let top: string;
   try {
@@ -39,7 +62,22 @@ export function addWorktree(workingDir: string, ref: string, path: string): Work
   } catch (error) {
     throw new UserError(`baseline ref:${ref} needs a git checkout: ${workingDir} is not one (${errorMessage(error)})`);
   }
-  const sha = resolveRef(top, ref);
+  let sha: string;
+  try {
+    sha = resolveRef(top, ref);
+  } catch (missing) {
+    const failed = fetchRef(top, ref);
+    if (failed !== undefined) {
+      throw new UserError(`baseline ref "${ref}" is not in the checkout, and fetching it from origin failed: ${failed}`, [
+        'check out with fetch-depth: 0 (actions/checkout), or keep the checkout\'s credentials for a private repository',
+      ]);
+    }
+    try {
+      sha = resolveRef(top, ref);
+    } catch {
+      throw missing;
+    }
+  }
   try {
     git(top, ['worktree', 'add', '--detach', '--force', path, sha]);
   } catch (error) {

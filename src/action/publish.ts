@@ -11,6 +11,7 @@ import { Outputs, State } from '../inputs/constants.js';
 import { postIssueComment, upsertStickyComment } from '../publish/comments.js';
 import type { GitHubApi } from '../publish/github.js';
 import type { ActionIO } from '../publish/io.js';
+import { fitAnnotations, fitSummary } from '../publish/limits.js';
 import type { ArtifactStore } from '../publish/store.js';
 import type { RunContext } from './context.js';
 
@@ -45,6 +46,9 @@ export interface Publication {
   faults: string[];
 }
 
+/** Annotations a verdict may emit one by one before they are listed in one (see publish/limits.ts). */
+export const VERDICT_ANNOTATIONS = 7;
+
 export function runUrl(context: RunContext): string {
   return `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}`;
 }
@@ -67,9 +71,10 @@ export async function publishVerdict(
   io.setOutput(Outputs.Decision, verdict.decision);
   io.setOutput(Outputs.ReportPath, reportPath);
   if (gateJsonPath) io.setOutput(Outputs.GateJson, gateJsonPath);
-  for (const a of verdict.annotations) io.error(a.message, { title: a.title });
+  // Errors of this step: these, at most one for the faults, one for the decision (run.ts): ≤ 10.
+  for (const a of fitAnnotations(verdict.annotations, VERDICT_ANNOTATIONS, 'optimization-gate: findings')) io.error(a.message, { title: a.title });
   try {
-    await io.appendSummary(verdict.render(links));
+    await io.appendSummary(fitSummary(verdict.render(links)));
   } catch (error) {
     faults.push(`job summary: ${errorMessage(error)}`);
   }
@@ -109,6 +114,8 @@ export async function publishVerdict(
     }
   }
   if (commentUrl) io.setOutput(Outputs.CommentUrl, commentUrl);
-  for (const fault of faults) io.error(fault, { title: 'optimization-gate: not published' });
+  for (const a of fitAnnotations(faults.map((f) => ({ title: 'optimization-gate: not published', message: f })), 1, 'optimization-gate: not published')) {
+    io.error(a.message, { title: a.title });
+  }
   return { reportPath, ...(gateJsonPath ? { gateJsonPath } : {}), ...(artifactId !== undefined ? { artifactId } : {}), ...(commentUrl ? { commentUrl } : {}), faults };
 }

@@ -22,6 +22,8 @@ import { restoreFromCache } from './resolve-baseline.js';
 import { loadSide, type Session } from './session.js';
 
 export const DRIFT_LABEL = 'optimization-gate-drift';
+/** In the tracking issue's body: found by it when the label is missing (never created, or removed). */
+export const DRIFT_MARKER = '<!-- optimization-gate:drift-tracking -->';
 
 async function measureHere(session: Session): Promise<MeasuredSide> {
   const { config, context, io, outDir } = session;
@@ -53,20 +55,32 @@ export async function runMeasure(session: Session): Promise<Publication> {
   return publication;
 }
 
-/** The open drift tracking issue (by label), else a new one; or the configured issue. */
+/**
+ * The configured issue; else the open tracking issue, found by its label or by the marker in its
+ * body; else a new one. Labels given when creating an issue are dropped silently unless the token
+ * has push access (a refresh job has `contents: read`), so the label is created first when missing
+ * and added after the issue exists; the marker finds the issue even if that fails, so a night of
+ * drift never opens a second tracking issue.
+ */
 async function trackingIssue(session: Session): Promise<number | undefined> {
   const { api, config, io, keyParts } = session;
   if (config.issueNumber !== undefined) return config.issueNumber;
   if (!api) return undefined;
   try {
-    const open = await api.findOpenIssue(DRIFT_LABEL);
+    const self = await api.whoAmI();
+    const open = (await api.findOpenIssue(DRIFT_LABEL)) ?? (await api.findOpenIssueWithMarker(DRIFT_MARKER, self));
     if (open) return open.number;
     const created = await api.createIssue(
       `Baseline drift: ${keyParts.datasetId} on ${keyParts.runnerKey}`,
-      'The scheduled baseline refresh measured a drift beyond its bounds. optimization-gate comments here on each refresh that drifts.',
-      [DRIFT_LABEL],
+      `${DRIFT_MARKER}\nThe scheduled baseline refresh measured a drift beyond its bounds. optimization-gate comments here on each refresh that drifts.`,
     );
     io.info(`opened tracking issue #${created.number}`);
+    try {
+      await api.ensureLabel(DRIFT_LABEL, 'Baseline drift found by the optimization-gate refresh');
+      await api.addLabels(created.number, [DRIFT_LABEL]);
+    } catch (error) {
+      io.warning(`tracking issue #${created.number} is not labelled ${DRIFT_LABEL} (${errorMessage(error)}); later refreshes find it by the marker in its body`);
+    }
     return created.number;
   } catch (error) {
     io.warning(`cannot find or open the drift tracking issue: ${errorMessage(error)}`);
@@ -115,6 +129,7 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
       created_at: new Date().toISOString(),
       dataset_id: keyParts.datasetId,
       runner_key: keyParts.runnerKey,
+      runner_name: context.runner.name,
       hostname: session.hostname,
       config_hash: keyParts.configHash,
       git_sha: headSha(session.workingDir) ?? context.sha,
@@ -129,8 +144,12 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
     const before = loadSide('baseline', previous.profiles, previous.evalDir, failures);
     drift = evaluateGate(spec, before, fresh, { failOn: config.failOn, failedRuns: failures });
   }
+  const cacheWritable = session.cache.writable();
   const notes = [
     stored ? `stored as the new baseline for dataset ${keyParts.datasetId}, runner ${keyParts.runnerKey}, config hash ${keyParts.configHash}` : 'not stored: a measured run failed',
+    ...(stored && !cacheWritable
+      ? ['cache saves are disabled for this job (ACTIONS_CACHE_MODE is read-only): the baseline is kept as the artifact only, where `baseline: artifact` and the cache fallback find it']
+      : []),
     previous ? `previous baseline: ${previous.origin}` : 'no previous baseline',
   ];
   const diff = drift && previous ? diffSides(loadSide('baseline', previous.profiles, previous.evalDir, []), fresh) : undefined;
@@ -151,7 +170,9 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
   const publication = await io.group('Publish', () =>
     publishVerdict(verdict, { outDir, artifactName, files, ...(issueNumber !== undefined ? { issueNumber } : {}) }, { ...session, config: { ...config, comment: { issue: issueNumber !== undefined, pr: false } } }),
   );
-  if (stored) {
+  if (stored && !cacheWritable) {
+    io.info('cache saves are disabled for this job (ACTIONS_CACHE_MODE): the baseline is stored as the artifact only');
+  } else if (stored) {
     const key = baselineCacheKey(keyParts, context.runId, context.runAttempt);
     try {
       // The cache saves from a fixed path in the workspace; the copy there lives only for the save.

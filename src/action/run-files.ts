@@ -25,6 +25,7 @@ export function writeRunInfo(session: Session, decision: string, dir = session.o
     hostname: session.hostname,
     dataset_id: session.keyParts.datasetId,
     workflow_run_id: session.context.runId,
+    run_attempt: session.context.runAttempt,
   };
   writeFileSync(path, `${JSON.stringify(info, null, 2)}\n`);
   return path;

@@ -3,7 +3,6 @@
  * directory, the cancel signal, and the names baselines are stored under.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { hostname } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import * as glob from '@actions/glob';
 import { loadMeasuredRun } from '../compare/loaders.js';
@@ -48,7 +47,7 @@ export async function hashPipelineConfig(patterns: readonly string[], workingDir
 
 export async function baselineKeyParts(config: ActionConfig, context: RunContext, workingDir: string): Promise<BaselineKeyParts & { configFiles: string[] }> {
   const { hash, files } = await hashPipelineConfig(config.pipelineConfig, workingDir);
-  return { datasetId: config.datasetId, configHash: hash, runnerKey: runnerKey(context.runner, hostname()), configFiles: files };
+  return { datasetId: config.datasetId, configHash: hash, runnerKey: runnerKey(config.runnerKey, context.runner), configFiles: files };
 }
 
 /** In the workspace (the cache client's root); moved out right after a restore, removed after a save. */

@@ -1,10 +1,13 @@
 /**
  * The thresholds of this run: read from the optimization issue (only when its author may write to
  * the repository) and merged with the `thresholds` input. The issue text is only ever parsed.
+ * "May write" is the author's repository permission (write, maintain or admin) from GitHub's
+ * permission API: `author_association` is relative to the viewer, and the Actions token cannot see
+ * a private org membership, so a member with write access through a team reads as CONTRIBUTOR.
  */
 import { mergeThresholds, parseInlineThresholds, parseIssueThresholds, type ThresholdSpec } from '../compare/thresholds/index.js';
 import type { ActionConfig } from '../inputs/config.js';
-import type { GitHubApi, IssueInfo } from '../publish/github.js';
+import type { GitHubApi, IssueInfo, RepoPermission } from '../publish/github.js';
 import { resolveIssueNumber, type IssueSource, type RunContext } from './context.js';
 
 export interface LoadedThresholds {
@@ -16,16 +19,18 @@ export interface LoadedThresholds {
 
 const EMPTY: ThresholdSpec = { thresholds: [], problems: [] };
 
-export function trustRefusal(issue: IssueInfo, trusted: readonly string[]): string | undefined {
-  if (trusted.includes(issue.authorAssociation.toUpperCase())) return undefined;
+export const TRUSTED_PERMISSIONS: readonly RepoPermission[] = ['admin', 'maintain', 'write'];
+
+export function trustRefusal(issue: IssueInfo, permission: RepoPermission): string | undefined {
+  if (TRUSTED_PERMISSIONS.includes(permission)) return undefined;
   return (
-    `the thresholds of issue #${issue.number} are not trusted: its author ${issue.authorLogin || '(unknown)'} has association ` +
-    `${issue.authorAssociation}, and only ${trusted.join(', ')} are trusted (input trusted-associations)`
+    `the thresholds of issue #${issue.number} are not trusted: its author ${issue.authorLogin || '(unknown)'} has ${permission} permission ` +
+    `on this repository, and only authors with write, maintain or admin permission are trusted`
   );
 }
 
 export async function loadThresholds(
-  config: Pick<ActionConfig, 'issueNumber' | 'thresholds' | 'trustedAssociations'>,
+  config: Pick<ActionConfig, 'issueNumber' | 'thresholds'>,
   context: RunContext,
   api: GitHubApi,
   log: (line: string) => void,
@@ -37,8 +42,9 @@ export async function loadThresholds(
     return { spec: inline ?? EMPTY };
   }
   const issue = { ...(await api.getIssue(found.number)), source: found.source };
-  log(`optimization issue #${issue.number} (from the ${found.source}), author ${issue.authorLogin} (${issue.authorAssociation})`);
-  const refusal = trustRefusal(issue, config.trustedAssociations);
+  const permission = issue.authorLogin ? await api.getPermission(issue.authorLogin) : 'none';
+  log(`optimization issue #${issue.number} (from the ${found.source}), author ${issue.authorLogin}: ${permission} permission (association as this token sees it: ${issue.authorAssociation})`);
+  const refusal = trustRefusal(issue, permission);
   if (refusal) return { spec: inline ?? EMPTY, issue, refusal };
   const fromIssue = parseIssueThresholds(issue.body);
   return { spec: inline ? mergeThresholds(fromIssue, inline) : fromIssue, issue };

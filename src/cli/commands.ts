@@ -2,6 +2,7 @@ import type { CliCommand } from './command.js';
 import { diffCommand } from './diff.js';
 import { freezeCommand } from './freeze.js';
 import { gateCommand } from './gate.js';
+import { initCommand } from './init.js';
 import { thresholdsCommand } from './thresholds.js';
 
 /** Every CLI command, by name. Each lives in its own module under src/cli/. */
@@ -10,4 +11,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   thresholds: thresholdsCommand,
   diff: diffCommand,
   gate: gateCommand,
+  init: initCommand,
 };

@@ -51,7 +51,8 @@ export interface ActionConfig {
   workingDirectory: string;
   timeoutMinutes: number;
   allowForkPrs: boolean;
-  trustedAssociations: string[];
+  /** What kind of machine measured (the job's runner labels); undefined: the runner's OS and architecture. */
+  runnerKey?: string;
   token: string;
 }
 
@@ -59,7 +60,6 @@ export interface ActionConfig {
 export type InputReader = (name: string) => string;
 
 const STAGES_PATTERN = /^(auto|events|none|status-file:.+|metrics:.+)$/;
-const ASSOCIATIONS = ['OWNER', 'MEMBER', 'COLLABORATOR', 'CONTRIBUTOR', 'FIRST_TIME_CONTRIBUTOR', 'FIRST_TIMER', 'MANNEQUIN', 'NONE'];
 
 class InputErrors {
   readonly list: string[] = [];
@@ -147,16 +147,10 @@ export function readActionConfig(read: InputReader): ActionConfig {
   const profileMode = oneOf<ProfileMode>(errors, Inputs.ProfileMode, read(Inputs.ProfileMode) || 'native', ['native', 'external']);
   const stages = read(Inputs.Stages) || 'auto';
   if (!STAGES_PATTERN.test(stages)) errors.add(Inputs.Stages, 'auto | events | none | status-file:PATH | metrics:PATH', stages);
+  const runnerKey = read(Inputs.RunnerKey);
+  if (runnerKey !== '' && !/^[\w.-]{1,80}$/.test(runnerKey)) errors.add(Inputs.RunnerKey, "letters, digits and . _ - (the job's runner labels joined by -)", runnerKey);
 
   const repeatRaw = read(Inputs.Repeat);
-  const trusted = (read(Inputs.TrustedAssociations) || 'OWNER,MEMBER,COLLABORATOR')
-    .split(',')
-    .map((a) => a.trim().toUpperCase())
-    .filter((a) => a !== '');
-  const unknownAssociations = trusted.filter((a) => !ASSOCIATIONS.includes(a));
-  if (trusted.length === 0 || unknownAssociations.length > 0) {
-    errors.add(Inputs.TrustedAssociations, `a comma-separated list of ${ASSOCIATIONS.join(', ')}`, read(Inputs.TrustedAssociations));
-  }
 
   const config: ActionConfig = {
     issueNumber: parseIssueNumber(errors, read(Inputs.IssueNumber)),
@@ -182,7 +176,7 @@ export function readActionConfig(read: InputReader): ActionConfig {
     workingDirectory: read(Inputs.WorkingDirectory) || '.',
     timeoutMinutes: positiveNumber(errors, Inputs.TimeoutMinutes, read(Inputs.TimeoutMinutes) || '60', 0.01, 24 * 60),
     allowForkPrs: bool(errors, Inputs.AllowForkPrs, read(Inputs.AllowForkPrs)),
-    trustedAssociations: trusted,
+    ...(runnerKey !== '' ? { runnerKey } : {}),
     token: read(Inputs.Token),
   };
 

@@ -24,7 +24,7 @@ export const Inputs = {
   WorkingDirectory: 'working-directory',
   TimeoutMinutes: 'timeout-minutes',
   AllowForkPrs: 'allow-fork-prs',
-  TrustedAssociations: 'trusted-associations',
+  RunnerKey: 'runner-key',
   Token: 'token',
 } as const;
 

@@ -1,26 +1,29 @@
 /**
  * The GitHub API as the action needs it, behind a small interface (tests use a loopback server or a
- * recording fake). Every call goes through the retry policy; permission errors become UserErrors
- * that say which `permissions:` entry is missing.
+ * recording fake). Every request has a timeout; every call goes through the retry policy (GitHub's
+ * rate-limit rules); a failure becomes a UserError that says what to do (api-errors.ts).
  */
 import { getOctokit } from '@actions/github';
-import { UserError } from '../errors.js';
-import { withRetry, type RetryPolicy, type Sleep } from './retry.js';
+import { explainApiError } from './api-errors.js';
+import { RequestTimeoutError, statusOf, withRetry, type RetryPolicy, type Sleep } from './retry.js';
 
 export interface IssueInfo {
   number: number;
   title: string;
   body: string;
   authorLogin: string;
-  /** OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE … as GitHub reports it. */
+  /** OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE … as GitHub shows it to this token (not used for trust). */
   authorAssociation: string;
   htmlUrl: string;
+  locked?: boolean;
 }
 
 export interface CommentInfo {
   id: number;
   body: string;
   htmlUrl: string;
+  /** Login of the comment's author as REST shows it (`github-actions[bot]` for a job's token). */
+  authorLogin?: string;
 }
 
 export interface ArtifactRef {
@@ -31,16 +34,30 @@ export interface ArtifactRef {
   createdAt: string;
 }
 
+/** A repository permission as `role_name` reports it. */
+export type RepoPermission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
+
 export interface GitHubApi {
   getIssue(issueNumber: number): Promise<IssueInfo>;
+  /** The user's permission on this repository (direct, through a team or the org): `role_name` of the permission endpoint. */
+  getPermission(login: string): Promise<RepoPermission>;
   listComments(issueNumber: number): Promise<CommentInfo[]>;
   createComment(issueNumber: number, body: string): Promise<CommentInfo>;
   updateComment(commentId: number, body: string): Promise<CommentInfo>;
+  /** The login this token writes comments as (REST spelling), or undefined when GitHub does not say. */
+  whoAmI(): Promise<string | undefined>;
   createIssue(title: string, body: string, labels?: string[]): Promise<IssueInfo>;
+  /** Creates the label when the repository lacks it. */
+  ensureLabel(name: string, description: string): Promise<void>;
+  addLabels(issueNumber: number, labels: string[]): Promise<void>;
   /** The newest open issue (not pull request) carrying `label`. */
   findOpenIssue(label: string): Promise<IssueInfo | undefined>;
+  /** The newest open issue (not pull request) whose body contains `marker`, written by `author` when given. */
+  findOpenIssueWithMarker(marker: string, author?: string): Promise<IssueInfo | undefined>;
   /** Newest non-expired artifact called `name`, made on `branch` (any branch when undefined). */
   findArtifact(name: string, branch: string | undefined): Promise<ArtifactRef | undefined>;
+  /** Every artifact of a workflow run, of all its attempts (the public API by run id), non-expired, newest first. */
+  listRunArtifacts(runId: number): Promise<ArtifactRef[]>;
 }
 
 interface Options {
@@ -50,39 +67,78 @@ interface Options {
   baseUrl?: string;
   retry?: RetryPolicy;
   sleep?: Sleep;
+  /** Per request (each page of a listing is one). */
+  timeoutMs?: number;
   log?: (message: string) => void;
 }
 
-function explain(error: unknown, what: string): unknown {
-  const status = (error as { status?: unknown }).status;
-  if (status === 401) return new UserError(`GitHub API: ${what} was refused (401): the token is invalid or expired`);
-  if (status === 403) {
-    return new UserError(`GitHub API: ${what} was refused (403): the token lacks a permission`, [
-      'give the job `issues: write` (comments on issues), `pull-requests: write` (PR comments), `actions: read` (artifacts of other runs)',
-    ]);
-  }
-  if (status === 404) return new UserError(`GitHub API: ${what}: not found (404)`);
-  return error;
+export const DEFAULT_API_TIMEOUT_MS = 30_000;
+/** Listings stop after this many pages (100 items each): enough for any repository we serve. */
+const MAX_PAGES = 50;
+
+type Octokit = ReturnType<typeof getOctokit>;
+
+/** Each request is aborted after `timeoutMs` (a stalled response would otherwise hang the job). */
+function addTimeout(octokit: Octokit, timeoutMs: number): void {
+  octokit.hook.wrap('request', async (request, options) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new RequestTimeoutError(timeoutMs)), timeoutMs);
+    // Every wrapper of the hook is bound to this same options object: set the signal on it in place
+    // (options passed to `request` would be ignored by the auth wrapper inside).
+    options.request = { ...options.request, signal: controller.signal };
+    try {
+      return await request(options);
+    } catch (error) {
+      if (controller.signal.aborted) throw new RequestTimeoutError(timeoutMs);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  });
 }
 
-export function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, log }: Options): GitHubApi {
+type RawArtifact = { id: number; name: string; expired?: boolean; created_at?: string | null; workflow_run?: { id?: number; head_branch?: string | null } | null };
+const toArtifact = (a: RawArtifact): ArtifactRef => ({
+  id: a.id,
+  name: a.name,
+  workflowRunId: a.workflow_run?.id ?? 0,
+  headBranch: a.workflow_run?.head_branch ?? '',
+  createdAt: a.created_at ?? '',
+});
+const newestFirst = (a: ArtifactRef, b: ArtifactRef): number => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id;
+
+export function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, timeoutMs = DEFAULT_API_TIMEOUT_MS, log }: Options): GitHubApi {
   const octokit = getOctokit(token, baseUrl ? { baseUrl } : {});
-  const call = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
+  addTimeout(octokit, timeoutMs);
+  /** One API call with retries; `ifNotFound` answers a 404 instead of failing. */
+  const call = async <T, F = never>(what: string, fn: () => Promise<T>, ifNotFound?: () => F): Promise<T | F> => {
     try {
       return await withRetry(fn, {
         ...(retry ? { policy: retry } : {}),
         ...(sleep ? { sleep } : {}),
         onRetry: (error, attempt, delay) =>
-          log?.(`GitHub API: ${what} answered ${(error as { status?: number }).status}; retry ${attempt} in ${(delay / 1000).toFixed(1)} s`),
+          log?.(`GitHub API: ${what} ${error instanceof RequestTimeoutError ? 'timed out' : `answered ${statusOf(error) ?? 'nothing'}`}; retry ${attempt} in ${(delay / 1000).toFixed(1)} s`),
       });
     } catch (error) {
-      throw explain(error, what);
+      if (ifNotFound && statusOf(error) === 404) return ifNotFound();
+      throw explainApiError(error, what);
     }
   };
-  const toComment = (c: { id: number; body?: string | null; html_url: string }): CommentInfo => ({
+  /** Pages of 100 until a short page (or MAX_PAGES). */
+  const pages = async <T>(what: string, page: (n: number) => Promise<T[]>): Promise<T[]> => {
+    const all: T[] = [];
+    for (let n = 1; n <= MAX_PAGES; n++) {
+      const items = await call(`${what} (page ${n})`, () => page(n));
+      all.push(...items);
+      if (items.length < 100) break;
+    }
+    return all;
+  };
+  const toComment = (c: { id: number; body?: string | null; html_url: string; user?: { login: string } | null }): CommentInfo => ({
     id: c.id,
     body: c.body ?? '',
     htmlUrl: c.html_url,
+    ...(c.user ? { authorLogin: c.user.login } : {}),
   });
   const toIssue = (i: {
     number: number;
@@ -91,72 +147,100 @@ export function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, log
     user?: { login: string } | null;
     author_association?: string;
     html_url: string;
+    locked?: boolean;
   }): IssueInfo => ({
     number: i.number,
     title: i.title,
     body: i.body ?? '',
     authorLogin: i.user?.login ?? '',
-    // Absent association is treated as untrusted.
     authorAssociation: i.author_association ?? 'NONE',
     htmlUrl: i.html_url,
+    ...(i.locked !== undefined ? { locked: i.locked } : {}),
   });
+  const openIssues = (what: string, query: { labels?: string; creator?: string }) =>
+    pages(what, async (page) =>
+      (await octokit.rest.issues.listForRepo({ owner, repo, state: 'open', sort: 'created', direction: 'desc', per_page: 100, page, ...query })).data,
+    ).then((list) => list.filter((i) => !i.pull_request).map(toIssue));
 
   return {
     async getIssue(issueNumber) {
-      const { data } = await call(`reading issue #${issueNumber}`, () =>
-        octokit.rest.issues.get({ owner, repo, issue_number: issueNumber }),
-      );
+      const { data } = await call(`reading issue #${issueNumber}`, () => octokit.rest.issues.get({ owner, repo, issue_number: issueNumber }));
       return toIssue(data);
     },
+    async getPermission(login) {
+      // A login GitHub does not know here (a deleted account, an app's bot) has no permission.
+      const found = await call(
+        `reading the repository permission of ${login}`,
+        () => octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: login }),
+        () => undefined,
+      );
+      if (!found) return 'none';
+      const role = (found.data as { role_name?: string }).role_name ?? found.data.permission;
+      return (['admin', 'maintain', 'write', 'triage', 'read'].includes(role) ? role : 'none') as RepoPermission;
+    },
     async listComments(issueNumber) {
-      const comments: CommentInfo[] = [];
-      for (let page = 1; page <= 50; page++) {
-        const { data } = await call(`listing comments of #${issueNumber}`, () =>
-          octokit.rest.issues.listComments({ owner, repo, issue_number: issueNumber, per_page: 100, page }),
-        );
-        comments.push(...data.map(toComment));
-        if (data.length < 100) break;
-      }
-      return comments;
+      const list = await pages(`listing comments of #${issueNumber}`, async (page) =>
+        (await octokit.rest.issues.listComments({ owner, repo, issue_number: issueNumber, per_page: 100, page })).data,
+      );
+      return list.map(toComment);
     },
     async createComment(issueNumber, body) {
-      const { data } = await call(`commenting on #${issueNumber}`, () =>
-        octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body }),
-      );
+      const { data } = await call(`commenting on #${issueNumber}`, () => octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body }));
       return toComment(data);
     },
     async updateComment(commentId, body) {
-      const { data } = await call(`editing comment ${commentId}`, () =>
-        octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body }),
-      );
+      const { data } = await call(`editing comment ${commentId}`, () => octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body }));
       return toComment(data);
+    },
+    async whoAmI() {
+      // A user's token: GET /user. An installation token (a job's GITHUB_TOKEN, an app) is refused
+      // there; GraphQL's viewer names its bot, without the `[bot]` REST shows.
+      try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return data.login;
+      } catch (error) {
+        if (statusOf(error) !== 403 && statusOf(error) !== 401) throw explainApiError(error, 'reading the token\'s user');
+      }
+      try {
+        const { viewer } = await octokit.graphql<{ viewer: { login: string; __typename?: string } }>('query { viewer { login __typename } }');
+        return viewer.__typename === 'Bot' ? `${viewer.login}[bot]` : viewer.login;
+      } catch {
+        return undefined;
+      }
     },
     async createIssue(title, body, labels) {
       const { data } = await call('opening an issue', () => octokit.rest.issues.create({ owner, repo, title, body, ...(labels ? { labels } : {}) }));
       return toIssue(data);
     },
+    async ensureLabel(name, description) {
+      const found = await call(`reading label ${name}`, () => octokit.rest.issues.getLabel({ owner, repo, name }), () => undefined);
+      if (found) return;
+      await call(`creating label ${name}`, () => octokit.rest.issues.createLabel({ owner, repo, name, description, color: 'd93f0b' }));
+    },
+    async addLabels(issueNumber, labels) {
+      await call(`labelling #${issueNumber}`, () => octokit.rest.issues.addLabels({ owner, repo, issue_number: issueNumber, labels }));
+    },
     async findOpenIssue(label) {
-      const { data } = await call(`listing open issues labelled ${label}`, () =>
-        octokit.rest.issues.listForRepo({ owner, repo, labels: label, state: 'open', sort: 'created', direction: 'desc', per_page: 30 }),
-      );
-      const issue = data.find((i) => !i.pull_request);
-      return issue ? toIssue(issue) : undefined;
+      return (await openIssues(`listing open issues labelled ${label}`, { labels: label }))[0];
+    },
+    async findOpenIssueWithMarker(marker, author) {
+      const issues = await openIssues('listing open issues', author ? { creator: author } : {});
+      return issues.find((i) => i.body.includes(marker));
     },
     async findArtifact(name, branch) {
-      const { data } = await call(`listing artifacts named ${name}`, () =>
-        octokit.rest.actions.listArtifactsForRepo({ owner, repo, name, per_page: 100 }),
+      const list = await pages(`listing artifacts named ${name}`, async (page) =>
+        (await octokit.rest.actions.listArtifactsForRepo({ owner, repo, name, per_page: 100, page })).data.artifacts,
       );
-      const found = data.artifacts
+      return list
         .filter((a) => !a.expired && (branch === undefined || a.workflow_run?.head_branch === branch))
-        .sort((a, b) => Date.parse(b.created_at ?? '') - Date.parse(a.created_at ?? ''))[0];
-      if (!found) return undefined;
-      return {
-        id: found.id,
-        name: found.name,
-        workflowRunId: found.workflow_run?.id ?? 0,
-        headBranch: found.workflow_run?.head_branch ?? '',
-        createdAt: found.created_at ?? '',
-      };
+        .map(toArtifact)
+        .sort(newestFirst)[0];
+    },
+    async listRunArtifacts(runId) {
+      const list = await pages(`listing the artifacts of run ${runId}`, async (page) =>
+        (await octokit.rest.actions.listWorkflowRunArtifacts({ owner, repo, run_id: runId, per_page: 100, page })).data.artifacts,
+      );
+      return list.filter((a) => !a.expired).map(toArtifact).sort(newestFirst);
     },
   };
 }

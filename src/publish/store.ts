@@ -1,10 +1,14 @@
 /**
  * Artifacts and cache: where measured runs and baselines are kept between jobs. Interfaces here,
- * the toolkit-backed implementations below.
+ * the toolkit-backed implementations below. A download from another run goes through the public
+ * API, which the toolkit does not retry and does not time out: transient failures are retried here,
+ * each try has a deadline, and a 410 (expired) or 404 becomes a clear UserError.
  */
 import { DefaultArtifactClient } from '@actions/artifact';
 import * as cache from '@actions/cache';
 import { isAbsolute, relative } from 'node:path';
+import { explainApiError } from './api-errors.js';
+import { withDeadline, withRetry, type RetryPolicy } from './retry.js';
 
 export interface UploadedArtifact {
   id: number;
@@ -22,34 +26,48 @@ export interface ArtifactStore {
 export interface CacheStore {
   /** Returns false when nothing was saved (e.g. the key exists already or saving is denied). */
   save(paths: string[], key: string): Promise<boolean>;
+  /** False when the runner disabled cache saves for this job (ACTIONS_CACHE_MODE read or none). */
+  writable(): boolean;
   /** The key restored (exact or by prefix, newest first), or undefined on a miss. */
   restore(paths: string[], primaryKey: string, restoreKeys: string[]): Promise<string | undefined>;
 }
 
-export function createArtifactStore(): ArtifactStore {
+/** A download (redirect + blob, the toolkit retries the blob part itself) gets two more tries. */
+export const DOWNLOAD_RETRY: RetryPolicy = { retries: 2, baseDelayMs: 2000, maxDelayMs: 60_000, secondaryDelayMs: 60_000, maxTotalDelayMs: 120_000 };
+/** One try of a download, listing or upload (the blob transfer included). */
+export const TRANSFER_DEADLINE_MS = 10 * 60_000;
+
+export function createArtifactStore(options: { log?: (message: string) => void; retry?: RetryPolicy; deadlineMs?: number } = {}): ArtifactStore {
   const client = new DefaultArtifactClient();
+  const deadline = options.deadlineMs ?? TRANSFER_DEADLINE_MS;
   return {
     async upload(name, files, rootDir, retentionDays) {
-      const result = await client.uploadArtifact(name, files, rootDir, retentionDays > 0 ? { retentionDays } : {});
+      const result = await withDeadline(client.uploadArtifact(name, files, rootDir, retentionDays > 0 ? { retentionDays } : {}), deadline);
       return { id: result.id ?? 0, size: result.size ?? 0 };
     },
     async download(id, destination, fromRun) {
-      await client.downloadArtifact(id, {
-        path: destination,
-        ...(fromRun
-          ? {
-              findBy: {
-                token: fromRun.token,
-                repositoryOwner: fromRun.owner,
-                repositoryName: fromRun.repo,
-                workflowRunId: fromRun.workflowRunId,
-              },
-            }
-          : {}),
-      });
+      const what = `downloading artifact ${id}${fromRun ? ` of run ${fromRun.workflowRunId}` : ''}`;
+      const once = () =>
+        withDeadline(
+          client.downloadArtifact(id, {
+            path: destination,
+            ...(fromRun
+              ? { findBy: { token: fromRun.token, repositoryOwner: fromRun.owner, repositoryName: fromRun.repo, workflowRunId: fromRun.workflowRunId } }
+              : {}),
+          }),
+          deadline,
+        );
+      try {
+        await withRetry(once, {
+          policy: options.retry ?? DOWNLOAD_RETRY,
+          onRetry: (error, attempt, delay) => options.log?.(`${what} failed (${(error as Error).message}); retry ${attempt} in ${(delay / 1000).toFixed(1)} s`),
+        });
+      } catch (error) {
+        throw explainApiError(error, what);
+      }
     },
     async listThisRun() {
-      const { artifacts } = await client.listArtifacts({ latest: true });
+      const { artifacts } = await withDeadline(client.listArtifacts({ latest: true }), deadline);
       return artifacts.map((a) => ({ id: a.id, name: a.name }));
     },
   };
@@ -63,13 +81,20 @@ function cachePaths(paths: readonly string[]): string[] {
   return paths.map((p) => (isAbsolute(p) ? relative(process.cwd(), p) || '.' : p));
 }
 
+/** The runner's cache mode (@actions/cache reads the same variable): read, write, write-only, none, or unset. */
+export function cacheWritable(env: NodeJS.ProcessEnv = process.env): boolean {
+  const mode = (env.ACTIONS_CACHE_MODE ?? '').trim().toLowerCase();
+  return !(mode === 'read' || mode === 'none');
+}
+
 export function createCacheStore(): CacheStore {
   return {
+    writable: () => cacheWritable(),
     async save(paths, key) {
       // saveCache logs and returns -1 for "already exists" / denied rather than throwing.
-      const id = await cache.saveCache(cachePaths(paths), key);
+      const id = await withDeadline(cache.saveCache(cachePaths(paths), key), TRANSFER_DEADLINE_MS);
       return id !== -1;
     },
-    restore: (paths, primaryKey, restoreKeys) => cache.restoreCache(cachePaths(paths), primaryKey, restoreKeys),
+    restore: (paths, primaryKey, restoreKeys) => withDeadline(cache.restoreCache(cachePaths(paths), primaryKey, restoreKeys), TRANSFER_DEADLINE_MS),
   };
 }

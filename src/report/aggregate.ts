@@ -16,6 +16,8 @@ export interface RunnerVerdict {
   headline: string;
   report: string;
   artifactUrl?: string;
+  /** The run attempt that produced the verdict (an earlier one after "Re-run failed jobs"). */
+  attempt?: string;
 }
 
 const RANK: Record<RunnerVerdict['decision'], number> = { measured: 0, ship: 1, iterate: 2, reject: 3, missing: 3 };
@@ -28,7 +30,7 @@ export function combinedDecision(verdicts: readonly RunnerVerdict[]): Decision |
   return worst === 3 ? 'reject' : worst === 2 ? 'iterate' : worst === 1 ? 'ship' : 'measured';
 }
 
-export function renderAggregateReport(verdicts: readonly RunnerVerdict[], options: { runUrl?: string; expected?: number } = {}): string {
+export function renderAggregateReport(verdicts: readonly RunnerVerdict[], options: { runUrl?: string; expected?: number; attempt?: string } = {}): string {
   const decision = combinedDecision(verdicts);
   const counts = (['measured', 'ship', 'iterate', 'reject', 'missing'] as const)
     .map((d) => [d, verdicts.filter((v) => v.decision === d).length] as const)
@@ -50,9 +52,14 @@ export function renderAggregateReport(verdicts: readonly RunnerVerdict[], option
       code(v.runner),
       code(v.host),
       v.headline.replace(/^#+\s*/, ''),
+      v.attempt ?? '—',
       v.artifactUrl ? `[artifact](${v.artifactUrl})` : '—',
     ]);
-  lines.push(table(['Decision', 'Runner', 'Host', 'Summary', 'Data'], rows));
+  lines.push(table(['Decision', 'Runner', 'Host', 'Summary', 'Attempt', 'Data'], rows));
+  const earlier = verdicts.filter((v) => options.attempt !== undefined && v.attempt !== undefined && v.attempt !== options.attempt);
+  if (earlier.length > 0) {
+    lines.push('', `This is attempt ${options.attempt}; ${earlier.map((v) => `${v.runner} (attempt ${v.attempt})`).join(', ')} ${earlier.length === 1 ? 'was' : 'were'} not re-run: ${earlier.length === 1 ? 'its verdict comes' : 'their verdicts come'} from the attempt shown.`);
+  }
   lines.push('', 'Each runner is compared with its own baseline: time and memory never mix hosts.');
   for (const v of verdicts) {
     lines.push('', details(`${ICON[v.decision]} ${v.runner}: full report`, v.report.replace(/^#+ /gm, '#### ')));

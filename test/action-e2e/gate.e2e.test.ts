@@ -122,7 +122,7 @@ describe('the action end to end', () => {
     const { main } = await runAction({ runner });
     expect(main.exitCode).toBe(1);
     expect(main.outputs.decision).toBe('reject');
-    expect(main.summary).toContain('the thresholds of issue #8 are not trusted: its author drive-by has association NONE');
+    expect(main.summary).toContain('the thresholds of issue #8 are not trusted: its author drive-by has none permission on this repository');
     expect(main.stdout).not.toContain('measured run');
   }, TEST_TIMEOUT);
 

@@ -22,9 +22,13 @@ afterAll(async () => {
   await h?.stop();
 });
 
+/** The refresh job's `permissions:` in the workflows `init` writes (no push access: `contents: read`). */
+const REFRESH_PERMISSIONS = { contents: 'read', issues: 'write', actions: 'read' } as const;
+
 function refresh(config: typeof SLOW, inputs: Record<string, string> = {}) {
   return runAction({
     runner: h.runnerEnv({
+      permissions: REFRESH_PERMISSIONS,
       eventName: 'schedule',
       event: { schedule: '0 3 * * *' },
       workspace: pipelineWorkspace(config),
@@ -50,7 +54,7 @@ describe('modes', () => {
     expect(h.github.callsTo(/^GET \/repos\/acme\/podcast-pipeline\/actions\/artifacts$/).length).toBeGreaterThan(0);
   }, TEST_TIMEOUT);
 
-  it('a refresh that drifts beyond its bounds opens a labelled tracking issue, then comments on it', async () => {
+  it('a refresh that drifts beyond its bounds opens a labelled tracking issue (label created, added after: a token without push access), then comments on it, found by label or marker', async () => {
     const drift = { 'dataset-id': 'drift', thresholds: 'thresholds:\n  profile.totals.wall_time_s: "<= +10%"\n' };
     const first = await refresh(FAST, drift);
     expect(first.main.outputs.decision).toBe('measured');
@@ -62,11 +66,18 @@ describe('modes', () => {
     );
     const tracking = [...h.github.repo.issues.values()].find((i) => i.labels.includes('optimization-gate-drift'));
     expect(tracking?.title).toMatch(/^Baseline drift: drift on /);
+    expect(h.github.repo.labels.has('optimization-gate-drift')).toBe(true);
     expect(h.github.comments(tracking?.number ?? -1)).toHaveLength(1);
     const again = await refresh({ ...SLOW, stages: { ...SLOW.stages, summarize: 0.9 } }, drift);
     expect(again.main.outputs.decision).toBe('reject');
     expect([...h.github.repo.issues.values()].filter((i) => i.labels.includes('optimization-gate-drift'))).toHaveLength(1);
     expect(h.github.comments(tracking?.number ?? -1)).toHaveLength(2);
+    // Someone removes the label: the marker in the body still finds the issue; no second tracking issue.
+    tracking!.labels.length = 0;
+    const third = await refresh({ ...SLOW, stages: { ...SLOW.stages, summarize: 1.3 } }, drift);
+    expect(third.main.outputs.decision).toBe('reject');
+    expect([...h.github.repo.issues.values()].filter((i) => i.title.startsWith('Baseline drift'))).toHaveLength(1);
+    expect(h.github.comments(tracking?.number ?? -1)).toHaveLength(3);
   }, TEST_TIMEOUT);
 
   it('aggregate: one comment with every runner\'s verdict, the worst decision wins', async () => {
@@ -87,9 +98,9 @@ describe('modes', () => {
     expect(comments).toHaveLength(before + 1);
     const body = comments.at(-1)?.body ?? '';
     expect(body.split('\n')[0], main.stdout).toBe('### ❌ reject — 3 runners: 1 ship, 1 reject, 1 missing');
-    expect(body).toContain('| ❌ reject | `gpu-b` | `gpu-b.local` | ❌ reject — 1 guardrail failed: `profile.totals.peak_rss_mb` |');
-    expect(body).toContain('| ❔ missing | `optimization-gate-cpu` | `?` | no readable gate.json in the artifact |');
-    expect(body).toContain('| ✅ ship | `gpu-a` | `gpu-a.local` | ✅ ship — all 4 thresholds pass |');
+    expect(body).toContain('| ❌ reject | `gpu-b` | `gpu-b.local` | ❌ reject — 1 guardrail failed: `profile.totals.peak_rss_mb` | — |');
+    expect(body).toContain('| ❔ missing | `optimization-gate-cpu` | `?` | no readable gate.json in the artifact | — |');
+    expect(body).toContain('| ✅ ship | `gpu-a` | `gpu-a.local` | ✅ ship — all 4 thresholds pass | — |');
   }, TEST_TIMEOUT);
 
   it('the CI job of this repository: measure the example pipeline, then gate the optimized config on inline thresholds', async () => {

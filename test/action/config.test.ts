@@ -31,7 +31,6 @@ describe('readActionConfig', () => {
       failOn: 'reject',
       comment: { issue: false, pr: true },
       pipelineConfig: ['config/a.yaml', 'config/*.json'],
-      trustedAssociations: ['OWNER', 'MEMBER', 'COLLABORATOR'],
       allowForkPrs: false,
       artifactName: 'optimization-gate',
     });
@@ -52,7 +51,7 @@ describe('readActionConfig', () => {
           'allow-fork-prs': 'yes',
           'issue-number': 'twelve',
           baseline: 'ref:',
-          'trusted-associations': 'OWNER,FRIENDS',
+          'runner-key': 'gpu a/../b',
           stages: 'magic',
         }),
       );
@@ -63,7 +62,7 @@ describe('readActionConfig', () => {
     expect((caught as UserError).details).toEqual([
       `input 'mode': expected one of gate | baseline | measure | aggregate, got "yolo"`,
       `input 'stages': expected auto | events | none | status-file:PATH | metrics:PATH, got "magic"`,
-      `input 'trusted-associations': expected a comma-separated list of OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, MANNEQUIN, NONE, got "OWNER,FRIENDS"`,
+      `input 'runner-key': expected letters, digits and . _ - (the job's runner labels joined by -), got "gpu a/../b"`,
       `input 'issue-number': expected an issue number such as 123, got "twelve"`,
       `input 'baseline': expected ref:<git ref> with a valid ref name, got "ref:"`,
       `input 'repeat': expected a whole number from 1 to 50, got "0"`,

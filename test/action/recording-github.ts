@@ -1,11 +1,16 @@
 /** A recording in-memory GitHubApi for unit tests of the publish logic (no HTTP). */
-import type { ArtifactRef, CommentInfo, GitHubApi, IssueInfo } from '../../src/publish/github.js';
+import type { ArtifactRef, CommentInfo, GitHubApi, IssueInfo, RepoPermission } from '../../src/publish/github.js';
 
 export interface RecordingGitHub extends GitHubApi {
   calls: string[];
   comments: Map<number, CommentInfo[]>;
   issues: Map<number, IssueInfo>;
   artifacts: ArtifactRef[];
+  /** Repository permission by login (others: none). */
+  permissions: Map<string, RepoPermission>;
+  /** Who the token writes as. */
+  identity: string | undefined;
+  labels: Map<number, string[]>;
 }
 
 export function recordingGitHub(issues: IssueInfo[] = []): RecordingGitHub {
@@ -15,11 +20,16 @@ export function recordingGitHub(issues: IssueInfo[] = []): RecordingGitHub {
   const calls: string[] = [];
   const artifacts: ArtifactRef[] = [];
   const labels = new Map<number, string[]>();
-  return {
+  const permissions = new Map<string, RepoPermission>();
+  const repoLabels = new Set<string>();
+  const api: RecordingGitHub = {
     calls,
     comments,
     issues: issueMap,
     artifacts,
+    permissions,
+    identity: 'github-actions[bot]',
+    labels,
     async getIssue(n) {
       calls.push(`getIssue ${n}`);
       const issue = issueMap.get(n);
@@ -30,9 +40,17 @@ export function recordingGitHub(issues: IssueInfo[] = []): RecordingGitHub {
       calls.push(`listComments ${n}`);
       return [...(comments.get(n) ?? [])];
     },
+    async getPermission(login) {
+      calls.push(`getPermission ${login}`);
+      return permissions.get(login) ?? 'none';
+    },
+    async whoAmI() {
+      calls.push('whoAmI');
+      return api.identity;
+    },
     async createComment(n, body) {
       calls.push(`createComment ${n}`);
-      const comment = { id: nextId++, body, htmlUrl: `https://github.com/acme/p/issues/${n}#issuecomment-${nextId}` };
+      const comment = { id: nextId++, body, htmlUrl: `https://github.com/acme/p/issues/${n}#issuecomment-${nextId}`, authorLogin: api.identity ?? 'github-actions[bot]' };
       comments.set(n, [...(comments.get(n) ?? []), comment]);
       return comment;
     },
@@ -59,6 +77,22 @@ export function recordingGitHub(issues: IssueInfo[] = []): RecordingGitHub {
       labels.set(number, issueLabels ?? []);
       return issue;
     },
+    async ensureLabel(name) {
+      calls.push(`ensureLabel ${name}`);
+      repoLabels.add(name);
+    },
+    async addLabels(n, added) {
+      calls.push(`addLabels ${n} ${added.join(',')}`);
+      labels.set(n, [...new Set([...(labels.get(n) ?? []), ...added])]);
+    },
+    async findOpenIssueWithMarker(marker, author) {
+      calls.push(`findOpenIssueWithMarker ${marker}`);
+      return [...issueMap.values()].reverse().find((i) => i.body.includes(marker) && (author === undefined || i.authorLogin === author));
+    },
+    async listRunArtifacts(runId) {
+      calls.push(`listRunArtifacts ${runId}`);
+      return artifacts.filter((a) => a.workflowRunId === runId).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    },
     async findArtifact(name, branch) {
       calls.push(`findArtifact ${name} ${branch ?? '*'}`);
       return artifacts
@@ -66,4 +100,5 @@ export function recordingGitHub(issues: IssueInfo[] = []): RecordingGitHub {
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
     },
   };
+  return api;
 }

@@ -27,6 +27,11 @@ export interface WorkflowRun {
   conclusion: 'success' | 'failure' | 'cancelled' | null;
   actor: string;
   createdAt: Date;
+  /**
+   * The cache access the service grants the run (the runner exports it as ACTIONS_CACHE_MODE).
+   * `read`: saves are refused ("cache write denied:"), e.g. for events the repository treats as untrusted.
+   */
+  cacheMode?: 'read' | 'write';
 }
 
 export type RunSpec = Partial<Omit<WorkflowRun, 'workflowId'>>;
@@ -65,7 +70,12 @@ export interface ActionsModelOptions {
 
 export class ActionsModel {
   readonly defaultBranch: string;
-  readonly runs: WorkflowRun[] = [];
+  /**
+   * Every attempt of every run. GitHub keeps one run id across re-runs; each attempt gets its own
+   * backend id (the runtime token's scope), so the results service sees only its own attempt's
+   * artifacts while the public API by run id sees the artifacts of all attempts.
+   */
+  readonly attempts: WorkflowRun[] = [];
   readonly artifacts: ArtifactRecord[] = [];
   readonly cacheEntries: CacheEntryRecord[] = [];
   private readonly workflowIds = new Map<string, number>();
@@ -102,12 +112,37 @@ export class ActionsModel {
       conclusion: spec.conclusion ?? null,
       actor: spec.actor ?? 'octocat',
       createdAt: spec.createdAt ?? new Date(),
+      ...(spec.cacheMode ? { cacheMode: spec.cacheMode } : {}),
     };
-    if (this.runs.some((r) => r.id === run.id || r.backendId === run.backendId)) {
+    if (this.attempts.some((r) => r.id === run.id || r.backendId === run.backendId)) {
       throw new Error(`run ${run.id} / ${run.backendId} already exists in the model`);
     }
-    this.runs.push(run);
+    this.attempts.push(run);
     return run;
+  }
+
+  /** The latest attempt of each run (what the REST run listings show). */
+  get runs(): WorkflowRun[] {
+    return this.attempts.filter((r) => this.runById(r.id) === r);
+  }
+
+  /**
+   * "Re-run jobs": a new attempt of the run, same id and number, attempt + 1, a new backend id. Its
+   * jobs get runtime tokens of the new attempt; artifacts of earlier attempts stay with their attempt.
+   */
+  rerun(runId: number): WorkflowRun {
+    const latest = this.runById(runId);
+    if (latest === undefined) throw new Error(`no run ${runId}`);
+    const attempt: WorkflowRun = {
+      ...latest,
+      backendId: randomUUID(),
+      runAttempt: latest.runAttempt + 1,
+      status: 'in_progress',
+      conclusion: null,
+      createdAt: new Date(),
+    };
+    this.attempts.push(attempt);
+    return attempt;
   }
 
   /** Ends a run the way GitHub does when its jobs finish (artifact lookups often filter on it). */
@@ -119,12 +154,13 @@ export class ActionsModel {
     return run;
   }
 
+  /** The latest attempt of run `id`. */
   runById(id: number): WorkflowRun | undefined {
-    return this.runs.find((r) => r.id === id);
+    return this.attempts.filter((r) => r.id === id).sort((a, b) => b.runAttempt - a.runAttempt)[0];
   }
 
   runByBackendId(backendId: string): WorkflowRun | undefined {
-    return this.runs.find((r) => r.backendId === backendId);
+    return this.attempts.find((r) => r.backendId === backendId);
   }
 
   workflowIdOf(fileOrId: string): number | undefined {
@@ -166,6 +202,13 @@ export class ActionsModel {
 
   artifactById(id: number): ArtifactRecord | undefined {
     return this.artifacts.find((a) => a.id === id && a.state === 'finalized');
+  }
+
+  /** Retention ran out: listed with `expired: true`, the download answers 410 Gone. */
+  expireArtifact(id: number): void {
+    const artifact = this.artifactById(id);
+    if (artifact === undefined) throw new Error(`no artifact ${id}`);
+    artifact.expiresAt = new Date(Date.now() - 1000);
   }
 
   deleteArtifact(id: number): void {

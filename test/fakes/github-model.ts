@@ -1,12 +1,27 @@
 /**
- * The in-memory repository the fake GitHub API serves, and the JSON shapes GitHub answers with
- * (ids, node ids, `url` / `html_url`, timestamps), built from it.
+ * The in-memory repository the fake GitHub API serves, and who may do what in it: tokens and
+ * their identities (an installation token of a workflow job with the job's `permissions:`, or a
+ * user's token acting with the user's repository permission), org membership as GitHub shows it
+ * to a given viewer, labels, locked conversations. The rules follow GitHub's REST documentation:
+ * see test/fakes/README.md ("Semantics the fakes enforce") for each one and where it comes from.
  */
-import type { ArtifactRecord, WorkflowRun } from './actions-model.js';
-import { isoSeconds } from './http-kit.js';
 
 export type AuthorAssociation = 'OWNER' | 'MEMBER' | 'COLLABORATOR' | 'CONTRIBUTOR' | 'FIRST_TIME_CONTRIBUTOR' | 'FIRST_TIMER' | 'NONE';
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
+
+/** A workflow job's `permissions:` scopes, as the GITHUB_TOKEN of that job carries them. */
+export type TokenScope = 'actions' | 'contents' | 'issues' | 'pull-requests' | 'metadata';
+export type ScopeLevel = 'read' | 'write' | 'none';
+export type TokenPermissions = Partial<Record<TokenScope, ScopeLevel>>;
+
+export interface TokenSpec {
+  login: string;
+  /**
+   * Installation tokens only (a login ending in `[bot]`): the scopes granted. Absent: every scope
+   * `write`, as with a repository whose default workflow permissions are "read and write".
+   */
+  permissions?: TokenPermissions;
+}
 
 export interface CommentSpec {
   body: string;
@@ -20,9 +35,12 @@ export interface IssueSpec {
   title?: string;
   body?: string | null;
   user?: string;
+  /** Fixed association; by default it is computed for each viewer (see `associationOf`). */
   authorAssociation?: AuthorAssociation;
   labels?: string[];
   state?: 'open' | 'closed';
+  /** A locked conversation: only actors with push access may comment. */
+  locked?: boolean;
   comments?: CommentSpec[];
 }
 
@@ -33,21 +51,35 @@ export interface PullSpec extends IssueSpec {
   draft?: boolean;
 }
 
+export interface OrgMemberSpec {
+  /** Repository permission the member has through teams or the org's base permission (default `read`). */
+  permission?: Permission;
+  /** Public membership is visible to everyone; private (the default on GitHub) only to other members. */
+  publicMembership?: boolean;
+}
+
 export interface RepoSpec {
-  /** `owner/name` */
+  /** `owner/name` (the owner is an organization when `orgMembers` is given). */
   fullName: string;
   id?: number;
   defaultBranch?: string;
   private?: boolean;
   issues?: IssueSpec[];
   pulls?: PullSpec[];
-  /** Collaborator logins → permission (anyone else: `none`). The owner is `admin`. */
+  /** Direct collaborators → permission. The owner is `admin`. */
   collaborators?: Record<string, Permission>;
+  /** Members of the owning organization. */
+  orgMembers?: Record<string, OrgMemberSpec>;
+  /** Logins with commits in the repository (association `CONTRIBUTOR` when nothing closer is visible). */
+  contributors?: string[];
+  /** Labels that exist in the repository. */
+  labels?: string[];
   /**
-   * Accepted tokens → the login they act as. When given, any other token gets 401; when absent,
-   * every token is accepted and acts as `github-actions[bot]`.
+   * Accepted tokens → the login they act as (or a TokenSpec). When given, any other token (not minted
+   * with `mintToken`) gets 401; when absent, every token is accepted as `github-actions[bot]` with
+   * every scope.
    */
-  tokens?: Record<string, string>;
+  tokens?: Record<string, string | TokenSpec>;
 }
 
 export interface Comment {
@@ -55,7 +87,7 @@ export interface Comment {
   issueNumber: number;
   body: string;
   user: string;
-  authorAssociation: AuthorAssociation;
+  authorAssociation?: AuthorAssociation;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -65,14 +97,27 @@ export interface Issue {
   title: string;
   body: string | null;
   user: string;
-  authorAssociation: AuthorAssociation;
+  authorAssociation?: AuthorAssociation;
   labels: string[];
   state: 'open' | 'closed';
+  locked: boolean;
   createdAt: Date;
   pull?: { head: { ref: string; sha: string; repo: string }; base: { ref: string; sha: string }; draft: boolean };
 }
 
+/** Who a request acts as. Installation tokens carry scopes; users act with their repository permission. */
+export interface Actor {
+  login: string;
+  kind: 'installation' | 'user';
+  permissions?: TokenPermissions;
+}
+
 export const DEFAULT_ACTOR = 'github-actions[bot]';
+
+const RANK: Record<Permission, number> = { none: 0, read: 1, triage: 2, write: 3, maintain: 4, admin: 5 };
+const LEVEL_RANK: Record<ScopeLevel, number> = { none: 0, read: 1, write: 2 };
+
+export const isBot = (login: string): boolean => login.endsWith('[bot]');
 
 export class GitHubRepo {
   readonly owner: string;
@@ -84,7 +129,11 @@ export class GitHubRepo {
   readonly issues = new Map<number, Issue>();
   readonly comments: Comment[] = [];
   readonly collaborators: Record<string, Permission>;
-  readonly tokens: Record<string, string> | undefined;
+  readonly orgMembers: Record<string, OrgMemberSpec>;
+  readonly contributors: Set<string>;
+  readonly labels: Set<string>;
+  readonly tokens: Record<string, string | TokenSpec> | undefined;
+  private readonly minted = new Map<string, TokenSpec>();
   private nextCommentId = 2_000_000_001;
   private readonly userIds = new Map<string, number>();
 
@@ -98,6 +147,9 @@ export class GitHubRepo {
     this.defaultBranch = spec.defaultBranch ?? 'main';
     this.private = spec.private ?? false;
     this.collaborators = { [owner]: 'admin', ...(spec.collaborators ?? {}) };
+    this.orgMembers = spec.orgMembers ?? {};
+    this.contributors = new Set(spec.contributors ?? []);
+    this.labels = new Set(spec.labels ?? []);
     this.tokens = spec.tokens;
     for (const issue of spec.issues ?? []) this.addIssue(issue);
     for (const pull of spec.pulls ?? []) this.addPull(pull);
@@ -105,17 +157,18 @@ export class GitHubRepo {
 
   addIssue(spec: IssueSpec): Issue {
     if (this.issues.has(spec.number)) throw new Error(`issue or PR #${spec.number} already exists`);
-    const user = spec.user ?? this.owner;
     const issue: Issue = {
       number: spec.number,
       title: spec.title ?? `Issue ${spec.number}`,
       body: spec.body === undefined ? '' : spec.body,
-      user,
-      authorAssociation: spec.authorAssociation ?? this.associationOf(user),
+      user: spec.user ?? this.owner,
+      ...(spec.authorAssociation ? { authorAssociation: spec.authorAssociation } : {}),
       labels: spec.labels ?? [],
       state: spec.state ?? 'open',
+      locked: spec.locked ?? false,
       createdAt: new Date(),
     };
+    for (const label of issue.labels) this.labels.add(label);
     this.issues.set(issue.number, issue);
     for (const comment of spec.comments ?? []) this.addComment(issue.number, comment.body, comment.user ?? DEFAULT_ACTOR, comment.authorAssociation, comment.createdAt);
     return issue;
@@ -138,7 +191,7 @@ export class GitHubRepo {
       issueNumber,
       body,
       user,
-      authorAssociation: association ?? this.associationOf(user),
+      ...(association ? { authorAssociation: association } : {}),
       createdAt,
       updatedAt: createdAt,
     };
@@ -150,14 +203,65 @@ export class GitHubRepo {
     return this.comments.filter((c) => c.issueNumber === issueNumber);
   }
 
-  permissionOf(login: string): Permission {
-    return this.collaborators[login] ?? 'none';
+  // ---- identities ----
+
+  /** A job's GITHUB_TOKEN: a fresh installation token with exactly these scopes. */
+  mintToken(permissions: TokenPermissions, login = DEFAULT_ACTOR): string {
+    const token = `ghs_${Math.random().toString(36).slice(2)}${this.minted.size}`.padEnd(40, '0');
+    this.minted.set(token, { login, permissions });
+    return token;
   }
 
-  associationOf(login: string): AuthorAssociation {
+  /** The actor of a credential, or undefined when it is not accepted (401). */
+  actorOf(credential: string): Actor | undefined {
+    const known = this.minted.get(credential) ?? (this.tokens === undefined ? { login: DEFAULT_ACTOR } : this.tokens[credential]);
+    if (known === undefined) return undefined;
+    const spec = typeof known === 'string' ? { login: known } : known;
+    return isBot(spec.login)
+      ? { login: spec.login, kind: 'installation', ...(spec.permissions ? { permissions: spec.permissions } : {}) }
+      : { login: spec.login, kind: 'user' };
+  }
+
+  // ---- permissions ----
+
+  /** Repository permission of a user: direct collaborator, else through the org, else none. */
+  permissionOf(login: string): Permission {
+    return this.collaborators[login] ?? (login in this.orgMembers ? (this.orgMembers[login]?.permission ?? 'read') : 'none');
+  }
+
+  /** Whether an actor may use a scope at a level (installation tokens: their scopes; users: their permission). */
+  allows(actor: Actor | undefined, scope: TokenScope, level: 'read' | 'write'): boolean {
+    if (actor === undefined) return level === 'read' && !this.private;
+    if (actor.kind === 'installation') {
+      if (scope === 'metadata') return level === 'read';
+      const granted = actor.permissions === undefined ? 'write' : (actor.permissions[scope] ?? 'none');
+      return LEVEL_RANK[granted] >= LEVEL_RANK[level];
+    }
+    const rank = RANK[this.permissionOf(actor.login)];
+    if (level === 'read') return !this.private || rank >= RANK.read;
+    if (scope === 'issues' || scope === 'pull-requests') return !this.private || rank >= RANK.triage;
+    return rank >= RANK.write;
+  }
+
+  /** "Push access": contents: write for a job's token, write or more for a user. */
+  hasPush(actor: Actor | undefined): boolean {
+    return this.allows(actor, 'contents', 'write') && actor !== undefined;
+  }
+
+  /**
+   * `author_association` as `viewer` sees it. A private org membership is visible only to org members
+   * (an installation token is not one), so a private member reads as CONTRIBUTOR or NONE to the
+   * Actions token even when a team gives them write access.
+   */
+  associationOf(login: string, viewer?: Actor): AuthorAssociation {
     if (login === this.owner) return 'OWNER';
-    const permission = this.permissionOf(login);
-    return permission === 'none' || login.endsWith('[bot]') ? 'NONE' : 'COLLABORATOR';
+    if (isBot(login)) return 'NONE';
+    const member = this.orgMembers[login];
+    const viewerIsMember = viewer !== undefined && viewer.kind === 'user' && (viewer.login === this.owner || viewer.login in this.orgMembers);
+    if (member !== undefined && (member.publicMembership === true || viewerIsMember)) return 'MEMBER';
+    if (login in this.collaborators) return 'COLLABORATOR';
+    if (this.contributors.has(login)) return 'CONTRIBUTOR';
+    return 'NONE';
   }
 
   userId(login: string): number {
@@ -167,182 +271,5 @@ export class GitHubRepo {
       this.userIds.set(login, id);
     }
     return id;
-  }
-}
-
-const nodeId = (kind: string, id: number): string => Buffer.from(`0${kind}${id}`).toString('base64');
-
-/** Builds GitHub-shaped JSON for one repo; `api` is the fake's base URL. */
-export class GitHubJson {
-  /** `baseUrl` is a function: the fake's port is known only once it listens. */
-  constructor(
-    private readonly repo: GitHubRepo,
-    private readonly baseUrl: () => string,
-  ) {}
-
-  private get api(): string {
-    return this.baseUrl();
-  }
-
-  private get repoApi(): string {
-    return `${this.api}/repos/${this.repo.fullName}`;
-  }
-
-  private get repoHtml(): string {
-    return `https://github.com/${this.repo.fullName}`;
-  }
-
-  user(login: string): Record<string, unknown> {
-    const id = this.repo.userId(login);
-    return {
-      login,
-      id,
-      node_id: nodeId('U', id),
-      type: login.endsWith('[bot]') ? 'Bot' : 'User',
-      site_admin: false,
-      url: `${this.api}/users/${encodeURIComponent(login)}`,
-      html_url: `https://github.com/${login.replace(/\[bot\]$/, '')}`,
-    };
-  }
-
-  repository(fullName = this.repo.fullName): Record<string, unknown> {
-    const same = fullName === this.repo.fullName;
-    const id = same ? this.repo.id : this.repo.id + 1_000 + (fullName.length % 997);
-    const owner = fullName.split('/')[0]!;
-    return {
-      id,
-      node_id: nodeId('R', id),
-      name: fullName.split('/')[1],
-      full_name: fullName,
-      private: this.repo.private,
-      fork: !same,
-      owner: this.user(owner),
-      html_url: `https://github.com/${fullName}`,
-      url: `${this.api}/repos/${fullName}`,
-      default_branch: this.repo.defaultBranch,
-    };
-  }
-
-  issue(issue: Issue): Record<string, unknown> {
-    const json: Record<string, unknown> = {
-      id: 900_000_000 + issue.number,
-      node_id: nodeId('I', issue.number),
-      number: issue.number,
-      title: issue.title,
-      body: issue.body,
-      state: issue.state,
-      locked: false,
-      user: this.user(issue.user),
-      author_association: issue.authorAssociation,
-      labels: issue.labels.map((name, i) => ({ id: 100 + i, name, color: 'ededed', default: false })),
-      comments: this.repo.commentsOf(issue.number).length,
-      url: `${this.repoApi}/issues/${issue.number}`,
-      html_url: `${this.repoHtml}/${issue.pull === undefined ? 'issues' : 'pull'}/${issue.number}`,
-      comments_url: `${this.repoApi}/issues/${issue.number}/comments`,
-      repository_url: this.repoApi,
-      created_at: isoSeconds(issue.createdAt),
-      updated_at: isoSeconds(issue.createdAt),
-      closed_at: null,
-    };
-    if (issue.pull !== undefined) {
-      json.pull_request = { url: `${this.repoApi}/pulls/${issue.number}`, html_url: `${this.repoHtml}/pull/${issue.number}` };
-    }
-    return json;
-  }
-
-  pull(issue: Issue): Record<string, unknown> {
-    const pull = issue.pull!;
-    const ref = (side: { ref: string; sha: string }, repo: string): Record<string, unknown> => ({
-      label: `${repo.split('/')[0]}:${side.ref}`,
-      ref: side.ref,
-      sha: side.sha,
-      user: this.user(repo.split('/')[0]!),
-      repo: this.repository(repo),
-    });
-    return {
-      id: 800_000_000 + issue.number,
-      node_id: nodeId('PR', issue.number),
-      number: issue.number,
-      title: issue.title,
-      body: issue.body,
-      state: issue.state,
-      draft: pull.draft,
-      merged: false,
-      user: this.user(issue.user),
-      author_association: issue.authorAssociation,
-      url: `${this.repoApi}/pulls/${issue.number}`,
-      html_url: `${this.repoHtml}/pull/${issue.number}`,
-      issue_url: `${this.repoApi}/issues/${issue.number}`,
-      head: ref(pull.head, pull.head.repo),
-      base: ref(pull.base, this.repo.fullName),
-      created_at: isoSeconds(issue.createdAt),
-      updated_at: isoSeconds(issue.createdAt),
-    };
-  }
-
-  comment(comment: Comment): Record<string, unknown> {
-    const issue = this.repo.issues.get(comment.issueNumber);
-    const kind = issue?.pull === undefined ? 'issues' : 'pull';
-    return {
-      id: comment.id,
-      node_id: nodeId('IC', comment.id),
-      body: comment.body,
-      user: this.user(comment.user),
-      author_association: comment.authorAssociation,
-      url: `${this.repoApi}/issues/comments/${comment.id}`,
-      html_url: `${this.repoHtml}/${kind}/${comment.issueNumber}#issuecomment-${comment.id}`,
-      issue_url: `${this.repoApi}/issues/${comment.issueNumber}`,
-      created_at: isoSeconds(comment.createdAt),
-      updated_at: isoSeconds(comment.updatedAt),
-    };
-  }
-
-  run(run: WorkflowRun): Record<string, unknown> {
-    return {
-      id: run.id,
-      name: run.name,
-      node_id: nodeId('WFR', run.id),
-      head_branch: run.headBranch,
-      head_sha: run.headSha,
-      path: run.workflowPath,
-      display_title: run.name,
-      run_number: run.runNumber,
-      run_attempt: run.runAttempt,
-      event: run.event,
-      status: run.status,
-      conclusion: run.conclusion,
-      workflow_id: run.workflowId,
-      url: `${this.repoApi}/actions/runs/${run.id}`,
-      html_url: `${this.repoHtml}/actions/runs/${run.id}`,
-      artifacts_url: `${this.repoApi}/actions/runs/${run.id}/artifacts`,
-      created_at: isoSeconds(run.createdAt),
-      updated_at: isoSeconds(run.createdAt),
-      run_started_at: isoSeconds(run.createdAt),
-      actor: this.user(run.actor),
-      triggering_actor: this.user(run.actor),
-      repository: this.repository(),
-      head_repository: this.repository(),
-    };
-  }
-
-  artifact(artifact: ArtifactRecord, run: WorkflowRun | undefined): Record<string, unknown> {
-    const expiresAt = artifact.expiresAt ?? new Date(artifact.createdAt.getTime() + 90 * 86_400_000);
-    return {
-      id: artifact.id,
-      node_id: nodeId('A', artifact.id),
-      name: artifact.name,
-      size_in_bytes: artifact.size,
-      url: `${this.repoApi}/actions/artifacts/${artifact.id}`,
-      archive_download_url: `${this.repoApi}/actions/artifacts/${artifact.id}/zip`,
-      expired: expiresAt.getTime() < Date.now(),
-      digest: artifact.digest ?? null,
-      created_at: isoSeconds(artifact.createdAt),
-      updated_at: isoSeconds(artifact.createdAt),
-      expires_at: isoSeconds(expiresAt),
-      workflow_run:
-        run === undefined
-          ? null
-          : { id: run.id, repository_id: this.repo.id, head_repository_id: this.repo.id, head_branch: run.headBranch, head_sha: run.headSha },
-    };
   }
 }

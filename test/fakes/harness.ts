@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { ActionsModel, type ArtifactRecord, type RunSpec, type WorkflowRun } from './actions-model.js';
 import { startAzurite, type Azurite } from './azurite.js';
 import { startGitHubFake, type GitHubFake } from './github-server.js';
-import type { RepoSpec } from './github-model.js';
+import type { RepoSpec, TokenPermissions } from './github-model.js';
 import { startResultsFake, type ResultsFake } from './results-service.js';
 import { runnerEnv, type RunnerEnv, type RunnerEnvOptions } from './runner-env.js';
 import { zipFiles } from './zip.js';
@@ -17,8 +17,13 @@ export interface HarnessOptions {
 }
 
 export type HarnessRunnerOptions = Omit<RunnerEnvOptions, 'githubApiUrl' | 'resultsUrl' | 'repository' | 'repositoryId' | 'run' | 'ref'> & {
-  /** An existing run of the model, or the spec of a new one (default: derived from the event). */
+  /** An existing run (or attempt) of the model, or the spec of a new one (default: derived from the event). */
   run?: WorkflowRun | RunSpec;
+  /**
+   * The job's `permissions:`: its GITHUB_TOKEN is a fresh installation token with exactly these
+   * scopes (the `token` input's default). Absent: the default token, which has every scope.
+   */
+  permissions?: TokenPermissions;
 };
 
 export interface SeedArtifactOptions {
@@ -82,8 +87,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     runnerEnv(runnerOptions) {
       const given = runnerOptions.run;
       const run = given !== undefined && isRun(given) ? given : model.addRun({ ...runSpecFor(runnerOptions), ...(given ?? {}) });
+      const { permissions, ...rest } = runnerOptions;
       const env = runnerEnv({
-        ...runnerOptions,
+        ...rest,
+        ...(permissions !== undefined ? { token: gh.repo.mintToken(permissions) } : {}),
+        extraEnv: { ...(run.cacheMode ? { ACTIONS_CACHE_MODE: run.cacheMode } : {}), ...(rest.extraEnv ?? {}) },
         githubApiUrl: gh.url,
         resultsUrl: rs.url,
         repository: gh.repo.fullName,

@@ -52,6 +52,8 @@ export interface Fault {
   delayMs?: number;
   /** How many matching calls get this fault (default 1). */
   times?: number;
+  /** After `delayMs`, answer normally instead of with a fault. */
+  passThrough?: boolean;
 }
 
 export interface FaultMatch {
@@ -90,7 +92,24 @@ export const faults = {
       documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
     },
   }),
+  /**
+   * GitHub's secondary rate limit: 403 (or 429) while the primary quota is fine (the common
+   * `x-ratelimit-remaining` header stays healthy); `retry-after` only sometimes. Only the body
+   * tells it from a permission error.
+   */
+  secondaryRateLimit: ({ status = 403, retryAfterS, times = 1 }: { status?: 403 | 429; retryAfterS?: number; times?: number } = {}): Fault => ({
+    status,
+    times,
+    headers: retryAfterS === undefined ? {} : { 'retry-after': String(retryAfterS) },
+    body: {
+      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID FAKE.',
+      documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+      status: String(status),
+    },
+  }),
   drop: (times = 1): Fault => ({ drop: true, times }),
+  /** No answer for `ms` (a stalled connection), then the normal answer. */
+  stall: (ms: number, times = 1): Fault => ({ delayMs: ms, times, passThrough: true }),
 };
 
 interface QueuedFault {
@@ -204,7 +223,15 @@ export async function startRecordingServer(options: RecordingServerOptions): Pro
 
     const fault = takeFault(request.method, request.path);
     if (fault !== undefined) {
+      if (fault.passThrough === true) call.fault = 'stall';
       if (fault.delayMs !== undefined) await new Promise((r) => setTimeout(r, fault.delayMs));
+      // The client may have given up meanwhile: nothing to answer.
+      if (req.socket.destroyed) {
+        call.fault = 'abandoned';
+        return;
+      }
+    }
+    if (fault !== undefined && fault.passThrough !== true) {
       if (fault.drop === true) {
         call.fault = 'drop';
         req.socket.destroy();

@@ -170,6 +170,8 @@ export async function startResultsFake(options: StartResultsFakeOptions): Promis
       if (key === undefined || key === '' || version === undefined || version === '') {
         return twirpError('invalid_argument', 'key and version are required');
       }
+      // The service's own refusal for a read-only token (@actions/cache CACHE_WRITE_DENIED_PREFIX).
+      if (run.cacheMode === 'read') return { status: 200, json: { ok: false, signed_upload_url: '', message: `cache write denied: the token of run ${run.id} may only read caches` } };
       const entry = model.reserveCacheEntry(run, key, version);
       if (entry === undefined) return twirpError('already_exists', 'cache entry with the same key, version, and scope already exists');
       return { status: 200, json: { ok: true, signed_upload_url: blobs.signedUrl(entry.blobName, 'cw') } };

@@ -9,7 +9,10 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { nodeForAction, type NodeBinary } from './node-binary.js';
 import { readStepFiles, type RunnerEnv, type StepFileContents } from './runner-env.js';
-import { parseWorkflowCommands, type WorkflowCommand } from './workflow-commands.js';
+import { annotations, parseWorkflowCommands, shownAnnotations, type WorkflowCommand } from './workflow-commands.js';
+
+/** The runner uploads a step summary of at most 1 MiB (FileCommandManager.AttachmentSizeLimit); a larger one is dropped. */
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 
 export const DIST_MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 export const DEFAULT_STEP_TIMEOUT_MS = 50_000;
@@ -58,6 +61,15 @@ export interface StepResult extends StepFileContents {
   /** Signals sent, with ms since start. */
   signalsSent: { signal: NodeJS.Signals; atMs: number }[];
   node: NodeBinary;
+  /**
+   * The annotations the run shows, as the runner keeps them: at most 10 of each type per step,
+   * including the runner's own error for a summary over 1 MiB.
+   */
+  shown: WorkflowCommand[];
+  /** The summary file's size in bytes; over 1 MiB the runner drops it (`summary` is then what the file held). */
+  summaryBytes: number;
+  /** Whether the runner would show the summary (non-empty, at most 1 MiB). */
+  summaryShown: boolean;
 }
 
 function scriptFor(entry: string): string {
@@ -135,6 +147,12 @@ export async function runStep(options: RunStepOptions): Promise<StepResult> {
   for (const timer of timers) clearTimeout(timer);
   process.off('exit', killOnExit);
   const commands = parseWorkflowCommands(stdout);
+  const files = readStepFiles(step.files);
+  const summaryBytes = Buffer.byteLength(files.summary);
+  const runnerIssues: WorkflowCommand[] =
+    summaryBytes > SUMMARY_LIMIT_BYTES
+      ? [{ command: 'error', properties: {}, line: -1, message: `$GITHUB_STEP_SUMMARY upload aborted, supports content up to a size of ${SUMMARY_LIMIT_BYTES / 1024}k, got ${Math.floor(summaryBytes / 1024)}k. For more information see: https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-markdown-summary` }]
+      : [];
   return {
     entry,
     exitCode,
@@ -147,7 +165,10 @@ export async function runStep(options: RunStepOptions): Promise<StepResult> {
     timedOut,
     signalsSent,
     node,
-    ...readStepFiles(step.files),
+    ...files,
+    shown: shownAnnotations([...annotations(commands), ...runnerIssues]),
+    summaryBytes,
+    summaryShown: summaryBytes > 0 && summaryBytes <= SUMMARY_LIMIT_BYTES,
   };
 }
 

@@ -56,3 +56,19 @@ export function parseWorkflowCommands(stdout: string): WorkflowCommand[] {
 export function annotations(commands: readonly WorkflowCommand[]): WorkflowCommand[] {
   return commands.filter((c) => c.command === 'error' || c.command === 'warning' || c.command === 'notice');
 }
+
+/** The runner keeps at most this many annotations of each type per step (actions/runner ExecutionContext). */
+export const MAX_ANNOTATIONS_PER_TYPE = 10;
+
+/**
+ * The annotations a step's check run really shows: the runner adds an issue to the step only while
+ * fewer than 10 of its type were added (`_maxCountPerIssueType`); later ones reach the log only.
+ */
+export function shownAnnotations(list: readonly WorkflowCommand[]): WorkflowCommand[] {
+  const counts = new Map<string, number>();
+  return list.filter((c) => {
+    const n = counts.get(c.command) ?? 0;
+    counts.set(c.command, n + 1);
+    return n < MAX_ANNOTATIONS_PER_TYPE;
+  });
+}

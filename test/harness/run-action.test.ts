@@ -75,6 +75,19 @@ describe('runner environment and child-process runs', () => {
     expect(runner.env).toMatchObject({ GITHUB_REF: 'refs/pull/12/merge', GITHUB_HEAD_REF: 'opt/batch-asr', GITHUB_BASE_REF: 'main' });
   });
 
+  it('keeps at most 10 annotations of a type per step and drops a summary over 1 MiB, as the runner does', async () => {
+    const runner = env();
+    const main = await runStep({ runner, entry: MAIN, env: { FAKE_MODE: 'flood' } });
+    expect(annotations(main.commands).filter((c) => c.command === 'error')).toHaveLength(13);
+    const shownErrors = main.shown.filter((c) => c.command === 'error').map((c) => c.message);
+    expect(shownErrors).toEqual(Array.from({ length: 10 }, (_, i) => `threshold ${i + 1} failed`));
+    // The final decision and the runner's own complaint about the summary are among the dropped.
+    expect(shownErrors).not.toContain('decision reject');
+    expect(main.shown.filter((c) => c.command === 'warning')).toHaveLength(1);
+    expect(main.summaryBytes).toBe(1024 * 1024 + 10);
+    expect(main.summaryShown).toBe(false);
+  });
+
   it('runs main then post: outputs, state → STATE_, summary, env, path and workflow commands', async () => {
     const runner = env({ inputs: { 'issue-number': '7' } });
     const { main, post } = await runAction({ runner, main: MAIN, post: POST });

@@ -6,10 +6,10 @@
 import { parsePermissions, levelRank, type PermissionLevel } from './policy.js';
 import { asMap, describeStep, jobsOf, lineOf, stepsOf, triggersOf, type Finding, type YamlFile, type YamlMap } from './yaml-file.js';
 
-/** Our actions as a step refers to them: the published name and, inside this repository, the local path. */
+/** Our actions as a step refers to them: the published name at any ref (a tag, or a release commit) and, inside this repository, the local path. */
 export const OUR_ACTIONS = [
-  { path: 'action.yml', refs: ['./', 'optimization-gate/optimization-gate@v1'] },
-  { path: 'setup-pipeline/action.yml', refs: ['./setup-pipeline', 'optimization-gate/optimization-gate/setup-pipeline@v1'] },
+  { path: 'action.yml', refs: /^(?:\.\/|optimization-gate\/optimization-gate@[^/\s]+)$/ },
+  { path: 'setup-pipeline/action.yml', refs: /^(?:\.\/setup-pipeline|optimization-gate\/optimization-gate\/setup-pipeline@[^/\s]+)$/ },
 ] as const;
 
 /** `uses:` of a job that calls one of our reusable workflows; group 1 is the file name. */
@@ -36,7 +36,6 @@ export const PROJECT_CONTRACT: Contract = {
         baseline: 'mode baseline compares with the previous baseline stored in the cache',
         'confirm-runs': 'a refresh measures one side: there is nothing to confirm',
         'allow-fork-prs': 'runs on the default branch, never on a pull request',
-        'trusted-associations': 'no issue thresholds are read',
       },
     },
     'setup-pipeline/action.yml': {},
@@ -93,7 +92,7 @@ const isExpression = (value: unknown) => typeof value === 'string' && value.incl
 export function stepInputFindings(file: YamlFile, actions: Map<string, YamlFile>, contract: Contract): Finding[] {
   const findings: Finding[] = [];
   for (const ref of stepsOf(file)) {
-    const target = OUR_ACTIONS.find((a) => (a.refs as readonly string[]).includes(String(ref.step.uses)));
+    const target = OUR_ACTIONS.find((a) => typeof ref.step.uses === 'string' && a.refs.test(ref.step.uses));
     const action = target && actions.get(target.path);
     if (!target || !action) continue;
     const known = actionInputs(action);
@@ -130,7 +129,7 @@ export function forwardingFindings(workflow: YamlFile, actions: Map<string, Yaml
   const findings: Finding[] = [];
   for (const target of OUR_ACTIONS) {
     const action = actions.get(target.path);
-    const steps = stepsOf(workflow).filter((r) => (target.refs as readonly string[]).includes(String(r.step.uses)));
+    const steps = stepsOf(workflow).filter((r) => typeof r.step.uses === 'string' && target.refs.test(r.step.uses));
     if (!action || steps.length === 0) continue;
     const passed = new Set(steps.flatMap((r) => Object.keys(asMap(r.step.with) ?? {})));
     const excused = contract.notForwarded[target.path]?.[file] ?? {};

