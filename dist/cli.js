@@ -20,7 +20,7 @@ import {
   renderReport,
   stageTable,
   stageWallChart
-} from "./chunks/chunk-SCQFHEST.js";
+} from "./chunks/chunk-TXLWG55B.js";
 import {
   UserError,
   errorMessage,
@@ -29,7 +29,7 @@ import {
   loadMeasuredRun,
   readText,
   runExternalFreeze
-} from "./chunks/chunk-7HPHNO7Z.js";
+} from "./chunks/chunk-K43B3EYW.js";
 
 // src/inputs/cli-args.ts
 function parseCliArgs(command, specs, argv) {

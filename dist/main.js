@@ -16,7 +16,7 @@ import {
   getOctokit,
   setProfileOutputs,
   writeRunInfo
-} from "./chunks/chunk-O34D7O3K.js";
+} from "./chunks/chunk-PPFPSQ7U.js";
 import {
   ACCEPTED_FORMS,
   FAIL_ON_VALUES,
@@ -38,7 +38,7 @@ import {
   renderGateJson,
   renderReport,
   table
-} from "./chunks/chunk-SCQFHEST.js";
+} from "./chunks/chunk-TXLWG55B.js";
 import {
   CancelledError,
   EVAL_METRICS_FILE,
@@ -55,7 +55,7 @@ import {
   readJson,
   runExternalFreeze,
   stageTruthPathFor
-} from "./chunks/chunk-7HPHNO7Z.js";
+} from "./chunks/chunk-K43B3EYW.js";
 
 // src/action/run.ts
 import { mkdirSync as mkdirSync5 } from "node:fs";
