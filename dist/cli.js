@@ -12,15 +12,17 @@ import {
   formatProblem,
   formatRowPercent,
   inputErrorResult,
+  maxOf,
   mergeThresholds,
   parseInlineThresholds,
   parseIssueThresholds,
+  pushAll,
   qualityTable,
   renderGateJson,
   renderReport,
   stageTable,
   stageWallChart
-} from "./chunks/chunk-TXLWG55B.js";
+} from "./chunks/chunk-A2FJASDB.js";
 import {
   UserError,
   errorMessage,
@@ -29,7 +31,7 @@ import {
   loadMeasuredRun,
   readText,
   runExternalFreeze
-} from "./chunks/chunk-K43B3EYW.js";
+} from "./chunks/chunk-Y2WUM377.js";
 
 // src/inputs/cli-args.ts
 function parseCliArgs(command, specs, argv) {
@@ -71,7 +73,7 @@ function parseCliArgs(command, specs, argv) {
       }
     }
     if (taken.length === 0) throw new UserError(`${command}: --${name} needs a value (${spec.description})`);
-    if (spec.type === "list") values[name].push(...taken);
+    if (spec.type === "list") pushAll(values[name], taken);
     else values[name] = taken[0];
   }
   return { options: values, positionals, rest };
@@ -115,7 +117,7 @@ function renderDiffMarkdown(diff) {
 function renderDiffText(diff) {
   const rows = diff.rows.map((r) => [r.metric, formatMedian(r.baseline.median, r.metric), formatMedian(r.candidate.median, r.metric), formatChange(r), percentOrNote(r)]);
   const header = ["metric", "baseline", "candidate", "change", "%"];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const widths = header.map((h, i) => maxOf(rows.map((r) => r[i].length), h.length));
   const line = (cells) => cells.map((c, i) => i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i])).join("  ").trimEnd();
   return `${[`diff: ${titleOf(diff)}`, "", line(header), ...rows.map(line)].join("\n")}
 `;

@@ -16,7 +16,7 @@ import {
   getOctokit,
   setProfileOutputs,
   writeRunInfo
-} from "./chunks/chunk-PPFPSQ7U.js";
+} from "./chunks/chunk-UWWFHZSG.js";
 import {
   ACCEPTED_FORMS,
   FAIL_ON_VALUES,
@@ -28,6 +28,7 @@ import {
   formatValue,
   inputErrorResult,
   isDecision,
+  maxOf,
   median,
   mergeThresholds,
   metricUnit,
@@ -35,10 +36,11 @@ import {
   parseInlineThresholds,
   parseIssueThresholds,
   passesFailOn,
+  pushAll,
   renderGateJson,
   renderReport,
   table
-} from "./chunks/chunk-TXLWG55B.js";
+} from "./chunks/chunk-A2FJASDB.js";
 import {
   CancelledError,
   EVAL_METRICS_FILE,
@@ -54,8 +56,9 @@ import {
   profileStem,
   readJson,
   runExternalFreeze,
+  sharedEnvironment,
   stageTruthPathFor
-} from "./chunks/chunk-K43B3EYW.js";
+} from "./chunks/chunk-Y2WUM377.js";
 
 // src/action/run.ts
 import { mkdirSync as mkdirSync5 } from "node:fs";
@@ -341,7 +344,7 @@ var RANK = { measured: 0, ship: 1, iterate: 2, reject: 3, missing: 3 };
 var ICON = { measured: "\u{1F4CF}", ship: "\u2705", iterate: "\u{1F7E1}", reject: "\u274C", missing: "\u2754" };
 function combinedDecision(verdicts) {
   if (verdicts.length === 0) return "reject";
-  const worst = Math.max(...verdicts.map((v) => RANK[v.decision]));
+  const worst = maxOf(verdicts.map((v) => RANK[v.decision]));
   return worst === 3 ? "reject" : worst === 2 ? "iterate" : worst === 1 ? "ship" : "measured";
 }
 function renderAggregateReport(verdicts, options = {}) {
@@ -744,7 +747,7 @@ async function nativeRun(target, ctx, output, warmup, repeat) {
     env: ctx.env,
     signal: ctx.signal,
     onProgress: progressLogger(target, ctx)
-  });
+  }, { environment: ctx.environment ??= sharedEnvironment() });
 }
 async function externalRun(target, ctx, stem) {
   const { config } = ctx;
@@ -810,7 +813,7 @@ async function measureSides(targets, ctx) {
     const result = await nativeRun(side.target, ctx, `${side.target.stem}.yaml`, config.warmup, ctx.repeat);
     side.profiles = result.runs.map((r) => r.files.profile);
     side.profiles.forEach((profile, i) => recordRunOrder(profile, { side: side.target.name, round: i + 1, sequence: i + 1, confirmation: false }));
-    side.failures.push(...freezeFailures(result));
+    pushAll(side.failures, freezeFailures(result));
     return sides;
   }
   for (let w = 1; w <= config.warmup && !ctx.signal.aborted; w++) {
@@ -819,7 +822,7 @@ async function measureSides(targets, ctx) {
       ctx.log(`[${side.target.label}] warm-up ${w} of ${config.warmup} (not measured)`);
       if (config.profileMode === "native") {
         const result = await nativeRun(side.target, ctx, `${stem}.yaml`, 0, 1);
-        side.failures.push(...freezeFailures(result).map((f) => `warm-up ${w}: ${f}`));
+        pushAll(side.failures, freezeFailures(result).map((f) => `warm-up ${w}: ${f}`));
       } else {
         const { failure } = await externalRun(side.target, ctx, stem);
         if (failure) side.failures.push(`warm-up ${w}: ${failure}`);
@@ -842,7 +845,7 @@ async function measureRounds(sides, ctx, from, to) {
       if (config.profileMode === "native") {
         const result = await nativeRun(side.target, ctx, `${stem}.yaml`, 0, 1);
         profile = result.runs[0]?.files.profile;
-        side.failures.push(...freezeFailures(result).map((f) => `run ${k}: ${f}`));
+        pushAll(side.failures, freezeFailures(result).map((f) => `run ${k}: ${f}`));
       } else {
         const outcome = await externalRun(side.target, ctx, stem);
         profile = outcome.profile;
@@ -1247,7 +1250,7 @@ function judge(spec, measured, storedBaseline, loadFailures, failOn, confirmatio
     const base = measured.find((m) => m.target.name === "baseline");
     baselineSide = loadSide("baseline", base.profiles, base.evalDir, failures);
   }
-  for (const side of measured) failures.push(...side.failures.map((f) => `${side.target.name}: ${f}`));
+  for (const side of measured) pushAll(failures, side.failures.map((f) => `${side.target.name}: ${f}`));
   const result = evaluateGate(spec, baselineSide, candidateSide, { failOn, failedRuns: failures, ...confirmation ? { confirmation } : {} });
   return { result, diff: diffSides(baselineSide, candidateSide) };
 }
@@ -1271,7 +1274,7 @@ function renderMeasurementReport(runs, options) {
   const links = [options.artifactUrl ? `[artifacts](${options.artifactUrl})` : "", options.runUrl ? `[workflow run](${options.runUrl})` : ""].filter(Boolean);
   if (links.length > 0) lines.push(links.join(" \xB7 "), "");
   for (const note of options.notes ?? []) lines.push(`- ${note}`);
-  if (failures.length > 0) lines.push("", "**Runs that did not complete:**", ...failures.map((f) => `- ${f}`));
+  if (failures.length > 0) pushAll(lines, ["", "**Runs that did not complete:**", ...failures.map((f) => `- ${f}`)]);
   if (runs.length === 0) {
     lines.push("", "No profile was measured.");
     return `${lines.join("\n")}
@@ -1336,7 +1339,7 @@ async function runMeasure(session) {
     "Publish",
     () => publishVerdict(verdict, { outDir: session.outDir, artifactName: session.config.artifactName, files: [...measuredFiles([side]), writeRunInfo(session, "measured")] }, session)
   );
-  if (failures.length > 0) publication.faults.push(...failures.map((f) => `measured run failed: ${f}`));
+  if (failures.length > 0) pushAll(publication.faults, failures.map((f) => `measured run failed: ${f}`));
   return publication;
 }
 async function trackingIssue(session) {
@@ -1442,7 +1445,7 @@ async function runBaseline(session) {
       rmSync3(storePath, { recursive: true, force: true });
     }
   }
-  if (failures.length > 0) publication.faults.push(...failures.map((f) => `measured run failed: ${f}`));
+  if (failures.length > 0) pushAll(publication.faults, failures.map((f) => `measured run failed: ${f}`));
   return { publication, ...drift ? { drift } : {} };
 }
 

@@ -6,10 +6,10 @@ import {
   createArtifactStore,
   filesUnder,
   rebuildFromSamples
-} from "./chunks/chunk-PPFPSQ7U.js";
+} from "./chunks/chunk-UWWFHZSG.js";
 import {
   errorMessage
-} from "./chunks/chunk-K43B3EYW.js";
+} from "./chunks/chunk-Y2WUM377.js";
 
 // src/action/post.ts
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
