@@ -16,49 +16,67 @@ import {
   getOctokit,
   setProfileOutputs,
   writeRunInfo
-} from "./chunks/chunk-UWWFHZSG.js";
+} from "./chunks/chunk-DC4HBF5H.js";
+import {
+  freeze,
+  processCommandRunner,
+  runExternalFreeze,
+  sharedEnvironment
+} from "./chunks/chunk-PADICOKF.js";
+import "./chunks/chunk-PI3C63ZH.js";
+import "./chunks/chunk-BFI3JCCY.js";
+import {
+  FAIL_ON_VALUES,
+  evaluateGate,
+  inputErrorResult,
+  isDecision,
+  nextConfirmation,
+  passesFailOn,
+  renderGateJson,
+  renderReport
+} from "./chunks/chunk-KFQTCLJ4.js";
 import {
   ACCEPTED_FORMS,
-  FAIL_ON_VALUES,
+  formatProblem,
+  mergeThresholds,
+  parseInlineThresholds,
+  parseIssueThresholds
+} from "./chunks/chunk-Q4TL35RG.js";
+import {
   code,
   details,
   diffSides,
-  evaluateGate,
-  formatProblem,
-  formatValue,
-  inputErrorResult,
-  isDecision,
-  maxOf,
   median,
-  mergeThresholds,
-  metricUnit,
-  nextConfirmation,
-  parseInlineThresholds,
-  parseIssueThresholds,
-  passesFailOn,
-  pushAll,
-  renderGateJson,
-  renderReport,
   table
-} from "./chunks/chunk-A2FJASDB.js";
+} from "./chunks/chunk-J5JTMWMU.js";
+import {
+  EVAL_METRICS_FILE,
+  PIPELINE_METRICS_FILE,
+  loadMeasuredRun,
+  profileStem,
+  stageTruthPathFor
+} from "./chunks/chunk-SMWWJW76.js";
+import {
+  isObject
+} from "./chunks/chunk-AI6ANEEN.js";
+import {
+  formatValue,
+  metricUnit
+} from "./chunks/chunk-7NLXKG3F.js";
+import {
+  maxOf,
+  pushAll
+} from "./chunks/chunk-ME2HNZ3A.js";
+import {
+  readJson
+} from "./chunks/chunk-5RUIWPFP.js";
 import {
   CancelledError,
-  EVAL_METRICS_FILE,
   InputFileError,
-  PIPELINE_METRICS_FILE,
   UserError,
   errorMessage,
-  freeze,
-  isObject,
-  isUserError,
-  loadMeasuredRun,
-  processCommandRunner,
-  profileStem,
-  readJson,
-  runExternalFreeze,
-  sharedEnvironment,
-  stageTruthPathFor
-} from "./chunks/chunk-Y2WUM377.js";
+  isUserError
+} from "./chunks/chunk-PU5J7YTG.js";
 
 // src/action/run.ts
 import { mkdirSync as mkdirSync5 } from "node:fs";

@@ -1,15 +1,22 @@
 import { createRequire as __ogCreateRequire } from 'node:module'; const require = __ogCreateRequire(import.meta.url);
 import {
-  SAMPLES_SUFFIX,
   State,
   coreIO,
   createArtifactStore,
-  filesUnder,
+  filesUnder
+} from "./chunks/chunk-DC4HBF5H.js";
+import "./chunks/chunk-PADICOKF.js";
+import {
+  SAMPLES_SUFFIX,
   rebuildFromSamples
-} from "./chunks/chunk-UWWFHZSG.js";
+} from "./chunks/chunk-PI3C63ZH.js";
+import "./chunks/chunk-BFI3JCCY.js";
+import "./chunks/chunk-SMWWJW76.js";
+import "./chunks/chunk-AI6ANEEN.js";
+import "./chunks/chunk-5RUIWPFP.js";
 import {
   errorMessage
-} from "./chunks/chunk-Y2WUM377.js";
+} from "./chunks/chunk-PU5J7YTG.js";
 
 // src/action/post.ts
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
