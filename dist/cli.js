@@ -3,29 +3,30 @@ import { createRequire as __ogCreateRequire } from 'node:module'; const require 
 import {
   errorMessage,
   isUserError
-} from "./chunks/chunk-PU5J7YTG.js";
+} from "./chunks/chunk-LTK4X4J5.js";
+import "./chunks/chunk-Y2US2WXL.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   freeze: {
     summary: "measure a pipeline command's process tree per stage and write the profile",
-    load: async () => (await import("./chunks/freeze-UEX4RNFX.js")).freezeCommand
+    load: async () => (await import("./chunks/freeze-XQ6WRRKJ.js")).freezeCommand
   },
   rebuild: {
     summary: "rebuild a profile from a samples file (an interrupted run, or another stage source)",
-    load: async () => (await import("./chunks/rebuild-76KWQC26.js")).rebuildCommand
+    load: async () => (await import("./chunks/rebuild-YRIUJFPU.js")).rebuildCommand
   },
   thresholds: {
     summary: "parse the thresholds of an issue body and print them as JSON",
-    load: async () => (await import("./chunks/thresholds-AVR2HEOA.js")).thresholdsCommand
+    load: async () => (await import("./chunks/thresholds-OYLYDETP.js")).thresholdsCommand
   },
   diff: {
     summary: "diff two profiles (with their stage_truth and eval outputs): stages, totals, quality, cost",
-    load: async () => (await import("./chunks/diff-UESVCCOM.js")).diffCommand
+    load: async () => (await import("./chunks/diff-UNUPCTQJ.js")).diffCommand
   },
   gate: {
     summary: "gate a candidate against a baseline on the issue thresholds; writes gate.json and report.md",
-    load: async () => (await import("./chunks/gate-6JLITJ2V.js")).gateCommand
+    load: async () => (await import("./chunks/gate-BZYX7TIK.js")).gateCommand
   }
 };
 

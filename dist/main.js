@@ -1,31 +1,5 @@
 import { createRequire as __ogCreateRequire } from 'node:module'; const require = __ogCreateRequire(import.meta.url);
 import {
-  BASE_WORKTREE_DIR,
-  Inputs,
-  Outputs,
-  PROFILE_OUTPUT_ENV,
-  RUN_INFO_FILE,
-  STICKY_MARKER_PREFIX,
-  State,
-  coreIO,
-  create,
-  createArtifactStore,
-  createCacheStore,
-  filesUnder,
-  getInput,
-  getOctokit,
-  setProfileOutputs,
-  writeRunInfo
-} from "./chunks/chunk-DC4HBF5H.js";
-import {
-  freeze,
-  processCommandRunner,
-  runExternalFreeze,
-  sharedEnvironment
-} from "./chunks/chunk-PADICOKF.js";
-import "./chunks/chunk-PI3C63ZH.js";
-import "./chunks/chunk-BFI3JCCY.js";
-import {
   FAIL_ON_VALUES,
   evaluateGate,
   inputErrorResult,
@@ -34,31 +8,21 @@ import {
   passesFailOn,
   renderGateJson,
   renderReport
-} from "./chunks/chunk-KFQTCLJ4.js";
+} from "./chunks/chunk-5TW52DMT.js";
 import {
   ACCEPTED_FORMS,
   formatProblem,
   mergeThresholds,
   parseInlineThresholds,
   parseIssueThresholds
-} from "./chunks/chunk-Q4TL35RG.js";
+} from "./chunks/chunk-6BG5IO52.js";
 import {
   code,
   details,
   diffSides,
   median,
   table
-} from "./chunks/chunk-J5JTMWMU.js";
-import {
-  EVAL_METRICS_FILE,
-  PIPELINE_METRICS_FILE,
-  loadMeasuredRun,
-  profileStem,
-  stageTruthPathFor
-} from "./chunks/chunk-SMWWJW76.js";
-import {
-  isObject
-} from "./chunks/chunk-AI6ANEEN.js";
+} from "./chunks/chunk-VRWBVEIR.js";
 import {
   formatValue,
   metricUnit
@@ -68,20 +32,62 @@ import {
   pushAll
 } from "./chunks/chunk-ME2HNZ3A.js";
 import {
+  create
+} from "./chunks/chunk-JLQVBXZ5.js";
+import {
+  createArtifactStore,
+  createCacheStore
+} from "./chunks/chunk-6O2PR2MY.js";
+import {
+  freeze,
+  processCommandRunner,
+  runExternalFreeze,
+  sharedEnvironment
+} from "./chunks/chunk-QMEAFW7C.js";
+import "./chunks/chunk-B3X534OY.js";
+import "./chunks/chunk-U73B25QT.js";
+import {
+  EVAL_METRICS_FILE,
+  PIPELINE_METRICS_FILE,
+  loadMeasuredRun,
+  profileStem,
+  stageTruthPathFor
+} from "./chunks/chunk-PJM3LI46.js";
+import {
+  isObject
+} from "./chunks/chunk-GLHELGL6.js";
+import {
   readJson
-} from "./chunks/chunk-5RUIWPFP.js";
+} from "./chunks/chunk-WUNXELDA.js";
+import {
+  BASE_WORKTREE_DIR,
+  Inputs,
+  Outputs,
+  PROFILE_OUTPUT_ENV,
+  STICKY_MARKER_PREFIX,
+  State,
+  filesUnder
+} from "./chunks/chunk-KU2NFLRH.js";
 import {
   CancelledError,
   InputFileError,
   UserError,
   errorMessage,
   isUserError
-} from "./chunks/chunk-PU5J7YTG.js";
+} from "./chunks/chunk-LTK4X4J5.js";
+import {
+  coreIO
+} from "./chunks/chunk-JPYQQPIU.js";
+import {
+  getInput
+} from "./chunks/chunk-MWOD43PT.js";
+import "./chunks/chunk-ZVFLWEG4.js";
+import "./chunks/chunk-Y2US2WXL.js";
 
 // src/action/run.ts
 import { mkdirSync as mkdirSync5 } from "node:fs";
 import { hostname as hostname2, tmpdir } from "node:os";
-import { join as join10, resolve as resolve6 } from "node:path";
+import { join as join11, resolve as resolve6 } from "node:path";
 
 // src/inputs/config.ts
 var MODES = ["gate", "baseline", "measure", "aggregate"];
@@ -263,10 +269,12 @@ function explain(error, what) {
   return error;
 }
 function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, log }) {
-  const octokit = getOctokit(token, baseUrl ? { baseUrl } : {});
-  const call = async (what, fn) => {
+  let loaded;
+  const client = () => loaded ??= import("./chunks/github-6NR2QXTI.js").then((m) => m.getOctokit(token, baseUrl ? { baseUrl } : {}));
+  const call = async (what, request) => {
+    const octokit = await client();
     try {
-      return await withRetry(fn, {
+      return await withRetry(() => request(octokit), {
         ...retry ? { policy: retry } : {},
         ...sleep ? { sleep } : {},
         onRetry: (error, attempt, delay) => log?.(`GitHub API: ${what} answered ${error.status}; retry ${attempt} in ${(delay / 1e3).toFixed(1)} s`)
@@ -293,7 +301,7 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, log }) {
     async getIssue(issueNumber) {
       const { data } = await call(
         `reading issue #${issueNumber}`,
-        () => octokit.rest.issues.get({ owner, repo, issue_number: issueNumber })
+        (octokit) => octokit.rest.issues.get({ owner, repo, issue_number: issueNumber })
       );
       return toIssue(data);
     },
@@ -302,9 +310,9 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, log }) {
       for (let page = 1; page <= 50; page++) {
         const { data } = await call(
           `listing comments of #${issueNumber}`,
-          () => octokit.rest.issues.listComments({ owner, repo, issue_number: issueNumber, per_page: 100, page })
+          (octokit) => octokit.rest.issues.listComments({ owner, repo, issue_number: issueNumber, per_page: 100, page })
         );
-        comments.push(...data.map(toComment));
+        for (const comment of data) comments.push(toComment(comment));
         if (data.length < 100) break;
       }
       return comments;
@@ -312,25 +320,25 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, log }) {
     async createComment(issueNumber, body) {
       const { data } = await call(
         `commenting on #${issueNumber}`,
-        () => octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body })
+        (octokit) => octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body })
       );
       return toComment(data);
     },
     async updateComment(commentId, body) {
       const { data } = await call(
         `editing comment ${commentId}`,
-        () => octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body })
+        (octokit) => octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body })
       );
       return toComment(data);
     },
     async createIssue(title, body, labels) {
-      const { data } = await call("opening an issue", () => octokit.rest.issues.create({ owner, repo, title, body, ...labels ? { labels } : {} }));
+      const { data } = await call("opening an issue", (octokit) => octokit.rest.issues.create({ owner, repo, title, body, ...labels ? { labels } : {} }));
       return toIssue(data);
     },
     async findOpenIssue(label) {
       const { data } = await call(
         `listing open issues labelled ${label}`,
-        () => octokit.rest.issues.listForRepo({ owner, repo, labels: label, state: "open", sort: "created", direction: "desc", per_page: 30 })
+        (octokit) => octokit.rest.issues.listForRepo({ owner, repo, labels: label, state: "open", sort: "created", direction: "desc", per_page: 30 })
       );
       const issue = data.find((i) => !i.pull_request);
       return issue ? toIssue(issue) : void 0;
@@ -338,7 +346,7 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, log }) {
     async findArtifact(name, branch) {
       const { data } = await call(
         `listing artifacts named ${name}`,
-        () => octokit.rest.actions.listArtifactsForRepo({ owner, repo, name, per_page: 100 })
+        (octokit) => octokit.rest.actions.listArtifactsForRepo({ owner, repo, name, per_page: 100 })
       );
       const found = data.artifacts.filter((a) => !a.expired && (branch === void 0 || a.workflow_run?.head_branch === branch)).sort((a, b) => Date.parse(b.created_at ?? "") - Date.parse(a.created_at ?? ""))[0];
       if (!found) return void 0;
@@ -354,8 +362,8 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, log }) {
 }
 
 // src/action/aggregate-flow.ts
-import { existsSync, readFileSync as readFileSync2 } from "node:fs";
-import { join as join2 } from "node:path";
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { join as join3 } from "node:path";
 
 // src/report/aggregate.ts
 var RANK = { measured: 0, ship: 1, iterate: 2, reject: 3, missing: 3 };
@@ -470,9 +478,37 @@ function forkRefusal(config, context) {
   return `refusing to measure pull request #${pr.number} from the fork ${pr.headRepo || "(deleted repository)"}: its code would run on a self-hosted runner. Set allow-fork-prs: true only if you accept that risk.`;
 }
 
-// src/action/publish.ts
-import { writeFileSync } from "node:fs";
+// src/action/run-files.ts
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+var RUN_INFO_FILE = "run-info.json";
+function writeRunInfo(session, decision, dir = session.outDir) {
+  const path = join(dir, RUN_INFO_FILE);
+  const info = {
+    schema: "optimization-gate/run-info@1",
+    decision,
+    runner_key: session.keyParts.runnerKey,
+    runner_name: session.context.runner.name,
+    hostname: session.hostname,
+    dataset_id: session.keyParts.datasetId,
+    workflow_run_id: session.context.runId
+  };
+  writeFileSync(path, `${JSON.stringify(info, null, 2)}
+`);
+  return path;
+}
+function setProfileOutputs(session, side) {
+  if (!side) return;
+  const profile = [`${side.target.stem}.yaml`, ...side.profiles].find((p) => existsSync(p));
+  if (!profile) return;
+  session.io.setOutput(Outputs.Profile, profile);
+  const truth = stageTruthPathFor(profile);
+  if (existsSync(truth)) session.io.setOutput(Outputs.StageTruth, truth);
+}
+
+// src/action/publish.ts
+import { writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join2 } from "node:path";
 
 // src/publish/comments.ts
 var MAX_COMMENT_CHARS = 65536;
@@ -503,12 +539,12 @@ async function publishVerdict(verdict, targets, deps) {
   const { config, context, io, api, artifacts } = deps;
   const faults = [];
   const links = { runUrl: runUrl(context) };
-  const reportPath = join(targets.outDir, "report.md");
-  writeFileSync(reportPath, verdict.render(links));
+  const reportPath = join2(targets.outDir, "report.md");
+  writeFileSync2(reportPath, verdict.render(links));
   let gateJsonPath;
   if (verdict.gateJson !== void 0) {
-    gateJsonPath = join(targets.outDir, "gate.json");
-    writeFileSync(gateJsonPath, verdict.gateJson);
+    gateJsonPath = join2(targets.outDir, "gate.json");
+    writeFileSync2(gateJsonPath, verdict.gateJson);
   }
   io.setOutput(Outputs.Decision, verdict.decision);
   io.setOutput(Outputs.ReportPath, reportPath);
@@ -559,7 +595,7 @@ async function publishVerdict(verdict, targets, deps) {
 
 // src/action/aggregate-flow.ts
 function readJsonObject(path) {
-  if (!existsSync(path)) return void 0;
+  if (!existsSync2(path)) return void 0;
   try {
     const data = JSON.parse(readFileSync2(path, "utf8"));
     return isObject(data) ? data : void 0;
@@ -568,9 +604,9 @@ function readJsonObject(path) {
   }
 }
 function readRunnerVerdict(dir, name, artifactUrl) {
-  const gate = readJsonObject(join2(dir, "gate.json"));
-  const info = readJsonObject(join2(dir, RUN_INFO_FILE));
-  const report = existsSync(join2(dir, "report.md")) ? readFileSync2(join2(dir, "report.md"), "utf8") : "";
+  const gate = readJsonObject(join3(dir, "gate.json"));
+  const info = readJsonObject(join3(dir, RUN_INFO_FILE));
+  const report = existsSync2(join3(dir, "report.md")) ? readFileSync2(join3(dir, "report.md"), "utf8") : "";
   const decision = isDecision(gate?.decision) ? gate.decision : gate === void 0 && info?.decision === "measured" ? "measured" : "missing";
   return {
     name,
@@ -590,7 +626,7 @@ async function runAggregate(session) {
     const artifacts = (await session.artifacts.listThisRun()).filter((a) => a.name.startsWith(prefix) && a.name !== `${config.artifactName}-aggregate`);
     io.info(`${artifacts.length} artifact(s) named ${prefix}*: ${artifacts.map((a) => a.name).join(", ") || "none"}`);
     for (const artifact of artifacts) {
-      const dir = join2(outDir, "runners", artifact.name);
+      const dir = join3(outDir, "runners", artifact.name);
       try {
         await session.artifacts.download(artifact.id, dir);
         verdicts.push(readRunnerVerdict(dir, artifact.name, `${runUrl(context)}/artifacts/${artifact.id}`));
@@ -631,7 +667,7 @@ async function runAggregate(session) {
 }
 
 // src/action/gate-flow.ts
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 
 // src/action/git.ts
 import { execFileSync } from "node:child_process";
@@ -683,12 +719,12 @@ function headSha(workingDir) {
 }
 
 // src/action/measure-sides.ts
-import { copyFileSync as copyFileSync2, existsSync as existsSync3, readFileSync as readFileSync3, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join4, resolve as resolve3 } from "node:path";
+import { copyFileSync as copyFileSync2, existsSync as existsSync4, readFileSync as readFileSync3, rmSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join5, resolve as resolve3 } from "node:path";
 
 // src/action/experiment.ts
-import { copyFileSync, existsSync as existsSync2, mkdirSync, statSync } from "node:fs";
-import { join as join3, resolve as resolve2 } from "node:path";
+import { copyFileSync, existsSync as existsSync3, mkdirSync, statSync } from "node:fs";
+import { join as join4, resolve as resolve2 } from "node:path";
 async function runExperiment(options, runner) {
   const started = Date.now();
   options.log(`experiment: bash -c <experiment-command> in ${options.cwd}`);
@@ -716,13 +752,13 @@ async function runExperiment(options, runner) {
   const files = [];
   const stale = [];
   for (const name of [EVAL_METRICS_FILE, PIPELINE_METRICS_FILE]) {
-    if (existsSync2(join3(source, name))) {
-      if (statSync(join3(source, name)).mtimeMs < started - 1e3) {
+    if (existsSync3(join4(source, name))) {
+      if (statSync(join4(source, name)).mtimeMs < started - 1e3) {
         stale.push(name);
         continue;
       }
-      copyFileSync(join3(source, name), join3(options.evalDir, name));
-      files.push(join3(options.evalDir, name));
+      copyFileSync(join4(source, name), join4(options.evalDir, name));
+      files.push(join4(options.evalDir, name));
     }
   }
   let failure;
@@ -797,9 +833,9 @@ function measuredFiles(sides) {
       files.push(profile, `${stem}.stage_truth.json`, `${stem}.samples.jsonl`, `${stem}.events.jsonl`);
     }
     files.push(`${side.target.stem}.yaml`, `${side.target.stem}.stage_truth.json`);
-    if (side.evalDir) files.push(join4(side.evalDir, "metrics.json"), join4(side.evalDir, "eval_pipeline_metrics.json"));
+    if (side.evalDir) files.push(join5(side.evalDir, "metrics.json"), join5(side.evalDir, "eval_pipeline_metrics.json"));
   }
-  return [...new Set(files)].filter((f) => existsSync3(f));
+  return [...new Set(files)].filter((f) => existsSync4(f));
 }
 async function measureSides(targets, ctx) {
   const sides = targets.map((target) => ({ target, profiles: [], failures: [] }));
@@ -869,7 +905,7 @@ async function measureRounds(sides, ctx, from, to) {
         profile = outcome.profile;
         if (outcome.failure) side.failures.push(`run ${k}: ${outcome.failure}`);
       }
-      if (profile && existsSync3(profile)) {
+      if (profile && existsSync4(profile)) {
         side.profiles.push(profile);
         const order = { side: side.target.name, round: k, sequence: (k - 1) * sides.length + index + 1, confirmation: k > ctx.repeat };
         recordRunOrder(profile, order, { startedAt, endedAt: /* @__PURE__ */ new Date() });
@@ -884,7 +920,7 @@ function recordRunOrder(profile, order, clock) {
     const truth = JSON.parse(readFileSync3(truthPath, "utf8"));
     let startedAt = clock?.startedAt.toISOString() ?? null;
     let endedAt = clock?.endedAt.toISOString() ?? null;
-    if (!clock && existsSync3(samplesPath)) {
+    if (!clock && existsSync4(samplesPath)) {
       const header2 = JSON.parse(readFileSync3(samplesPath, "utf8").split("\n", 1)[0] ?? "{}");
       const wall = typeof truth.run_wall_s === "number" ? truth.run_wall_s : void 0;
       if (typeof header2.started_at === "number") {
@@ -893,15 +929,15 @@ function recordRunOrder(profile, order, clock) {
       }
     }
     truth.run_order = { ...order, started_at: startedAt, ended_at: endedAt };
-    writeFileSync2(truthPath, `${JSON.stringify(truth, null, 2)}
+    writeFileSync3(truthPath, `${JSON.stringify(truth, null, 2)}
 `);
   } catch {
   }
 }
 
 // src/action/resolve-baseline.ts
-import { cpSync as cpSync2, existsSync as existsSync5, mkdirSync as mkdirSync3, rmSync as rmSync2 } from "node:fs";
-import { join as join6 } from "node:path";
+import { cpSync as cpSync2, existsSync as existsSync6, mkdirSync as mkdirSync3, rmSync as rmSync2 } from "node:fs";
+import { join as join7 } from "node:path";
 
 // src/action/baseline-key.ts
 import { createHash } from "node:crypto";
@@ -931,8 +967,8 @@ function baselineArtifactName(artifactName, datasetId, runner) {
 }
 
 // src/action/baseline-store.ts
-import { cpSync, existsSync as existsSync4, mkdirSync as mkdirSync2, readdirSync, readFileSync as readFileSync4, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { basename, isAbsolute, join as join5, relative as relative2, resolve as resolve4, sep } from "node:path";
+import { cpSync, existsSync as existsSync5, mkdirSync as mkdirSync2, readdirSync, readFileSync as readFileSync4, statSync as statSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { basename, isAbsolute, join as join6, relative as relative2, resolve as resolve4, sep } from "node:path";
 var BASELINE_MANIFEST = "baseline.json";
 var BASELINE_SCHEMA = "optimization-gate/baseline@1";
 var COMPANIONS = [".stage_truth.json", ".samples.jsonl"];
@@ -940,39 +976,39 @@ function writeBaselineStore(dir, side, meta) {
   mkdirSync2(dir, { recursive: true });
   const runs = side.profiles.map((profile, i) => {
     const stem = `run-${i + 1}`;
-    cpSync(profile, join5(dir, `${stem}.yaml`));
+    cpSync(profile, join6(dir, `${stem}.yaml`));
     for (const suffix of COMPANIONS) {
       const companion = `${profileStem(profile)}${suffix}`;
-      if (existsSync4(companion)) cpSync(companion, join5(dir, `${stem}${suffix}`));
+      if (existsSync5(companion)) cpSync(companion, join6(dir, `${stem}${suffix}`));
     }
     return `${stem}.yaml`;
   });
-  if (side.evalDir && existsSync4(side.evalDir)) cpSync(side.evalDir, join5(dir, "eval"), { recursive: true });
+  if (side.evalDir && existsSync5(side.evalDir)) cpSync(side.evalDir, join6(dir, "eval"), { recursive: true });
   const manifest = {
     schema: BASELINE_SCHEMA,
     ...meta,
     runs,
-    ...side.evalDir && existsSync4(side.evalDir) ? { eval_dir: "eval" } : {}
+    ...side.evalDir && existsSync5(side.evalDir) ? { eval_dir: "eval" } : {}
   };
-  writeFileSync3(join5(dir, BASELINE_MANIFEST), `${JSON.stringify(manifest, null, 2)}
+  writeFileSync4(join6(dir, BASELINE_MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
   return manifest;
 }
 function readBaselineStore(dir, origin) {
-  const path = join5(dir, BASELINE_MANIFEST);
+  const path = join6(dir, BASELINE_MANIFEST);
   const data = readJson(path);
   const problems = [];
   if (!isObject(data)) throw new InputFileError(path, ["(root): expected a mapping"]);
   if (data.schema !== BASELINE_SCHEMA) problems.push(`schema: expected "${BASELINE_SCHEMA}", got ${JSON.stringify(data.schema)}`);
   const runs = Array.isArray(data.runs) ? data.runs.filter((r) => typeof r === "string") : [];
   if (runs.length === 0) problems.push("runs: expected a non-empty list of profile files");
-  const missing = runs.filter((r) => !existsSync4(join5(dir, r)));
+  const missing = runs.filter((r) => !existsSync5(join6(dir, r)));
   if (missing.length > 0) problems.push(`runs: files not in the store: ${missing.join(", ")}`);
   if (problems.length > 0) throw new InputFileError(path, problems);
-  const evalDir = typeof data.eval_dir === "string" ? join5(dir, data.eval_dir) : void 0;
+  const evalDir = typeof data.eval_dir === "string" ? join6(dir, data.eval_dir) : void 0;
   return {
-    profiles: runs.map((r) => join5(dir, r)),
-    ...evalDir && existsSync4(evalDir) ? { evalDir } : {},
+    profiles: runs.map((r) => join6(dir, r)),
+    ...evalDir && existsSync5(evalDir) ? { evalDir } : {},
     origin,
     manifest: data
   };
@@ -985,17 +1021,17 @@ function isProfileYaml(name) {
   return /\.ya?ml$/i.test(name) && !name.startsWith(".");
 }
 function resolvePathBaseline(name, root, { insideCheckout = true } = {}) {
-  const candidates = [name, `${name}.yaml`, join5("data/profiles", name), join5("data/profiles", `${name}.yaml`)].map((p) => resolve4(root, p));
+  const candidates = [name, `${name}.yaml`, join6("data/profiles", name), join6("data/profiles", `${name}.yaml`)].map((p) => resolve4(root, p));
   if (insideCheckout && candidates.some((p) => outside(root, p))) {
     throw new UserError(`baseline "${name}": expected a path inside the repository checkout`);
   }
-  const found = candidates.find((p) => existsSync4(p));
+  const found = candidates.find((p) => existsSync5(p));
   if (!found) {
     throw new UserError(`baseline "${name}" not found`, candidates.map((p) => `looked for ${relative2(root, p) || "."}`));
   }
   if (!statSync2(found).isDirectory()) return { profiles: [found], origin: `repository file ${relative2(root, found)}` };
-  if (existsSync4(join5(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative2(root, found)}`);
-  const profiles = readdirSync(found).filter(isProfileYaml).sort().map((f) => join5(found, f)).filter(looksLikeProfile);
+  if (existsSync5(join6(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative2(root, found)}`);
+  const profiles = readdirSync(found).filter(isProfileYaml).sort().map((f) => join6(found, f)).filter(looksLikeProfile);
   if (profiles.length === 0) throw new UserError(`baseline folder ${relative2(root, found)} holds no profile YAML (a file with a totals: section)`);
   return { profiles, origin: `repository folder ${relative2(root, found)} (${profiles.length} profiles: ${profiles.map((p) => basename(p)).join(", ")})` };
 }
@@ -1020,9 +1056,9 @@ async function restoreFromCache(where, deps, into) {
   const prefix = baselineCachePrefix(where.keyParts);
   rmSync2(where.storePath, { recursive: true, force: true });
   const key = await deps.cache.restore([where.storePath], prefix, [prefix]);
-  if (key === void 0 || !existsSync5(where.storePath)) return void 0;
+  if (key === void 0 || !existsSync6(where.storePath)) return void 0;
   rmSync2(into, { recursive: true, force: true });
-  mkdirSync3(join6(into, ".."), { recursive: true });
+  mkdirSync3(join7(into, ".."), { recursive: true });
   cpSync2(where.storePath, into, { recursive: true });
   rmSync2(where.storePath, { recursive: true, force: true });
   deps.log(`baseline restored from the cache (key ${key})`);
@@ -1034,7 +1070,7 @@ async function restoreFromArtifact(where, deps) {
   const branch = deps.context.defaultBranch;
   const found = await deps.api.findArtifact(name, branch);
   if (!found) return void 0;
-  const into = join6(where.outDir, "baseline");
+  const into = join7(where.outDir, "baseline");
   await deps.artifacts.download(found.id, into, {
     token: deps.token,
     owner: deps.context.owner,
@@ -1062,7 +1098,7 @@ async function planBaseline(source, where, deps) {
       }
       case "cache":
       case "auto": {
-        const files = await restoreFromCache(where, deps, join6(where.outDir, "baseline"));
+        const files = await restoreFromCache(where, deps, join7(where.outDir, "baseline"));
         if (files) return { kind: "files", files };
         if (deps.api) {
           const fallback = await restoreFromArtifact(where, deps).catch((error) => {
@@ -1084,13 +1120,13 @@ async function planBaseline(source, where, deps) {
 }
 
 // src/action/session.ts
-import { existsSync as existsSync6, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync7, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
 import { hostname } from "node:os";
-import { join as join7, relative as relative3, resolve as resolve5 } from "node:path";
+import { join as join8, relative as relative3, resolve as resolve5 } from "node:path";
 async function hashPipelineConfig(patterns, workingDir) {
   if (patterns.length === 0) return { hash: configHash([]), files: [] };
   const globber = await create(patterns.map((p) => resolve5(workingDir, p)).join("\n"), { matchDirectories: false });
-  const files = (await globber.glob()).filter((f) => existsSync6(f) && statSync3(f).isFile()).sort();
+  const files = (await globber.glob()).filter((f) => existsSync7(f) && statSync3(f).isFile()).sort();
   return {
     hash: configHash(files.map((f) => ({ path: relative3(workingDir, f), content: readFileSync5(f) }))),
     files: files.map((f) => relative3(workingDir, f))
@@ -1101,7 +1137,7 @@ async function baselineKeyParts(config, context, workingDir) {
   return { datasetId: config.datasetId, configHash: hash, runnerKey: runnerKey(context.runner, hostname()), configFiles: files };
 }
 function storePathFor(context) {
-  return join7(context.workspace, ".optimization-gate-baseline");
+  return join8(context.workspace, ".optimization-gate-baseline");
 }
 function loadSide(name, profiles, evalDir, failures) {
   const runs = [];
@@ -1199,13 +1235,13 @@ async function runGate(session) {
   const referenceWallS = walls.length > 0 ? median(walls) : void 0;
   const repeat = config.repeat ?? spec.repeat ?? 1;
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
-  const candidate = { name: "candidate", cwd: session.workingDir, stem: join8(outDir, "candidate"), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
+  const candidate = { name: "candidate", cwd: session.workingDir, stem: join9(outDir, "candidate"), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
   let worktree;
   const sideTargets = [candidate];
   if (plan.kind === "ref") {
-    worktree = addWorktree(session.workingDir, plan.ref, join8(outDir, BASE_WORKTREE_DIR));
+    worktree = addWorktree(session.workingDir, plan.ref, join9(outDir, BASE_WORKTREE_DIR));
     const baseSha = worktree.sha.slice(0, 7);
-    sideTargets.unshift({ name: "baseline", cwd: worktree.cwd, stem: join8(outDir, "baseline"), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
+    sideTargets.unshift({ name: "baseline", cwd: worktree.cwd, stem: join9(outDir, "baseline"), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
   }
   const measureContext = {
     config,
@@ -1275,7 +1311,7 @@ function judge(spec, measured, storedBaseline, loadFailures, failOn, confirmatio
 
 // src/action/refresh-flow.ts
 import { cpSync as cpSync3, mkdirSync as mkdirSync4, rmSync as rmSync3 } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/report/measurement.ts
 function medianOf(runs, pick) {
@@ -1331,7 +1367,7 @@ async function measureHere(session) {
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
   const [side] = await io.group(
     `Measure (${config.repeat ?? 1} run${(config.repeat ?? 1) === 1 ? "" : "s"})`,
-    () => measureSides([{ name: "candidate", cwd: session.workingDir, stem: join9(outDir, "run"), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
+    () => measureSides([{ name: "candidate", cwd: session.workingDir, stem: join10(outDir, "run"), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
       config,
       repeat: config.repeat ?? 1,
       signal: session.signal,
@@ -1399,7 +1435,7 @@ async function runBaseline(session) {
       const found = await restoreFromCache(
         { workingDir: session.workingDir, storePath, outDir: session.outDir, keyParts, artifactName: config.artifactName },
         { cache: session.cache, artifacts: session.artifacts, token: config.token, context, log: (l) => io.info(l) },
-        join9(session.outDir, "previous-baseline")
+        join10(session.outDir, "previous-baseline")
       );
       if (!found) io.info("no previous baseline in the cache: this refresh starts one");
       return found;
@@ -1412,7 +1448,7 @@ async function runBaseline(session) {
   const failures = [...side.failures];
   const fresh = loadSide("candidate", side.profiles, side.evalDir, failures);
   const stored = failures.length === 0 && fresh.runs.length > 0;
-  const storeDir = join9(session.outDir, "baseline-store");
+  const storeDir = join10(session.outDir, "baseline-store");
   if (stored) {
     writeBaselineStore(storeDir, side, {
       created_at: (/* @__PURE__ */ new Date()).toISOString(),
@@ -1512,7 +1548,7 @@ async function run(overrides = {}) {
     if (config.token) io.setSecret(config.token);
     const context = readRunContext(deps.env);
     const workingDir = resolve6(context.workspace, config.workingDirectory);
-    const outDir = join10(context.runnerTemp || tmpdir(), "optimization-gate", `${context.runId}-${context.runAttempt}-${config.artifactName}`);
+    const outDir = join11(context.runnerTemp || tmpdir(), "optimization-gate", `${context.runId}-${context.runAttempt}-${config.artifactName}`);
     mkdirSync5(outDir, { recursive: true });
     io.saveState(State.OutputDir, outDir);
     io.saveState(State.ArtifactName, config.artifactName);

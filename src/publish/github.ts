@@ -3,7 +3,7 @@
  * recording fake). Every call goes through the retry policy; permission errors become UserErrors
  * that say which `permissions:` entry is missing.
  */
-import { getOctokit } from '@actions/github';
+import type { getOctokit } from '@actions/github';
 import { UserError } from '../errors.js';
 import { withRetry, type RetryPolicy, type Sleep } from './retry.js';
 
@@ -65,11 +65,16 @@ function explain(error: unknown, what: string): unknown {
   return error;
 }
 
+type Octokit = ReturnType<typeof getOctokit>;
+
 export function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, log }: Options): GitHubApi {
-  const octokit = getOctokit(token, baseUrl ? { baseUrl } : {});
-  const call = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
+  // Imported on the first call: a step that makes none does not load the REST client.
+  let loaded: Promise<Octokit> | undefined;
+  const client = (): Promise<Octokit> => (loaded ??= import('@actions/github').then((m) => m.getOctokit(token, baseUrl ? { baseUrl } : {})));
+  const call = async <T>(what: string, request: (octokit: Octokit) => Promise<T>): Promise<T> => {
+    const octokit = await client();
     try {
-      return await withRetry(fn, {
+      return await withRetry(() => request(octokit), {
         ...(retry ? { policy: retry } : {}),
         ...(sleep ? { sleep } : {}),
         onRetry: (error, attempt, delay) =>
@@ -103,7 +108,7 @@ export function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, log
 
   return {
     async getIssue(issueNumber) {
-      const { data } = await call(`reading issue #${issueNumber}`, () =>
+      const { data } = await call(`reading issue #${issueNumber}`, (octokit) =>
         octokit.rest.issues.get({ owner, repo, issue_number: issueNumber }),
       );
       return toIssue(data);
@@ -111,39 +116,39 @@ export function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, log
     async listComments(issueNumber) {
       const comments: CommentInfo[] = [];
       for (let page = 1; page <= 50; page++) {
-        const { data } = await call(`listing comments of #${issueNumber}`, () =>
+        const { data } = await call(`listing comments of #${issueNumber}`, (octokit) =>
           octokit.rest.issues.listComments({ owner, repo, issue_number: issueNumber, per_page: 100, page }),
         );
-        comments.push(...data.map(toComment));
+        for (const comment of data) comments.push(toComment(comment));
         if (data.length < 100) break;
       }
       return comments;
     },
     async createComment(issueNumber, body) {
-      const { data } = await call(`commenting on #${issueNumber}`, () =>
+      const { data } = await call(`commenting on #${issueNumber}`, (octokit) =>
         octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body }),
       );
       return toComment(data);
     },
     async updateComment(commentId, body) {
-      const { data } = await call(`editing comment ${commentId}`, () =>
+      const { data } = await call(`editing comment ${commentId}`, (octokit) =>
         octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body }),
       );
       return toComment(data);
     },
     async createIssue(title, body, labels) {
-      const { data } = await call('opening an issue', () => octokit.rest.issues.create({ owner, repo, title, body, ...(labels ? { labels } : {}) }));
+      const { data } = await call('opening an issue', (octokit) => octokit.rest.issues.create({ owner, repo, title, body, ...(labels ? { labels } : {}) }));
       return toIssue(data);
     },
     async findOpenIssue(label) {
-      const { data } = await call(`listing open issues labelled ${label}`, () =>
+      const { data } = await call(`listing open issues labelled ${label}`, (octokit) =>
         octokit.rest.issues.listForRepo({ owner, repo, labels: label, state: 'open', sort: 'created', direction: 'desc', per_page: 30 }),
       );
       const issue = data.find((i) => !i.pull_request);
       return issue ? toIssue(issue) : undefined;
     },
     async findArtifact(name, branch) {
-      const { data } = await call(`listing artifacts named ${name}`, () =>
+      const { data } = await call(`listing artifacts named ${name}`, (octokit) =>
         octokit.rest.actions.listArtifactsForRepo({ owner, repo, name, per_page: 100 }),
       );
       const found = data.artifacts

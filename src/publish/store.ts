@@ -1,9 +1,9 @@
 /**
  * Artifacts and cache: where measured runs and baselines are kept between jobs. Interfaces here,
- * the toolkit-backed implementations below.
+ * the toolkit-backed implementations below. The toolkit clients (several MB with the Azure SDK)
+ * are imported on first use, so a step that never uploads never loads them.
  */
-import { DefaultArtifactClient } from '@actions/artifact';
-import * as cache from '@actions/cache';
+import type { DefaultArtifactClient } from '@actions/artifact';
 import { isAbsolute, relative } from 'node:path';
 
 export interface UploadedArtifact {
@@ -27,13 +27,16 @@ export interface CacheStore {
 }
 
 export function createArtifactStore(): ArtifactStore {
-  const client = new DefaultArtifactClient();
+  let loaded: Promise<DefaultArtifactClient> | undefined;
+  const artifactClient = (): Promise<DefaultArtifactClient> => (loaded ??= import('@actions/artifact').then((m) => new m.DefaultArtifactClient()));
   return {
     async upload(name, files, rootDir, retentionDays) {
+      const client = await artifactClient();
       const result = await client.uploadArtifact(name, files, rootDir, retentionDays > 0 ? { retentionDays } : {});
       return { id: result.id ?? 0, size: result.size ?? 0 };
     },
     async download(id, destination, fromRun) {
+      const client = await artifactClient();
       await client.downloadArtifact(id, {
         path: destination,
         ...(fromRun
@@ -49,6 +52,7 @@ export function createArtifactStore(): ArtifactStore {
       });
     },
     async listThisRun() {
+      const client = await artifactClient();
       const { artifacts } = await client.listArtifacts({ latest: true });
       return artifacts.map((a) => ({ id: a.id, name: a.name }));
     },
@@ -66,10 +70,14 @@ function cachePaths(paths: readonly string[]): string[] {
 export function createCacheStore(): CacheStore {
   return {
     async save(paths, key) {
+      const cache = await import('@actions/cache');
       // saveCache logs and returns -1 for "already exists" / denied rather than throwing.
       const id = await cache.saveCache(cachePaths(paths), key);
       return id !== -1;
     },
-    restore: (paths, primaryKey, restoreKeys) => cache.restoreCache(cachePaths(paths), primaryKey, restoreKeys),
+    async restore(paths, primaryKey, restoreKeys) {
+      const cache = await import('@actions/cache');
+      return cache.restoreCache(cachePaths(paths), primaryKey, restoreKeys);
+    },
   };
 }
