@@ -1,70 +1,97 @@
 import { createRequire as __ogCreateRequire } from 'node:module'; const require = __ogCreateRequire(import.meta.url);
 import {
+  FAIL_ON_VALUES,
+  evaluateGate,
+  inputErrorResult,
+  isDecision,
+  nextConfirmation,
+  passesFailOn,
+  renderGateJson,
+  renderReport
+} from "./chunks/chunk-5TW52DMT.js";
+import {
+  ACCEPTED_FORMS,
+  formatProblem,
+  mergeThresholds,
+  parseInlineThresholds,
+  parseIssueThresholds
+} from "./chunks/chunk-6BG5IO52.js";
+import {
+  code,
+  details,
+  diffSides,
+  median,
+  table
+} from "./chunks/chunk-VRWBVEIR.js";
+import {
+  formatValue,
+  metricUnit
+} from "./chunks/chunk-7NLXKG3F.js";
+import {
+  maxOf,
+  pushAll
+} from "./chunks/chunk-ME2HNZ3A.js";
+import {
+  create
+} from "./chunks/chunk-JLQVBXZ5.js";
+import {
+  RequestTimeoutError,
+  createArtifactStore,
+  createCacheStore,
+  explainApiError,
+  statusOf,
+  withRetry
+} from "./chunks/chunk-43IHOHWT.js";
+import {
+  freeze,
+  processCommandRunner,
+  runExternalFreeze,
+  sharedEnvironment
+} from "./chunks/chunk-QMEAFW7C.js";
+import "./chunks/chunk-B3X534OY.js";
+import "./chunks/chunk-U73B25QT.js";
+import {
+  EVAL_METRICS_FILE,
+  PIPELINE_METRICS_FILE,
+  loadMeasuredRun,
+  profileStem,
+  stageTruthPathFor
+} from "./chunks/chunk-PJM3LI46.js";
+import {
+  isObject
+} from "./chunks/chunk-GLHELGL6.js";
+import {
+  readJson
+} from "./chunks/chunk-WUNXELDA.js";
+import {
   BASE_WORKTREE_DIR,
   Inputs,
   Outputs,
   PROFILE_OUTPUT_ENV,
-  RUN_INFO_FILE,
-  RequestTimeoutError,
   STICKY_MARKER_PREFIX,
   State,
-  coreIO,
-  create,
-  createArtifactStore,
-  createCacheStore,
-  explainApiError,
-  filesUnder,
-  getInput,
-  getOctokit,
-  setProfileOutputs,
-  statusOf,
-  withRetry,
-  writeRunInfo
-} from "./chunks/chunk-WPLD5IQ3.js";
-import {
-  ACCEPTED_FORMS,
-  FAIL_ON_VALUES,
-  code,
-  details,
-  diffSides,
-  evaluateGate,
-  formatProblem,
-  formatValue,
-  inputErrorResult,
-  isDecision,
-  median,
-  mergeThresholds,
-  metricUnit,
-  nextConfirmation,
-  parseInlineThresholds,
-  parseIssueThresholds,
-  passesFailOn,
-  renderGateJson,
-  renderReport,
-  table
-} from "./chunks/chunk-SCQFHEST.js";
+  filesUnder
+} from "./chunks/chunk-W25QP3VZ.js";
 import {
   CancelledError,
-  EVAL_METRICS_FILE,
   InputFileError,
-  PIPELINE_METRICS_FILE,
   UserError,
   errorMessage,
-  freeze,
-  isObject,
-  isUserError,
-  loadMeasuredRun,
-  processCommandRunner,
-  profileStem,
-  readJson,
-  runExternalFreeze,
-  stageTruthPathFor
-} from "./chunks/chunk-7HPHNO7Z.js";
+  isUserError
+} from "./chunks/chunk-LTK4X4J5.js";
+import {
+  coreIO
+} from "./chunks/chunk-JPYQQPIU.js";
+import {
+  getInput
+} from "./chunks/chunk-MWOD43PT.js";
+import "./chunks/chunk-ZVFLWEG4.js";
+import "./chunks/chunk-Y2US2WXL.js";
 
 // src/action/run.ts
 import { mkdirSync as mkdirSync5 } from "node:fs";
 import { hostname, tmpdir } from "node:os";
-import { join as join10, resolve as resolve6 } from "node:path";
+import { join as join11, resolve as resolve6 } from "node:path";
 
 // src/inputs/config.ts
 var MODES = ["gate", "baseline", "measure", "aggregate"];
@@ -217,9 +244,14 @@ var toArtifact = (a) => ({
 });
 var newestFirst = (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id;
 function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, timeoutMs = DEFAULT_API_TIMEOUT_MS, log }) {
-  const octokit = getOctokit(token, baseUrl ? { baseUrl } : {});
-  addTimeout(octokit, timeoutMs);
+  let octokit;
+  let loaded;
+  const ready = () => loaded ??= import("./chunks/github-6NR2QXTI.js").then((m) => {
+    octokit = m.getOctokit(token, baseUrl ? { baseUrl } : {});
+    addTimeout(octokit, timeoutMs);
+  });
   const call = async (what, fn, ifNotFound) => {
+    await ready();
     try {
       return await withRetry(fn, {
         ...retry ? { policy: retry } : {},
@@ -290,6 +322,7 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, timeoutMs 
       return toComment(data);
     },
     async whoAmI() {
+      await ready();
       try {
         const { data } = await octokit.rest.users.getAuthenticated();
         return data.login;
@@ -340,15 +373,15 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, timeoutMs 
 }
 
 // src/action/aggregate-flow.ts
-import { existsSync, readFileSync as readFileSync2 } from "node:fs";
-import { join as join2 } from "node:path";
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { join as join3 } from "node:path";
 
 // src/report/aggregate.ts
 var RANK = { measured: 0, ship: 1, iterate: 2, reject: 3, missing: 3 };
 var ICON = { measured: "\u{1F4CF}", ship: "\u2705", iterate: "\u{1F7E1}", reject: "\u274C", missing: "\u2754" };
 function combinedDecision(verdicts) {
   if (verdicts.length === 0) return "reject";
-  const worst = Math.max(...verdicts.map((v) => RANK[v.decision]));
+  const worst = maxOf(verdicts.map((v) => RANK[v.decision]));
   return worst === 3 ? "reject" : worst === 2 ? "iterate" : worst === 1 ? "ship" : "measured";
 }
 function renderAggregateReport(verdicts, options = {}) {
@@ -471,9 +504,38 @@ function enterpriseServerRefusal(serverUrl) {
   return `GitHub Enterprise Server (${host}) is not supported: the artifact and cache services this action keeps its results and baselines in are those of github.com and GHE.com only (the toolkit clients refuse other servers)`;
 }
 
-// src/action/publish.ts
-import { writeFileSync } from "node:fs";
+// src/action/run-files.ts
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+var RUN_INFO_FILE = "run-info.json";
+function writeRunInfo(session, decision, dir = session.outDir) {
+  const path = join(dir, RUN_INFO_FILE);
+  const info = {
+    schema: "optimization-gate/run-info@1",
+    decision,
+    runner_key: session.keyParts.runnerKey,
+    runner_name: session.context.runner.name,
+    hostname: session.hostname,
+    dataset_id: session.keyParts.datasetId,
+    workflow_run_id: session.context.runId,
+    run_attempt: session.context.runAttempt
+  };
+  writeFileSync(path, `${JSON.stringify(info, null, 2)}
+`);
+  return path;
+}
+function setProfileOutputs(session, side) {
+  if (!side) return;
+  const profile = [`${side.target.stem}.yaml`, ...side.profiles].find((p) => existsSync(p));
+  if (!profile) return;
+  session.io.setOutput(Outputs.Profile, profile);
+  const truth = stageTruthPathFor(profile);
+  if (existsSync(truth)) session.io.setOutput(Outputs.StageTruth, truth);
+}
+
+// src/action/publish.ts
+import { writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join2 } from "node:path";
 
 // src/publish/comments.ts
 var MAX_COMMENT_CHARS = 65536;
@@ -554,12 +616,12 @@ async function publishVerdict(verdict, targets, deps) {
   const { config, context, io, api, artifacts } = deps;
   const faults = [];
   const links = { runUrl: runUrl(context) };
-  const reportPath = join(targets.outDir, "report.md");
-  writeFileSync(reportPath, verdict.render(links));
+  const reportPath = join2(targets.outDir, "report.md");
+  writeFileSync2(reportPath, verdict.render(links));
   let gateJsonPath;
   if (verdict.gateJson !== void 0) {
-    gateJsonPath = join(targets.outDir, "gate.json");
-    writeFileSync(gateJsonPath, verdict.gateJson);
+    gateJsonPath = join2(targets.outDir, "gate.json");
+    writeFileSync2(gateJsonPath, verdict.gateJson);
   }
   io.setOutput(Outputs.Decision, verdict.decision);
   io.setOutput(Outputs.ReportPath, reportPath);
@@ -612,7 +674,7 @@ async function publishVerdict(verdict, targets, deps) {
 
 // src/action/aggregate-flow.ts
 function readJsonObject(path) {
-  if (!existsSync(path)) return void 0;
+  if (!existsSync2(path)) return void 0;
   try {
     const data = JSON.parse(readFileSync2(path, "utf8"));
     return isObject(data) ? data : void 0;
@@ -621,13 +683,13 @@ function readJsonObject(path) {
   }
 }
 function readRunnerVerdict(dir, name, artifactUrl) {
-  const info = readJsonObject(join2(dir, RUN_INFO_FILE));
+  const info = readJsonObject(join3(dir, RUN_INFO_FILE));
   const attempt = typeof info?.run_attempt === "string" || typeof info?.run_attempt === "number" ? String(info.run_attempt) : void 0;
   return { ...verdictOf(dir, name, info), ...artifactUrl ? { artifactUrl } : {}, ...attempt ? { attempt } : {} };
 }
 function verdictOf(dir, name, info) {
-  const gate = readJsonObject(join2(dir, "gate.json"));
-  const report = existsSync(join2(dir, "report.md")) ? readFileSync2(join2(dir, "report.md"), "utf8") : "";
+  const gate = readJsonObject(join3(dir, "gate.json"));
+  const report = existsSync2(join3(dir, "report.md")) ? readFileSync2(join3(dir, "report.md"), "utf8") : "";
   const decision = isDecision(gate?.decision) ? gate.decision : gate === void 0 && info?.decision === "measured" ? "measured" : "missing";
   return {
     name,
@@ -663,7 +725,7 @@ async function runAggregate(session) {
     const artifacts = await runnerArtifacts(session, prefix, `${config.artifactName}-aggregate`);
     io.info(`${artifacts.length} artifact(s) named ${prefix}*: ${artifacts.map((a) => a.name).join(", ") || "none"}`);
     for (const artifact of artifacts) {
-      const dir = join2(outDir, "runners", artifact.name);
+      const dir = join3(outDir, "runners", artifact.name);
       try {
         const fromRun = artifact.workflowRunId !== void 0 ? { token: config.token, owner: context.owner, repo: context.repo, workflowRunId: artifact.workflowRunId } : void 0;
         await session.artifacts.download(artifact.id, dir, fromRun);
@@ -707,7 +769,7 @@ async function runAggregate(session) {
 }
 
 // src/action/gate-flow.ts
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 
 // src/action/git.ts
 import { execFileSync } from "node:child_process";
@@ -787,12 +849,12 @@ function headSha(workingDir) {
 }
 
 // src/action/measure-sides.ts
-import { copyFileSync as copyFileSync2, existsSync as existsSync3, readFileSync as readFileSync3, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join4, resolve as resolve3 } from "node:path";
+import { copyFileSync as copyFileSync2, existsSync as existsSync4, readFileSync as readFileSync3, rmSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join5, resolve as resolve3 } from "node:path";
 
 // src/action/experiment.ts
-import { copyFileSync, existsSync as existsSync2, mkdirSync, statSync } from "node:fs";
-import { join as join3, resolve as resolve2 } from "node:path";
+import { copyFileSync, existsSync as existsSync3, mkdirSync, statSync } from "node:fs";
+import { join as join4, resolve as resolve2 } from "node:path";
 async function runExperiment(options, runner) {
   const started = Date.now();
   options.log(`experiment: bash -c <experiment-command> in ${options.cwd}`);
@@ -820,13 +882,13 @@ async function runExperiment(options, runner) {
   const files = [];
   const stale = [];
   for (const name of [EVAL_METRICS_FILE, PIPELINE_METRICS_FILE]) {
-    if (existsSync2(join3(source, name))) {
-      if (statSync(join3(source, name)).mtimeMs < started - 1e3) {
+    if (existsSync3(join4(source, name))) {
+      if (statSync(join4(source, name)).mtimeMs < started - 1e3) {
         stale.push(name);
         continue;
       }
-      copyFileSync(join3(source, name), join3(options.evalDir, name));
-      files.push(join3(options.evalDir, name));
+      copyFileSync(join4(source, name), join4(options.evalDir, name));
+      files.push(join4(options.evalDir, name));
     }
   }
   let failure;
@@ -869,7 +931,7 @@ async function nativeRun(target, ctx, output, warmup, repeat) {
     env: ctx.env,
     signal: ctx.signal,
     onProgress: progressLogger(target, ctx)
-  });
+  }, { environment: ctx.environment ??= sharedEnvironment() });
 }
 async function externalRun(target, ctx, stem) {
   const { config } = ctx;
@@ -901,9 +963,9 @@ function measuredFiles(sides) {
       files.push(profile, `${stem}.stage_truth.json`, `${stem}.samples.jsonl`, `${stem}.events.jsonl`);
     }
     files.push(`${side.target.stem}.yaml`, `${side.target.stem}.stage_truth.json`);
-    if (side.evalDir) files.push(join4(side.evalDir, "metrics.json"), join4(side.evalDir, "eval_pipeline_metrics.json"));
+    if (side.evalDir) files.push(join5(side.evalDir, "metrics.json"), join5(side.evalDir, "eval_pipeline_metrics.json"));
   }
-  return [...new Set(files)].filter((f) => existsSync3(f));
+  return [...new Set(files)].filter((f) => existsSync4(f));
 }
 async function measureSides(targets, ctx) {
   const sides = targets.map((target) => ({ target, profiles: [], failures: [] }));
@@ -935,7 +997,7 @@ async function measureSides(targets, ctx) {
     const result = await nativeRun(side.target, ctx, `${side.target.stem}.yaml`, config.warmup, ctx.repeat);
     side.profiles = result.runs.map((r) => r.files.profile);
     side.profiles.forEach((profile, i) => recordRunOrder(profile, { side: side.target.name, round: i + 1, sequence: i + 1, confirmation: false }));
-    side.failures.push(...freezeFailures(result));
+    pushAll(side.failures, freezeFailures(result));
     return sides;
   }
   for (let w = 1; w <= config.warmup && !ctx.signal.aborted; w++) {
@@ -944,7 +1006,7 @@ async function measureSides(targets, ctx) {
       ctx.log(`[${side.target.label}] warm-up ${w} of ${config.warmup} (not measured)`);
       if (config.profileMode === "native") {
         const result = await nativeRun(side.target, ctx, `${stem}.yaml`, 0, 1);
-        side.failures.push(...freezeFailures(result).map((f) => `warm-up ${w}: ${f}`));
+        pushAll(side.failures, freezeFailures(result).map((f) => `warm-up ${w}: ${f}`));
       } else {
         const { failure } = await externalRun(side.target, ctx, stem);
         if (failure) side.failures.push(`warm-up ${w}: ${failure}`);
@@ -967,13 +1029,13 @@ async function measureRounds(sides, ctx, from, to) {
       if (config.profileMode === "native") {
         const result = await nativeRun(side.target, ctx, `${stem}.yaml`, 0, 1);
         profile = result.runs[0]?.files.profile;
-        side.failures.push(...freezeFailures(result).map((f) => `run ${k}: ${f}`));
+        pushAll(side.failures, freezeFailures(result).map((f) => `run ${k}: ${f}`));
       } else {
         const outcome = await externalRun(side.target, ctx, stem);
         profile = outcome.profile;
         if (outcome.failure) side.failures.push(`run ${k}: ${outcome.failure}`);
       }
-      if (profile && existsSync3(profile)) {
+      if (profile && existsSync4(profile)) {
         side.profiles.push(profile);
         const order = { side: side.target.name, round: k, sequence: (k - 1) * sides.length + index + 1, confirmation: k > ctx.repeat };
         recordRunOrder(profile, order, { startedAt, endedAt: /* @__PURE__ */ new Date() });
@@ -988,7 +1050,7 @@ function recordRunOrder(profile, order, clock) {
     const truth = JSON.parse(readFileSync3(truthPath, "utf8"));
     let startedAt = clock?.startedAt.toISOString() ?? null;
     let endedAt = clock?.endedAt.toISOString() ?? null;
-    if (!clock && existsSync3(samplesPath)) {
+    if (!clock && existsSync4(samplesPath)) {
       const header = JSON.parse(readFileSync3(samplesPath, "utf8").split("\n", 1)[0] ?? "{}");
       const wall = typeof truth.run_wall_s === "number" ? truth.run_wall_s : void 0;
       if (typeof header.started_at === "number") {
@@ -997,15 +1059,15 @@ function recordRunOrder(profile, order, clock) {
       }
     }
     truth.run_order = { ...order, started_at: startedAt, ended_at: endedAt };
-    writeFileSync2(truthPath, `${JSON.stringify(truth, null, 2)}
+    writeFileSync3(truthPath, `${JSON.stringify(truth, null, 2)}
 `);
   } catch {
   }
 }
 
 // src/action/resolve-baseline.ts
-import { cpSync as cpSync2, existsSync as existsSync5, mkdirSync as mkdirSync3, rmSync as rmSync2 } from "node:fs";
-import { join as join6 } from "node:path";
+import { cpSync as cpSync2, existsSync as existsSync6, mkdirSync as mkdirSync3, rmSync as rmSync2 } from "node:fs";
+import { join as join7 } from "node:path";
 
 // src/action/baseline-key.ts
 import { createHash } from "node:crypto";
@@ -1040,8 +1102,8 @@ function baselineArtifactName(artifactName, datasetId, runner) {
 }
 
 // src/action/baseline-store.ts
-import { cpSync, existsSync as existsSync4, mkdirSync as mkdirSync2, readdirSync, readFileSync as readFileSync4, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { basename, isAbsolute, join as join5, relative as relative2, resolve as resolve4, sep } from "node:path";
+import { cpSync, existsSync as existsSync5, mkdirSync as mkdirSync2, readdirSync, readFileSync as readFileSync4, statSync as statSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { basename, isAbsolute, join as join6, relative as relative2, resolve as resolve4, sep } from "node:path";
 var BASELINE_MANIFEST = "baseline.json";
 var BASELINE_SCHEMA = "optimization-gate/baseline@1";
 var COMPANIONS = [".stage_truth.json", ".samples.jsonl"];
@@ -1049,39 +1111,39 @@ function writeBaselineStore(dir, side, meta) {
   mkdirSync2(dir, { recursive: true });
   const runs = side.profiles.map((profile, i) => {
     const stem = `run-${i + 1}`;
-    cpSync(profile, join5(dir, `${stem}.yaml`));
+    cpSync(profile, join6(dir, `${stem}.yaml`));
     for (const suffix of COMPANIONS) {
       const companion = `${profileStem(profile)}${suffix}`;
-      if (existsSync4(companion)) cpSync(companion, join5(dir, `${stem}${suffix}`));
+      if (existsSync5(companion)) cpSync(companion, join6(dir, `${stem}${suffix}`));
     }
     return `${stem}.yaml`;
   });
-  if (side.evalDir && existsSync4(side.evalDir)) cpSync(side.evalDir, join5(dir, "eval"), { recursive: true });
+  if (side.evalDir && existsSync5(side.evalDir)) cpSync(side.evalDir, join6(dir, "eval"), { recursive: true });
   const manifest = {
     schema: BASELINE_SCHEMA,
     ...meta,
     runs,
-    ...side.evalDir && existsSync4(side.evalDir) ? { eval_dir: "eval" } : {}
+    ...side.evalDir && existsSync5(side.evalDir) ? { eval_dir: "eval" } : {}
   };
-  writeFileSync3(join5(dir, BASELINE_MANIFEST), `${JSON.stringify(manifest, null, 2)}
+  writeFileSync4(join6(dir, BASELINE_MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
   return manifest;
 }
 function readBaselineStore(dir, origin) {
-  const path = join5(dir, BASELINE_MANIFEST);
+  const path = join6(dir, BASELINE_MANIFEST);
   const data = readJson(path);
   const problems = [];
   if (!isObject(data)) throw new InputFileError(path, ["(root): expected a mapping"]);
   if (data.schema !== BASELINE_SCHEMA) problems.push(`schema: expected "${BASELINE_SCHEMA}", got ${JSON.stringify(data.schema)}`);
   const runs = Array.isArray(data.runs) ? data.runs.filter((r) => typeof r === "string") : [];
   if (runs.length === 0) problems.push("runs: expected a non-empty list of profile files");
-  const missing = runs.filter((r) => !existsSync4(join5(dir, r)));
+  const missing = runs.filter((r) => !existsSync5(join6(dir, r)));
   if (missing.length > 0) problems.push(`runs: files not in the store: ${missing.join(", ")}`);
   if (problems.length > 0) throw new InputFileError(path, problems);
-  const evalDir = typeof data.eval_dir === "string" ? join5(dir, data.eval_dir) : void 0;
+  const evalDir = typeof data.eval_dir === "string" ? join6(dir, data.eval_dir) : void 0;
   return {
-    profiles: runs.map((r) => join5(dir, r)),
-    ...evalDir && existsSync4(evalDir) ? { evalDir } : {},
+    profiles: runs.map((r) => join6(dir, r)),
+    ...evalDir && existsSync5(evalDir) ? { evalDir } : {},
     origin,
     manifest: data
   };
@@ -1094,17 +1156,17 @@ function isProfileYaml(name) {
   return /\.ya?ml$/i.test(name) && !name.startsWith(".");
 }
 function resolvePathBaseline(name, root, { insideCheckout = true } = {}) {
-  const candidates = [name, `${name}.yaml`, join5("data/profiles", name), join5("data/profiles", `${name}.yaml`)].map((p) => resolve4(root, p));
+  const candidates = [name, `${name}.yaml`, join6("data/profiles", name), join6("data/profiles", `${name}.yaml`)].map((p) => resolve4(root, p));
   if (insideCheckout && candidates.some((p) => outside(root, p))) {
     throw new UserError(`baseline "${name}": expected a path inside the repository checkout`);
   }
-  const found = candidates.find((p) => existsSync4(p));
+  const found = candidates.find((p) => existsSync5(p));
   if (!found) {
     throw new UserError(`baseline "${name}" not found`, candidates.map((p) => `looked for ${relative2(root, p) || "."}`));
   }
   if (!statSync2(found).isDirectory()) return { profiles: [found], origin: `repository file ${relative2(root, found)}` };
-  if (existsSync4(join5(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative2(root, found)}`);
-  const profiles = readdirSync(found).filter(isProfileYaml).sort().map((f) => join5(found, f)).filter(looksLikeProfile);
+  if (existsSync5(join6(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative2(root, found)}`);
+  const profiles = readdirSync(found).filter(isProfileYaml).sort().map((f) => join6(found, f)).filter(looksLikeProfile);
   if (profiles.length === 0) throw new UserError(`baseline folder ${relative2(root, found)} holds no profile YAML (a file with a totals: section)`);
   return { profiles, origin: `repository folder ${relative2(root, found)} (${profiles.length} profiles: ${profiles.map((p) => basename(p)).join(", ")})` };
 }
@@ -1129,9 +1191,9 @@ async function restoreFromCache(where, deps, into) {
   const prefix = baselineCachePrefix(where.keyParts);
   rmSync2(where.storePath, { recursive: true, force: true });
   const key = await deps.cache.restore([where.storePath], prefix, [prefix]);
-  if (key === void 0 || !existsSync5(where.storePath)) return void 0;
+  if (key === void 0 || !existsSync6(where.storePath)) return void 0;
   rmSync2(into, { recursive: true, force: true });
-  mkdirSync3(join6(into, ".."), { recursive: true });
+  mkdirSync3(join7(into, ".."), { recursive: true });
   cpSync2(where.storePath, into, { recursive: true });
   rmSync2(where.storePath, { recursive: true, force: true });
   deps.log(`baseline restored from the cache (key ${key})`);
@@ -1143,7 +1205,7 @@ async function restoreFromArtifact(where, deps) {
   const branch = deps.context.defaultBranch;
   const found = await deps.api.findArtifact(name, branch);
   if (!found) return void 0;
-  const into = join6(where.outDir, "baseline");
+  const into = join7(where.outDir, "baseline");
   await deps.artifacts.download(found.id, into, {
     token: deps.token,
     owner: deps.context.owner,
@@ -1171,7 +1233,7 @@ async function planBaseline(source, where, deps) {
       }
       case "cache":
       case "auto": {
-        const files = await restoreFromCache(where, deps, join6(where.outDir, "baseline"));
+        const files = await restoreFromCache(where, deps, join7(where.outDir, "baseline"));
         if (files) return { kind: "files", files };
         if (deps.api) {
           const fallback = await restoreFromArtifact(where, deps).catch((error) => {
@@ -1193,12 +1255,12 @@ async function planBaseline(source, where, deps) {
 }
 
 // src/action/session.ts
-import { existsSync as existsSync6, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
-import { join as join7, relative as relative3, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync7, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
+import { join as join8, relative as relative3, resolve as resolve5 } from "node:path";
 async function hashPipelineConfig(patterns, workingDir) {
   if (patterns.length === 0) return { hash: configHash([]), files: [] };
   const globber = await create(patterns.map((p) => resolve5(workingDir, p)).join("\n"), { matchDirectories: false });
-  const files = (await globber.glob()).filter((f) => existsSync6(f) && statSync3(f).isFile()).sort();
+  const files = (await globber.glob()).filter((f) => existsSync7(f) && statSync3(f).isFile()).sort();
   return {
     hash: configHash(files.map((f) => ({ path: relative3(workingDir, f), content: readFileSync5(f) }))),
     files: files.map((f) => relative3(workingDir, f))
@@ -1209,7 +1271,7 @@ async function baselineKeyParts(config, context, workingDir) {
   return { datasetId: config.datasetId, configHash: hash, runnerKey: runnerKey(config.runnerKey, context.runner), configFiles: files };
 }
 function storePathFor(context) {
-  return join7(context.workspace, ".optimization-gate-baseline");
+  return join8(context.workspace, ".optimization-gate-baseline");
 }
 function loadSide(name, profiles, evalDir, failures) {
   const runs = [];
@@ -1309,13 +1371,13 @@ async function runGate(session) {
   const referenceWallS = walls.length > 0 ? median(walls) : void 0;
   const repeat = config.repeat ?? spec.repeat ?? 1;
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
-  const candidate = { name: "candidate", cwd: session.workingDir, stem: join8(outDir, "candidate"), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
+  const candidate = { name: "candidate", cwd: session.workingDir, stem: join9(outDir, "candidate"), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
   let worktree;
   const sideTargets = [candidate];
   if (plan.kind === "ref") {
-    worktree = addWorktree(session.workingDir, plan.ref, join8(outDir, BASE_WORKTREE_DIR));
+    worktree = addWorktree(session.workingDir, plan.ref, join9(outDir, BASE_WORKTREE_DIR));
     const baseSha = worktree.sha.slice(0, 7);
-    sideTargets.unshift({ name: "baseline", cwd: worktree.cwd, stem: join8(outDir, "baseline"), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
+    sideTargets.unshift({ name: "baseline", cwd: worktree.cwd, stem: join9(outDir, "baseline"), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
   }
   const measureContext = {
     config,
@@ -1378,14 +1440,14 @@ function judge(spec, measured, storedBaseline, loadFailures, failOn, confirmatio
     const base = measured.find((m) => m.target.name === "baseline");
     baselineSide = loadSide("baseline", base.profiles, base.evalDir, failures);
   }
-  for (const side of measured) failures.push(...side.failures.map((f) => `${side.target.name}: ${f}`));
+  for (const side of measured) pushAll(failures, side.failures.map((f) => `${side.target.name}: ${f}`));
   const result = evaluateGate(spec, baselineSide, candidateSide, { failOn, failedRuns: failures, ...confirmation ? { confirmation } : {} });
   return { result, diff: diffSides(baselineSide, candidateSide) };
 }
 
 // src/action/refresh-flow.ts
 import { cpSync as cpSync3, mkdirSync as mkdirSync4, rmSync as rmSync3 } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/report/measurement.ts
 function medianOf(runs, pick) {
@@ -1402,7 +1464,7 @@ function renderMeasurementReport(runs, options) {
   const links = [options.artifactUrl ? `[artifacts](${options.artifactUrl})` : "", options.runUrl ? `[workflow run](${options.runUrl})` : ""].filter(Boolean);
   if (links.length > 0) lines.push(links.join(" \xB7 "), "");
   for (const note of options.notes ?? []) lines.push(`- ${note}`);
-  if (failures.length > 0) lines.push("", "**Runs that did not complete:**", ...failures.map((f) => `- ${f}`));
+  if (failures.length > 0) pushAll(lines, ["", "**Runs that did not complete:**", ...failures.map((f) => `- ${f}`)]);
   if (runs.length === 0) {
     lines.push("", "No profile was measured.");
     return `${lines.join("\n")}
@@ -1442,7 +1504,7 @@ async function measureHere(session) {
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
   const [side] = await io.group(
     `Measure (${config.repeat ?? 1} run${(config.repeat ?? 1) === 1 ? "" : "s"})`,
-    () => measureSides([{ name: "candidate", cwd: session.workingDir, stem: join9(outDir, "run"), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
+    () => measureSides([{ name: "candidate", cwd: session.workingDir, stem: join10(outDir, "run"), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
       config,
       repeat: config.repeat ?? 1,
       signal: session.signal,
@@ -1468,7 +1530,7 @@ async function runMeasure(session) {
     "Publish",
     () => publishVerdict(verdict, { outDir: session.outDir, artifactName: session.config.artifactName, files: [...measuredFiles([side]), writeRunInfo(session, "measured")] }, session)
   );
-  if (failures.length > 0) publication.faults.push(...failures.map((f) => `measured run failed: ${f}`));
+  if (failures.length > 0) pushAll(publication.faults, failures.map((f) => `measured run failed: ${f}`));
   return publication;
 }
 async function trackingIssue(session) {
@@ -1517,7 +1579,7 @@ async function runBaseline(session) {
       const found = await restoreFromCache(
         { workingDir: session.workingDir, storePath, outDir: session.outDir, keyParts, artifactName: config.artifactName },
         { cache: session.cache, artifacts: session.artifacts, token: config.token, context, log: (l) => io.info(l) },
-        join9(session.outDir, "previous-baseline")
+        join10(session.outDir, "previous-baseline")
       );
       if (!found) io.info("no previous baseline in the cache: this refresh starts one");
       return found;
@@ -1530,7 +1592,7 @@ async function runBaseline(session) {
   const failures = [...side.failures];
   const fresh = loadSide("candidate", side.profiles, side.evalDir, failures);
   const stored = failures.length === 0 && fresh.runs.length > 0;
-  const storeDir = join9(session.outDir, "baseline-store");
+  const storeDir = join10(session.outDir, "baseline-store");
   if (stored) {
     writeBaselineStore(storeDir, side, {
       created_at: (/* @__PURE__ */ new Date()).toISOString(),
@@ -1586,7 +1648,7 @@ async function runBaseline(session) {
       rmSync3(storePath, { recursive: true, force: true });
     }
   }
-  if (failures.length > 0) publication.faults.push(...failures.map((f) => `measured run failed: ${f}`));
+  if (failures.length > 0) pushAll(publication.faults, failures.map((f) => `measured run failed: ${f}`));
   return { publication, ...drift ? { drift } : {} };
 }
 
@@ -1637,7 +1699,7 @@ async function run(overrides = {}) {
     const ghes = enterpriseServerRefusal(context.serverUrl);
     if (ghes) throw new UserError(ghes);
     const workingDir = resolve6(context.workspace, config.workingDirectory);
-    const outDir = join10(context.runnerTemp || tmpdir(), "optimization-gate", `${context.runId}-${context.runAttempt}-${config.artifactName}`);
+    const outDir = join11(context.runnerTemp || tmpdir(), "optimization-gate", `${context.runId}-${context.runAttempt}-${config.artifactName}`);
     mkdirSync5(outDir, { recursive: true });
     io.saveState(State.OutputDir, outDir);
     io.saveState(State.ArtifactName, config.artifactName);

@@ -20,6 +20,7 @@ import { loadSide, type Session } from './session.js';
 import { loadThresholds } from './thresholds.js';
 import { BASE_WORKTREE_DIR, setProfileOutputs, writeRunInfo } from './run-files.js';
 import { CancelledError, UserError } from '../errors.js';
+import { pushAll } from '../collections.js';
 
 function gateVerdict(result: GateResult, diff: Diff | undefined, issueNumber: number | undefined): Verdict {
   const failing = result.thresholds.filter((t) => t.counts && (t.verdict === 'fail' || t.verdict === 'missing'));
@@ -186,7 +187,7 @@ function judge(
     const base = measured.find((m) => m.target.name === 'baseline') as MeasuredSide;
     baselineSide = loadSide('baseline', base.profiles, base.evalDir, failures);
   }
-  for (const side of measured) failures.push(...side.failures.map((f) => `${side.target.name}: ${f}`));
+  for (const side of measured) pushAll(failures, side.failures.map((f) => `${side.target.name}: ${f}`));
   const result = evaluateGate(spec, baselineSide, candidateSide, { failOn, failedRuns: failures, ...(confirmation ? { confirmation } : {}) });
   return { result, diff: diffSides(baselineSide, candidateSide) };
 }

@@ -5,11 +5,12 @@
  */
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { freeze, runExternalFreeze, type CommandRunner, type FreezeProgress, type FreezeResult } from '../measure/index.js';
+import { freeze, runExternalFreeze, sharedEnvironment, type CommandRunner, type EnvironmentProbe, type FreezeProgress, type FreezeResult } from '../measure/index.js';
 import { stageTruthPathFor } from '../compare/loaders.js';
 import { PROFILE_OUTPUT_ENV } from '../inputs/constants.js';
 import type { ActionConfig } from '../inputs/config.js';
 import { runExperiment } from './experiment.js';
+import { pushAll } from '../collections.js';
 
 export interface SideTarget {
   name: 'baseline' | 'candidate';
@@ -44,6 +45,8 @@ export interface MeasureContext {
   referenceWallS?: number;
   freezeImpl?: typeof freeze;
   externalImpl?: typeof runExternalFreeze;
+  /** python/git details, gathered once per side for all the freezes of the job (set on first use). */
+  environment?: EnvironmentProbe;
 }
 
 function shellCommand(command: string): string[] {
@@ -80,7 +83,7 @@ async function nativeRun(target: SideTarget, ctx: MeasureContext, output: string
     env: ctx.env,
     signal: ctx.signal,
     onProgress: progressLogger(target, ctx),
-  });
+  }, { environment: (ctx.environment ??= sharedEnvironment()) });
 }
 
 async function externalRun(target: SideTarget, ctx: MeasureContext, stem: string): Promise<{ profile?: string; failure?: string }> {
@@ -154,7 +157,7 @@ export async function measureSides(targets: readonly SideTarget[], ctx: MeasureC
     const result = await nativeRun(side.target, ctx, `${side.target.stem}.yaml`, config.warmup, ctx.repeat);
     side.profiles = result.runs.map((r) => r.files.profile);
     side.profiles.forEach((profile, i) => recordRunOrder(profile, { side: side.target.name, round: i + 1, sequence: i + 1, confirmation: false }));
-    side.failures.push(...freezeFailures(result));
+    pushAll(side.failures, freezeFailures(result));
     return sides;
   }
 
@@ -165,7 +168,7 @@ export async function measureSides(targets: readonly SideTarget[], ctx: MeasureC
       ctx.log(`[${side.target.label}] warm-up ${w} of ${config.warmup} (not measured)`);
       if (config.profileMode === 'native') {
         const result = await nativeRun(side.target, ctx, `${stem}.yaml`, 0, 1);
-        side.failures.push(...freezeFailures(result).map((f) => `warm-up ${w}: ${f}`));
+        pushAll(side.failures, freezeFailures(result).map((f) => `warm-up ${w}: ${f}`));
       } else {
         const { failure } = await externalRun(side.target, ctx, stem);
         if (failure) side.failures.push(`warm-up ${w}: ${failure}`);
@@ -194,7 +197,7 @@ export async function measureRounds(sides: readonly MeasuredSide[], ctx: Measure
       if (config.profileMode === 'native') {
         const result = await nativeRun(side.target, ctx, `${stem}.yaml`, 0, 1);
         profile = result.runs[0]?.files.profile;
-        side.failures.push(...freezeFailures(result).map((f) => `run ${k}: ${f}`));
+        pushAll(side.failures, freezeFailures(result).map((f) => `run ${k}: ${f}`));
       } else {
         const outcome = await externalRun(side.target, ctx, stem);
         profile = outcome.profile;

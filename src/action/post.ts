@@ -1,114 +1,35 @@
 /**
- * The post step (`post-if: always()`): when main did not complete — cancelled, crashed, killed —
- * stop any measured process tree still running, rebuild the profile of every run that was being
- * sampled from its samples file, and upload everything in the output directory. Nothing measured
- * is lost.
+ * The post step (`post-if: always()`). Most jobs leave it nothing to do (main completed and
+ * uploaded, or measured nothing): that is decided from the saved state and a directory listing
+ * alone, so such a post step loads a few KB and no toolkit. When main did not complete, or its
+ * upload failed, post-keep.ts is loaded to stop the tree, rebuild and upload.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { EOL } from 'node:os';
 import { errorMessage } from '../errors.js';
 import { State } from '../inputs/constants.js';
-import { rebuildFromSamples, SAMPLES_SUFFIX } from '../measure/index.js';
-import { coreIO, type ActionIO } from '../publish/io.js';
-import { createArtifactStore, type ArtifactStore } from '../publish/store.js';
-import { filesUnder } from './run-files.js';
+import { filesUnder } from './output-files.js';
+import type { PostDeps } from './post-keep.js';
 
-function rootPid(samplesPath: string): number | undefined {
-  const first = readFileSync(samplesPath, 'utf8').split('\n', 1)[0] ?? '';
-  try {
-    const header = JSON.parse(first) as { root_pid?: unknown };
-    return typeof header.root_pid === 'number' && header.root_pid > 1 ? header.root_pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** SIGTERM to the process group, SIGKILL after a grace period if it is still there. */
-async function stopGroup(pid: number, io: ActionIO): Promise<void> {
-  if (!alive(pid)) return;
-  io.warning(`stopping the measured process group ${pid} left running by the main step`);
-  try {
-    process.kill(-pid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  for (let waited = 0; waited < 5000 && alive(pid); waited += 100) await new Promise((r) => setTimeout(r, 100));
-  if (alive(pid)) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // gone meanwhile
-    }
-  }
-}
-
-async function upload(io: ActionIO, artifacts: () => ArtifactStore, outDir: string): Promise<void> {
-  const name = io.getState(State.ArtifactName) || 'optimization-gate';
-  const retention = Number(io.getState(State.RetentionDays) || '0');
-  const uploaded = await artifacts().upload(name, filesUnder(outDir), outDir, Number.isFinite(retention) ? retention : 0);
-  io.info(`optimization-gate post: uploaded ${name} (id ${uploaded.id}) with what was measured`);
-}
-
-export interface PostDeps {
-  io: ActionIO;
-  artifacts: () => ArtifactStore;
-}
+/** Saved state as the runner gives it to a post step (STATE_<name>), and a plain log line. */
+const runnerState = (name: string): string => process.env[`STATE_${name}`] ?? '';
+const logLine = (message: string): void => void process.stdout.write(`${message}${EOL}`);
 
 export async function runPost(overrides: Partial<PostDeps> = {}): Promise<void> {
-  const { io, artifacts } = { io: coreIO, artifacts: createArtifactStore, ...overrides };
+  const getState = overrides.io ? (name: string) => overrides.io?.getState(name) ?? '' : runnerState;
   try {
-    const outDir = io.getState(State.OutputDir);
-    const completed = io.getState(State.Completed) === 'true';
-    if (completed && io.getState(State.ArtifactUploaded) === 'true') return;
+    const outDir = getState(State.OutputDir);
+    const completed = getState(State.Completed) === 'true';
+    if (completed && getState(State.ArtifactUploaded) === 'true') return;
     if (!outDir || !existsSync(outDir) || filesUnder(outDir).length === 0) {
-      io.info('optimization-gate post: the main step measured nothing; nothing to keep');
+      (overrides.io ? overrides.io.info.bind(overrides.io) : logLine)('optimization-gate post: the main step measured nothing; nothing to keep');
       return;
     }
-    if (completed) {
-      // Main finished but its upload failed: one more try, now that some time has passed.
-      await upload(io, artifacts, outDir);
-      return;
-    }
-    io.warning('optimization-gate post: the main step did not complete; keeping what was measured');
-    const rebuilt: string[] = [];
-    for (const samples of filesUnder(outDir).filter((f) => f.endsWith(SAMPLES_SUFFIX))) {
-      const pid = rootPid(samples);
-      if (pid !== undefined) await stopGroup(pid, io);
-      try {
-        // A run whose sampler finished has its profile already; only interrupted runs are rebuilt.
-        if (rebuildFromSamples(samples, { write: false }).finished) continue;
-        const result = rebuildFromSamples(samples, { statusIfUnfinished: 'cancelled' });
-        rebuilt.push(`${result.profilePath} (status ${result.profile.status ?? 'cancelled'}, ${result.profile.totals.wall_time_s} s measured)`);
-      } catch (error) {
-        io.warning(`cannot rebuild a profile from ${samples}: ${errorMessage(error)}`);
-      }
-    }
-    const reportPath = join(outDir, 'report.md');
-    if (!existsSync(reportPath)) {
-      const lines = [
-        '### ❌ optimization-gate: no verdict — the job was cancelled or failed before the gate',
-        '',
-        rebuilt.length > 0 ? 'Partial profiles rebuilt from the samples on disk:' : 'No run was interrupted mid-measurement.',
-        ...rebuilt.map((r) => `- ${r}`),
-        '',
-        'Everything measured is in the artifact.',
-      ];
-      writeFileSync(reportPath, `${lines.join('\n')}\n`);
-      await io.appendSummary(`${lines.join('\n')}\n`).catch(() => undefined);
-    }
-    if (io.getState(State.ArtifactUploaded) === 'true') return;
-    await upload(io, artifacts, outDir);
+    const { defaultPostDeps, keepWhatWasMeasured } = await import('./post-keep.js');
+    await keepWhatWasMeasured(outDir, completed, { ...defaultPostDeps, ...overrides });
   } catch (error) {
     // The post step reports but does not hide the main step's own failure.
+    const io = overrides.io ?? (await import('../publish/io.js')).coreIO;
     io.setFailed(`optimization-gate post: ${errorMessage(error)}`);
   }
 }

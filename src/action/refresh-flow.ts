@@ -20,6 +20,7 @@ import { measuredFiles, measureSides, type MeasuredSide } from './measure-sides.
 import { publishVerdict, type Publication, type Verdict } from './publish.js';
 import { restoreFromCache } from './resolve-baseline.js';
 import { loadSide, type Session } from './session.js';
+import { pushAll } from '../collections.js';
 
 export const DRIFT_LABEL = 'optimization-gate-drift';
 /** In the tracking issue's body: found by it when the label is missing (never created, or removed). */
@@ -51,7 +52,7 @@ export async function runMeasure(session: Session): Promise<Publication> {
   const publication = await session.io.group('Publish', () =>
     publishVerdict(verdict, { outDir: session.outDir, artifactName: session.config.artifactName, files: [...measuredFiles([side]), writeRunInfo(session, 'measured')] }, session),
   );
-  if (failures.length > 0) publication.faults.push(...failures.map((f) => `measured run failed: ${f}`));
+  if (failures.length > 0) pushAll(publication.faults, failures.map((f) => `measured run failed: ${f}`));
   return publication;
 }
 
@@ -186,6 +187,6 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
       rmSync(storePath, { recursive: true, force: true });
     }
   }
-  if (failures.length > 0) publication.faults.push(...failures.map((f) => `measured run failed: ${f}`));
+  if (failures.length > 0) pushAll(publication.faults, failures.map((f) => `measured run failed: ${f}`));
   return { publication, ...(drift ? { drift } : {}) };
 }

@@ -2,15 +2,14 @@
  * What every mode leaves of a run: the run-info.json the aggregate reads, the `profile` /
  * `stage-truth` outputs, and the listing of an output directory for the artifact.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stageTruthPathFor } from '../compare/loaders.js';
 import { Outputs } from '../inputs/constants.js';
 import type { MeasuredSide } from './measure-sides.js';
 import type { Session } from './session.js';
 
-/** Where the base ref is checked out for `baseline: ref:…`: the user's code, not measurements. */
-export const BASE_WORKTREE_DIR = 'base-worktree';
+export { BASE_WORKTREE_DIR, filesUnder } from './output-files.js';
 
 export const RUN_INFO_FILE = 'run-info.json';
 
@@ -39,17 +38,4 @@ export function setProfileOutputs(session: Session, side: MeasuredSide | undefin
   session.io.setOutput(Outputs.Profile, profile);
   const truth = stageTruthPathFor(profile);
   if (existsSync(truth)) session.io.setOutput(Outputs.StageTruth, truth);
-}
-
-/** Every file under `dir` (none when it does not exist), leaving out a base-ref worktree. */
-export function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== BASE_WORKTREE_DIR) out.push(...filesUnder(path));
-    } else out.push(path);
-  }
-  return out;
 }

@@ -1,15 +1,29 @@
-import type { CliCommand } from './command.js';
-import { diffCommand } from './diff.js';
-import { freezeCommand } from './freeze.js';
-import { gateCommand } from './gate.js';
-import { initCommand } from './init.js';
-import { thresholdsCommand } from './thresholds.js';
+import type { CliCommandEntry } from './command.js';
 
-/** Every CLI command, by name. Each lives in its own module under src/cli/. */
-export const COMMANDS: Record<string, CliCommand> = {
-  freeze: freezeCommand,
-  thresholds: thresholdsCommand,
-  diff: diffCommand,
-  gate: gateCommand,
-  init: initCommand,
+/** Every CLI command, by name. Each lives in its own module under src/cli/, imported when it runs. */
+export const COMMANDS: Record<string, CliCommandEntry> = {
+  freeze: {
+    summary: "measure a pipeline command's process tree per stage and write the profile",
+    load: async () => (await import('./freeze.js')).freezeCommand,
+  },
+  rebuild: {
+    summary: 'rebuild a profile from a samples file (an interrupted run, or another stage source)',
+    load: async () => (await import('./rebuild.js')).rebuildCommand,
+  },
+  thresholds: {
+    summary: 'parse the thresholds of an issue body and print them as JSON',
+    load: async () => (await import('./thresholds.js')).thresholdsCommand,
+  },
+  diff: {
+    summary: 'diff two profiles (with their stage_truth and eval outputs): stages, totals, quality, cost',
+    load: async () => (await import('./diff.js')).diffCommand,
+  },
+  gate: {
+    summary: 'gate a candidate against a baseline on the issue thresholds; writes gate.json and report.md',
+    load: async () => (await import('./gate.js')).gateCommand,
+  },
+  init: {
+    summary: 'write the workflows (PR gate, dispatch, nightly refresh) into your repository, pinned to a release',
+    load: async () => (await import('./init.js')).initCommand,
+  },
 };

@@ -20,7 +20,6 @@ function isFormat(value: string): value is DiffFormat {
 }
 
 export const diffCommand: CliCommand = {
-  summary: 'diff two profiles (with their stage_truth and eval outputs): stages, totals, quality, cost',
   run(args) {
     const { options, positionals } = parseCliArgs(NAME, OPTIONS, args);
     if (options.help) {

@@ -4,12 +4,12 @@
  * wrote (`--external`). Exit codes: 0 every run succeeded, 1 a run failed / timed out / was
  * cancelled (files still written), 2 bad input.
  */
-import { relative } from 'node:path';
 import { UserError } from '../errors.js';
 import { numberOption, parseCliArgs, usage, type OptionSpecs } from '../inputs/cli-args.js';
-import { freeze, type FreezeResult } from '../measure/freeze.js';
+import { freeze } from '../measure/freeze.js';
 import { runExternalFreeze } from '../measure/external.js';
 import type { CliCommand } from './command.js';
+import { profileSummary, truthWarnings } from './profile-summary.js';
 
 const SPECS = {
   version: { type: 'string', description: 'release name written into the profile' },
@@ -31,22 +31,7 @@ const SPECS = {
 
 const SYNOPSIS = '--version V --dataset-id D --output OUT.yaml [options] -- COMMAND ARGS…';
 
-function summary(result: FreezeResult, output: string): string[] {
-  const show = (path: string): string => relative(process.cwd(), path) || path;
-  const lines = ['wrote:', ...result.files.map((f) => `  ${show(f)}`)];
-  if (result.profile) {
-    lines.push(`stages (${output}):`);
-    for (const [name, stage] of Object.entries(result.profile.stages)) {
-      lines.push(`  ${name.padEnd(22)} ${`${stage.wall_time_s} s`.padStart(11)} ${`${stage.peak_rss_mb} MiB`.padStart(12)} ${`${stage.avg_cpu_pct} %`.padStart(10)}`);
-    }
-    const t = result.profile.totals;
-    lines.push(`  ${'total'.padEnd(22)} ${`${t.wall_time_s} s`.padStart(11)} ${`${t.peak_rss_mb} MiB`.padStart(12)}   (${t.memory_metric ?? 'memory'})`);
-  }
-  return lines;
-}
-
 export const freezeCommand: CliCommand = {
-  summary: "measure a pipeline command's process tree per stage and write the profile",
   async run(argv) {
     const { options, positionals, rest } = parseCliArgs('freeze', SPECS, argv);
     if (options.help) {
@@ -102,10 +87,9 @@ export const freezeCommand: CliCommand = {
         signal: controller.signal,
         onProgress: (event) => console.error(`optimization-gate freeze: ${event.message}`),
       });
-      for (const line of summary(result, options.output)) console.error(line);
+      for (const line of profileSummary(result.files, options.output, result.profile)) console.error(line);
       for (const run of result.runs) {
-        const warnings = Array.isArray(run.truth.warnings) ? (run.truth.warnings as string[]) : [];
-        for (const warning of warnings) console.error(`warning (run ${run.index}): ${warning}`);
+        for (const warning of truthWarnings(run.truth)) console.error(`warning (run ${run.index}): ${warning}`);
       }
       if (result.stoppedBecause) console.error(`optimization-gate freeze: ${result.status}: ${result.stoppedBecause}`);
       return result.exitCode;

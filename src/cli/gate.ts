@@ -11,7 +11,6 @@ import { FAIL_ON_VALUES, type FailOn } from '../compare/decision.js';
 import { evaluateGate, inputErrorResult, type GateResult } from '../compare/gate.js';
 import { renderGateJson } from '../compare/gate-json.js';
 import { formatProblem, type ThresholdSpec } from '../compare/thresholds/index.js';
-import type { Side } from '../compare/types.js';
 import { errorMessage, isUserError, UserError } from '../errors.js';
 import { parseCliArgs, usage } from '../inputs/cli-args.js';
 import { renderReport } from '../report/report.js';
@@ -82,7 +81,6 @@ function writeOutputs(out: string, result: GateResult, diff: Diff | undefined, l
 }
 
 export const gateCommand: CliCommand = {
-  summary: 'gate a candidate against a baseline on the issue thresholds; writes gate.json and report.md',
   run(args) {
     const { options, positionals } = parseCliArgs(NAME, OPTIONS, args);
     if (options.help) {
@@ -114,9 +112,8 @@ export const gateCommand: CliCommand = {
     if (errors.length > 0 || !spec || !baseline || !candidate) {
       result = inputErrorResult(errors, failOn, spec);
     } else {
-      const sides: [Side, Side] = [baseline, candidate];
-      result = evaluateGate(spec, ...sides, { failOn });
-      diff = diffSides(...sides);
+      result = evaluateGate(spec, baseline, candidate, { failOn });
+      diff = diffSides(baseline, candidate);
     }
     const written = writeOutputs(resolve(out), result, diff, links);
 

@@ -27,7 +27,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return EXIT_USER_ERROR;
   }
   try {
-    return await command.run(args);
+    return await (await command.load()).run(args);
   } catch (error) {
     if (isUserError(error)) {
       console.error(`optimization-gate ${name}: ${error.message}`);

@@ -186,7 +186,6 @@ function nextSteps(plan: InitPlan, templates: boolean): string {
 }
 
 export const initCommand: CliCommand = {
-  summary: 'write the workflows (PR gate, dispatch, nightly refresh) into your repository, pinned to a release',
   run(args) {
     if (args.includes('--help')) {
       console.log(usage(NAME, SYNOPSIS, OPTIONS));

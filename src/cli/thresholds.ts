@@ -34,7 +34,6 @@ export function readThresholdFiles(issueFile: string | undefined, inlineFile: st
 }
 
 export const thresholdsCommand: CliCommand = {
-  summary: 'parse the thresholds of an issue body and print them as JSON',
   run(args) {
     const { options, positionals } = parseCliArgs(NAME, OPTIONS, args);
     if (options.help) {

@@ -9,6 +9,7 @@ import { metricUnit } from './units.js';
 import { lookupSide, mergeOrders, stageNames, type MetricValue } from './metrics.js';
 import { median } from './stats.js';
 import type { MeasuredRun, Side } from './types.js';
+import { pushAll } from '../collections.js';
 
 export type DiffSection = 'stages' | 'totals' | 'truth' | 'quality' | 'cost';
 
@@ -113,7 +114,7 @@ function leafPaths(node: unknown, deep: boolean, prefix = ''): string[] {
   for (const [key, value] of Object.entries(node)) {
     const path = prefix ? `${prefix}.${key}` : key;
     if (typeof value === 'number' || value === null) out.push(path);
-    else if (deep && isObject(value)) out.push(...leafPaths(value, deep, path));
+    else if (deep && isObject(value)) pushAll(out, leafPaths(value, deep, path));
   }
   return out;
 }
@@ -181,8 +182,8 @@ export function diffSides(baseline: Side, candidate: Side): Diff {
   if (all.some((run) => run.truth !== undefined)) {
     for (const q of TRUTH_QUANTITIES) rows.push(row('truth', 'stage_truth', q, `truth.${q}`, baseline, candidate));
   }
-  rows.push(...entryRows('quality', qualityEntries, baseline, candidate));
-  rows.push(...entryRows('cost', costEntries, baseline, candidate));
+  pushAll(rows, entryRows('quality', qualityEntries, baseline, candidate));
+  pushAll(rows, entryRows('cost', costEntries, baseline, candidate));
   return {
     baseline: { labels: baseline.runs.map((r) => r.label) },
     candidate: { labels: candidate.runs.map((r) => r.label) },

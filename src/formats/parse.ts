@@ -1,14 +1,56 @@
 /** Reading a data file into a value, with errors that name the file and the line. */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { parseDocument } from 'yaml';
 import { InputFileError } from '../errors.js';
+
+function unreadable(file: string, error: unknown): InputFileError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new InputFileError(file, [code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? 'unknown error'})`]);
+}
 
 export function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputFileError(file, [code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? 'unknown error'})`]);
+    throw unreadable(file, error);
+  }
+}
+
+/**
+ * The lines of a file, read in chunks (memory stays bounded however long the file is); the last
+ * line is yielded even without a newline. A file being appended to is read up to where it ended.
+ */
+export function* readLines(file: string, chunkBytes = 1024 * 1024): Generator<string, void, undefined> {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  try {
+    const buffer = Buffer.allocUnsafe(chunkBytes);
+    const decoder = new StringDecoder('utf8');
+    let pending = '';
+    for (;;) {
+      let length: number;
+      try {
+        length = readSync(fd, buffer, 0, chunkBytes, null);
+      } catch (error) {
+        throw unreadable(file, error);
+      }
+      if (length <= 0) break;
+      const text = pending + decoder.write(buffer.subarray(0, length));
+      let at = 0;
+      for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', at)) {
+        yield text.slice(at, newline);
+        at = newline + 1;
+      }
+      pending = text.slice(at);
+    }
+    yield pending + decoder.end();
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -4,6 +4,7 @@
  * everything after `--` untouched (the command to measure).
  */
 import { UserError } from '../errors.js';
+import { pushAll } from '../collections.js';
 
 export type OptionSpec =
   | { type: 'string'; default?: string; description: string }
@@ -70,7 +71,7 @@ export function parseCliArgs<S extends OptionSpecs>(command: string, specs: S, a
       }
     }
     if (taken.length === 0) throw new UserError(`${command}: --${name} needs a value (${spec.description})`);
-    if (spec.type === 'list') (values[name] as string[]).push(...taken);
+    if (spec.type === 'list') pushAll(values[name] as string[], taken);
     else values[name] = taken[0];
   }
   return { options: values as ParsedOptions<S>, positionals, rest };

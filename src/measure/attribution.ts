@@ -3,6 +3,11 @@
  * previous sample, (t − dt, t]; it counts for every stage active during part of that interval, so
  * a stage shorter than the interval still gets the sample that covers it, and overlapping stages
  * share samples.
+ *
+ * One pass over the samples with a sweep over the spans sorted by start: only the spans that can
+ * meet the current interval are looked at, so a run costs O(samples + spans + overlaps) instead of
+ * samples × spans (8 h at 10 Hz with a stage per second was 73 s of CPU), and the state kept is the
+ * spans plus the few active ones: samples can stream through without being held.
  */
 import type { Sample } from './samples-file.js';
 import type { StageSpan } from './stages/source.js';
@@ -10,7 +15,7 @@ import type { StageSpan } from './stages/source.js';
 export interface StageResourceStats {
   /** Max tree memory (MiB) over the stage's samples. */
   peak_mb: number;
-  /** CPU percent over the stage, overlap-weighted (see attributeSamples); null when no sample has a CPU interval in it. */
+  /** CPU percent over the stage, overlap-weighted (see SampleAttribution); null when no sample has a CPU interval in it. */
   avg_cpu_pct: number | null;
   samples: number;
 }
@@ -25,61 +30,148 @@ function overlap(span: StageSpan, from: number, to: number): number | undefined 
   return length > 0 ? length : undefined;
 }
 
+interface StageAccumulator {
+  peak: number;
+  cpuWeighted: number;
+  weight: number;
+  count: number;
+  /** Index of the last sample that met the stage, and how much of its interval the stage covered. */
+  mark: number;
+  covered: number;
+}
+
 /**
- * Per-stage peak memory and CPU. Peak: max over every sample that meets the stage. CPU: the mean of
- * those samples weighted by how much of each sample's interval the stage covers, so the samples at a
- * stage's edges (which also describe the neighbouring stage) count for their share only.
- * `runStart` is where the first sample's interval begins (the spawn); samples must be in time order.
+ * Per-stage peak memory and CPU, fed one sample at a time in time order. Peak: max over every sample
+ * that meets the stage. CPU: the mean of those samples weighted by how much of each sample's interval
+ * the stage covers, so the samples at a stage's edges (which also describe the neighbouring stage)
+ * count for their share only. `runStart` is where the first sample's interval begins (the spawn).
  */
-export function attributeSamples(samples: readonly Sample[], spans: readonly StageSpan[], runStart: number): Map<string, StageResourceStats> {
-  const acc = new Map<string, { peak: number; cpuWeighted: number; weight: number; count: number }>();
-  let from = runStart;
-  let lastLiveMb = 0;
-  for (const sample of samples) {
+export class SampleAttribution {
+  private readonly spans: StageSpan[];
+  private readonly acc = new Map<string, StageAccumulator>();
+  /** Spans started by the current interval's end and not known to have ended before its start. */
+  private active: StageSpan[] = [];
+  private next = 0;
+  /** The lowest interval start the active list is still complete for. */
+  private prunedTo = Number.NEGATIVE_INFINITY;
+  private from: number;
+  private lastLiveMb = 0;
+  private index = 0;
+  private readonly touched: StageAccumulator[] = [];
+
+  constructor(spans: readonly StageSpan[], runStart: number) {
+    // Stable: spans of one stage keep their order, so per-sample sums add up in the same order as before.
+    this.spans = spans.slice().sort((a, b) => a.start - b.start);
+    this.from = runStart;
+  }
+
+  add(sample: Sample): void {
     const to = sample.t;
+    const from = Math.min(this.from, to);
+    this.from = to;
+    const index = this.index++;
     // Once the whole tree has exited (the last sample), or while its last process is exiting (a zombie
     // has no memory map left), its memory reads 0: the last memory seen while it ran stands for that
     // interval instead. A live tree never truly holds 0 MiB.
     const readable = sample.procs > 0 && sample.mem_mb > 0;
-    const memMb = readable ? sample.mem_mb : lastLiveMb;
-    if (readable) lastLiveMb = sample.mem_mb;
-    const covered = new Map<string, number>();
-    for (const span of spans) {
-      const length = overlap(span, Math.min(from, to), to);
-      if (length !== undefined) covered.set(span.stage, (covered.get(span.stage) ?? 0) + length);
+    const memMb = readable ? sample.mem_mb : this.lastLiveMb;
+    if (readable) this.lastLiveMb = sample.mem_mb;
+
+    this.refreshActive(from, to);
+    const touched = this.touched;
+    touched.length = 0;
+    for (const span of this.active) {
+      const length = overlap(span, from, to);
+      if (length === undefined) continue;
+      let entry = this.acc.get(span.stage);
+      if (!entry) {
+        entry = { peak: 0, cpuWeighted: 0, weight: 0, count: 0, mark: -1, covered: 0 };
+        this.acc.set(span.stage, entry);
+      }
+      if (entry.mark !== index) {
+        entry.mark = index;
+        entry.covered = 0;
+        touched.push(entry);
+      }
+      entry.covered += length;
     }
-    for (const [stage, length] of covered) {
-      const entry = acc.get(stage) ?? { peak: 0, cpuWeighted: 0, weight: 0, count: 0 };
+    for (const entry of touched) {
       entry.peak = Math.max(entry.peak, memMb);
-      if (sample.cpu_pct !== null && length > 0) {
-        entry.cpuWeighted += sample.cpu_pct * length;
-        entry.weight += length;
+      if (sample.cpu_pct !== null && entry.covered > 0) {
+        entry.cpuWeighted += sample.cpu_pct * entry.covered;
+        entry.weight += entry.covered;
       }
       entry.count++;
-      acc.set(stage, entry);
     }
-    from = to;
   }
-  const result = new Map<string, StageResourceStats>();
-  for (const [stage, entry] of acc) {
-    result.set(stage, {
-      peak_mb: entry.peak,
-      avg_cpu_pct: entry.weight > 0 ? entry.cpuWeighted / entry.weight : null,
-      samples: entry.count,
-    });
+
+  /** Makes `active` hold every span with start <= to and end >= from (a superset of those meeting the interval). */
+  private refreshActive(from: number, to: number): void {
+    if (from < this.prunedTo) {
+      // The wall clock stepped back: spans dropped as over may meet this interval. Rare; rebuild.
+      this.active = this.spans.slice(0, this.next).filter((s) => s.end >= from);
+    } else if (this.active.length > 0) {
+      let kept = 0;
+      for (const span of this.active) if (span.end >= from) this.active[kept++] = span;
+      this.active.length = kept;
+    }
+    this.prunedTo = from;
+    while (this.next < this.spans.length && (this.spans[this.next] as StageSpan).start <= to) {
+      const span = this.spans[this.next++] as StageSpan;
+      if (span.end >= from) this.active.push(span);
+    }
   }
-  return result;
+
+  result(): Map<string, StageResourceStats> {
+    const result = new Map<string, StageResourceStats>();
+    for (const [stage, entry] of this.acc) {
+      result.set(stage, {
+        peak_mb: entry.peak,
+        avg_cpu_pct: entry.weight > 0 ? entry.cpuWeighted / entry.weight : null,
+        samples: entry.count,
+      });
+    }
+    return result;
+  }
 }
 
-/** Tree-wide figures over the run. */
-export function runStats(samples: readonly Sample[]): { peakMb: number; peakRssSumMb: number; cpuSeconds: number } {
-  let peakMb = 0;
-  let peakRssSumMb = 0;
-  let cpuSeconds = 0;
-  for (const s of samples) {
-    peakMb = Math.max(peakMb, s.mem_mb);
-    peakRssSumMb = Math.max(peakRssSumMb, s.rss_mb);
-    cpuSeconds = Math.max(cpuSeconds, s.cpu_s);
+/** Attribution of a whole series at once; samples must be in time order. */
+export function attributeSamples(samples: Iterable<Sample>, spans: readonly StageSpan[], runStart: number): Map<string, StageResourceStats> {
+  const attribution = new SampleAttribution(spans, runStart);
+  for (const sample of samples) attribution.add(sample);
+  return attribution.result();
+}
+
+/** Tree-wide figures over the run, and what the sampling note says about the series. */
+export interface RunStats {
+  peakMb: number;
+  peakRssSumMb: number;
+  cpuSeconds: number;
+  count: number;
+  firstT: number | undefined;
+  lastT: number | undefined;
+}
+
+export class RunStatsAccumulator implements RunStats {
+  peakMb = 0;
+  peakRssSumMb = 0;
+  cpuSeconds = 0;
+  count = 0;
+  firstT: number | undefined;
+  lastT: number | undefined;
+
+  add(s: Sample): void {
+    this.peakMb = Math.max(this.peakMb, s.mem_mb);
+    this.peakRssSumMb = Math.max(this.peakRssSumMb, s.rss_mb);
+    this.cpuSeconds = Math.max(this.cpuSeconds, s.cpu_s);
+    this.count++;
+    this.firstT ??= s.t;
+    this.lastT = s.t;
   }
-  return { peakMb, peakRssSumMb, cpuSeconds };
+}
+
+export function runStats(samples: Iterable<Sample>): RunStats {
+  const stats = new RunStatsAccumulator();
+  for (const s of samples) stats.add(s);
+  return stats;
 }

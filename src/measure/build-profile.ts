@@ -7,7 +7,7 @@
 import type { Profile, ProfileEnvironment, StageResources } from '../formats/profile.js';
 import type { StageSample, StageTruth } from '../formats/stage-truth.js';
 import type { JsonObject } from '../formats/validate.js';
-import { attributeSamples, runStats } from './attribution.js';
+import { RunStatsAccumulator, SampleAttribution, type RunStats } from './attribution.js';
 import type { MemoryMetric } from './ports.js';
 import { round, type RunStatus, type Sample } from './samples-file.js';
 import type { StageTimeline } from './stages/source.js';
@@ -23,7 +23,8 @@ export interface RunRecord {
   /** Epoch seconds: spawn and observed exit. */
   startedAt: number;
   endedAt: number;
-  samples: readonly Sample[];
+  /** In time order; read once (an array, or a file streamed line by line for a long run). */
+  samples: Iterable<Sample>;
   timeline: StageTimeline;
   episodes: number | null;
   status: RunStatus;
@@ -51,9 +52,12 @@ const MEMORY_NOTES: Record<MemoryMetric, string> = {
   rss_sum: 'Memory is the RSS sum over the whole process tree (no PSS on this OS), so pages shared between processes count more than once.',
 };
 
-export function samplingNote(run: Pick<RunRecord, 'timeline' | 'memoryMetric' | 'sampleIntervalS' | 'samples' | 'startedAt' | 'endedAt' | 'probeSummary'>): string {
-  const n = run.samples.length;
-  const achieved = n > 1 ? ((run.samples[n - 1] as Sample).t - (run.samples[0] as Sample).t) / (n - 1) : null;
+export function samplingNote(
+  run: Pick<RunRecord, 'timeline' | 'memoryMetric' | 'sampleIntervalS' | 'probeSummary'>,
+  series: Pick<RunStats, 'count' | 'firstT' | 'lastT'>,
+): string {
+  const n = series.count;
+  const achieved = n > 1 && series.firstT !== undefined && series.lastT !== undefined ? (series.lastT - series.firstT) / (n - 1) : null;
   const rate = achieved !== null ? `, achieved ${round(achieved, 3)} s` : '';
   const snapshots = run.probeSummary?.pss_snapshots;
   const pss =
@@ -69,8 +73,14 @@ function isoSeconds(epoch: number): string {
 
 export function buildRunOutputs(run: RunRecord): { profile: Profile; truth: StageTruth } {
   const wall = Math.max(0, run.endedAt - run.startedAt);
-  const byStage = attributeSamples(run.samples, run.timeline.spans, run.startedAt);
-  const totals = runStats(run.samples);
+  // One pass: a long run's samples need not all be in memory at once.
+  const attribution = new SampleAttribution(run.timeline.spans, run.startedAt);
+  const totals = new RunStatsAccumulator();
+  for (const sample of run.samples) {
+    attribution.add(sample);
+    totals.add(sample);
+  }
+  const byStage = attribution.result();
   const warnings = [...run.warnings, ...run.timeline.warnings];
 
   const stages: Record<string, StageResources> = {};
@@ -91,7 +101,7 @@ export function buildRunOutputs(run: RunRecord): { profile: Profile; truth: Stag
     sumWalls += stageWall;
   }
 
-  const note = samplingNote(run);
+  const note = samplingNote(run, totals);
   const profile: Profile = {
     release: run.release,
     date: isoSeconds(run.startedAt),
@@ -129,7 +139,7 @@ export function buildRunOutputs(run: RunRecord): { profile: Profile; truth: Stag
     memory_metric: run.memoryMetric,
     stage_source: run.timeline.method,
     sampling_note: note,
-    samples_count: run.samples.length,
+    samples_count: totals.count,
     global_peak_rss_sum_mb_sampled: round(totals.peakRssSumMb, 2),
     cpu_time_s: round(totals.cpuSeconds, 2),
     status: run.status,

@@ -1,8 +1,9 @@
 /**
  * The `environment` block of a profile: where the numbers were measured, so a baseline from another
- * host can be flagged. A few spawns per freeze (python3 --version, git), never per sample.
+ * host can be flagged. The host part is instant; python3 --version and git take a process each
+ * (0.1–1.5 s through pyenv shims), so the freeze starts them after the command, never before it.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import type { ProfileEnvironment } from '../formats/profile.js';
@@ -42,24 +43,29 @@ export function environmentFromFacts(facts: HostFacts): ProfileEnvironment {
   };
 }
 
-function run(command: string, args: string[], cwd: string): string | undefined {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'pipe'] });
-  if (result.error || result.status !== 0) return undefined;
-  // Old Pythons print the version on stderr.
-  return `${result.stdout}${result.stderr}`.trim();
+/** A command's output, or undefined when it could not run or failed; never throws. */
+function run(command: string, args: string[], cwd: string): Promise<string | undefined> {
+  return new Promise((done) => {
+    execFile(command, args, { cwd, encoding: 'utf8', timeout: 10_000 }, (error, stdout, stderr) => {
+      // Old Pythons print the version on stderr.
+      done(error ? undefined : `${stdout}${stderr}`.trim());
+    });
+  });
 }
 
-export function pythonVersion(cwd: string): string | null {
-  const out = run('python3', ['--version'], cwd);
+export async function pythonVersion(cwd: string): Promise<string | null> {
+  const out = await run('python3', ['--version'], cwd);
   const match = out?.match(/Python\s+(\S+)/);
   return match?.[1] ?? null;
 }
 
-export function gitState(cwd: string): { sha: string; dirty: boolean } | undefined {
-  const sha = run('git', ['rev-parse', '--short', 'HEAD'], cwd);
-  if (!sha) return undefined;
+export async function gitState(cwd: string): Promise<{ sha: string; dirty: boolean } | undefined> {
   // Untracked files do not count: outputs of earlier runs often sit in the checkout.
-  const status = run('git', ['status', '--porcelain', '--untracked-files=no'], cwd);
+  const [sha, status] = await Promise.all([
+    run('git', ['rev-parse', '--short', 'HEAD'], cwd),
+    run('git', ['status', '--porcelain', '--untracked-files=no'], cwd),
+  ]);
+  if (!sha) return undefined;
   return { sha, dirty: status !== undefined && status !== '' };
 }
 
@@ -71,24 +77,45 @@ function readCpuinfo(): CpuInfo | undefined {
   }
 }
 
+/** What the host says without starting a process (a few ms). */
+function hostFacts(): HostFacts {
+  const cpus = os.cpus();
+  const cpuinfo = process.platform === 'linux' ? readCpuinfo() : undefined;
+  return {
+    hostname: os.hostname(),
+    arch: os.machine(),
+    ...(cpuinfo ? { cpuinfo } : {}),
+    ...(cpus[0]?.model ? { cpuModelFallback: cpus[0].model.trim() } : {}),
+    logicalCores: os.availableParallelism(),
+    totalMemBytes: os.totalmem(),
+    osType: os.type(),
+    osRelease: os.release(),
+    nodeVersion: process.version,
+    pythonVersion: null,
+    ...(process.env.RUNNER_NAME ? { runnerName: process.env.RUNNER_NAME } : {}),
+  };
+}
+
 export const hostEnvironment: EnvironmentProbe = {
-  collect(cwd: string): ProfileEnvironment {
-    const cpus = os.cpus();
-    const cpuinfo = process.platform === 'linux' ? readCpuinfo() : undefined;
-    const git = gitState(cwd);
-    return environmentFromFacts({
-      hostname: os.hostname(),
-      arch: os.machine(),
-      ...(cpuinfo ? { cpuinfo } : {}),
-      ...(cpus[0]?.model ? { cpuModelFallback: cpus[0].model.trim() } : {}),
-      logicalCores: os.availableParallelism(),
-      totalMemBytes: os.totalmem(),
-      osType: os.type(),
-      osRelease: os.release(),
-      nodeVersion: process.version,
-      pythonVersion: pythonVersion(cwd),
-      ...(git ? { git } : {}),
-      ...(process.env.RUNNER_NAME ? { runnerName: process.env.RUNNER_NAME } : {}),
-    });
+  host: () => environmentFromFacts(hostFacts()),
+  async full(cwd: string): Promise<ProfileEnvironment> {
+    const [python, git] = await Promise.all([pythonVersion(cwd), gitState(cwd)]);
+    return environmentFromFacts({ ...hostFacts(), pythonVersion: python, ...(git ? { git } : {}) });
   },
 };
+
+/**
+ * One collection per directory for all the freezes of a job (the action measures each interleaved run
+ * with a freeze of its own): the details are gathered once per side, not once per run.
+ */
+export function sharedEnvironment(probe: EnvironmentProbe = hostEnvironment): EnvironmentProbe {
+  const collected = new Map<string, Promise<ProfileEnvironment>>();
+  return {
+    host: (cwd) => probe.host(cwd),
+    full(cwd) {
+      const known = collected.get(cwd) ?? probe.full(cwd);
+      collected.set(cwd, known);
+      return known;
+    },
+  };
+}

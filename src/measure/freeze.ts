@@ -52,6 +52,7 @@ export interface FreezeResult {
 }
 
 function describeEnd(raw: RawRun): string {
+  if (raw.internalError !== undefined && raw.status === 'failed') return `stopped by an internal error in the sampler (${raw.internalError})`;
   if (raw.status === 'timed_out') return 'timed out';
   if (raw.status === 'cancelled') return 'cancelled';
   return raw.signal ? `killed by ${raw.signal}` : `exit code ${raw.exitCode ?? '?'}`;
@@ -62,7 +63,11 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
   const d: MeasureDeps = { ...defaultMeasureDeps(), ...deps };
   const { cwd, stages, stem } = checked;
   const progress = options.onProgress ?? (() => undefined);
-  const environment = d.environment.collect(cwd);
+  // The host part is instant; python and git take a process each, which never delay the command's
+  // start: they run alongside the first warm-up run, or after the first measured run has ended.
+  const hostEnvironment = d.environment.host(cwd);
+  let collected: Promise<Profile['environment']> | undefined;
+  const collect = (): Promise<Profile['environment']> => (collected ??= d.environment.full(cwd).catch(() => hostEnvironment));
   const statusPath = statusFileFor(stages, cwd);
   const metricsPath = stages.kind === 'metrics' ? resolve(cwd, stages.path) : options.metricsFile !== undefined ? resolve(cwd, options.metricsFile) : undefined;
   const env = { ...process.env, ...options.env };
@@ -96,6 +101,7 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
     const raw = await measureRun(
       {
         ...common,
+        environment: { collect, atStart: true },
         env: { ...env, [STAGE_EVENTS_ENV]: eventsPath },
         eventsPath,
         onTick: (elapsed) => progress({ kind: 'tick', message: `warm-up run ${w} of ${checked.warmup} … ${elapsed.toFixed(1)} s elapsed`, elapsedS: elapsed }),
@@ -139,6 +145,7 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
         ...common,
         env: { ...env, [STAGE_EVENTS_ENV]: files.events },
         eventsPath: files.events,
+        environment: { collect, atStart: collected !== undefined },
         samples: {
           path: files.samples,
           header: {
@@ -155,7 +162,7 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
             status_file: statusPath ?? null,
             metrics_file: metricsPath ?? null,
             episodes: options.episodes ?? null,
-            environment,
+            environment: hostEnvironment,
           },
         },
         onTick: (elapsed, open) =>
@@ -168,7 +175,7 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
       d,
     );
     const metrics = metricsPath !== undefined ? readMetricsFile(metricsPath) : undefined;
-    const { profile, truth } = outputsOf(raw, { options, checked: { ...checked, stages }, environment, files, statusPath, metrics });
+    const { profile, truth } = outputsOf(raw, { options, checked: { ...checked, stages }, environment: await collect(), files, statusPath, metrics });
     writeOutput(files.profile, renderProfileYaml(profile));
     writeOutput(files.stageTruth, renderStageTruthJson(truth));
     result.files.push(files.profile, files.stageTruth, files.samples, files.events);

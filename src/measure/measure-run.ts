@@ -4,6 +4,7 @@
  * stop it on timeout or cancel, and take a last sample once it has exited.
  */
 import { errorMessage } from '../errors.js';
+import type { ProfileEnvironment } from '../formats/profile.js';
 import type { CommandExit, MeasureDeps, MemoryMetric, TreeProbe, TreeReading } from './ports.js';
 import { SamplesWriter, type RunStatus, type Sample, type SamplesHeader, type StatusObservation } from './samples-file.js';
 import { EventsTail, type StageEvent } from './stages/events.js';
@@ -29,6 +30,13 @@ export interface MeasureRunOptions {
   statusOnlyWithoutEvents?: boolean;
   /** Where to write the timeline; absent for a warm-up run (not sampled). */
   samples?: { path: string; header: Omit<SamplesHeader, 'started_at' | 'root_pid' | 'memory_metric'> };
+  /**
+   * The complete environment (python, git: a process each), never asked for before the command
+   * starts: `atStart` asks right after the spawn (a warm-up run, or details already under way),
+   * otherwise it is asked once the command has exited, so its processes do not overlap a measured
+   * run. Written to the samples file when known, at the latest before the end record.
+   */
+  environment?: { collect: () => Promise<ProfileEnvironment>; atStart: boolean };
   /** Called every `progressEveryS` with the elapsed time and the stages open now. */
   onTick?: (elapsedS: number, openStages: string[]) => void;
   progressEveryS?: number;
@@ -49,6 +57,8 @@ export interface RawRun {
   warnings: string[];
   /** The probe's counters (e.g. pss_snapshots), kept in stage_truth. */
   probeSummary: Record<string, number>;
+  /** Set when a bug in the sampling loop stopped the run (the tree was stopped; what was measured is kept). */
+  internalError?: string;
 }
 
 export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps): Promise<RawRun> {
@@ -59,6 +69,9 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
   const warnings: string[] = [];
 
   const command = await deps.commands.start({ argv: options.argv, cwd: options.cwd, env: options.env, output: options.output });
+  // Last line of defence: if this process dies mid-run (a crash, an uncaught throw), the tree dies with it.
+  const killOnExit = (): void => command.signalGroup('SIGKILL');
+  process.once('exit', killOnExit);
   let probe: TreeProbe | undefined;
   let writer: SamplesWriter | undefined;
   try {
@@ -74,8 +87,18 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
   } catch (error) {
     // Never leave a command running unmeasured behind us.
     command.signalGroup('SIGKILL');
+    process.off('exit', killOnExit);
     throw error;
   }
+
+  let environmentWritten = false;
+  const recordEnvironment = (environment: ProfileEnvironment): void => {
+    if (environmentWritten) return;
+    environmentWritten = true;
+    writer?.environment(environment);
+  };
+  const environment = options.environment?.atStart ? options.environment.collect() : undefined;
+  void environment?.then(recordEnvironment);
 
   const samples: Sample[] = [];
   let lastEventsPoll = Number.NEGATIVE_INFINITY;
@@ -125,7 +148,13 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
   let killTimer: { cancel(): void } | undefined;
   const signalTree = (signal: NodeJS.Signals): void => {
     command.signalGroup(signal);
-    for (const member of probe?.members() ?? []) if (member.pgid !== command.pid) command.signalProcess(member.pid, signal);
+    let members: ReadonlyArray<{ pid: number; pgid: number }> = [];
+    try {
+      members = probe?.members() ?? [];
+    } catch {
+      // A broken probe must not keep the group signal from going out.
+    }
+    for (const member of members) if (member.pgid !== command.pid) command.signalProcess(member.pid, signal);
   };
   const stop = (reason: RunStatus): void => {
     if (stopReason) return;
@@ -134,6 +163,16 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
     killTimer = clock.setTimer(() => signalTree('SIGKILL'), options.killGraceS * 1000);
   };
   const timeoutTimer = options.timeoutS !== undefined ? clock.setTimer(() => stop('timed_out'), options.timeoutS * 1000) : undefined;
+  // A bug in the loop below (not a failed /proc read, which takes care of itself) ends sampling: the
+  // tree is stopped rather than left running unmeasured, and everything sampled so far is kept.
+  let internalError: string | undefined;
+  let stoppedByBug = false;
+  const failSampling = (error: unknown): void => {
+    if (internalError !== undefined) return;
+    internalError = errorMessage(error);
+    stoppedByBug = !exit;
+    stop('failed');
+  };
   const onAbort = (): void => stop('cancelled');
   if (options.signal?.aborted) onAbort();
   else options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -153,27 +192,40 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
     tickIndex = Math.max(tickIndex + 1, Math.floor((now - startMono) / intervalMs) + 1);
     timer = clock.setTimer(() => {
       inFlight = inFlight.then(async () => {
-        if (exit) return;
-        await takeSample();
-        const elapsed = (clock.nowMono() - startMono) / 1000;
-        if (options.onTick && elapsed - lastProgress >= progressEveryS) {
-          lastProgress = elapsed;
-          options.onTick(elapsed, events.openStages());
+        if (exit || internalError !== undefined) return;
+        try {
+          await takeSample();
+          const elapsed = (clock.nowMono() - startMono) / 1000;
+          if (options.onTick && elapsed - lastProgress >= progressEveryS) {
+            lastProgress = elapsed;
+            options.onTick(elapsed, events.openStages());
+          }
+          schedule();
+        } catch (error) {
+          failSampling(error);
         }
-        schedule();
       });
     }, startMono + tickIndex * intervalMs - now);
   };
 
-  inFlight = takeSample(); // the first sample right after spawn
-  schedule();
+  inFlight = takeSample().catch(failSampling); // the first sample right after spawn
+  try {
+    schedule();
+  } catch (error) {
+    failSampling(error);
+  }
   await exited;
   timer?.cancel();
   timeoutTimer?.cancel();
   options.signal?.removeEventListener('abort', onAbort);
   await inFlight;
-  await takeSample(); // the last one: what the tree looks like after the command exited
-  events.poll(true);
+  // The last one: what the tree looks like after the command exited (a broken loop may fail again here).
+  await takeSample().catch((error: unknown) => (internalError ??= errorMessage(error)));
+  try {
+    events.poll(true);
+  } catch (error) {
+    internalError ??= errorMessage(error);
+  }
 
   const finalExit = exit as CommandExit;
   if (stopReason) {
@@ -186,12 +238,17 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
   }
   if (finalExit.spawnError) warnings.push(`command error: ${finalExit.spawnError}`);
   if (samplerError) warnings.push(`sampling error (some samples missing): ${samplerError}`);
+  if (internalError !== undefined) {
+    warnings.push(`internal error in the sampler (please report): ${internalError}; ${stoppedByBug ? 'the command was stopped, ' : ''}what was sampled before is kept`);
+  }
 
   const status: RunStatus = stopReason ?? (finalExit.exitCode === 0 ? 'ok' : 'failed');
+  if (options.environment && writer) recordEnvironment(await (environment ?? options.environment.collect()));
   writer?.end({ t: finalExit.endedAt, status, exit_code: finalExit.exitCode, signal: finalExit.signal });
   writer?.close();
   const probeSummary = probe?.summary?.() ?? {};
   probe?.close();
+  process.off('exit', killOnExit);
 
   return {
     startedAt: command.startedAt,
@@ -207,5 +264,6 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
     signal: finalExit.signal,
     warnings,
     probeSummary,
+    ...(internalError !== undefined ? { internalError } : {}),
   };
 }

@@ -106,7 +106,10 @@ export interface CommandRunner {
 }
 
 export interface EnvironmentProbe {
-  collect(cwd: string): ProfileEnvironment;
+  /** What needs no subprocess (hostname, CPU, memory, OS, Node): instant, written at spawn. */
+  host(cwd: string): ProfileEnvironment;
+  /** All of it, adding python3 --version and the git state (subprocesses: started after the command). Never rejects. */
+  full(cwd: string): Promise<ProfileEnvironment>;
 }
 
 export interface MeasureDeps {

@@ -8,6 +8,7 @@ import { isObject, type JsonObject } from '../formats/validate.js';
 import { errorMessage, UserError } from '../errors.js';
 import { buildRunOutputs } from './build-profile.js';
 import type { RawRun } from './measure-run.js';
+import type { Sample } from './samples-file.js';
 import type { FreezeOptions } from './options.js';
 import { resolveTimeline } from './stages/resolve.js';
 import { formatStageSource, type StageSourceSpec } from './stages/source.js';
@@ -55,8 +56,11 @@ export interface OutputContext {
   metrics: { path: string; data?: JsonObject; error?: string } | undefined;
 }
 
+/** A raw run whose samples may be streamed from its file (the rebuild) rather than held in memory. */
+export type RunInput = Omit<RawRun, 'samples'> & { samples: Iterable<Sample> };
+
 /** Raw run → profile + stage_truth (pure: the metrics file, if any, was read by the caller). */
-export function outputsOf(raw: RawRun, ctx: OutputContext): { profile: Profile; truth: StageTruth } {
+export function outputsOf(raw: RunInput, ctx: OutputContext): { profile: Profile; truth: StageTruth } {
   const { timeline, metricsExcerpt } = resolveTimeline({
     spec: ctx.checked.stages,
     runStart: raw.startedAt,

@@ -2,11 +2,13 @@
  * `<stem>.samples.jsonl`: the raw timeline of one measured run, written as it is taken so that a
  * killed sampler still leaves everything needed to rebuild the profile (see rebuild.ts).
  * Line 1 is a header (what was run and how it was sampled), then `sample` lines, `status` lines
- * (what a polled status file said, when it changed) and, when the run ended normally, an `end` line.
+ * (what a polled status file said, when it changed), an `environment` line with the complete environment
+ * once it was collected (python, git: after the command started) and, when the run ended normally, an `end` line.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import type { ProfileEnvironment } from '../formats/profile.js';
 import { InputFileError } from '../errors.js';
+import { readLines } from '../formats/parse.js';
 import { isObject } from '../formats/validate.js';
 import type { MemoryMetric } from './ports.js';
 import type { StageSourceSpec } from './stages/source.js';
@@ -117,6 +119,11 @@ export class SamplesWriter {
     });
   }
 
+  /** The complete environment, once collected (the header holds what was known at spawn). */
+  environment(environment: ProfileEnvironment): void {
+    this.line({ type: 'environment', environment });
+  }
+
   status(observation: StatusObservation): void {
     this.line({ type: 'status', ...observation });
   }
@@ -138,37 +145,135 @@ export interface SamplesFileContent {
   samples: Sample[];
   statuses: StatusObservation[];
   end?: EndRecord;
+  /** The complete environment, written once collected (after the command started); the header has the host part. */
+  environment?: ProfileEnvironment;
   /** Lines that could not be read (a torn last line after a kill is expected, others are not). */
   warnings: string[];
 }
 
+type SamplesLine =
+  | { type: 'header'; header: SamplesHeader }
+  | { type: 'sample'; sample: Sample }
+  | { type: 'status'; status: StatusObservation }
+  | { type: 'end'; end: EndRecord }
+  | { type: 'environment'; environment: ProfileEnvironment }
+  | { type: 'skip' }
+  | { type: 'bad'; warning: string };
+
+/** One line of a samples file; `index` is 0-based (the header is line 1). */
+function parseSamplesLine(line: string, index: number, file: string): SamplesLine {
+  if (line.trim() === '') return { type: 'skip' };
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    return { type: 'bad', warning: `${file} line ${index + 1}: not JSON (ignored)` };
+  }
+  if (!isObject(record)) return { type: 'skip' };
+  if (index === 0) {
+    return record.type === 'header' && record.format === SAMPLES_FORMAT ? { type: 'header', header: record as unknown as SamplesHeader } : { type: 'skip' };
+  }
+  if (record.type === 'sample' && typeof record.t === 'number' && typeof record.mem_mb === 'number') return { type: 'sample', sample: record as unknown as Sample };
+  if (record.type === 'status' && typeof record.t === 'number') return { type: 'status', status: record as unknown as StatusObservation };
+  if (record.type === 'end') return { type: 'end', end: record as unknown as EndRecord };
+  if (record.type === 'environment' && isObject(record.environment)) return { type: 'environment', environment: record.environment as unknown as ProfileEnvironment };
+  return { type: 'bad', warning: `${file} line ${index + 1}: unknown record (ignored)` };
+}
+
+function missingHeader(file: string): InputFileError {
+  return new InputFileError(file, [`line 1: expected a "${SAMPLES_FORMAT}" header`]);
+}
+
+/** How SamplesWriter starts a sample line (JSON.stringify keeps key order). */
+const SAMPLE_PREFIX = '{"type":"sample","t":';
+
+/** What a samples file says besides its samples (which stay on disk: see samplesOf). */
+export interface SamplesScan extends Omit<SamplesFileContent, 'samples'> {
+  sampleCount: number;
+  lastSampleT: number | undefined;
+  /** Samples at which PSS was read in full (pss_age_s 0). */
+  pssSnapshots: number;
+}
+
+/**
+ * Reads a samples file line by line without keeping its samples, so a rebuild of a long run needs
+ * memory for its stage changes only. Throws InputFileError when the header is missing or not ours.
+ */
+export function scanSamplesFile(file: string): SamplesScan {
+  let header: SamplesHeader | undefined;
+  const scan: Omit<SamplesScan, 'header'> = { statuses: [], warnings: [], sampleCount: 0, lastSampleT: undefined, pssSnapshots: 0 };
+  let index = 0;
+  for (const line of readLines(file)) {
+    // Sample lines as SamplesWriter writes them are counted without a full parse (the second pass,
+    // samplesOf, parses them): that halves the CPU of a rebuild. Anything else is parsed here.
+    const t = index > 0 && line.startsWith(SAMPLE_PREFIX) && line.endsWith('}') ? Number(line.slice(SAMPLE_PREFIX.length, line.indexOf(',', SAMPLE_PREFIX.length))) : Number.NaN;
+    if (Number.isFinite(t)) {
+      index++;
+      scan.sampleCount++;
+      scan.lastSampleT = t;
+      if (line.endsWith(',"pss_age_s":0}')) scan.pssSnapshots++;
+      continue;
+    }
+    const parsed = parseSamplesLine(line, index++, file);
+    if (parsed.type === 'header') header = parsed.header;
+    else if (parsed.type === 'sample') {
+      scan.sampleCount++;
+      scan.lastSampleT = parsed.sample.t;
+      if (parsed.sample.pss_age_s === 0) scan.pssSnapshots++;
+    } else if (parsed.type === 'status') scan.statuses.push(parsed.status);
+    else if (parsed.type === 'end') scan.end = parsed.end;
+    else if (parsed.type === 'environment') scan.environment = parsed.environment;
+    else if (parsed.type === 'bad') scan.warnings.push(parsed.warning);
+    if (index === 1 && !header) throw missingHeader(file);
+  }
+  if (!header) throw missingHeader(file);
+  return { header, ...scan };
+}
+
+/** The samples of a file, streamed from disk each time they are iterated. */
+export function samplesOf(file: string): Iterable<Sample> {
+  return {
+    *[Symbol.iterator]() {
+      let index = 0;
+      for (const line of readLines(file)) {
+        const parsed = parseSamplesLine(line, index++, file);
+        if (parsed.type === 'sample') yield parsed.sample;
+      }
+    },
+  };
+}
+
+/** Whether the samples file ends with an end record (the run ended under its sampler): reads only its tail. */
+export function samplesFileEnded(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    const tail = Buffer.alloc(Math.min(size, 4096));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    const last = tail.toString('utf8').trimEnd().split('\n').pop() ?? '';
+    const record = JSON.parse(last) as unknown;
+    return isObject(record) && record.type === 'end';
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Parses a samples file; throws InputFileError when the header is missing or not ours. */
 export function parseSamplesFile(text: string, file: string): SamplesFileContent {
-  const lines = text.split('\n');
   let header: SamplesHeader | undefined;
-  const samples: Sample[] = [];
-  const statuses: StatusObservation[] = [];
-  const warnings: string[] = [];
-  let end: EndRecord | undefined;
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return;
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch {
-      warnings.push(`${file} line ${index + 1}: not JSON (ignored)`);
-      return;
-    }
-    if (!isObject(record)) return;
-    if (index === 0) {
-      if (record.type === 'header' && record.format === SAMPLES_FORMAT) header = record as unknown as SamplesHeader;
-      return;
-    }
-    if (record.type === 'sample' && typeof record.t === 'number' && typeof record.mem_mb === 'number') samples.push(record as unknown as Sample);
-    else if (record.type === 'status' && typeof record.t === 'number') statuses.push(record as unknown as StatusObservation);
-    else if (record.type === 'end') end = record as unknown as EndRecord;
-    else warnings.push(`${file} line ${index + 1}: unknown record (ignored)`);
+  const content: Omit<SamplesFileContent, 'header'> = { samples: [], statuses: [], warnings: [] };
+  text.split('\n').forEach((line, index) => {
+    const parsed = parseSamplesLine(line, index, file);
+    if (parsed.type === 'header') header = parsed.header;
+    else if (parsed.type === 'sample') content.samples.push(parsed.sample);
+    else if (parsed.type === 'status') content.statuses.push(parsed.status);
+    else if (parsed.type === 'end') content.end = parsed.end;
+    else if (parsed.type === 'environment') content.environment = parsed.environment;
+    else if (parsed.type === 'bad') content.warnings.push(parsed.warning);
   });
-  if (!header) throw new InputFileError(file, [`line 1: expected a "${SAMPLES_FORMAT}" header`]);
-  return { header, samples, statuses, warnings, ...(end ? { end } : {}) };
+  if (!header) throw missingHeader(file);
+  return { header, ...content };
 }

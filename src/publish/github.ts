@@ -3,7 +3,7 @@
  * recording fake). Every request has a timeout; every call goes through the retry policy (GitHub's
  * rate-limit rules); a failure becomes a UserError that says what to do (api-errors.ts).
  */
-import { getOctokit } from '@actions/github';
+import type { getOctokit } from '@actions/github';
 import { explainApiError } from './api-errors.js';
 import { RequestTimeoutError, statusOf, withRetry, type RetryPolicy, type Sleep } from './retry.js';
 
@@ -108,10 +108,18 @@ const toArtifact = (a: RawArtifact): ArtifactRef => ({
 const newestFirst = (a: ArtifactRef, b: ArtifactRef): number => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id;
 
 export function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, timeoutMs = DEFAULT_API_TIMEOUT_MS, log }: Options): GitHubApi {
-  const octokit = getOctokit(token, baseUrl ? { baseUrl } : {});
-  addTimeout(octokit, timeoutMs);
+  // The REST client is imported on the first call: a step that makes none does not load it. The
+  // request closures below read `octokit` only after `ready()` has set it.
+  let octokit!: Octokit;
+  let loaded: Promise<void> | undefined;
+  const ready = (): Promise<void> =>
+    (loaded ??= import('@actions/github').then((m) => {
+      octokit = m.getOctokit(token, baseUrl ? { baseUrl } : {});
+      addTimeout(octokit, timeoutMs);
+    }));
   /** One API call with retries; `ifNotFound` answers a 404 instead of failing. */
   const call = async <T, F = never>(what: string, fn: () => Promise<T>, ifNotFound?: () => F): Promise<T | F> => {
+    await ready();
     try {
       return await withRetry(fn, {
         ...(retry ? { policy: retry } : {}),
@@ -195,6 +203,7 @@ export function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, tim
     async whoAmI() {
       // A user's token: GET /user. An installation token (a job's GITHUB_TOKEN, an app) is refused
       // there; GraphQL's viewer names its bot, without the `[bot]` REST shows.
+      await ready();
       try {
         const { data } = await octokit.rest.users.getAuthenticated();
         return data.login;

@@ -3,9 +3,10 @@
  * the toolkit-backed implementations below. A download from another run goes through the public
  * API, which the toolkit does not retry and does not time out: transient failures are retried here,
  * each try has a deadline, and a 410 (expired) or 404 becomes a clear UserError.
+ * The toolkit clients (several MB with the Azure SDK) are imported on first use, so a step that
+ * never uploads never loads them.
  */
-import { DefaultArtifactClient } from '@actions/artifact';
-import * as cache from '@actions/cache';
+import type { DefaultArtifactClient } from '@actions/artifact';
 import { isAbsolute, relative } from 'node:path';
 import { explainApiError } from './api-errors.js';
 import { withDeadline, withRetry, type RetryPolicy } from './retry.js';
@@ -38,14 +39,17 @@ export const DOWNLOAD_RETRY: RetryPolicy = { retries: 2, baseDelayMs: 2000, maxD
 export const TRANSFER_DEADLINE_MS = 10 * 60_000;
 
 export function createArtifactStore(options: { log?: (message: string) => void; retry?: RetryPolicy; deadlineMs?: number } = {}): ArtifactStore {
-  const client = new DefaultArtifactClient();
+  let loaded: Promise<DefaultArtifactClient> | undefined;
+  const artifactClient = (): Promise<DefaultArtifactClient> => (loaded ??= import('@actions/artifact').then((m) => new m.DefaultArtifactClient()));
   const deadline = options.deadlineMs ?? TRANSFER_DEADLINE_MS;
   return {
     async upload(name, files, rootDir, retentionDays) {
+      const client = await artifactClient();
       const result = await withDeadline(client.uploadArtifact(name, files, rootDir, retentionDays > 0 ? { retentionDays } : {}), deadline);
       return { id: result.id ?? 0, size: result.size ?? 0 };
     },
     async download(id, destination, fromRun) {
+      const client = await artifactClient();
       const what = `downloading artifact ${id}${fromRun ? ` of run ${fromRun.workflowRunId}` : ''}`;
       const once = () =>
         withDeadline(
@@ -67,6 +71,7 @@ export function createArtifactStore(options: { log?: (message: string) => void; 
       }
     },
     async listThisRun() {
+      const client = await artifactClient();
       const { artifacts } = await withDeadline(client.listArtifacts({ latest: true }), deadline);
       return artifacts.map((a) => ({ id: a.id, name: a.name }));
     },
@@ -91,10 +96,14 @@ export function createCacheStore(): CacheStore {
   return {
     writable: () => cacheWritable(),
     async save(paths, key) {
+      const cache = await import('@actions/cache');
       // saveCache logs and returns -1 for "already exists" / denied rather than throwing.
       const id = await withDeadline(cache.saveCache(cachePaths(paths), key), TRANSFER_DEADLINE_MS);
       return id !== -1;
     },
-    restore: (paths, primaryKey, restoreKeys) => withDeadline(cache.restoreCache(cachePaths(paths), primaryKey, restoreKeys), TRANSFER_DEADLINE_MS),
+    async restore(paths, primaryKey, restoreKeys) {
+      const cache = await import('@actions/cache');
+      return withDeadline(cache.restoreCache(cachePaths(paths), primaryKey, restoreKeys), TRANSFER_DEADLINE_MS);
+    },
   };
 }

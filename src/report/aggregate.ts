@@ -4,6 +4,7 @@
  */
 import type { Decision } from '../compare/decision.js';
 import { code, details, table } from './markdown.js';
+import { maxOf } from '../collections.js';
 
 export interface RunnerVerdict {
   /** Artifact name the verdict came from (one per runner). */
@@ -26,7 +27,7 @@ const ICON: Record<RunnerVerdict['decision'], string> = { measured: '📏', ship
 /** The worst decision wins; a runner without a verdict counts as a rejection; only measurements: `measured`. */
 export function combinedDecision(verdicts: readonly RunnerVerdict[]): Decision | 'measured' {
   if (verdicts.length === 0) return 'reject';
-  const worst = Math.max(...verdicts.map((v) => RANK[v.decision]));
+  const worst = maxOf(verdicts.map((v) => RANK[v.decision]));
   return worst === 3 ? 'reject' : worst === 2 ? 'iterate' : worst === 1 ? 'ship' : 'measured';
 }
 

@@ -6,6 +6,7 @@
  * zero on the other side's categories. Each side keeps its own colour and no bar hides another.
  */
 import type { Diff } from '../compare/diff.js';
+import { maxOf } from '../collections.js';
 
 const BASELINE_COLOUR = '#8c959f';
 const CANDIDATE_COLOUR = '#0969da';
@@ -45,7 +46,7 @@ export function stageWallChart(diff: Diff, options: ChartOptions = {}): string |
     baseSeries.push(rounded(w.baseline ?? 0), '0');
     candSeries.push('0', rounded(w.candidate ?? 0));
   }
-  const top = Math.max(...shown.map((w) => Math.max(w.baseline ?? 0, w.candidate ?? 0)));
+  const top = maxOf(shown.map((w) => Math.max(w.baseline ?? 0, w.candidate ?? 0)));
   const lines = [
     '```mermaid',
     `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${BASELINE_COLOUR}, ${CANDIDATE_COLOUR}"}}}}%%`,

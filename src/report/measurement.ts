@@ -6,6 +6,7 @@ import type { MeasuredRun } from '../compare/types.js';
 import { median } from '../compare/stats.js';
 import { formatValue, metricUnit } from '../compare/units.js';
 import { code, table } from './markdown.js';
+import { pushAll } from '../collections.js';
 
 export interface MeasurementReportOptions {
   title: string;
@@ -32,7 +33,7 @@ export function renderMeasurementReport(runs: readonly MeasuredRun[], options: M
   const links = [options.artifactUrl ? `[artifacts](${options.artifactUrl})` : '', options.runUrl ? `[workflow run](${options.runUrl})` : ''].filter(Boolean);
   if (links.length > 0) lines.push(links.join(' · '), '');
   for (const note of options.notes ?? []) lines.push(`- ${note}`);
-  if (failures.length > 0) lines.push('', '**Runs that did not complete:**', ...failures.map((f) => `- ${f}`));
+  if (failures.length > 0) pushAll(lines, ['', '**Runs that did not complete:**', ...failures.map((f) => `- ${f}`)]);
   if (runs.length === 0) {
     lines.push('', 'No profile was measured.');
     return `${lines.join('\n')}\n`;

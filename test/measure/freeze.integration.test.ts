@@ -3,7 +3,7 @@
  * the loader the diff uses. Bounds are generous: the machine is shared and timing is noisy.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ import { freeze, type FreezeOptions } from '../../src/measure/freeze.js';
 import { loadMeasuredRun } from '../../src/compare/loaders.js';
 import { parseSamplesFile } from '../../src/measure/samples-file.js';
 import { rebuildFromSamples } from '../../src/measure/rebuild.js';
-import { parseProcStat } from '../../src/measure/proc-parse.js';
+import { sessionMembers } from '../helpers/processes.js';
 
 const WORKLOAD = fileURLToPath(new URL('./workloads/forking.py', import.meta.url));
 const linux = process.platform === 'linux';
@@ -32,21 +32,6 @@ function options(dir: string, args: string[], overrides: Partial<FreezeOptions> 
     commandOutput: 'ignore',
     ...overrides,
   };
-}
-
-/** Pids of running processes whose session is `sid` (zombies hold nothing; some sandbox inits never reap them). */
-function sessionMembers(sid: number): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        const stat = parseProcStat(readFileSync(`/proc/${pid}/stat`, 'latin1'));
-        return stat?.session === sid && stat.state !== 'Z';
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
 }
 
 describe.runIf(linux)('freeze of a real forking process tree', () => {

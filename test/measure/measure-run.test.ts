@@ -74,7 +74,7 @@ function setup(overrides: Partial<MeasureRunOptions> = {}) {
     clock,
     commands: { start: () => Promise.resolve(command) },
     probeFactory: () => probe,
-    environment: { collect: () => ({}) },
+    environment: { host: () => ({}), full: () => Promise.resolve({}) },
   };
   const options: MeasureRunOptions = {
     argv: ['pipeline'],
@@ -203,5 +203,54 @@ describe('measureRun stopping', () => {
     expect(raw.samples).toEqual([]);
     expect(probe.reads).toBe(0);
     expect(raw.status).toBe('ok');
+  });
+});
+
+describe('measureRun faults and start-up', () => {
+  it('a bug in the loop stops the tree (SIGTERM, SIGKILL after the grace period) and keeps what was sampled', async () => {
+    let ticks = 0;
+    const onTick = (): void => {
+      if (++ticks === 3) throw new TypeError('progress line broke');
+    };
+    const { command, deps, options } = setup({ onTick, progressEveryS: 0 });
+    const run = measureRun(options, deps);
+    await vi.advanceTimersByTimeAsync(4000);
+    command.exit(null, 'SIGKILL');
+    const raw = await run;
+    expect(command.signals).toEqual(['group:SIGTERM@1500', '4300:SIGTERM@1500', 'group:SIGKILL@3500', '4300:SIGKILL@3500', 'group:SIGKILL@4000', '4300:SIGKILL@4000']);
+    expect(raw.status).toBe('failed');
+    expect(raw.internalError).toBe('progress line broke');
+    expect(raw.warnings).toContain('internal error in the sampler (please report): progress line broke; the command was stopped, what was sampled before is kept');
+    // Sampling stopped with the bug; the samples before it and the last one after the exit are kept.
+    expect(raw.samples.map((s) => Math.round(s.t * 1000 - START))).toEqual([0, 500, 1000, 1500, 4000]);
+    const file = parseSamplesFile(readFileSync(options.samples?.path ?? '', 'utf8'), 'f');
+    expect(file.samples).toHaveLength(5);
+    expect(file.end).toMatchObject({ status: 'failed', signal: 'SIGKILL' });
+  });
+
+  it.each([
+    [true, ['command', 'environment', 'exit']],
+    [false, ['command', 'exit', 'environment']],
+  ])('asks for the environment details after the command started (at start: %s), records them before the end', async (atStart, expected) => {
+    const order: string[] = [];
+    const collect = () => {
+      order.push('environment');
+      return Promise.resolve({ hostname: 'h', python: '3.11.7', git_sha: 'abc1234' } as never);
+    };
+    const { command, deps, options } = setup({ environment: { collect, atStart } });
+    const start = deps.commands.start.bind(deps.commands);
+    deps.commands = { start: (spec) => (order.push('command'), start(spec)) };
+    const run = measureRun(options, deps);
+    await vi.advanceTimersByTimeAsync(600);
+    order.push('exit');
+    command.exit(0);
+    await run;
+    expect(order).toEqual(expected);
+    const text = readFileSync(options.samples?.path ?? '', 'utf8');
+    const file = parseSamplesFile(text, 'f');
+    expect(file.environment).toEqual({ hostname: 'h', python: '3.11.7', git_sha: 'abc1234' });
+    const types = text.trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type);
+    expect(types.indexOf('environment')).toBeGreaterThan(0);
+    expect(types.at(-1)).toBe('end');
   });
 });

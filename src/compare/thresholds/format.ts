@@ -1,12 +1,13 @@
 /** Thresholds and their problems in words, for logs, annotations and the report. */
 import { metricUnit, type MetricUnit } from '../units.js';
 import type { Rule, ThresholdProblem } from './types.js';
+import { maxOf } from '../../collections.js';
 
 const MAX_TEXT = 160;
 
 /** Wraps text in a code span that survives backticks inside it (markdown and plain logs alike). */
 function codeSpan(text: string): string {
-  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const longestRun = maxOf((text.match(/`+/g) ?? []).map((run) => run.length), 0);
   const fence = '`'.repeat(longestRun + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}`;

@@ -8,6 +8,7 @@ import { buildThreshold, problemAt, type Draft } from './draft.js';
 import { scanMarkdown, splitLines, type FencedBlock, type SourceLine } from './markdown.js';
 import { readTables } from './table.js';
 import type { Threshold, ThresholdProblem, ThresholdSpec } from './types.js';
+import { pushAll } from '../../collections.js';
 
 export const BLOCK_INFO = 'optimization-gate';
 
@@ -49,8 +50,8 @@ function readBlocks(fences: readonly FencedBlock[], problems: ThresholdProblem[]
       continue;
     }
     const content = parseBlockYaml(block.content, 'block', { raw: undefined, ...fenceLine(block) });
-    merged.drafts.push(...content.drafts);
-    merged.problems.push(...content.problems);
+    pushAll(merged.drafts, content.drafts);
+    pushAll(merged.problems, content.problems);
     merged.baseline ??= content.baseline;
     merged.repeat ??= content.repeat;
   }
@@ -90,7 +91,7 @@ function findDuplicates(thresholds: readonly Threshold[], problems: ThresholdPro
 }
 
 function assemble(content: BlockContent | undefined, drafts: Draft[], problems: ThresholdProblem[], lines: readonly string[]): ThresholdSpec {
-  problems.push(...(content?.problems ?? []));
+  pushAll(problems, content?.problems ?? []);
   const thresholds: Threshold[] = [];
   for (const draft of [...(content?.drafts ?? []), ...drafts]) {
     const threshold = buildThreshold(draft, problems);

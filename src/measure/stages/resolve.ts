@@ -25,13 +25,12 @@ export function resolveTimeline(inputs: StageInputs): { timeline: StageTimeline;
   const eventsFile = inputs.eventsPath ?? 'stage events';
   // Malformed event lines are worth reporting whichever source wins.
   const carried = [...inputs.eventWarnings];
+  const withCarried = (timeline: StageTimeline): StageTimeline => ({ ...timeline, warnings: [...carried, ...timeline.warnings] });
 
   const wantEvents = spec.kind === 'events' || (spec.kind === 'auto' && inputs.events.length > 0);
   if (wantEvents) {
     if (inputs.events.length > 0) {
-      const timeline = timelineFromEvents(inputs.events, runStart, runEnd, eventsFile);
-      timeline.warnings.unshift(...carried);
-      return { timeline, ...excerpt };
+      return { timeline: withCarried(timelineFromEvents(inputs.events, runStart, runEnd, eventsFile)), ...excerpt };
     }
     return { timeline: wholeRunTimeline(runStart, runEnd, [...carried, `no stage events were written to ${eventsFile}; one stage "run" covers the run`]), ...excerpt };
   }
@@ -40,9 +39,7 @@ export function resolveTimeline(inputs: StageInputs): { timeline: StageTimeline;
   if (wantStatus) {
     const file = inputs.statusPath ?? 'status file';
     if (inputs.statuses.length > 0) {
-      const timeline = timelineFromStatus(inputs.statuses, runStart, runEnd, file);
-      timeline.warnings.unshift(...carried);
-      return { timeline, ...excerpt };
+      return { timeline: withCarried(timelineFromStatus(inputs.statuses, runStart, runEnd, file)), ...excerpt };
     }
     return { timeline: wholeRunTimeline(runStart, runEnd, [...carried, `${file} did not change during the run; one stage "run" covers the run`]), ...excerpt };
   }
@@ -52,10 +49,7 @@ export function resolveTimeline(inputs: StageInputs): { timeline: StageTimeline;
     const { path, data, error } = inputs.metrics;
     if (data) {
       const timeline = timelineFromMetrics(data, runStart, runEnd, path);
-      if (timeline.order.length > 0) {
-        timeline.warnings.unshift(...carried);
-        return { timeline, ...excerpt };
-      }
+      if (timeline.order.length > 0) return { timeline: withCarried(timeline), ...excerpt };
       return { timeline: wholeRunTimeline(runStart, runEnd, [...carried, ...timeline.warnings]), ...excerpt };
     }
     return { timeline: wholeRunTimeline(runStart, runEnd, [...carried, `${path}: ${error ?? 'not readable'}; one stage "run" covers the run`]) };

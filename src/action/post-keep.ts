@@ -1,0 +1,105 @@
+/**
+ * The post step's work when there is some (loaded only then: it pulls in the toolkit): stop any
+ * measured process tree still running, rebuild the profile of every run that was being sampled from
+ * its samples file, and upload everything in the output directory. Nothing measured is lost.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { errorMessage } from '../errors.js';
+import { readLines } from '../formats/parse.js';
+import { State } from '../inputs/constants.js';
+import { rebuildFromSamples, SAMPLES_SUFFIX, samplesFileEnded } from '../measure/index.js';
+import { coreIO, type ActionIO } from '../publish/io.js';
+import { createArtifactStore, type ArtifactStore } from '../publish/store.js';
+import { filesUnder } from './output-files.js';
+
+export interface PostDeps {
+  io: ActionIO;
+  artifacts: () => ArtifactStore;
+}
+
+export const defaultPostDeps: PostDeps = { io: coreIO, artifacts: createArtifactStore };
+
+function rootPid(samplesPath: string): number | undefined {
+  // The header is the first line: read that, not the whole (possibly hours-long) file.
+  const first = readLines(samplesPath, 64 * 1024).next().value ?? '';
+  try {
+    const header = JSON.parse(first) as { root_pid?: unknown };
+    return typeof header.root_pid === 'number' && header.root_pid > 1 ? header.root_pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** SIGTERM to the process group, SIGKILL after a grace period if it is still there. */
+async function stopGroup(pid: number, io: ActionIO): Promise<void> {
+  if (!alive(pid)) return;
+  io.warning(`stopping the measured process group ${pid} left running by the main step`);
+  try {
+    process.kill(-pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  for (let waited = 0; waited < 5000 && alive(pid); waited += 100) await new Promise((r) => setTimeout(r, 100));
+  if (alive(pid)) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // gone meanwhile
+    }
+  }
+}
+
+async function upload(io: ActionIO, artifacts: () => ArtifactStore, outDir: string): Promise<void> {
+  const name = io.getState(State.ArtifactName) || 'optimization-gate';
+  const retention = Number(io.getState(State.RetentionDays) || '0');
+  const uploaded = await artifacts().upload(name, filesUnder(outDir), outDir, Number.isFinite(retention) ? retention : 0);
+  io.info(`optimization-gate post: uploaded ${name} (id ${uploaded.id}) with what was measured`);
+}
+
+/** `completed`: main finished (only its upload is missing); else main was cancelled or crashed mid-way. */
+export async function keepWhatWasMeasured(outDir: string, completed: boolean, { io, artifacts }: PostDeps): Promise<void> {
+  if (completed) {
+    // Main finished but its upload failed: one more try, now that some time has passed.
+    await upload(io, artifacts, outDir);
+    return;
+  }
+  io.warning('optimization-gate post: the main step did not complete; keeping what was measured');
+  const rebuilt: string[] = [];
+  for (const samples of filesUnder(outDir).filter((f) => f.endsWith(SAMPLES_SUFFIX))) {
+    const pid = rootPid(samples);
+    if (pid !== undefined) await stopGroup(pid, io);
+    try {
+      // A run whose sampler finished has its profile already; only interrupted runs are rebuilt.
+      if (samplesFileEnded(samples)) continue;
+      const result = rebuildFromSamples(samples, { statusIfUnfinished: 'cancelled' });
+      rebuilt.push(`${result.profilePath} (status ${result.profile.status ?? 'cancelled'}, ${result.profile.totals.wall_time_s} s measured)`);
+    } catch (error) {
+      io.warning(`cannot rebuild a profile from ${samples}: ${errorMessage(error)}`);
+    }
+  }
+  const reportPath = join(outDir, 'report.md');
+  if (!existsSync(reportPath)) {
+    const lines = [
+      '### ❌ optimization-gate: no verdict — the job was cancelled or failed before the gate',
+      '',
+      rebuilt.length > 0 ? 'Partial profiles rebuilt from the samples on disk:' : 'No run was interrupted mid-measurement.',
+      ...rebuilt.map((r) => `- ${r}`),
+      '',
+      'Everything measured is in the artifact.',
+    ];
+    writeFileSync(reportPath, `${lines.join('\n')}\n`);
+    await io.appendSummary(`${lines.join('\n')}\n`).catch(() => undefined);
+  }
+  if (io.getState(State.ArtifactUploaded) === 'true') return;
+  await upload(io, artifacts, outDir);
+}
