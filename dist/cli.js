@@ -30,7 +30,7 @@ var COMMANDS = {
   },
   init: {
     summary: "write the workflows (PR gate, dispatch, nightly refresh) into your repository, pinned to a release",
-    load: async () => (await import("./chunks/init-OX4J5MM6.js")).initCommand
+    load: async () => (await import("./chunks/init-6XQHROKA.js")).initCommand
   }
 };
 

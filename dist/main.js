@@ -267,7 +267,7 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, timeoutMs 
     const all = [];
     for (let n = 1; n <= MAX_PAGES; n++) {
       const items = await call(`${what} (page ${n})`, () => page(n));
-      all.push(...items);
+      pushAll(all, items);
       if (items.length < 100) break;
     }
     return all;

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { pushAll } from '../collections.js';
 import { parseCliArgs, usage } from '../inputs/cli-args.js';
 import type { CliCommand } from './command.js';
 import { renderDispatch, renderPrGate, renderRefresh, type RenderedFile, type WorkflowOptions } from './init-render.js';
@@ -158,7 +159,7 @@ export function planInit(args: readonly string[], root = packageRoot()): InitPla
       files.push({ path: `.github/workflows/${FILE[w]}`, text: (o.reusable ? callers : render)[w](options) });
     }
   }
-  if (o.reusable) files.push(...reusableCopies(root, pin, chosen));
+  if (o.reusable) pushAll(files, reusableCopies(root, pin, chosen));
   return { files, options, which: chosen, reusable: o.reusable, dir, dryRun: o['dry-run'], force: o.force };
 }
 

@@ -6,6 +6,7 @@
 import type { getOctokit } from '@actions/github';
 import { explainApiError } from './api-errors.js';
 import { RequestTimeoutError, statusOf, withRetry, type RetryPolicy, type Sleep } from './retry.js';
+import { pushAll } from '../collections.js';
 
 export interface IssueInfo {
   number: number;
@@ -137,7 +138,7 @@ export function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, tim
     const all: T[] = [];
     for (let n = 1; n <= MAX_PAGES; n++) {
       const items = await call(`${what} (page ${n})`, () => page(n));
-      all.push(...items);
+      pushAll(all, items);
       if (items.length < 100) break;
     }
     return all;
