@@ -98,8 +98,9 @@ async function externalRun(target: SideTarget, ctx: MeasureContext, stem: string
       signal: ctx.signal,
     });
     for (const warning of result.warnings) ctx.log(`[${target.label}] warning: ${warning}`);
+    for (const note of result.notes.slice(1)) ctx.log(`[${target.label}] ${note}`);
     copyFileSync(result.profilePath, `${stem}.yaml`);
-    copyFileSync(result.stageTruthPath, `${stem}.stage_truth.json`);
+    if (result.stageTruthPath) copyFileSync(result.stageTruthPath, `${stem}.stage_truth.json`);
     return { profile: `${stem}.yaml` };
   } catch (error) {
     return { failure: `external freeze: ${(error as Error).message}` };

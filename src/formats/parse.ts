@@ -8,7 +8,8 @@ export function readText(file: string): string {
     return readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputFileError(file, [code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? 'unknown error'})`]);
+    if (code === 'ENOENT') throw new InputFileError(file, [], { missing: true });
+    throw new InputFileError(file, [`cannot read (${code ?? 'unknown error'})`]);
   }
 }
 

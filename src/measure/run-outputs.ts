@@ -5,7 +5,7 @@ import type { Profile } from '../formats/profile.js';
 import type { StageTruth } from '../formats/stage-truth.js';
 import { readJson } from '../formats/parse.js';
 import { isObject, type JsonObject } from '../formats/validate.js';
-import { errorMessage, UserError } from '../errors.js';
+import { errorMessage, InputFileError, UserError } from '../errors.js';
 import { buildRunOutputs } from './build-profile.js';
 import type { RawRun } from './measure-run.js';
 import type { FreezeOptions } from './options.js';
@@ -36,6 +36,7 @@ export function readMetricsFile(path: string): { path: string; data?: JsonObject
     const data = readJson(path);
     return isObject(data) ? { path, data } : { path, error: 'not a JSON object' };
   } catch (error) {
+    if (error instanceof InputFileError && error.missing) return { path, error: 'file not found' };
     return { path, error: errorMessage(error).replace(`${path}: invalid content\n  - `, '') };
   }
 }

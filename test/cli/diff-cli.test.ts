@@ -44,7 +44,7 @@ describe('optimization-gate diff', () => {
     expect([format.code, format.stderr]).toEqual([2, expect.stringContaining('--format expects md, json, text, got "html"') as string]);
     const missing = await cli('diff', STAGED_PROFILE, '/nope/cand.yaml');
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('/nope/cand.yaml: invalid content');
+    expect(missing.stderr).toContain('/nope/cand.yaml: not found');
     const evalDir = await cli('diff', STAGED_PROFILE, BUNDLED_PROFILE, '--eval-candidate', '/nope/dir');
     expect(evalDir.stderr).toContain('eval output directory not found: /nope/dir');
   });

@@ -137,11 +137,11 @@ describe('optimization-gate gate on bad input: exit 2, files still written', () 
       '--out', out,
     );
     expect(code).toBe(2);
-    expect(stderr).toContain('/nope/base.yaml: invalid content');
+    expect(stderr).toContain('/nope/base.yaml: not found');
     expect(stderr).toContain('--eval-candidate got 3 directories for 2 --candidate runs');
     const { json, report } = outputs(out);
     expect(json.input_errors).toHaveLength(2);
-    expect(report).toContain('- /nope/base.yaml: invalid content');
+    expect(report).toContain('- /nope/base.yaml: not found');
   });
 
   it('a bad --fail-on value, and --out missing', async () => {
