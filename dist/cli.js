@@ -20,7 +20,7 @@ import {
   renderReport,
   stageTable,
   stageWallChart
-} from "./chunks/chunk-SCQFHEST.js";
+} from "./chunks/chunk-T6D4SA5N.js";
 import {
   UserError,
   errorMessage,
@@ -29,7 +29,7 @@ import {
   loadMeasuredRun,
   readText,
   runExternalFreeze
-} from "./chunks/chunk-7HPHNO7Z.js";
+} from "./chunks/chunk-R4UPB74N.js";
 
 // src/inputs/cli-args.ts
 function parseCliArgs(command, specs, argv) {
@@ -282,7 +282,7 @@ var freezeCommand = {
           signal: controller.signal
         });
         for (const warning of checked.warnings) console.error(`warning: ${warning}`);
-        console.error(`checked: ${checked.profilePath} and ${checked.stageTruthPath}`);
+        for (const note of checked.notes) console.error(note);
         return 0;
       }
       if (options.version === void 0 || options["dataset-id"] === void 0) {

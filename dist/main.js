@@ -16,7 +16,7 @@ import {
   getOctokit,
   setProfileOutputs,
   writeRunInfo
-} from "./chunks/chunk-O34D7O3K.js";
+} from "./chunks/chunk-IAK743SE.js";
 import {
   ACCEPTED_FORMS,
   FAIL_ON_VALUES,
@@ -38,7 +38,7 @@ import {
   renderGateJson,
   renderReport,
   table
-} from "./chunks/chunk-SCQFHEST.js";
+} from "./chunks/chunk-T6D4SA5N.js";
 import {
   CancelledError,
   EVAL_METRICS_FILE,
@@ -55,7 +55,7 @@ import {
   readJson,
   runExternalFreeze,
   stageTruthPathFor
-} from "./chunks/chunk-7HPHNO7Z.js";
+} from "./chunks/chunk-R4UPB74N.js";
 
 // src/action/run.ts
 import { mkdirSync as mkdirSync5 } from "node:fs";
@@ -761,8 +761,9 @@ async function externalRun(target, ctx, stem) {
       signal: ctx.signal
     });
     for (const warning of result.warnings) ctx.log(`[${target.label}] warning: ${warning}`);
+    for (const note of result.notes.slice(1)) ctx.log(`[${target.label}] ${note}`);
     copyFileSync2(result.profilePath, `${stem}.yaml`);
-    copyFileSync2(result.stageTruthPath, `${stem}.stage_truth.json`);
+    if (result.stageTruthPath) copyFileSync2(result.stageTruthPath, `${stem}.stage_truth.json`);
     return { profile: `${stem}.yaml` };
   } catch (error) {
     return { failure: `external freeze: ${error.message}` };

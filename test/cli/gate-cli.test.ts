@@ -56,7 +56,7 @@ describe('optimization-gate gate', () => {
     expect(failed.stdout).toContain('decision: reject (fail-on reject: fails)');
     const { json, report } = outputs(join(dir, 'a'));
     expect(json.thresholds.find((t) => t.verdict === 'fail')).toMatchObject({ metric: 'eval.intrinsic.performance.avg_latency_ms', line: 10 });
-    expect(report).toContain('| ❌ fail | `eval.intrinsic.performance.avg_latency_ms` | guardrail | `<= +10%` | 4676 ms | 15376 ms | +228.8 % | — | 1/1 |');
+    expect(report).toContain('| ❌ fail | `eval.intrinsic.performance.avg_latency_ms` | guardrail | `<= +10%` | 4676.198 ms | 15376.38 ms | +228.8 % | — | 1/1 |');
     expect((await cli('gate', '--issue-file', path, ...PAIR, '--out', join(dir, 'b'), '--fail-on', 'never')).code).toBe(0);
   });
 
