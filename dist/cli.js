@@ -18,9 +18,10 @@ import {
   qualityTable,
   renderGateJson,
   renderReport,
+  resolveEvalDir,
   stageTable,
   stageWallChart
-} from "./chunks/chunk-T6D4SA5N.js";
+} from "./chunks/chunk-HPSKOLP3.js";
 import {
   UserError,
   errorMessage,
@@ -29,7 +30,7 @@ import {
   loadMeasuredRun,
   readText,
   runExternalFreeze
-} from "./chunks/chunk-R4UPB74N.js";
+} from "./chunks/chunk-TEOBCZVW.js";
 
 // src/inputs/cli-args.ts
 function parseCliArgs(command, specs, argv) {
@@ -162,6 +163,7 @@ function renderDiff(diff, format) {
 }
 
 // src/cli/sides.ts
+import { existsSync, statSync } from "node:fs";
 function pairEvalDirs(flag, dirs, count, profilesFlag) {
   if (dirs.length === 0) return Array.from({ length: count }, () => void 0);
   if (dirs.length === 1) return Array.from({ length: count }, () => dirs[0]);
@@ -171,9 +173,17 @@ function pairEvalDirs(flag, dirs, count, profilesFlag) {
     ["give one directory (used for every run) or exactly one per run, in the same order"]
   );
 }
+function evalDirOf(flag, given) {
+  if (existsSync(given) && statSync(given).isDirectory()) return given;
+  try {
+    return resolveEvalDir(given, process.cwd(), { insideCheckout: false }).dir;
+  } catch (error) {
+    throw new UserError(`--${flag}: ${error.message}`);
+  }
+}
 function loadSide(name, profiles, evalDirs, flags) {
   if (profiles.length === 0) throw new UserError(`no ${name} profile given (${flags.profiles})`);
-  const dirs = pairEvalDirs(flags.evalDirs, evalDirs, profiles.length, flags.profiles);
+  const dirs = pairEvalDirs(flags.evalDirs, evalDirs, profiles.length, flags.profiles).map((d) => d === void 0 ? void 0 : evalDirOf(flags.evalDirs, d));
   return {
     name,
     runs: profiles.map((profile, i) => {

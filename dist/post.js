@@ -6,10 +6,10 @@ import {
   createArtifactStore,
   filesUnder,
   rebuildFromSamples
-} from "./chunks/chunk-IAK743SE.js";
+} from "./chunks/chunk-TFOXYUJ6.js";
 import {
   errorMessage
-} from "./chunks/chunk-R4UPB74N.js";
+} from "./chunks/chunk-TEOBCZVW.js";
 
 // src/action/post.ts
 import { existsSync, readFileSync, writeFileSync } from "node:fs";

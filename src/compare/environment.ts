@@ -114,6 +114,8 @@ function row(attribute: string, base: (string | undefined)[], cand: (string | un
 }
 
 export function checkEnvironment(baseline: Side, candidate: Side, compareAcross: readonly string[] = []): EnvironmentCheck {
+  // Nothing to compare with: a side without runs is reported as such elsewhere.
+  if (baseline.runs.length === 0 || candidate.runs.length === 0) return { rows: [], blocking: [], comparable: true };
   const baseAttrs = baseline.runs.map(attributesOf);
   const candAttrs = candidate.runs.map(attributesOf);
   const names: string[] = [];

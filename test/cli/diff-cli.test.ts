@@ -46,6 +46,6 @@ describe('optimization-gate diff', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('/nope/cand.yaml: not found');
     const evalDir = await cli('diff', STAGED_PROFILE, BUNDLED_PROFILE, '--eval-candidate', '/nope/dir');
-    expect(evalDir.stderr).toContain('eval output directory not found: /nope/dir');
+    expect(evalDir.stderr).toContain('--eval-candidate: eval results "/nope/dir" not found\n  - /nope/dir: not found');
   });
 });
