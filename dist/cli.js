@@ -21,7 +21,7 @@ import {
   resolveEvalDir,
   stageTable,
   stageWallChart
-} from "./chunks/chunk-HPSKOLP3.js";
+} from "./chunks/chunk-PMOKIQQG.js";
 import {
   UserError,
   errorMessage,
@@ -30,7 +30,7 @@ import {
   loadMeasuredRun,
   readText,
   runExternalFreeze
-} from "./chunks/chunk-TEOBCZVW.js";
+} from "./chunks/chunk-CED272XY.js";
 
 // src/inputs/cli-args.ts
 function parseCliArgs(command, specs, argv) {

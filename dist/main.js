@@ -16,7 +16,7 @@ import {
   getOctokit,
   setProfileOutputs,
   writeRunInfo
-} from "./chunks/chunk-TFOXYUJ6.js";
+} from "./chunks/chunk-XGZILKG2.js";
 import {
   ACCEPTED_FORMS,
   FAIL_ON_VALUES,
@@ -39,7 +39,7 @@ import {
   renderReport,
   resolveEvalDir,
   table
-} from "./chunks/chunk-HPSKOLP3.js";
+} from "./chunks/chunk-PMOKIQQG.js";
 import {
   CancelledError,
   EVAL_METRICS_FILE,
@@ -57,7 +57,7 @@ import {
   readJson,
   runExternalFreeze,
   stageTruthPathFor
-} from "./chunks/chunk-TEOBCZVW.js";
+} from "./chunks/chunk-CED272XY.js";
 
 // src/action/run.ts
 import { mkdirSync as mkdirSync6 } from "node:fs";

@@ -6,10 +6,10 @@ import {
   createArtifactStore,
   filesUnder,
   rebuildFromSamples
-} from "./chunks/chunk-TFOXYUJ6.js";
+} from "./chunks/chunk-XGZILKG2.js";
 import {
   errorMessage
-} from "./chunks/chunk-TEOBCZVW.js";
+} from "./chunks/chunk-CED272XY.js";
 
 // src/action/post.ts
 import { existsSync, readFileSync, writeFileSync } from "node:fs";

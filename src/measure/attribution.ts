@@ -19,7 +19,7 @@ export interface StageResourceStats {
  * How long the span shares with the interval (from, to]; touching at one instant is no overlap.
  * The first sample's interval is the single instant `to`: a span containing it meets it with length 0.
  */
-function overlap(span: StageSpan, from: number, to: number): number | undefined {
+export function overlap(span: StageSpan, from: number, to: number): number | undefined {
   if (from === to) return span.start <= to && span.end >= to ? 0 : undefined;
   const length = Math.min(to, span.end) - Math.max(from, span.start);
   return length > 0 ? length : undefined;

@@ -16,6 +16,7 @@ import type { MeasureDeps } from './ports.js';
 import type { RunStatus } from './samples-file.js';
 import { DEFAULT_STATUS_FILE, STAGE_EVENTS_ENV, type StageSourceSpec } from './stages/source.js';
 import { outputsOf, readMetricsFile, writeOutput, type RunFiles } from './run-outputs.js';
+import { GpuSampler } from './gpu-sampler.js';
 
 export type { FreezeOptions, FreezeProgress } from './options.js';
 
@@ -62,7 +63,11 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
   const d: MeasureDeps = { ...defaultMeasureDeps(), ...deps };
   const { cwd, stages, stem } = checked;
   const progress = options.onProgress ?? (() => undefined);
-  const environment = d.environment.collect(cwd);
+  const collected = d.environment.collect(cwd);
+  // Once per freeze: is there a GPU to sample (nvidia-smi)? Its model goes into the environment block.
+  const gpuProbe = d.gpu ? await GpuSampler.probe(d.gpu, () => d.clock.nowMono()) : { devices: [], note: 'no GPU: not sampled' };
+  const gpuNames = [...new Set(gpuProbe.devices.map((g) => g.name).filter((n): n is string => n !== undefined))];
+  const environment = gpuNames.length > 0 ? { ...collected, gpu: gpuNames.join(', ') } : collected;
   const statusPath = statusFileFor(stages, cwd);
   const metricsPath = stages.kind === 'metrics' ? resolve(cwd, stages.path) : options.metricsFile !== undefined ? resolve(cwd, options.metricsFile) : undefined;
   const env = { ...process.env, ...options.env };
@@ -139,6 +144,8 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
         ...common,
         env: { ...env, [STAGE_EVENTS_ENV]: files.events },
         eventsPath: files.events,
+        // A sampler per run, so no reading of one run is carried into the next.
+        ...(gpuProbe.sampler && d.gpu ? { gpu: new GpuSampler(d.gpu, () => d.clock.nowMono()) } : {}),
         samples: {
           path: files.samples,
           header: {
@@ -168,7 +175,7 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
       d,
     );
     const metrics = metricsPath !== undefined ? readMetricsFile(metricsPath) : undefined;
-    const { profile, truth } = outputsOf(raw, { options, checked: { ...checked, stages }, environment, files, statusPath, metrics });
+    const { profile, truth } = outputsOf(raw, { options, checked: { ...checked, stages }, environment, files, statusPath, metrics, gpuNote: gpuProbe.note });
     writeOutput(files.profile, renderProfileYaml(profile));
     writeOutput(files.stageTruth, renderStageTruthJson(truth));
     result.files.push(files.profile, files.stageTruth, files.samples, files.events);

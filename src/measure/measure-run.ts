@@ -8,6 +8,7 @@ import type { CommandExit, MeasureDeps, MemoryMetric, TreeProbe, TreeReading } f
 import { SamplesWriter, type RunStatus, type Sample, type SamplesHeader, type StatusObservation } from './samples-file.js';
 import { EventsTail, type StageEvent } from './stages/events.js';
 import { StatusFilePoller } from './stages/status-file.js';
+import type { GpuSampler } from './gpu-sampler.js';
 
 export interface MeasureRunOptions {
   argv: readonly string[];
@@ -32,6 +33,8 @@ export interface MeasureRunOptions {
   /** Called every `progressEveryS` with the elapsed time and the stages open now. */
   onTick?: (elapsedS: number, openStages: string[]) => void;
   progressEveryS?: number;
+  /** GPU readings of the tree (nvidia-smi), attached to its samples; absent without a GPU. */
+  gpu?: GpuSampler;
 }
 
 export interface RawRun {
@@ -105,6 +108,11 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
         ...(reading.pssAgeS !== undefined ? { pss_age_s: reading.pssAgeS } : {}),
       };
       previous = { t, cpuSeconds: reading.cpuSeconds };
+      if (options.gpu) {
+        options.gpu.poll(probe.members().map((m) => m.pid));
+        const gpu = options.gpu.latest();
+        if (gpu) Object.assign(sample, { gpu_mem_mb: gpu.memMb, gpu_util_pct: gpu.utilPct, gpu_device_mem_mb: gpu.deviceMemMb });
+      }
       samples.push(sample);
       writer.sample(sample);
     }
@@ -186,6 +194,8 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
   }
   if (finalExit.spawnError) warnings.push(`command error: ${finalExit.spawnError}`);
   if (samplerError) warnings.push(`sampling error (some samples missing): ${samplerError}`);
+  const gpuError = await options.gpu?.close();
+  if (gpuError) warnings.push(`GPU sampling error (some GPU readings missing): ${gpuError}`);
 
   const status: RunStatus = stopReason ?? (finalExit.exitCode === 0 ? 'ok' : 'failed');
   writer?.end({ t: finalExit.endedAt, status, exit_code: finalExit.exitCode, signal: finalExit.signal });

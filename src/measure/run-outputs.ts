@@ -7,6 +7,7 @@ import { readJson } from '../formats/parse.js';
 import { isObject, type JsonObject } from '../formats/validate.js';
 import { errorMessage, InputFileError, UserError } from '../errors.js';
 import { buildRunOutputs } from './build-profile.js';
+import { addGpu } from './gpu-profile.js';
 import type { RawRun } from './measure-run.js';
 import type { FreezeOptions } from './options.js';
 import { resolveTimeline } from './stages/resolve.js';
@@ -54,6 +55,8 @@ export interface OutputContext {
   files: RunFiles;
   statusPath: string | undefined;
   metrics: { path: string; data?: JsonObject; error?: string } | undefined;
+  /** What the GPU probe found ("no GPU: nvidia-smi not found", or what is sampled). */
+  gpuNote?: string;
 }
 
 /** Raw run → profile + stage_truth (pure: the metrics file, if any, was read by the caller). */
@@ -89,5 +92,6 @@ export function outputsOf(raw: RawRun, ctx: OutputContext): { profile: Profile; 
     files: { samples: basename(ctx.files.samples), events: basename(ctx.files.events) },
   });
   built.truth.stage_source_requested = formatStageSource(ctx.checked.stages);
+  addGpu(built.profile, built.truth, raw.samples, timeline.spans, raw.startedAt, ctx.gpuNote);
   return built;
 }

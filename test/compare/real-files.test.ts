@@ -10,6 +10,7 @@ import { diffSides } from '../../src/compare/diff.js';
 import { lookupMetric } from '../../src/compare/metrics.js';
 import { renderReport } from '../../src/report/report.js';
 import type { MeasuredRun } from '../../src/compare/types.js';
+import type { StageResources } from '../../src/formats/profile.js';
 import type { Threshold, ThresholdSpec } from '../../src/compare/thresholds/types.js';
 import {
   ANTHROPIC_BENCHMARK_EVAL_DIR,
@@ -49,6 +50,19 @@ describe('"no sample" markers of the v2.6 profiles (peak_rss_mb: 0, avg_cpu_pct:
     expect(lookupMetric(gemini, 'profile.stages.vector_indexing.wall_time_s')).toEqual({ kind: 'number', value: 0.2793 });
     // speaker_detection: 475 MiB was sampled; its 0.0 % is a real (idle) average.
     expect(lookupMetric(gemini, 'profile.stages.speaker_detection.avg_cpu_pct')).toEqual({ kind: 'number', value: 0 });
+  });
+
+  it('GPU metrics of a profile measured without them are absent, saying so (a GPU reading of 0 MiB would be a real one)', () => {
+    expect(lookupMetric(gemini, 'profile.totals.peak_gpu_mem_mb')).toMatchObject({
+      kind: 'absent', reason: 'profile.totals.peak_gpu_mem_mb absent in v2.6-wip-gemini.yaml: this profile has no GPU measurement',
+    });
+    const dir = tempDir();
+    const gpu = run(profileCopy(GEMINI_PROFILE, dir, 'gpu', (doc) => {
+      doc.totals.gpu_note = 'no GPU: nvidia-smi not found';
+      doc.stages.summarization = { ...(doc.stages.summarization as StageResources), peak_gpu_mem_mb: 0 };
+    }));
+    expect(lookupMetric(gpu, 'profile.totals.avg_gpu_util_pct')).toMatchObject({ reason: 'profile.totals.avg_gpu_util_pct absent in gpu.yaml: no GPU: nvidia-smi not found' });
+    expect(lookupMetric(gpu, 'profile.stages.summarization.peak_gpu_mem_mb')).toEqual({ kind: 'number', value: 0 });
   });
 
   it("the README's wildcard per-stage memory guardrail ships gemini → deepseek: vector_indexing is not measured on either side and not counted", () => {
