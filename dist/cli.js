@@ -21,7 +21,7 @@ import {
   resolveEvalDir,
   stageTable,
   stageWallChart
-} from "./chunks/chunk-PMOKIQQG.js";
+} from "./chunks/chunk-ESGXVDOV.js";
 import {
   UserError,
   errorMessage,

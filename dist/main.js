@@ -39,7 +39,7 @@ import {
   renderReport,
   resolveEvalDir,
   table
-} from "./chunks/chunk-PMOKIQQG.js";
+} from "./chunks/chunk-ESGXVDOV.js";
 import {
   CancelledError,
   EVAL_METRICS_FILE,

@@ -8,7 +8,7 @@
 import { formatPercent, formatSigned, formatValue, metricUnit, type MetricUnit } from './units.js';
 import { expandMetricPattern, lookupSide } from './metrics.js';
 import { checkDatasets, type DatasetCheck } from './dataset.js';
-import { applyEnvironment, checkEnvironment, type EnvironmentCheck } from './environment.js';
+import { acrossCovers, applyEnvironment, checkEnvironment, type EnvironmentCheck } from './environment.js';
 import { changeInterval, DEFAULT_INTERVAL_OPTIONS, median, SINGLE_RUN_NOTE, valueInterval, type Estimate, type IntervalOptions } from './stats.js';
 import { runsToDecide } from './runs-needed.js';
 import { confirmationNote, type ConfirmationRecord } from './confirm.js';
@@ -319,6 +319,9 @@ export function evaluateGate(spec: ThresholdSpec, baseline: Side, candidate: Sid
   if (spec.repeat !== undefined && (baseline.runs.length !== expected.baseline || candidate.runs.length !== expected.candidate)) {
     notes.push(`the issue asks for repeat: ${spec.repeat}; got ${baseline.runs.length} baseline and ${candidate.runs.length} candidate run(s)`);
   }
+  // A name that matched no differing attribute may be misspelt: it excused nothing.
+  const unused = (spec.compareAcross ?? []).filter((name) => !environment.rows.some((r) => acrossCovers(name, r.attribute)));
+  if (unused.length > 0) notes.push(`compare-across: ${unused.join(', ')} matched no attribute that differs between the sides`);
   const confirmed = options.confirmation && confirmationNote(options.confirmation);
   if (confirmed) notes.push(confirmed);
   return {

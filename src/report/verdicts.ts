@@ -47,11 +47,15 @@ export function headline(result: GateResult): string {
   const failedRuns = [...result.runs.baseline, ...result.runs.candidate].filter((r) => r.failed);
   const parts: string[] = [];
   if (result.problems.length > 0) parts.push(`${plural(result.problems.length, 'threshold problem')} on the issue`);
-  if (result.inputErrors.length > 0) {
+  // A dataset mismatch refuses the comparison: said as such, whatever else is wrong.
+  const mismatches = result.dataset.mismatches;
+  if (mismatches.length > 0) parts.push('dataset mismatch: comparison refused');
+  const errors = result.inputErrors.filter((e) => !mismatches.includes(e));
+  if (errors.length > 0) {
     // A single short error is the headline itself; long ones (with code spans) are listed below it.
-    const first = (result.inputErrors[0] as string).split('\n')[0] as string;
-    const short = result.inputErrors.length === 1 && first.length <= 100 && !first.includes('`');
-    parts.push(short ? first : first.startsWith('no thresholds found') ? 'no thresholds found on the issue' : plural(result.inputErrors.length, 'input error'));
+    const first = (errors[0] as string).split('\n')[0] as string;
+    const short = errors.length === 1 && first.length <= 100 && !first.includes('`');
+    parts.push(short ? first : first.startsWith('no thresholds found') ? 'no thresholds found on the issue' : plural(errors.length, 'input error'));
   }
   if (failedRuns.length > 0) parts.push(`${plural(failedRuns.length, 'measured run')} failed (${failedRuns.map((r) => `${r.label}: ${r.status ?? ''}`).join(', ')})`);
   const groups: Array<[ThresholdResult[], string]> = [

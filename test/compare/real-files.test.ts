@@ -23,7 +23,8 @@ import {
   OPENAI_EVAL_DIR,
   STAGED_PROFILE,
 } from '../helpers/fixtures.js';
-import { evalCopy, profileCopy, run, side, tempDir, threshold } from './helpers.js';
+import { evalCopy, profileCopy, run, side, tempDir, threshold, wallRepeats } from './helpers.js';
+import { nextConfirmation } from '../../src/compare/confirm.js';
 
 function gate(thresholds: Threshold[], base: MeasuredRun[], cand: MeasuredRun[], extra: Partial<ThresholdSpec> = {}): GateResult {
   return evaluateGate({ thresholds, problems: [], ...extra }, side('baseline', ...base), side('candidate', ...cand), { failOn: 'reject' });
@@ -151,7 +152,7 @@ describe('dataset identity', () => {
     ]);
     expect(result.reasons).toEqual(result.inputErrors);
     const report = renderReport(result, undefined);
-    expect(report.split('\n')[0]).toBe('### ❌ reject — 2 input errors');
+    expect(report.split('\n')[0]).toBe('### ❌ reject — dataset mismatch: comparison refused');
     expect(report).toContain('#### ❌ Dataset mismatch: comparison refused');
     expect(report).toContain('| eval dataset_id | `curated_5feeds_smoke_v1` | `curated_5feeds_benchmark_v1` | ❌ differs |');
     expect(report).toContain('| profile dataset_id | `e2e_podcast1_mtb_n2` | `e2e_podcast1_mtb_n2` | ✅ same |');
@@ -216,8 +217,28 @@ describe('environment comparability', () => {
     const result = gate(spec, [run(GEMINI_PROFILE, OPENAI_EVAL_DIR)], [gpuCopy('cuda-accepted')], { compareAcross: ['device', 'precision', 'library_versions'] });
     expect(result.environment.comparable).toBe(true);
     expect(result.environment.rows.filter((r) => r.accepted).map((r) => r.attribute)).toEqual(['device', 'precision', 'library_versions.torch']);
+    expect(result.notes).toEqual([]);
+    // A misspelt name excuses nothing, and the report says it matched nothing.
+    const typo = gate(spec, [run(GEMINI_PROFILE, OPENAI_EVAL_DIR)], [gpuCopy('cuda-typo')], { compareAcross: ['devise', 'precision', 'library_versions'] });
+    expect(typo.environment.blocking.map((r) => r.attribute)).toEqual(['device']);
+    expect(typo.notes).toEqual(['compare-across: devise matched no attribute that differs between the sides']);
     expect(only(result, 'profile.totals.wall_time_s').verdict).toBe('pass');
     expect(result.decision).toBe('ship');
+  });
+
+  it('no confirmation round is spent on a verdict an environment difference made inconclusive', () => {
+    const base = wallRepeats(GEMINI_PROFILE, dir, 'env-b', [1, 1.01, 0.99]);
+    const cand = [1, 1.02, 0.98].map((f, i) =>
+      run(profileCopy(DEEPSEEK_PROFILE, dir, `env-c-${i}`, (doc) => {
+        doc.environment = { ...doc.environment, device: 'cuda' };
+        doc.totals.wall_time_s = Math.round(doc.totals.wall_time_s * f * 10000) / 10000;
+      })),
+    );
+    const result = gate([threshold('profile.totals.wall_time_s', '<= +900%')], base, cand);
+    const t = only(result, 'profile.totals.wall_time_s');
+    expect(t.verdict).toBe('inconclusive');
+    expect(t.change.interval).toBeDefined();
+    expect(nextConfirmation(result, 0, 3)).toMatchObject({ confirm: false, why: 'no more runs can decide the inconclusive guardrail(s) profile.totals.wall_time_s (environments differ)' });
   });
 
   it('a value recorded on one side only is shown, not judged (issue477 device: null vs v2.6 device: cpu)', () => {
