@@ -21,7 +21,7 @@ import {
   resolveEvalDir,
   stageTable,
   stageWallChart
-} from "./chunks/chunk-ESGXVDOV.js";
+} from "./chunks/chunk-ZYG3ZYIP.js";
 import {
   UserError,
   errorMessage,

@@ -39,7 +39,7 @@ import {
   renderReport,
   resolveEvalDir,
   table
-} from "./chunks/chunk-ESGXVDOV.js";
+} from "./chunks/chunk-ZYG3ZYIP.js";
 import {
   CancelledError,
   EVAL_METRICS_FILE,

@@ -22,11 +22,12 @@
  *   - `baseline` / `candidate`: {values (one per run, null where a run had no number), median, n
  *     (runs with a number), runs, problems[]}
  *   - `change`: {value (percent for relative, unit delta, or the candidate value for absolute
- *     bounds), form: relative|delta|value, unit, interval {low, high} or null, level (the exact
+ *     bounds), form: relative|delta|value, unit (`%` relative, `pp` a delta of a percentage metric, else
+ *     the metric unit), interval {low, high} or null, level (the exact
  *     coverage of the interval, e.g. 0.968 for 5 + 5 runs) or null, method:
  *     rank-shift|welch-t|bootstrap-median|point or null, note or null}
  *   - `reason`: one line with the numbers
- * - `runs`: {baseline[], candidate[]}, each {label, files {profile, truth, eval, cost}, status,
+ * - `runs`: {baseline[], candidate[]}, each {label, files {profile, truth, eval, cost, fingerprint}, status,
  *   failed, host {hostname, cpu}, sampling_note, memory_metric}
  * - `host`: {comparable, differences[]}
  * - `dataset`: {comparable, rows[] {field, baseline[], candidate[], mismatch or null}}: a mismatch

@@ -150,6 +150,12 @@ function formatIn(form: ThresholdChange['form'], value: number, unit: MetricUnit
   return formatValue(value, unit);
 }
 
+/** `%` for a relative change; percentage points for a delta of a percentage metric (CPU, GPU utilisation); else the metric's unit. */
+function changeUnitOf(form: ThresholdChange['form'], unit: MetricUnit | undefined): string | undefined {
+  if (form === 'relative') return '%';
+  return form === 'delta' && unit?.dimension === 'cpu' ? 'pp' : unit?.symbol;
+}
+
 function noChange(form: ThresholdChange['form'], unit: string | undefined): ThresholdChange {
   return { value: undefined, form, unit, interval: undefined, level: undefined, method: undefined };
 }
@@ -174,7 +180,7 @@ function evaluateOne(threshold: Threshold, metric: string, baseline: Side, candi
   const unit = metricUnit(metric);
   const rule = threshold.rule;
   const form = rule.form === 'absolute' ? 'value' : rule.form;
-  const changeUnit = form === 'relative' ? '%' : unit?.symbol;
+  const changeUnit = changeUnitOf(form, unit);
   const b = sideValues(baseline.runs, metric, threshold.default);
   const c = sideValues(candidate.runs, metric, threshold.default);
   const base = {
@@ -240,7 +246,7 @@ function unmatched(threshold: Threshold, baseline: Side, candidate: Side): Thres
     metric: threshold.metric, threshold, verdict, counts: verdictCounts({ optional: threshold.optional, verdict }),
     notMeasured: false, defaulted: { baseline: 0, candidate: 0 },
     unit: metricUnit(threshold.metric)?.symbol, baseline: empty(baseline.runs), candidate: empty(candidate.runs),
-    change: noChange(form, form === 'relative' ? '%' : metricUnit(threshold.metric)?.symbol),
+    change: noChange(form, changeUnitOf(form, metricUnit(threshold.metric))),
     reason: `no metric matches ${threshold.metric} in any run`,
   };
 }

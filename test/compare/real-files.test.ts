@@ -15,6 +15,7 @@ import type { Threshold, ThresholdSpec } from '../../src/compare/thresholds/type
 import {
   ANTHROPIC_BENCHMARK_EVAL_DIR,
   ANTHROPIC_PROFILE,
+  BUNDLED_PROFILE,
   DEEPSEEK_PROFILE,
   GEMINI_PROFILE,
   GROK_PROFILE,
@@ -293,5 +294,18 @@ describe('default: for metrics written only when something went wrong', () => {
     const result = gate([{ ...rule, default: 0 }], [clean], [run(GEMINI_PROFILE)]);
     expect(only(result, 'eval.intrinsic.bundled_parse_failures')).toMatchObject({ verdict: 'missing', defaulted: { baseline: 0, candidate: 0 } });
     expect(only(result, 'eval.intrinsic.bundled_parse_failures').reason).toMatch(/^candidate: no metrics\.json for v2\.6-wip-gemini\.yaml: looked for /);
+  });
+});
+
+describe('exact values', () => {
+  it('a CPU delta is in percentage points, with the readings as written (issue477 kg_extraction 0.0 → 1.73 %)', () => {
+    const result = gate([threshold('profile.stages.kg_extraction.avg_cpu_pct', '<= +5')], [run(STAGED_PROFILE)], [run(BUNDLED_PROFILE)]);
+    const t = only(result, 'profile.stages.kg_extraction.avg_cpu_pct');
+    expect(t.change).toMatchObject({ value: 1.73, unit: 'pp', form: 'delta' });
+    expect(t.reason).toBe('change +1.73 pp meets <= +5 (single run: no noise estimate)');
+    const report = renderReport(result, diffSides(side('baseline', run(STAGED_PROFILE)), side('candidate', run(BUNDLED_PROFILE))));
+    expect(report).toContain('| ✅ pass | `profile.stages.kg_extraction.avg_cpu_pct` | guardrail | `<= +5` | 0 % | 1.73 % | +1.73 pp |');
+    // gi_generation 0.97 → 0.3 %: both readings shown in full, so -69.1 % can be recomputed.
+    expect(report).toContain('| gi_generation | 11.68 s → 21.66 s (+85.4 %) | 630 MiB → 640 MiB (+1.59 %) | 0.97 % → 0.3 % (-69.1 %) |');
   });
 });
