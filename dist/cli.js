@@ -3,34 +3,34 @@ import { createRequire as __ogCreateRequire } from 'node:module'; const require 
 import {
   errorMessage,
   isUserError
-} from "./chunks/chunk-LTK4X4J5.js";
+} from "./chunks/chunk-LDP73T3D.js";
 import "./chunks/chunk-Y2US2WXL.js";
 
 // src/cli/commands.ts
 var COMMANDS = {
   freeze: {
     summary: "measure a pipeline command's process tree per stage and write the profile",
-    load: async () => (await import("./chunks/freeze-XQ6WRRKJ.js")).freezeCommand
+    load: async () => (await import("./chunks/freeze-3NOTFSTB.js")).freezeCommand
   },
   rebuild: {
     summary: "rebuild a profile from a samples file (an interrupted run, or another stage source)",
-    load: async () => (await import("./chunks/rebuild-YRIUJFPU.js")).rebuildCommand
+    load: async () => (await import("./chunks/rebuild-WAHARFWA.js")).rebuildCommand
   },
   thresholds: {
     summary: "parse the thresholds of an issue body and print them as JSON",
-    load: async () => (await import("./chunks/thresholds-OYLYDETP.js")).thresholdsCommand
+    load: async () => (await import("./chunks/thresholds-BLB2WASQ.js")).thresholdsCommand
   },
   diff: {
     summary: "diff two profiles (with their stage_truth and eval outputs): stages, totals, quality, cost",
-    load: async () => (await import("./chunks/diff-UNUPCTQJ.js")).diffCommand
+    load: async () => (await import("./chunks/diff-CI4GOE5W.js")).diffCommand
   },
   gate: {
     summary: "gate a candidate against a baseline on the issue thresholds; writes gate.json and report.md",
-    load: async () => (await import("./chunks/gate-BZYX7TIK.js")).gateCommand
+    load: async () => (await import("./chunks/gate-HFPJTMOW.js")).gateCommand
   },
   init: {
     summary: "write the workflows (PR gate, dispatch, nightly refresh) into your repository, pinned to a release",
-    load: async () => (await import("./chunks/init-6XQHROKA.js")).initCommand
+    load: async () => (await import("./chunks/init-MB6WNSMQ.js")).initCommand
   }
 };
 

@@ -8,25 +8,26 @@ import {
   passesFailOn,
   renderGateJson,
   renderReport
-} from "./chunks/chunk-5TW52DMT.js";
+} from "./chunks/chunk-MUO247FF.js";
 import {
   ACCEPTED_FORMS,
   formatProblem,
   mergeThresholds,
   parseInlineThresholds,
   parseIssueThresholds
-} from "./chunks/chunk-6BG5IO52.js";
+} from "./chunks/chunk-BLZKNA3S.js";
 import {
   code,
   details,
   diffSides,
   median,
+  resolveEvalDir,
   table
-} from "./chunks/chunk-VRWBVEIR.js";
+} from "./chunks/chunk-URVOHDML.js";
 import {
   formatValue,
   metricUnit
-} from "./chunks/chunk-7NLXKG3F.js";
+} from "./chunks/chunk-IK35OIXD.js";
 import {
   maxOf,
   pushAll
@@ -41,28 +42,29 @@ import {
   explainApiError,
   statusOf,
   withRetry
-} from "./chunks/chunk-43IHOHWT.js";
+} from "./chunks/chunk-KY63L2LE.js";
 import {
   freeze,
   processCommandRunner,
   runExternalFreeze,
   sharedEnvironment
-} from "./chunks/chunk-QMEAFW7C.js";
-import "./chunks/chunk-B3X534OY.js";
-import "./chunks/chunk-U73B25QT.js";
+} from "./chunks/chunk-VSIZSWCN.js";
+import "./chunks/chunk-DN6TMBZP.js";
+import "./chunks/chunk-NFNHCEZ3.js";
 import {
   EVAL_METRICS_FILE,
+  FINGERPRINT_FILE,
   PIPELINE_METRICS_FILE,
   loadMeasuredRun,
   profileStem,
   stageTruthPathFor
-} from "./chunks/chunk-PJM3LI46.js";
+} from "./chunks/chunk-S2JG2XYJ.js";
 import {
   isObject
-} from "./chunks/chunk-GLHELGL6.js";
+} from "./chunks/chunk-AKERE7RI.js";
 import {
   readJson
-} from "./chunks/chunk-WUNXELDA.js";
+} from "./chunks/chunk-74GBHKAL.js";
 import {
   BASE_WORKTREE_DIR,
   Inputs,
@@ -71,14 +73,14 @@ import {
   STICKY_MARKER_PREFIX,
   State,
   filesUnder
-} from "./chunks/chunk-W25QP3VZ.js";
+} from "./chunks/chunk-SVQ3XKUD.js";
 import {
   CancelledError,
   InputFileError,
   UserError,
   errorMessage,
   isUserError
-} from "./chunks/chunk-LTK4X4J5.js";
+} from "./chunks/chunk-LDP73T3D.js";
 import {
   coreIO
 } from "./chunks/chunk-JPYQQPIU.js";
@@ -89,7 +91,7 @@ import "./chunks/chunk-ZVFLWEG4.js";
 import "./chunks/chunk-Y2US2WXL.js";
 
 // src/action/run.ts
-import { mkdirSync as mkdirSync5 } from "node:fs";
+import { mkdirSync as mkdirSync6 } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join as join11, resolve as resolve6 } from "node:path";
 
@@ -186,6 +188,7 @@ function readActionConfig(read) {
     datasetId: read(Inputs.DatasetId) || "default",
     pipelineConfig: read(Inputs.PipelineConfig).split("\n").map((l) => l.trim()).filter((l) => l !== ""),
     baseline: parseBaseline(errors, read(Inputs.Baseline)),
+    baselineEval: optional(read(Inputs.BaselineEval)),
     repeat: repeatRaw === "" ? void 0 : wholeNumber(errors, Inputs.Repeat, repeatRaw, 1, 50),
     warmup: wholeNumber(errors, Inputs.Warmup, read(Inputs.Warmup) || "1", 0, 10),
     confirmRuns: wholeNumber(errors, Inputs.ConfirmRuns, read(Inputs.ConfirmRuns) || "0", 0, 20),
@@ -212,6 +215,9 @@ function readActionConfig(read) {
   }
   if (config.experimentCommand && !config.experimentOutput) {
     errors.add(Inputs.ExperimentOutput, "the directory where experiment-command writes metrics.json", "");
+  }
+  if (config.baselineEval !== void 0 && (config.baselineEval.startsWith("-") || config.baselineEval.includes("\0"))) {
+    errors.add(Inputs.BaselineEval, "a path or an eval run id of the baseline's eval results", config.baselineEval);
   }
   if (errors.list.length > 0) throw new UserError("invalid action inputs", errors.list);
   return config;
@@ -849,12 +855,22 @@ function headSha(workingDir) {
 }
 
 // src/action/measure-sides.ts
-import { copyFileSync as copyFileSync2, existsSync as existsSync4, readFileSync as readFileSync3, rmSync, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join5, resolve as resolve3 } from "node:path";
+import { copyFileSync as copyFileSync2, existsSync as existsSync4, mkdirSync as mkdirSync2, readFileSync as readFileSync3, rmSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname, join as join5, resolve as resolve3 } from "node:path";
 
 // src/action/experiment.ts
 import { copyFileSync, existsSync as existsSync3, mkdirSync, statSync } from "node:fs";
 import { join as join4, resolve as resolve2 } from "node:path";
+var EVAL_FILES = [EVAL_METRICS_FILE, PIPELINE_METRICS_FILE, FINGERPRINT_FILE];
+function copyEvalResults(source, evalDir) {
+  const present = EVAL_FILES.filter((name) => existsSync3(join4(source, name)));
+  if (!present.includes(EVAL_METRICS_FILE) && !present.includes(PIPELINE_METRICS_FILE)) {
+    return { files: [], failure: `experiment-output: no ${EVAL_METRICS_FILE} or ${PIPELINE_METRICS_FILE} in ${source} (no experiment-command ran to write them)` };
+  }
+  mkdirSync(evalDir, { recursive: true });
+  for (const name of present) copyFileSync(join4(source, name), join4(evalDir, name));
+  return { files: present.map((name) => join4(evalDir, name)) };
+}
 async function runExperiment(options, runner) {
   const started = Date.now();
   options.log(`experiment: bash -c <experiment-command> in ${options.cwd}`);
@@ -881,7 +897,7 @@ async function runExperiment(options, runner) {
   mkdirSync(options.evalDir, { recursive: true });
   const files = [];
   const stale = [];
-  for (const name of [EVAL_METRICS_FILE, PIPELINE_METRICS_FILE]) {
+  for (const name of EVAL_FILES) {
     if (existsSync3(join4(source, name))) {
       if (statSync(join4(source, name)).mtimeMs < started - 1e3) {
         stale.push(name);
@@ -894,7 +910,7 @@ async function runExperiment(options, runner) {
   let failure;
   if (stopped) failure = `the experiment command was ${stopped}`;
   else if (exit.exitCode !== 0) failure = `the experiment command failed (${exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.exitCode}`})`;
-  else if (files.length === 0) {
+  else if (files.every((f) => f.endsWith(FINGERPRINT_FILE))) {
     failure = `the experiment command wrote neither ${EVAL_METRICS_FILE} nor ${PIPELINE_METRICS_FILE} in ${source}${stale.length > 0 ? ` (${stale.join(", ")} there predate this run)` : ""}`;
   }
   return { ok: failure === void 0, ...failure ? { failure } : {}, evalDir: options.evalDir, files };
@@ -937,6 +953,7 @@ async function externalRun(target, ctx, stem) {
   const { config } = ctx;
   const written = resolve3(target.cwd, config.profileOutput ?? "");
   rmSync(written, { force: true });
+  mkdirSync2(dirname(written), { recursive: true });
   rmSync(stageTruthPathFor(written), { force: true });
   try {
     const result = await (ctx.externalImpl ?? runExternalFreeze)({
@@ -948,8 +965,9 @@ async function externalRun(target, ctx, stem) {
       signal: ctx.signal
     });
     for (const warning of result.warnings) ctx.log(`[${target.label}] warning: ${warning}`);
+    for (const note of result.notes.slice(1)) ctx.log(`[${target.label}] ${note}`);
     copyFileSync2(result.profilePath, `${stem}.yaml`);
-    copyFileSync2(result.stageTruthPath, `${stem}.stage_truth.json`);
+    if (result.stageTruthPath) copyFileSync2(result.stageTruthPath, `${stem}.stage_truth.json`);
     return { profile: `${stem}.yaml` };
   } catch (error) {
     return { failure: `external freeze: ${error.message}` };
@@ -963,7 +981,7 @@ function measuredFiles(sides) {
       files.push(profile, `${stem}.stage_truth.json`, `${stem}.samples.jsonl`, `${stem}.events.jsonl`);
     }
     files.push(`${side.target.stem}.yaml`, `${side.target.stem}.stage_truth.json`);
-    if (side.evalDir) files.push(join5(side.evalDir, "metrics.json"), join5(side.evalDir, "eval_pipeline_metrics.json"));
+    if (side.evalDir) files.push(join5(side.evalDir, "metrics.json"), join5(side.evalDir, "eval_pipeline_metrics.json"), join5(side.evalDir, "fingerprint.json"));
   }
   return [...new Set(files)].filter((f) => existsSync4(f));
 }
@@ -988,6 +1006,16 @@ async function measureSides(targets, ctx) {
       );
       if (result.files.length > 0) side.evalDir = result.evalDir;
       if (result.failure) side.failures.push(result.failure);
+    }
+  } else if (config.experimentOutput) {
+    for (const side of sides) {
+      const source = resolve3(side.target.cwd, config.experimentOutput);
+      const copied = copyEvalResults(source, `${side.target.stem}.eval`);
+      if (copied.failure) side.failures.push(copied.failure);
+      else {
+        side.evalDir = `${side.target.stem}.eval`;
+        ctx.log(`[${side.target.label}] eval results from ${source} (no experiment-command)`);
+      }
     }
   }
   if (!config.profileCommand) return sides;
@@ -1066,7 +1094,7 @@ function recordRunOrder(profile, order, clock) {
 }
 
 // src/action/resolve-baseline.ts
-import { cpSync as cpSync2, existsSync as existsSync6, mkdirSync as mkdirSync3, rmSync as rmSync2 } from "node:fs";
+import { cpSync as cpSync2, existsSync as existsSync6, mkdirSync as mkdirSync4, rmSync as rmSync2 } from "node:fs";
 import { join as join7 } from "node:path";
 
 // src/action/baseline-key.ts
@@ -1102,13 +1130,13 @@ function baselineArtifactName(artifactName, datasetId, runner) {
 }
 
 // src/action/baseline-store.ts
-import { cpSync, existsSync as existsSync5, mkdirSync as mkdirSync2, readdirSync, readFileSync as readFileSync4, statSync as statSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { cpSync, existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync, readFileSync as readFileSync4, statSync as statSync2, writeFileSync as writeFileSync4 } from "node:fs";
 import { basename, isAbsolute, join as join6, relative as relative2, resolve as resolve4, sep } from "node:path";
 var BASELINE_MANIFEST = "baseline.json";
 var BASELINE_SCHEMA = "optimization-gate/baseline@1";
 var COMPANIONS = [".stage_truth.json", ".samples.jsonl"];
 function writeBaselineStore(dir, side, meta) {
-  mkdirSync2(dir, { recursive: true });
+  mkdirSync3(dir, { recursive: true });
   const runs = side.profiles.map((profile, i) => {
     const stem = `run-${i + 1}`;
     cpSync(profile, join6(dir, `${stem}.yaml`));
@@ -1165,10 +1193,22 @@ function resolvePathBaseline(name, root, { insideCheckout = true } = {}) {
     throw new UserError(`baseline "${name}" not found`, candidates.map((p) => `looked for ${relative2(root, p) || "."}`));
   }
   if (!statSync2(found).isDirectory()) return { profiles: [found], origin: `repository file ${relative2(root, found)}` };
-  if (existsSync5(join6(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative2(root, found)}`);
+  if (isStoreManifest(join6(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative2(root, found)}`);
   const profiles = readdirSync(found).filter(isProfileYaml).sort().map((f) => join6(found, f)).filter(looksLikeProfile);
-  if (profiles.length === 0) throw new UserError(`baseline folder ${relative2(root, found)} holds no profile YAML (a file with a totals: section)`);
+  if (profiles.length === 0) {
+    const evalRun = existsSync5(join6(found, "metrics.json")) ? "; it holds eval results: name them with `baseline: { profile: <profile YAML>, eval: <this folder> }`" : "";
+    throw new UserError(`baseline folder ${relative2(root, found)} holds no profile YAML (a file with a totals: section)${evalRun}`);
+  }
   return { profiles, origin: `repository folder ${relative2(root, found)} (${profiles.length} profiles: ${profiles.map((p) => basename(p)).join(", ")})` };
+}
+function isStoreManifest(path) {
+  if (!existsSync5(path)) return false;
+  try {
+    const data = readJson(path);
+    return !isObject(data) || data.schema === BASELINE_SCHEMA || !("promoted_id" in data || "run_id" in data);
+  } catch {
+    return true;
+  }
 }
 function looksLikeProfile(path) {
   try {
@@ -1193,7 +1233,7 @@ async function restoreFromCache(where, deps, into) {
   const key = await deps.cache.restore([where.storePath], prefix, [prefix]);
   if (key === void 0 || !existsSync6(where.storePath)) return void 0;
   rmSync2(into, { recursive: true, force: true });
-  mkdirSync3(join7(into, ".."), { recursive: true });
+  mkdirSync4(join7(into, ".."), { recursive: true });
   cpSync2(where.storePath, into, { recursive: true });
   rmSync2(where.storePath, { recursive: true, force: true });
   deps.log(`baseline restored from the cache (key ${key})`);
@@ -1251,6 +1291,21 @@ async function planBaseline(source, where, deps) {
   } catch (error) {
     if (isUserError(error)) return { kind: "missing", reason: `baseline (${source.from}): ${error.message}` };
     return { kind: "missing", reason: `baseline (${source.from}) could not be restored: ${errorMessage(error)}` };
+  }
+}
+
+// src/action/baseline-eval.ts
+function baselineEvalName(config, spec) {
+  if (config.baselineEval !== void 0) return { name: config.baselineEval, from: "input" };
+  if (config.baseline.kind === "auto" && spec.baselineEval !== void 0) return { name: spec.baselineEval, from: "issue" };
+  return void 0;
+}
+function resolveBaselineEval(named, workingDir) {
+  try {
+    return { found: resolveEvalDir(named.name, workingDir, { insideCheckout: named.from === "issue" }) };
+  } catch (error) {
+    const where = named.from === "input" ? "input 'baseline-eval'" : "issue baseline: eval";
+    return { error: `baseline eval results (${where}): ${isUserError(error) ? error.message : errorMessage(error)}` };
   }
 }
 
@@ -1361,6 +1416,12 @@ async function runGate(session) {
     });
   });
   if (plan.kind === "missing") return publish(inputErrorResult([`missing baseline: ${plan.reason}`], config.failOn, spec));
+  const evalName = baselineEvalName(config, spec);
+  const namedEval = evalName ? resolveBaselineEval(evalName, session.workingDir) : void 0;
+  if (namedEval && "error" in namedEval) return publish(inputErrorResult([`missing baseline: ${namedEval.error}`], config.failOn, spec));
+  const baselineEvalDir = namedEval?.found.dir;
+  if (namedEval) io.info(`baseline eval results: ${namedEval.found.origin}`);
+  if (plan.kind === "files" && baselineEvalDir !== void 0) plan.files.evalDir = baselineEvalDir;
   const failures = [];
   const storedBaseline = plan.kind === "files" ? loadSide("baseline", plan.files.profiles, plan.files.evalDir, failures) : void 0;
   if (plan.kind === "files") io.info(`baseline: ${plan.files.origin}`);
@@ -1396,8 +1457,8 @@ async function runGate(session) {
       () => measureSides(sideTargets, measureContext)
     );
     if (session.signal.aborted) throw new CancelledError("cancelled while measuring; the post step uploads what was measured");
-    judged = judge(spec, measured, storedBaseline, failures, config.failOn);
-    judged = await confirm(session, { spec, measured, storedBaseline, failures, repeat, measureContext }, judged);
+    judged = judge({ spec, measured, storedBaseline, failures, baselineEvalDir }, config.failOn);
+    judged = await confirm(session, { spec, measured, storedBaseline, failures, repeat, measureContext, baselineEvalDir }, judged);
   } finally {
     worktree?.remove();
     targets.files = measuredFiles(measured);
@@ -1426,11 +1487,11 @@ async function confirm(session, m, first) {
     rounds += 1;
     const round = m.repeat + rounds;
     await io.group(`Confirmation round ${rounds} of at most ${allowed} (${step.why})`, () => measureRounds(confirming, m.measureContext, round, round));
-    judged = judge(m.spec, m.measured, m.storedBaseline, m.failures, config.failOn, { rounds, allowed, candidateOnly: m.storedBaseline !== void 0 });
+    judged = judge(m, config.failOn, { rounds, allowed, candidateOnly: m.storedBaseline !== void 0 });
   }
   return judged;
 }
-function judge(spec, measured, storedBaseline, loadFailures, failOn, confirmation) {
+function judge({ spec, measured, storedBaseline, failures: loadFailures, baselineEvalDir }, failOn, confirmation) {
   const failures = [...loadFailures];
   const cand = measured.find((m) => m.target.name === "candidate");
   const candidateSide = loadSide("candidate", cand.profiles, cand.evalDir, failures);
@@ -1438,7 +1499,7 @@ function judge(spec, measured, storedBaseline, loadFailures, failOn, confirmatio
   if (storedBaseline) baselineSide = storedBaseline;
   else {
     const base = measured.find((m) => m.target.name === "baseline");
-    baselineSide = loadSide("baseline", base.profiles, base.evalDir, failures);
+    baselineSide = loadSide("baseline", base.profiles, base.evalDir ?? baselineEvalDir, failures);
   }
   for (const side of measured) pushAll(failures, side.failures.map((f) => `${side.target.name}: ${f}`));
   const result = evaluateGate(spec, baselineSide, candidateSide, { failOn, failedRuns: failures, ...confirmation ? { confirmation } : {} });
@@ -1446,7 +1507,7 @@ function judge(spec, measured, storedBaseline, loadFailures, failOn, confirmatio
 }
 
 // src/action/refresh-flow.ts
-import { cpSync as cpSync3, mkdirSync as mkdirSync4, rmSync as rmSync3 } from "node:fs";
+import { cpSync as cpSync3, mkdirSync as mkdirSync5, rmSync as rmSync3 } from "node:fs";
 import { join as join10 } from "node:path";
 
 // src/report/measurement.ts
@@ -1627,7 +1688,7 @@ async function runBaseline(session) {
   const issueNumber = drift && drift.decision !== "ship" ? await trackingIssue(session) : void 0;
   const outDir = stored ? storeDir : session.outDir;
   const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.runnerKey) : config.artifactName;
-  mkdirSync4(outDir, { recursive: true });
+  mkdirSync5(outDir, { recursive: true });
   const files = [...stored ? filesUnder(storeDir) : measuredFiles([side]), writeRunInfo(session, drift?.decision ?? "measured", outDir)];
   const publication = await io.group(
     "Publish",
@@ -1700,7 +1761,7 @@ async function run(overrides = {}) {
     if (ghes) throw new UserError(ghes);
     const workingDir = resolve6(context.workspace, config.workingDirectory);
     const outDir = join11(context.runnerTemp || tmpdir(), "optimization-gate", `${context.runId}-${context.runAttempt}-${config.artifactName}`);
-    mkdirSync5(outDir, { recursive: true });
+    mkdirSync6(outDir, { recursive: true });
     io.saveState(State.OutputDir, outDir);
     io.saveState(State.ArtifactName, config.artifactName);
     io.saveState(State.RetentionDays, String(config.retentionDays));

@@ -2,10 +2,10 @@ import { createRequire as __ogCreateRequire } from 'node:module'; const require 
 import {
   State,
   filesUnder
-} from "./chunks/chunk-W25QP3VZ.js";
+} from "./chunks/chunk-SVQ3XKUD.js";
 import {
   errorMessage
-} from "./chunks/chunk-LTK4X4J5.js";
+} from "./chunks/chunk-LDP73T3D.js";
 import "./chunks/chunk-Y2US2WXL.js";
 
 // src/action/post.ts
@@ -23,7 +23,7 @@ async function runPost(overrides = {}) {
       (overrides.io ? overrides.io.info.bind(overrides.io) : logLine)("optimization-gate post: the main step measured nothing; nothing to keep");
       return;
     }
-    const { defaultPostDeps, keepWhatWasMeasured } = await import("./chunks/post-keep-KJQLSEPJ.js");
+    const { defaultPostDeps, keepWhatWasMeasured } = await import("./chunks/post-keep-KONORY2X.js");
     await keepWhatWasMeasured(outDir, completed, { ...defaultPostDeps, ...overrides });
   } catch (error) {
     const io = overrides.io ?? (await import("./chunks/io-VGKSDZWB.js")).coreIO;

@@ -15,14 +15,20 @@ export class UserError extends Error {
   }
 }
 
-/** A file that does not have the shape we need; names the file and each bad key path. */
+/**
+ * A file we cannot use: `not found` (absent; the details say what was expected there) or `invalid
+ * content` (there, but of the wrong shape: the details name each bad key path). A missing file is
+ * never reported as an invalid one.
+ */
 export class InputFileError extends UserError {
   override readonly name = 'InputFileError';
   readonly file: string;
+  readonly missing: boolean;
 
-  constructor(file: string, problems: readonly string[]) {
-    super(`${file}: invalid content`, problems);
+  constructor(file: string, problems: readonly string[], { missing = false }: { missing?: boolean } = {}) {
+    super(`${file}: ${missing ? 'not found' : 'invalid content'}`, problems);
     this.file = file;
+    this.missing = missing;
   }
 }
 

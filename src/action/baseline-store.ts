@@ -116,15 +116,30 @@ export function resolvePathBaseline(name: string, root: string, { insideCheckout
     throw new UserError(`baseline "${name}" not found`, candidates.map((p) => `looked for ${relative(root, p) || '.'}`));
   }
   if (!statSync(found).isDirectory()) return { profiles: [found], origin: `repository file ${relative(root, found)}` };
-  if (existsSync(join(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative(root, found)}`);
+  // A pipeline's promoted eval run also has a baseline.json (its own metadata): only ours is a store.
+  if (isStoreManifest(join(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative(root, found)}`);
   const profiles = readdirSync(found)
     .filter(isProfileYaml)
     .sort()
     .map((f) => join(found, f))
     // A folder may also hold capture configs and such: keep the files with a profile's totals section.
     .filter(looksLikeProfile);
-  if (profiles.length === 0) throw new UserError(`baseline folder ${relative(root, found)} holds no profile YAML (a file with a totals: section)`);
+  if (profiles.length === 0) {
+    const evalRun = existsSync(join(found, 'metrics.json')) ? '; it holds eval results: name them with `baseline: { profile: <profile YAML>, eval: <this folder> }`' : '';
+    throw new UserError(`baseline folder ${relative(root, found)} holds no profile YAML (a file with a totals: section)${evalRun}`);
+  }
   return { profiles, origin: `repository folder ${relative(root, found)} (${profiles.length} profiles: ${profiles.map((p) => basename(p)).join(', ')})` };
+}
+
+function isStoreManifest(path: string): boolean {
+  if (!existsSync(path)) return false;
+  try {
+    const data = readJson(path);
+    // A manifest that is ours but broken is still ours: readBaselineStore says what is wrong with it.
+    return !isObject(data) || data.schema === BASELINE_SCHEMA || !('promoted_id' in data || 'run_id' in data);
+  } catch {
+    return true;
+  }
 }
 
 function looksLikeProfile(path: string): boolean {

@@ -5,7 +5,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { EVAL_METRICS_FILE, PIPELINE_METRICS_FILE } from '../formats/eval-outputs.js';
+import { EVAL_METRICS_FILE, FINGERPRINT_FILE, PIPELINE_METRICS_FILE } from '../formats/eval-outputs.js';
 import type { CommandRunner } from '../measure/index.js';
 
 export interface ExperimentOptions {
@@ -27,6 +27,23 @@ export interface ExperimentResult {
   failure?: string;
   evalDir: string;
   files: string[];
+}
+
+/** The eval outputs kept for a side: scores, pipeline cost, and the run's fingerprint (dataset, environment). */
+const EVAL_FILES = [EVAL_METRICS_FILE, PIPELINE_METRICS_FILE, FINGERPRINT_FILE];
+
+/**
+ * Eval results produced outside the action (`experiment-output` without a command, e.g. the
+ * pipeline's data/eval/runs/<run>/), copied as they are beside the profile, like an experiment's.
+ */
+export function copyEvalResults(source: string, evalDir: string): { files: string[]; failure?: string } {
+  const present = EVAL_FILES.filter((name) => existsSync(join(source, name)));
+  if (!present.includes(EVAL_METRICS_FILE) && !present.includes(PIPELINE_METRICS_FILE)) {
+    return { files: [], failure: `experiment-output: no ${EVAL_METRICS_FILE} or ${PIPELINE_METRICS_FILE} in ${source} (no experiment-command ran to write them)` };
+  }
+  mkdirSync(evalDir, { recursive: true });
+  for (const name of present) copyFileSync(join(source, name), join(evalDir, name));
+  return { files: present.map((name) => join(evalDir, name)) };
 }
 
 export async function runExperiment(options: ExperimentOptions, runner: CommandRunner): Promise<ExperimentResult> {
@@ -57,7 +74,7 @@ export async function runExperiment(options: ExperimentOptions, runner: CommandR
   mkdirSync(options.evalDir, { recursive: true });
   const files: string[] = [];
   const stale: string[] = [];
-  for (const name of [EVAL_METRICS_FILE, PIPELINE_METRICS_FILE]) {
+  for (const name of EVAL_FILES) {
     if (existsSync(join(source, name))) {
       // A self-hosted runner keeps its workspace: a file older than this run is a previous run's.
       if (statSync(join(source, name)).mtimeMs < started - 1000) {
@@ -71,7 +88,7 @@ export async function runExperiment(options: ExperimentOptions, runner: CommandR
   let failure: string | undefined;
   if (stopped) failure = `the experiment command was ${stopped}`;
   else if (exit.exitCode !== 0) failure = `the experiment command failed (${exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.exitCode}`})`;
-  else if (files.length === 0) {
+  else if (files.every((f) => f.endsWith(FINGERPRINT_FILE))) {
     failure = `the experiment command wrote neither ${EVAL_METRICS_FILE} nor ${PIPELINE_METRICS_FILE} in ${source}${stale.length > 0 ? ` (${stale.join(', ')} there predate this run)` : ''}`;
   }
   return { ok: failure === undefined, ...(failure ? { failure } : {}), evalDir: options.evalDir, files };

@@ -16,6 +16,7 @@ import { addWorktree, headSha, type Worktree } from './git.js';
 import { measuredFiles, measureRounds, measureSides, type MeasureContext, type MeasuredSide, type SideTarget } from './measure-sides.js';
 import { publishVerdict, type Publication, type Verdict } from './publish.js';
 import { chooseBaselineSource, planBaseline } from './resolve-baseline.js';
+import { baselineEvalName, resolveBaselineEval } from './baseline-eval.js';
 import { loadSide, type Session } from './session.js';
 import { loadThresholds } from './thresholds.js';
 import { BASE_WORKTREE_DIR, setProfileOutputs, writeRunInfo } from './run-files.js';
@@ -81,6 +82,13 @@ export async function runGate(session: Session): Promise<GateOutcome> {
     });
   });
   if (plan.kind === 'missing') return publish(inputErrorResult([`missing baseline: ${plan.reason}`], config.failOn, spec));
+  // Eval results stored apart from the profile (the pipeline's data/eval/ tree) go with the baseline's profile.
+  const evalName = baselineEvalName(config, spec);
+  const namedEval = evalName ? resolveBaselineEval(evalName, session.workingDir) : undefined;
+  if (namedEval && 'error' in namedEval) return publish(inputErrorResult([`missing baseline: ${namedEval.error}`], config.failOn, spec));
+  const baselineEvalDir = namedEval?.found.dir;
+  if (namedEval) io.info(`baseline eval results: ${namedEval.found.origin}`);
+  if (plan.kind === 'files' && baselineEvalDir !== undefined) plan.files.evalDir = baselineEvalDir;
 
   // A stored baseline is read before measuring: a broken one is reported without spending the runs,
   // and its wall time gives the progress lines something to compare with.
@@ -113,8 +121,8 @@ export async function runGate(session: Session): Promise<GateOutcome> {
       measureSides(sideTargets, measureContext),
     );
     if (session.signal.aborted) throw new CancelledError('cancelled while measuring; the post step uploads what was measured');
-    judged = judge(spec, measured, storedBaseline, failures, config.failOn);
-    judged = await confirm(session, { spec, measured, storedBaseline, failures, repeat, measureContext }, judged);
+    judged = judge({ spec, measured, storedBaseline, failures, baselineEvalDir }, config.failOn);
+    judged = await confirm(session, { spec, measured, storedBaseline, failures, repeat, measureContext, baselineEvalDir }, judged);
   } finally {
     worktree?.remove();
     targets.files = measuredFiles(measured);
@@ -136,6 +144,8 @@ interface Measured {
   failures: string[];
   repeat: number;
   measureContext: MeasureContext;
+  /** The baseline's eval results named apart from it (used by a base ref measured without an experiment). */
+  baselineEvalDir: string | undefined;
 }
 
 /**
@@ -164,17 +174,14 @@ async function confirm(session: Session, m: Measured, first: Judged): Promise<Ju
     rounds += 1;
     const round = m.repeat + rounds;
     await io.group(`Confirmation round ${rounds} of at most ${allowed} (${step.why})`, () => measureRounds(confirming, m.measureContext, round, round));
-    judged = judge(m.spec, m.measured, m.storedBaseline, m.failures, config.failOn, { rounds, allowed, candidateOnly: m.storedBaseline !== undefined });
+    judged = judge(m, config.failOn, { rounds, allowed, candidateOnly: m.storedBaseline !== undefined });
   }
   return judged;
 }
 
 /** Loads the measured runs (and the stored baseline) and evaluates the gate on them. */
 function judge(
-  spec: ThresholdSpec,
-  measured: readonly MeasuredSide[],
-  storedBaseline: Side | undefined,
-  loadFailures: readonly string[],
+  { spec, measured, storedBaseline, failures: loadFailures, baselineEvalDir }: Pick<Measured, 'spec' | 'measured' | 'storedBaseline' | 'failures' | 'baselineEvalDir'>,
   failOn: GateResult['failOn'],
   confirmation?: ConfirmationRecord,
 ): Judged {
@@ -185,7 +192,7 @@ function judge(
   if (storedBaseline) baselineSide = storedBaseline;
   else {
     const base = measured.find((m) => m.target.name === 'baseline') as MeasuredSide;
-    baselineSide = loadSide('baseline', base.profiles, base.evalDir, failures);
+    baselineSide = loadSide('baseline', base.profiles, base.evalDir ?? baselineEvalDir, failures);
   }
   for (const side of measured) pushAll(failures, side.failures.map((f) => `${side.target.name}: ${f}`));
   const result = evaluateGate(spec, baselineSide, candidateSide, { failOn, failedRuns: failures, ...(confirmation ? { confirmation } : {}) });

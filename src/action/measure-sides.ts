@@ -3,13 +3,13 @@
  * in the same job (a `ref:` baseline) the runs are interleaved — warm-ups, then A B A B … — so a
  * drift of the machine during the job hits both sides alike.
  */
-import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { freeze, runExternalFreeze, sharedEnvironment, type CommandRunner, type EnvironmentProbe, type FreezeProgress, type FreezeResult } from '../measure/index.js';
 import { stageTruthPathFor } from '../compare/loaders.js';
 import { PROFILE_OUTPUT_ENV } from '../inputs/constants.js';
 import type { ActionConfig } from '../inputs/config.js';
-import { runExperiment } from './experiment.js';
+import { copyEvalResults, runExperiment } from './experiment.js';
 import { pushAll } from '../collections.js';
 
 export interface SideTarget {
@@ -90,6 +90,8 @@ async function externalRun(target: SideTarget, ctx: MeasureContext, stem: string
   const { config } = ctx;
   const written = resolve(target.cwd, config.profileOutput ?? '');
   rmSync(written, { force: true });
+  // A freeze script need not create the folder it is told to write into.
+  mkdirSync(dirname(written), { recursive: true });
   rmSync(stageTruthPathFor(written), { force: true });
   try {
     const result = await (ctx.externalImpl ?? runExternalFreeze)({
@@ -101,8 +103,9 @@ async function externalRun(target: SideTarget, ctx: MeasureContext, stem: string
       signal: ctx.signal,
     });
     for (const warning of result.warnings) ctx.log(`[${target.label}] warning: ${warning}`);
+    for (const note of result.notes.slice(1)) ctx.log(`[${target.label}] ${note}`);
     copyFileSync(result.profilePath, `${stem}.yaml`);
-    copyFileSync(result.stageTruthPath, `${stem}.stage_truth.json`);
+    if (result.stageTruthPath) copyFileSync(result.stageTruthPath, `${stem}.stage_truth.json`);
     return { profile: `${stem}.yaml` };
   } catch (error) {
     return { failure: `external freeze: ${(error as Error).message}` };
@@ -119,7 +122,7 @@ export function measuredFiles(sides: readonly MeasuredSide[]): string[] {
     }
     // With repeated runs, the freeze also writes the median profile at the side's own stem.
     files.push(`${side.target.stem}.yaml`, `${side.target.stem}.stage_truth.json`);
-    if (side.evalDir) files.push(join(side.evalDir, 'metrics.json'), join(side.evalDir, 'eval_pipeline_metrics.json'));
+    if (side.evalDir) files.push(join(side.evalDir, 'metrics.json'), join(side.evalDir, 'eval_pipeline_metrics.json'), join(side.evalDir, 'fingerprint.json'));
   }
   return [...new Set(files)].filter((f) => existsSync(f));
 }
@@ -147,6 +150,17 @@ export async function measureSides(targets: readonly SideTarget[], ctx: MeasureC
       );
       if (result.files.length > 0) side.evalDir = result.evalDir;
       if (result.failure) side.failures.push(result.failure);
+    }
+  } else if (config.experimentOutput) {
+    // Eval results produced outside the action (the pipeline's own data/eval/runs/<run>/), taken as they are.
+    for (const side of sides) {
+      const source = resolve(side.target.cwd, config.experimentOutput);
+      const copied = copyEvalResults(source, `${side.target.stem}.eval`);
+      if (copied.failure) side.failures.push(copied.failure);
+      else {
+        side.evalDir = `${side.target.stem}.eval`;
+        ctx.log(`[${side.target.label}] eval results from ${source} (no experiment-command)`);
+      }
     }
   }
   if (!config.profileCommand) return sides;

@@ -63,7 +63,7 @@ export const freezeCommand: CliCommand = {
           signal: controller.signal,
         });
         for (const warning of checked.warnings) console.error(`warning: ${warning}`);
-        console.error(`checked: ${checked.profilePath} and ${checked.stageTruthPath}`);
+        for (const note of checked.notes) console.error(note);
         return 0;
       }
       if (options.version === undefined || options['dataset-id'] === undefined) {

@@ -33,13 +33,15 @@ function metrics(items: readonly ThresholdResult[]): string {
 /** Decides whether to measure another confirmation round; `done` rounds were measured so far. */
 export function nextConfirmation(result: GateResult, done: number, allowed: number): ConfirmationStep {
   const inconclusive = result.thresholds.filter((t) => t.counts && t.threshold.kind === 'guardrail' && t.verdict === 'inconclusive');
-  // An inconclusive verdict without an interval is an undefined change (baseline 0), not noise.
-  const undecided = inconclusive.filter((t) => t.change.interval !== undefined && t.change.value !== undefined);
+  // An inconclusive verdict without an interval is an undefined change (baseline 0), not noise; one
+  // made inconclusive by an environment difference is not noise either: no number of runs decides them.
+  const undecided = inconclusive.filter((t) => t.change.interval !== undefined && t.change.value !== undefined && t.environment === undefined);
   const stop = (why: string): ConfirmationStep => ({ confirm: false, undecided, why });
   if (allowed <= 0) return stop('confirm-runs is 0');
   if (result.decision === 'reject') return stop('the gate rejects already: more runs would not change the decision');
   if (undecided.length === 0) {
-    return stop(inconclusive.length > 0 ? `no more runs can decide the inconclusive guardrail(s) ${metrics(inconclusive)} (undefined change)` : 'no guardrail is inconclusive');
+    const why = inconclusive.some((t) => t.environment !== undefined) ? 'environments differ' : 'undefined change';
+    return stop(inconclusive.length > 0 ? `no more runs can decide the inconclusive guardrail(s) ${metrics(inconclusive)} (${why})` : 'no guardrail is inconclusive');
   }
   if (done >= allowed) return stop(`confirm-runs used up (${done} of ${allowed}); still inconclusive: ${metrics(undecided)}`);
   return { confirm: true, undecided, why: `${undecided.length} guardrail(s) inconclusive: ${metrics(undecided)}` };

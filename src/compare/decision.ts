@@ -4,7 +4,8 @@
  *   thresholds themselves are unusable (parse problems, none at all, unreadable inputs);
  * - iterate: no guardrail fails, but a target fails or is missing (not optional), or anything is
  *   inconclusive;
- * - ship: everything passes. An optional threshold whose value is missing counts as neither.
+ * - ship: everything passes. An optional threshold whose value is missing counts as neither, and
+ *   nor does a metric not measured on the sides it needs; when nothing is left to count, iterate.
  */
 import type { ThresholdKind } from './thresholds/types.js';
 
@@ -25,6 +26,8 @@ export interface VerdictInput {
   verdict: Verdict;
   /** Short account with numbers, used in the reasons. */
   summary: string;
+  /** Whether it takes part in the decision, when the gate knows better than `verdictCounts` (a not-measured metric). */
+  counts?: boolean;
 }
 
 export interface DecisionInput {
@@ -47,7 +50,7 @@ export function verdictCounts(v: Pick<VerdictInput, 'optional' | 'verdict'>): bo
 }
 
 export function decide(input: DecisionInput): DecisionOutcome {
-  const counted = input.verdicts.filter(verdictCounts);
+  const counted = input.verdicts.filter((v) => v.counts ?? verdictCounts(v));
   const bad = (kind: ThresholdKind, verdict: Verdict) => counted.filter((v) => v.kind === kind && v.verdict === verdict);
   const line = (v: VerdictInput) => `${v.kind} ${v.metric} ${v.verdict === 'missing' ? 'is missing' : v.verdict === 'fail' ? 'failed' : 'is inconclusive'}: ${v.summary}`;
 
@@ -62,6 +65,10 @@ export function decide(input: DecisionInput): DecisionOutcome {
     ...bad('target', 'missing').map(line),
     ...counted.filter((v) => v.verdict === 'inconclusive').map(line),
   ];
+  // Thresholds that all went uncounted (optional and missing, or not measured) judged nothing: no ship on that.
+  if (input.verdicts.length > 0 && counted.length === 0) {
+    iterateReasons.push(`none of the ${input.verdicts.length} threshold results could be judged (all optional and missing, or not measured)`);
+  }
   if (rejectReasons.length > 0) return { decision: 'reject', reasons: [...rejectReasons, ...iterateReasons] };
   if (iterateReasons.length > 0) return { decision: 'iterate', reasons: iterateReasons };
   return { decision: 'ship', reasons: [] };

@@ -1,8 +1,10 @@
 /**
- * The diff of two sides: one row per stage × {wall, peak memory, CPU}, the totals, the
- * stage_truth summary, and every quality and cost number of the eval outputs. Each row carries
- * both medians, the absolute change and the percent change — the latter left undefined (with a
- * note) when the baseline is 0 or a side has no value, never Infinity or NaN.
+ * The diff of two sides: every number the gate can read. One row per stage × {wall, peak memory,
+ * CPU, and any further number a stage carries (GPU)}, every total, every stage_truth number, and
+ * every quality and cost number of the eval outputs (`intrinsic.warnings.*`, `length.*`, counters
+ * written only when something went wrong …). Each row carries both medians, the absolute change and
+ * the percent change — the latter left undefined (with a note) when the baseline is 0 or a side has
+ * no value, never Infinity or NaN.
  */
 import { isObject } from '../formats/validate.js';
 import { metricUnit } from './units.js';
@@ -66,8 +68,9 @@ function summarize(runs: readonly MeasuredRun[], metric: string): SideSummary & 
 }
 
 function whyNoValue(lookups: readonly MetricValue[]): string {
-  const kinds = new Set(lookups.map((l) => l.kind));
+  const kinds = new Set(lookups.filter((l) => l.kind !== 'number').map((l) => l.kind));
   if (kinds.size === 1 && kinds.has('absent')) return 'absent';
+  if (kinds.size === 1 && kinds.has('not_measured')) return 'not measured';
   if (kinds.has('invalid')) return 'not a number';
   return 'null';
 }
@@ -125,6 +128,16 @@ interface Entry {
   metric: string;
 }
 
+/** Numbers of `node` (deep), as entries of `section` paths under `prefix`, grouped by `group(path)`. */
+function leafEntries(node: unknown, prefix: string, group: (path: string) => string, skip: (path: string) => boolean = () => false): Entry[] {
+  return leafPaths(node, true)
+    .filter((path) => !skip(path))
+    .map((path) => ({ group: group(path), name: path, metric: `${prefix}.${path}` }));
+}
+
+const head = (path: string): string => path.split('.')[0] ?? path;
+const tail = (path: string): string => path.split('.').slice(1).join('.') || path;
+
 function qualityEntries(run: MeasuredRun): Entry[] {
   const metrics = run.eval;
   if (!metrics) return [];
@@ -133,13 +146,13 @@ function qualityEntries(run: MeasuredRun): Entry[] {
   for (const [ref, block] of Object.entries(references)) {
     for (const name of leafPaths(block, true)) entries.push({ group: ref, name, metric: `eval.vs_reference.${ref}.${name}` });
   }
+  // Everything under intrinsic but the cost (its own section): gates, warnings, length, performance,
+  // and counters such as bundled_parse_failures that exist only when something went wrong.
   const intrinsic = isObject(metrics.intrinsic) ? metrics.intrinsic : {};
-  for (const group of ['gates', 'performance'] as const) {
-    for (const name of leafPaths(intrinsic[group], false)) entries.push({ group, name, metric: `eval.intrinsic.${group}.${name}` });
+  for (const entry of leafEntries(intrinsic, 'eval.intrinsic', (p) => (p.includes('.') ? head(p) : 'intrinsic'), (p) => head(p) === 'cost')) {
+    entries.push({ ...entry, name: entry.group === 'intrinsic' ? entry.name : tail(entry.name) });
   }
-  if (isObject(intrinsic.length) && 'avg_tokens' in intrinsic.length) {
-    entries.push({ group: 'length', name: 'avg_tokens', metric: 'eval.intrinsic.length.avg_tokens' });
-  }
+  for (const name of leafPaths(metrics, false)) entries.push({ group: 'run', name, metric: `eval.${name}` });
   return entries;
 }
 
@@ -149,12 +162,29 @@ function costEntries(run: MeasuredRun): Entry[] {
   const entries: Entry[] = [];
   const intrinsic = isObject(run.eval?.intrinsic) ? run.eval.intrinsic : {};
   for (const name of leafPaths(intrinsic.cost, false)) entries.push({ group: 'eval cost', name, metric: `eval.intrinsic.cost.${name}` });
-  for (const name of leafPaths(run.cost, false)) {
+  for (const name of leafPaths(run.cost, true)) {
     const stage = LLM_STAGE_KEY.exec(name)?.[1];
-    if (stage !== undefined) entries.push({ group: stage, name, metric: `cost.${name}` });
-    else if (name.startsWith('total_')) entries.push({ group: 'totals', name, metric: `cost.${name}` });
+    const group = stage ?? (name.startsWith('total_') ? 'totals' : name.includes('.') ? head(name) : 'other');
+    entries.push({ group, name, metric: `cost.${name}` });
   }
   return entries;
+}
+
+/** Every number of the profile's totals (standard ones first) and of stage_truth (the summary first). */
+function totalsEntries(run: MeasuredRun): Entry[] {
+  const extra = leafPaths(run.profile.totals, true).filter((q) => !(TOTAL_QUANTITIES as readonly string[]).includes(q));
+  return [...TOTAL_QUANTITIES, ...extra].map((q) => ({ group: 'totals', name: q, metric: `profile.totals.${q}` }));
+}
+
+function truthEntries(run: MeasuredRun): Entry[] {
+  if (!run.truth) return [];
+  const rest = leafPaths(run.truth, true).filter((q) => !(TRUTH_QUANTITIES as readonly string[]).includes(q));
+  return [...TRUTH_QUANTITIES, ...rest].map((q) => ({ group: q.includes('.') ? head(q) : 'stage_truth', name: q, metric: `truth.${q}` }));
+}
+
+/** Numbers a stage carries beyond wall, memory and CPU (GPU memory and utilisation, or a tool's own). */
+function stageExtras(runs: readonly MeasuredRun[], stage: string): string[] {
+  return mergeOrders(runs.map((run) => leafPaths(run.profile.stages[stage], true).filter((q) => !(STAGE_QUANTITIES as readonly string[]).includes(q))));
 }
 
 function entryRows(section: DiffSection, pick: (run: MeasuredRun) => Entry[], baseline: Side, candidate: Side): DiffRow[] {
@@ -176,14 +206,11 @@ export function diffSides(baseline: Side, candidate: Side): Diff {
   const stages = stageNames(all);
   const rows: DiffRow[] = [];
   for (const stage of stages) {
-    for (const q of STAGE_QUANTITIES) rows.push(row('stages', stage, q, `profile.stages.${stage}.${q}`, baseline, candidate));
+    for (const q of [...STAGE_QUANTITIES, ...stageExtras(all, stage)]) rows.push(row('stages', stage, q, `profile.stages.${stage}.${q}`, baseline, candidate));
   }
-  for (const q of TOTAL_QUANTITIES) rows.push(row('totals', 'totals', q, `profile.totals.${q}`, baseline, candidate));
-  if (all.some((run) => run.truth !== undefined)) {
-    for (const q of TRUTH_QUANTITIES) rows.push(row('truth', 'stage_truth', q, `truth.${q}`, baseline, candidate));
+  for (const [section, entries] of [['totals', totalsEntries], ['truth', truthEntries], ['quality', qualityEntries], ['cost', costEntries]] as const) {
+    pushAll(rows, entryRows(section, entries, baseline, candidate));
   }
-  pushAll(rows, entryRows('quality', qualityEntries, baseline, candidate));
-  pushAll(rows, entryRows('cost', costEntries, baseline, candidate));
   return {
     baseline: { labels: baseline.runs.map((r) => r.label) },
     candidate: { labels: candidate.runs.map((r) => r.label) },

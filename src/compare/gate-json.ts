@@ -13,21 +13,30 @@
  *   - `metric` (concrete path), `pattern` (as written), `rule` {text, form: relative|delta|absolute,
  *     op, value (percent for relative, else the metric's unit), unit (as written or null)}
  *   - `kind`: guardrail|target, `optional`, `line` (1-based, in the issue or thresholds input), `origin`
- *   - `verdict`: pass|fail|inconclusive|missing; `counts`: false when an optional value is missing
+ *   - `default`: the threshold's `default:` for a key its file lacks, or null; `defaulted` {baseline,
+ *     candidate}: runs that used it
+ *   - `verdict`: pass|fail|inconclusive|missing; `counts`: false when an optional value is missing or
+ *     the metric was not measured (`not_measured`: only "no sample" markers on the sides it needs)
+ *   - `environment`: the environment differences that made it inconclusive, or null
  *   - `unit`: the metric's unit symbol or null
  *   - `baseline` / `candidate`: {values (one per run, null where a run had no number), median, n
  *     (runs with a number), runs, problems[]}
  *   - `change`: {value (percent for relative, unit delta, or the candidate value for absolute
- *     bounds), form: relative|delta|value, unit, interval {low, high} or null, level (the exact
+ *     bounds), form: relative|delta|value, unit (`%` relative, `pp` a delta of a percentage metric, else
+ *     the metric unit), interval {low, high} or null, level (the exact
  *     coverage of the interval, e.g. 0.968 for 5 + 5 runs) or null, method:
  *     rank-shift|welch-t|bootstrap-median|point or null, note or null}
  *   - `reason`: one line with the numbers
- * - `runs`: {baseline[], candidate[]}, each {label, files {profile, truth, eval, cost}, status,
+ * - `runs`: {baseline[], candidate[]}, each {label, files {profile, truth, eval, cost, fingerprint}, status,
  *   failed, host {hostname, cpu}, sampling_note, memory_metric}
  * - `host`: {comparable, differences[]}
+ * - `dataset`: {comparable, rows[] {field, baseline[], candidate[], mismatch or null}}: a mismatch
+ *   refuses the comparison (then in `input_errors`, and `thresholds` is empty)
+ * - `environment`: {comparable, rows[] {attribute, baseline[], candidate[], affects, accepted, note}}:
+ *   every attribute that differs; `affects` and not `accepted` made time/memory verdicts inconclusive
  * - `problems[]`: threshold parse problems {line, text, expected, origin}; `input_errors[]`
  * - `noise`: how noise was handled ("single run: no noise estimate" or the interval method)
- * - `notes[]`; `spec`: {baseline, repeat} as named on the issue
+ * - `notes[]`; `spec`: {baseline, baseline_eval, repeat, compare_across} as named on the issue
  */
 import type { Decision, FailOn, Verdict } from './decision.js';
 import type { GateResult, RunInfo, SideValues, ThresholdResult } from './gate.js';
@@ -52,8 +61,12 @@ export interface GateJsonThreshold {
   optional: boolean;
   line: number;
   origin: string;
+  default: Nullable<number>;
   verdict: Verdict;
   counts: boolean;
+  not_measured: boolean;
+  defaulted: { baseline: number; candidate: number };
+  environment: Nullable<string[]>;
   unit: Nullable<string>;
   baseline: GateJsonSide;
   candidate: GateJsonSide;
@@ -71,7 +84,7 @@ export interface GateJsonThreshold {
 
 export interface GateJsonRun {
   label: string;
-  files: { profile: Nullable<string>; truth: Nullable<string>; eval: Nullable<string>; cost: Nullable<string> };
+  files: { profile: Nullable<string>; truth: Nullable<string>; eval: Nullable<string>; cost: Nullable<string>; fingerprint: Nullable<string> };
   status: Nullable<string>;
   failed: boolean;
   host: { hostname: Nullable<string>; cpu: Nullable<string> };
@@ -89,11 +102,16 @@ export interface GateJson {
   thresholds: GateJsonThreshold[];
   runs: { baseline: GateJsonRun[]; candidate: GateJsonRun[] };
   host: { comparable: boolean; differences: string[] };
+  dataset: { comparable: boolean; rows: Array<{ field: string; baseline: string[]; candidate: string[]; mismatch: Nullable<string> }> };
+  environment: {
+    comparable: boolean;
+    rows: Array<{ attribute: string; baseline: string[]; candidate: string[]; affects: boolean; accepted: boolean; note: string }>;
+  };
   problems: Array<{ line: number; text: string; expected: string; origin: string }>;
   input_errors: string[];
   noise: string;
   notes: string[];
-  spec: { baseline: Nullable<string>; repeat: Nullable<number> };
+  spec: { baseline: Nullable<string>; baseline_eval: Nullable<string>; repeat: Nullable<number>; compare_across: Nullable<string[]> };
 }
 
 function num(value: number | null | undefined): number | null {
@@ -121,8 +139,12 @@ function threshold(t: ThresholdResult): GateJsonThreshold {
     optional: t.threshold.optional,
     line: t.threshold.line,
     origin: t.threshold.origin,
+    default: num(t.threshold.default),
     verdict: t.verdict,
     counts: t.counts,
+    not_measured: t.notMeasured,
+    defaulted: t.defaulted,
+    environment: t.environment ?? null,
     unit: str(t.unit),
     baseline: side(t.baseline),
     candidate: side(t.candidate),
@@ -142,7 +164,9 @@ function threshold(t: ThresholdResult): GateJsonThreshold {
 function run(r: RunInfo): GateJsonRun {
   return {
     label: r.label,
-    files: { profile: str(r.files.profile), truth: str(r.files.truth), eval: str(r.files.eval), cost: str(r.files.cost) },
+    files: {
+      profile: str(r.files.profile), truth: str(r.files.truth), eval: str(r.files.eval), cost: str(r.files.cost), fingerprint: str(r.files.fingerprint),
+    },
     status: str(r.status),
     failed: r.failed,
     host: { hostname: str(r.host.hostname), cpu: str(r.host.cpu) },
@@ -164,11 +188,22 @@ export function toGateJson(result: GateResult): GateJson {
     thresholds: result.thresholds.map(threshold),
     runs: { baseline: result.runs.baseline.map(run), candidate: result.runs.candidate.map(run) },
     host: { comparable: result.host.comparable, differences: result.host.differences },
+    dataset: {
+      comparable: result.dataset.comparable,
+      rows: result.dataset.rows.map((r) => ({ field: r.field, baseline: r.baseline, candidate: r.candidate, mismatch: r.mismatch ?? null })),
+    },
+    environment: {
+      comparable: result.environment.comparable,
+      rows: result.environment.rows.map((r) => ({ ...r })),
+    },
     problems: result.problems.map((p) => ({ line: p.line, text: p.text, expected: p.expected, origin: p.origin })),
     input_errors: result.inputErrors,
     noise: result.noise,
     notes: result.notes,
-    spec: { baseline: str(result.spec.baseline), repeat: num(result.spec.repeat) },
+    spec: {
+      baseline: str(result.spec.baseline), baseline_eval: str(result.spec.baselineEval), repeat: num(result.spec.repeat),
+      compare_across: result.spec.compareAcross ?? null,
+    },
   };
 }
 

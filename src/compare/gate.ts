@@ -7,6 +7,8 @@
  */
 import { formatPercent, formatSigned, formatValue, metricUnit, type MetricUnit } from './units.js';
 import { expandMetricPattern, lookupSide } from './metrics.js';
+import { checkDatasets, type DatasetCheck } from './dataset.js';
+import { acrossCovers, applyEnvironment, checkEnvironment, type EnvironmentCheck } from './environment.js';
 import { changeInterval, DEFAULT_INTERVAL_OPTIONS, median, SINGLE_RUN_NOTE, valueInterval, type Estimate, type IntervalOptions } from './stats.js';
 import { runsToDecide } from './runs-needed.js';
 import { confirmationNote, type ConfirmationRecord } from './confirm.js';
@@ -14,6 +16,7 @@ import { checkHosts, runHost, type HostCheck, type RunHost } from './host.js';
 import { decide, passesFailOn, verdictCounts, type Decision, type FailOn, type Verdict } from './decision.js';
 import { ACCEPTED_FORMS, formatProblem, type Operator, type Threshold, type ThresholdProblem, type ThresholdSpec } from './thresholds/index.js';
 import type { MeasuredRun, Side } from './types.js';
+import { pushAll } from '../collections.js';
 
 export interface SideValues {
   /** One entry per run, in run order: the number, or null when that run has none. */
@@ -42,8 +45,17 @@ export interface ThresholdResult {
   metric: string;
   threshold: Threshold;
   verdict: Verdict;
-  /** False for an optional threshold whose value is missing: it counts toward no decision. */
+  /**
+   * False for an optional threshold whose value is missing, and for a metric not measured on the
+   * sides it needs (a "no sample" marker, e.g. a stage too short for any sample): it counts toward no decision.
+   */
   counts: boolean;
+  /** The needed sides have only "no sample" markers for it (verdict `missing`, not counted). */
+  notMeasured: boolean;
+  /** Runs per side whose file lacked the metric and got the threshold's `default:`. */
+  defaulted: { baseline: number; candidate: number };
+  /** Environment differences that made a time/memory verdict inconclusive (see environment.ts). */
+  environment?: string[];
   unit: string | undefined;
   baseline: SideValues;
   candidate: SideValues;
@@ -73,6 +85,10 @@ export interface GateResult {
   thresholds: ThresholdResult[];
   runs: { baseline: RunInfo[]; candidate: RunInfo[] };
   host: HostCheck;
+  /** Dataset identity of both sides; a mismatch refuses the comparison (it is also in `inputErrors`). */
+  dataset: DatasetCheck;
+  /** Every environment difference; blocking ones made time/memory verdicts inconclusive. */
+  environment: EnvironmentCheck;
   /** Parse problems of the thresholds: any makes the gate reject (and the CLI exit 2). */
   problems: ThresholdProblem[];
   /** Inputs that could not be used (unreadable files, no thresholds): the gate could not judge. */
@@ -80,7 +96,7 @@ export interface GateResult {
   /** How noise was handled: "single run: no noise estimate" or the interval method. */
   noise: string;
   notes: string[];
-  spec: { baseline?: string; repeat?: number };
+  spec: { baseline?: string; baselineEval?: string; repeat?: number; compareAcross?: string[] };
 }
 
 export interface GateOptions {
@@ -109,11 +125,20 @@ function satisfies(x: number, op: Operator, bound: number): boolean {
   }
 }
 
-function sideValues(runs: readonly MeasuredRun[], metric: string): SideValues & { complete: boolean; numbers: number[] } {
-  const side = lookupSide(runs, metric);
+function sideValues(runs: readonly MeasuredRun[], metric: string, fallback: number | undefined) {
+  const side = lookupSide(runs, metric, fallback);
   const values = side.lookups.map((l) => (l.kind === 'number' ? l.value : null));
   const mid = side.numbers.length > 0 ? median(side.numbers) : undefined;
-  return { values, median: mid, n: side.numbers.length, problems: side.problems, complete: side.complete, numbers: side.numbers };
+  const notMeasured = runs.length > 0 && side.notMeasured === runs.length;
+  return { values, median: mid, n: side.numbers.length, problems: side.problems, complete: side.complete, numbers: side.numbers, notMeasured, defaulted: side.defaulted };
+}
+
+/** `(default 0 used where the file lacks it: candidate 1 run)`, or nothing. */
+function defaultNote(threshold: Threshold, b: number, c: number): string {
+  if (b + c === 0) return '';
+  const runs = (n: number) => `${n} run${n === 1 ? '' : 's'}`;
+  const parts = [b > 0 ? `baseline ${runs(b)}` : '', c > 0 ? `candidate ${runs(c)}` : ''];
+  return ` (default ${String(threshold.default)} used where the file lacks it, as the threshold says: ${parts.filter(Boolean).join(', ')})`;
 }
 
 function publicSide({ values, median, n, problems }: SideValues): SideValues {
@@ -124,6 +149,12 @@ function formatIn(form: ThresholdChange['form'], value: number, unit: MetricUnit
   if (form === 'relative') return formatPercent(value);
   if (form === 'delta') return formatSigned(value, unit);
   return formatValue(value, unit);
+}
+
+/** `%` for a relative change; percentage points for a delta of a percentage metric (CPU, GPU utilisation); else the metric's unit. */
+function changeUnitOf(form: ThresholdChange['form'], unit: MetricUnit | undefined): string | undefined {
+  if (form === 'relative') return '%';
+  return form === 'delta' && unit?.dimension === 'cpu' ? 'pp' : unit?.symbol;
 }
 
 function noChange(form: ThresholdChange['form'], unit: string | undefined): ThresholdChange {
@@ -150,13 +181,20 @@ function evaluateOne(threshold: Threshold, metric: string, baseline: Side, candi
   const unit = metricUnit(metric);
   const rule = threshold.rule;
   const form = rule.form === 'absolute' ? 'value' : rule.form;
-  const changeUnit = form === 'relative' ? '%' : unit?.symbol;
-  const b = sideValues(baseline.runs, metric);
-  const c = sideValues(candidate.runs, metric);
+  const changeUnit = changeUnitOf(form, unit);
+  const b = sideValues(baseline.runs, metric, threshold.default);
+  const c = sideValues(candidate.runs, metric, threshold.default);
   const base = {
     metric, threshold, unit: unit?.symbol, baseline: publicSide(b), candidate: publicSide(c),
+    // An absolute bound reads the candidate only: the baseline's defaults played no part.
+    notMeasured: false, defaulted: { baseline: form === 'value' ? 0 : b.defaulted, candidate: c.defaulted },
   };
   const missing = [...(form === 'value' ? [] : b.problems.map((p) => `baseline: ${p}`)), ...c.problems.map((p) => `candidate: ${p}`)];
+  if (c.notMeasured && (form === 'value' || b.notMeasured)) {
+    // A "no sample" marker on every side the rule needs: nothing was measured, nothing regressed.
+    const reason = `not measured ${form === 'value' ? 'in the candidate' : 'on either side'}, not judged: ${missing.join('; ')}`;
+    return { ...base, verdict: 'missing', counts: false, notMeasured: true, change: noChange(form, changeUnit), reason };
+  }
   if (!c.complete || (form !== 'value' && !b.complete)) {
     const verdict: Verdict = 'missing';
     const reason = missing.length > 0 ? missing.join('; ') : 'no runs on a side';
@@ -189,6 +227,10 @@ function evaluateOne(threshold: Threshold, metric: string, baseline: Side, candi
       reason = `${span} contains the bound of ${rule.text}: within the noise; ${runsToDecide(estimate, rule.value, { baseline: form === 'value' ? [] : b.numbers, candidate: c.numbers }, unit).text}`;
   }
   if (how !== 'point' && how !== 'undefined' && how !== 'no-interval' && estimate.note && !estimate.degenerate) reason += ` (${estimate.note})`;
+  // Runs of a side left out as not measured (a short stage sampled in some repeats only) are said.
+  const partial = [...(form === 'value' ? [] : b.problems.map((p) => `baseline: ${p}`)), ...c.problems.map((p) => `candidate: ${p}`)];
+  if (partial.length > 0) reason += `; left out: ${partial.join('; ')}`;
+  reason += defaultNote(threshold, base.defaulted.baseline, c.defaulted);
   const change: ThresholdChange = {
     value: estimate.estimate, form, unit: changeUnit, interval,
     level: interval ? estimate.interval?.level : undefined, method: estimate.method,
@@ -203,8 +245,9 @@ function unmatched(threshold: Threshold, baseline: Side, candidate: Side): Thres
   const form = threshold.rule.form === 'absolute' ? 'value' : threshold.rule.form;
   return {
     metric: threshold.metric, threshold, verdict, counts: verdictCounts({ optional: threshold.optional, verdict }),
+    notMeasured: false, defaulted: { baseline: 0, candidate: 0 },
     unit: metricUnit(threshold.metric)?.symbol, baseline: empty(baseline.runs), candidate: empty(candidate.runs),
-    change: noChange(form, form === 'relative' ? '%' : metricUnit(threshold.metric)?.symbol),
+    change: noChange(form, changeUnitOf(form, metricUnit(threshold.metric))),
     reason: `no metric matches ${threshold.metric} in any run`,
   };
 }
@@ -245,11 +288,19 @@ function noiseNote(nBase: number, nCand: number, options: IntervalOptions = {}):
 }
 
 function specInfo(spec: ThresholdSpec | undefined): GateResult['spec'] {
-  return { ...(spec?.baseline !== undefined ? { baseline: spec.baseline } : {}), ...(spec?.repeat !== undefined ? { repeat: spec.repeat } : {}) };
+  return {
+    ...(spec?.baseline !== undefined ? { baseline: spec.baseline } : {}),
+    ...(spec?.baselineEval !== undefined ? { baselineEval: spec.baselineEval } : {}),
+    ...(spec?.repeat !== undefined ? { repeat: spec.repeat } : {}),
+    ...(spec?.compareAcross !== undefined ? { compareAcross: spec.compareAcross } : {}),
+  };
 }
 
 export function evaluateGate(spec: ThresholdSpec, baseline: Side, candidate: Side, options: GateOptions): GateResult {
-  const thresholds = evaluateThresholds(spec.thresholds, baseline, candidate, options);
+  const dataset = checkDatasets(baseline, candidate);
+  const environment = checkEnvironment(baseline, candidate, spec.compareAcross);
+  // Another dataset refuses the comparison: no verdict is formed on numbers that cannot be compared.
+  const thresholds = dataset.comparable ? applyEnvironment(evaluateThresholds(spec.thresholds, baseline, candidate, options), environment) : [];
   const runs = {
     baseline: baseline.runs.map((r) => runInfo('baseline', r)),
     candidate: candidate.runs.map((r) => runInfo('candidate', r)),
@@ -259,12 +310,13 @@ export function evaluateGate(spec: ThresholdSpec, baseline: Side, candidate: Sid
   if (spec.thresholds.length === 0 && spec.problems.length === 0) inputErrors.push(ACCEPTED_FORMS);
   if (baseline.runs.length === 0) inputErrors.push('no baseline run');
   if (candidate.runs.length === 0) inputErrors.push('no candidate run');
+  pushAll(inputErrors, dataset.mismatches);
   const failedRuns = [
     ...[...runs.baseline, ...runs.candidate].filter((r) => r.failed).map((r) => `${r.host.side} ${r.label} (status ${r.status ?? ''})`),
     ...(options.failedRuns ?? []),
   ];
   const { decision, reasons } = decide({
-    verdicts: thresholds.map((t) => ({ metric: t.metric, kind: t.threshold.kind, optional: t.threshold.optional, verdict: t.verdict, summary: t.reason })),
+    verdicts: thresholds.map((t) => ({ metric: t.metric, kind: t.threshold.kind, optional: t.threshold.optional, verdict: t.verdict, summary: t.reason, counts: t.counts })),
     failedRuns,
     blockers: [...spec.problems.map(describeProblem), ...inputErrors],
   });
@@ -274,11 +326,14 @@ export function evaluateGate(spec: ThresholdSpec, baseline: Side, candidate: Sid
   if (spec.repeat !== undefined && (baseline.runs.length !== expected.baseline || candidate.runs.length !== expected.candidate)) {
     notes.push(`the issue asks for repeat: ${spec.repeat}; got ${baseline.runs.length} baseline and ${candidate.runs.length} candidate run(s)`);
   }
+  // A name that matched no differing attribute may be misspelt: it excused nothing.
+  const unused = (spec.compareAcross ?? []).filter((name) => !environment.rows.some((r) => acrossCovers(name, r.attribute)));
+  if (unused.length > 0) notes.push(`compare-across: ${unused.join(', ')} matched no attribute that differs between the sides`);
   const confirmed = options.confirmation && confirmationNote(options.confirmation);
   if (confirmed) notes.push(confirmed);
   return {
     decision, failOn: options.failOn, passed: passesFailOn(decision, options.failOn), reasons, thresholds, runs,
-    host: checkHosts(baseline, candidate), problems: spec.problems, inputErrors,
+    host: checkHosts(baseline, candidate), dataset, environment, problems: spec.problems, inputErrors,
     noise: noiseNote(baseline.runs.length, candidate.runs.length, options.interval), notes, spec: specInfo(spec),
   };
 }
@@ -289,7 +344,8 @@ export function inputErrorResult(errors: readonly string[], failOn: FailOn, spec
   const blockers = [...problems.map(describeProblem), ...errors];
   return {
     decision: 'reject', failOn, passed: passesFailOn('reject', failOn), reasons: blockers, thresholds: [],
-    runs: { baseline: [], candidate: [] }, host: { comparable: true, runs: [], differences: [] }, problems,
+    runs: { baseline: [], candidate: [] }, host: { comparable: true, runs: [], differences: [] },
+    dataset: { comparable: true, rows: [], mismatches: [] }, environment: { rows: [], blocking: [], comparable: true }, problems,
     inputErrors: [...errors], noise: 'not evaluated', notes: [], spec: specInfo(spec),
   };
 }

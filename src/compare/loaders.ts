@@ -1,6 +1,8 @@
 /**
  * Loads one measured run: a profile YAML, its stage_truth companion and the eval outputs
- * (metrics.json, eval_pipeline_metrics.json), each validated, from where they sit on disk.
+ * (metrics.json, eval_pipeline_metrics.json, fingerprint.json), each validated, from where they sit
+ * on disk. Every companion is optional: a missing one is recorded with where it was looked for (so
+ * a missing metric can say which file it lacks); a present but broken one is an error.
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -8,13 +10,15 @@ import { validateProfile } from '../formats/profile.js';
 import { validateStageTruth } from '../formats/stage-truth.js';
 import {
   EVAL_METRICS_FILE,
+  FINGERPRINT_FILE,
   PIPELINE_METRICS_FILE,
   validateEvalMetrics,
+  validateFingerprint,
   validatePipelineMetrics,
 } from '../formats/eval-outputs.js';
 import { readJson, readYaml } from '../formats/parse.js';
 import { UserError } from '../errors.js';
-import type { MeasuredRun } from './types.js';
+import type { MeasuredRun, MetricSource } from './types.js';
 
 /** `a/b/run.yaml` → `a/b/run` (the stem its companions are named after). */
 export function profileStem(profilePath: string): string {
@@ -43,26 +47,39 @@ export function loadStageTruthFile(path: string) {
   return validateStageTruth(readJson(path), path);
 }
 
+/** The eval directory to read: the one given (it must exist), else the first candidate holding an eval output. */
+function pickEvalDir(profilePath: string, given: string | undefined): { dir?: string; candidates: string[] } {
+  if (given !== undefined) {
+    if (!existsSync(given) || !statSync(given).isDirectory()) throw new UserError(`eval output directory not found: ${given}`);
+    return { dir: given, candidates: [given] };
+  }
+  const candidates = evalDirCandidates(profilePath);
+  const dir = candidates.find((d) => existsSync(join(d, EVAL_METRICS_FILE)) || existsSync(join(d, PIPELINE_METRICS_FILE)));
+  return { ...(dir !== undefined ? { dir } : {}), candidates };
+}
+
+function optionalJson<T>(path: string, validate: (data: unknown, file: string) => T): T | undefined {
+  return existsSync(path) ? validate(readJson(path), path) : undefined;
+}
+
 export function loadMeasuredRun(profilePath: string, options: LoadRunOptions = {}): MeasuredRun {
   const profile = loadProfileFile(profilePath);
   const truthPath = stageTruthPathFor(profilePath);
-  const truth = existsSync(truthPath) ? loadStageTruthFile(truthPath) : undefined;
+  const truth = optionalJson(truthPath, validateStageTruth);
 
-  let evalDir: string | undefined;
-  if (options.evalDir !== undefined) {
-    if (!existsSync(options.evalDir) || !statSync(options.evalDir).isDirectory()) {
-      throw new UserError(`eval output directory not found: ${options.evalDir}`);
-    }
-    evalDir = options.evalDir;
-  } else {
-    evalDir = evalDirCandidates(profilePath).find(
-      (dir) => existsSync(join(dir, EVAL_METRICS_FILE)) || existsSync(join(dir, PIPELINE_METRICS_FILE)),
-    );
-  }
-  const evalPath = evalDir !== undefined ? join(evalDir, EVAL_METRICS_FILE) : undefined;
-  const costPath = evalDir !== undefined ? join(evalDir, PIPELINE_METRICS_FILE) : undefined;
-  const evalMetrics = evalPath && existsSync(evalPath) ? validateEvalMetrics(readJson(evalPath), evalPath) : undefined;
-  const costMetrics = costPath && existsSync(costPath) ? validatePipelineMetrics(readJson(costPath), costPath) : undefined;
+  const { dir, candidates } = pickEvalDir(profilePath, options.evalDir);
+  const dirs = dir !== undefined ? [dir] : candidates;
+  const evalPath = dir !== undefined ? join(dir, EVAL_METRICS_FILE) : undefined;
+  const costPath = dir !== undefined ? join(dir, PIPELINE_METRICS_FILE) : undefined;
+  const fingerprintPath = dir !== undefined ? join(dir, FINGERPRINT_FILE) : undefined;
+  const evalMetrics = evalPath !== undefined ? optionalJson(evalPath, validateEvalMetrics) : undefined;
+  const costMetrics = costPath !== undefined ? optionalJson(costPath, validatePipelineMetrics) : undefined;
+  const fingerprint = fingerprintPath !== undefined ? optionalJson(fingerprintPath, validateFingerprint) : undefined;
+
+  const looked: Partial<Record<MetricSource, string[]>> = {};
+  if (!truth) looked.truth = [truthPath];
+  if (!evalMetrics) looked.eval = dirs.map((d) => join(d, EVAL_METRICS_FILE));
+  if (!costMetrics) looked.cost = dirs.map((d) => join(d, PIPELINE_METRICS_FILE));
 
   return {
     label: basename(profilePath),
@@ -71,10 +88,13 @@ export function loadMeasuredRun(profilePath: string, options: LoadRunOptions = {
       ...(truth ? { truth: truthPath } : {}),
       ...(evalMetrics && evalPath ? { eval: evalPath } : {}),
       ...(costMetrics && costPath ? { cost: costPath } : {}),
+      ...(fingerprint && fingerprintPath ? { fingerprint: fingerprintPath } : {}),
     },
+    looked,
     profile,
     ...(truth ? { truth } : {}),
     ...(evalMetrics ? { eval: evalMetrics } : {}),
     ...(costMetrics ? { cost: costMetrics } : {}),
+    ...(fingerprint ? { fingerprint } : {}),
   };
 }

@@ -78,34 +78,47 @@ export function convertUnit(value: number, from: MetricUnit, to: MetricUnit): nu
   return (value * from.scale) / to.scale;
 }
 
-function significant(value: number, digits: number): string {
+/**
+ * A number as written, up to 7 significant digits: `40.3144`, `104.0307`, `0.23`, `1068`, `0.3140223`, `15376.38`.
+ * Enough to recompute a change from the two values shown (rounding to 1 decimal made a CPU of 0.23
+ * read 0.2, and a +1308 % change look like 0.2 → 3.2); trailing zeros are not added.
+ */
+export function exactNumber(value: number): string {
+  if (!Number.isFinite(value)) return 'n/a';
   if (value === 0) return '0';
-  const magnitude = Math.floor(Math.log10(Math.abs(value)));
-  const decimals = Math.max(0, digits - 1 - magnitude);
-  return value.toFixed(Math.min(decimals, 6));
+  const rounded = Number(value.toPrecision(7));
+  if (Math.abs(rounded) >= 1e-6 && Math.abs(rounded) < 1e21) {
+    // toFixed avoids exponent notation for small numbers (1e-7 style) while keeping every digit.
+    const decimals = Math.max(0, 6 - Math.floor(Math.log10(Math.abs(rounded))));
+    return rounded.toFixed(Math.min(decimals, 20)).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  }
+  return String(rounded);
 }
 
-/** A value for humans: `40.31 s`, `645 MiB`, `$0.119`, `37.2 %`, `0.3140` (unitless, 4 significant digits). */
+/** A value for humans: `40.3144 s`, `645 MiB`, `$0.119`, `0.23 %`, `0.3140223` (unitless). */
 export function formatValue(value: number, unit?: MetricUnit): string {
   if (!Number.isFinite(value)) return 'n/a';
-  if (!unit) return Number.isInteger(value) ? String(value) : significant(value, 4);
+  const text = exactNumber(value);
+  if (!unit) return text;
   switch (unit.dimension) {
     case 'money':
-      return `${value < 0 ? '-' : ''}$${significant(Math.abs(value), 3)}`;
+      return `${value < 0 ? '-' : ''}$${exactNumber(Math.abs(value))}`;
     case 'memory':
-      return `${Math.abs(value) >= 100 ? value.toFixed(0) : significant(value, 3)} ${unit.symbol}`;
     case 'cpu':
-      return `${value.toFixed(1)} %`;
     case 'time':
-      return `${Math.abs(value) >= 1000 ? value.toFixed(0) : significant(value, 4)} ${unit.symbol}`;
+      return `${text} ${unit.symbol}`;
   }
 }
 
-/** A signed change: `+1.20 s`, `-46.6 %`. */
+/**
+ * A signed change: `+1.2 s`, `-46.6 MiB`. The absolute change of a percentage metric (CPU % of a
+ * core, GPU utilisation %) is in percentage points: `+3.01 pp`, never `%` (which reads as relative).
+ */
 export function formatSigned(value: number, unit?: MetricUnit): string {
   if (!Number.isFinite(value)) return 'n/a';
-  const text = formatValue(Math.abs(value), unit);
-  return `${value > 0 ? '+' : value < 0 ? '-' : '±'}${text}`;
+  const sign = value > 0 ? '+' : value < 0 ? '-' : '±';
+  if (unit?.dimension === 'cpu') return `${sign}${exactNumber(Math.abs(value))} pp`;
+  return `${sign}${formatValue(Math.abs(value), unit)}`;
 }
 
 export function formatPercent(value: number): string {

@@ -7,9 +7,12 @@ import { Validator, isObject, type JsonObject } from './validate.js';
 
 export const EVAL_METRICS_FILE = 'metrics.json';
 export const PIPELINE_METRICS_FILE = 'eval_pipeline_metrics.json';
+/** What the eval run was measured on and with (dataset, git, provider, environment, runtime). */
+export const FINGERPRINT_FILE = 'fingerprint.json';
 
 export type EvalMetrics = JsonObject;
 export type PipelineMetrics = JsonObject;
+export type Fingerprint = JsonObject;
 
 /** Numbers that may also be null ("not computed"), as the scorer writes them. */
 function numbersOrNull(v: Validator, obj: JsonObject | undefined, path: string): void {
@@ -72,4 +75,17 @@ export function validatePipelineMetrics(data: unknown, file: string): PipelineMe
   }
   v.finish();
   return data as PipelineMetrics;
+}
+
+/** fingerprint.json: only its shape is checked (a mapping whose known blocks are mappings); every key is kept. */
+export function validateFingerprint(data: unknown, file: string): Fingerprint {
+  const v = new Validator(file);
+  const root = v.object(data, '(root)');
+  if (root) {
+    const context = v.object(root.run_context, 'run_context', { optional: true, nullable: true });
+    v.string(context?.dataset_id, 'run_context.dataset_id', { optional: true, nullable: true });
+    for (const key of ['environment', 'runtime', 'provider']) v.object(root[key], key, { optional: true, nullable: true });
+  }
+  v.finish();
+  return data as Fingerprint;
 }

@@ -6,7 +6,8 @@ import { InputFileError } from '../errors.js';
 
 function unreadable(file: string, error: unknown): InputFileError {
   const code = (error as NodeJS.ErrnoException).code;
-  return new InputFileError(file, [code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? 'unknown error'})`]);
+  if (code === 'ENOENT') return new InputFileError(file, [], { missing: true });
+  return new InputFileError(file, [`cannot read (${code ?? 'unknown error'})`]);
 }
 
 export function readText(file: string): string {

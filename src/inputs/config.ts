@@ -37,6 +37,8 @@ export interface ActionConfig {
   /** Patterns of files whose content hash is part of the baseline cache key. */
   pipelineConfig: string[];
   baseline: BaselineSource;
+  /** Where the baseline's eval results are, when not beside its profile (a path or a run id of the pipeline's data/eval/ tree). */
+  baselineEval?: string;
   /** Unset: the issue's `repeat:`, else 1. */
   repeat?: number;
   warmup: number;
@@ -164,6 +166,7 @@ export function readActionConfig(read: InputReader): ActionConfig {
     datasetId: read(Inputs.DatasetId) || 'default',
     pipelineConfig: read(Inputs.PipelineConfig).split('\n').map((l) => l.trim()).filter((l) => l !== ''),
     baseline: parseBaseline(errors, read(Inputs.Baseline)),
+    baselineEval: optional(read(Inputs.BaselineEval)),
     repeat: repeatRaw === '' ? undefined : wholeNumber(errors, Inputs.Repeat, repeatRaw, 1, 50),
     warmup: wholeNumber(errors, Inputs.Warmup, read(Inputs.Warmup) || '1', 0, 10),
     confirmRuns: wholeNumber(errors, Inputs.ConfirmRuns, read(Inputs.ConfirmRuns) || '0', 0, 20),
@@ -192,6 +195,9 @@ export function readActionConfig(read: InputReader): ActionConfig {
   }
   if (config.experimentCommand && !config.experimentOutput) {
     errors.add(Inputs.ExperimentOutput, 'the directory where experiment-command writes metrics.json', '');
+  }
+  if (config.baselineEval !== undefined && (config.baselineEval.startsWith('-') || config.baselineEval.includes('\0'))) {
+    errors.add(Inputs.BaselineEval, "a path or an eval run id of the baseline's eval results", config.baselineEval);
   }
   if (errors.list.length > 0) throw new UserError('invalid action inputs', errors.list);
   return config;

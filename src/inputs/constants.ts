@@ -12,6 +12,7 @@ export const Inputs = {
   DatasetId: 'dataset-id',
   PipelineConfig: 'pipeline-config',
   Baseline: 'baseline',
+  BaselineEval: 'baseline-eval',
   Repeat: 'repeat',
   Warmup: 'warmup',
   ConfirmRuns: 'confirm-runs',

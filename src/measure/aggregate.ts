@@ -59,6 +59,10 @@ export function aggregateRuns(runs: readonly RunOutputs[]): { profile: Profile; 
       wall_time_s: round(wall, 4),
       peak_rss_mb: medianOf(having, (s) => s.peak_rss_mb, 1),
       avg_cpu_pct: medianOf(having, (s) => s.avg_cpu_pct, 2),
+      // GPU numbers, when the runs have them (gpu-profile.ts).
+      ...(having.some((s) => typeof s.peak_gpu_mem_mb === 'number')
+        ? { peak_gpu_mem_mb: medianOf(having, (s) => s.peak_gpu_mem_mb, 1), avg_gpu_util_pct: medianOf(having, (s) => s.avg_gpu_util_pct, 2) }
+        : {}),
     };
   }
 

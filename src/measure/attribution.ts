@@ -24,40 +24,32 @@ export interface StageResourceStats {
  * How long the span shares with the interval (from, to]; touching at one instant is no overlap.
  * The first sample's interval is the single instant `to`: a span containing it meets it with length 0.
  */
-function overlap(span: StageSpan, from: number, to: number): number | undefined {
+export function overlap(span: StageSpan, from: number, to: number): number | undefined {
   if (from === to) return span.start <= to && span.end >= to ? 0 : undefined;
   const length = Math.min(to, span.end) - Math.max(from, span.start);
   return length > 0 ? length : undefined;
 }
 
-interface StageAccumulator {
-  peak: number;
-  cpuWeighted: number;
-  weight: number;
-  count: number;
-  /** Index of the last sample that met the stage, and how much of its interval the stage covered. */
-  mark: number;
+/** How much of one sample's interval each stage covers (several spans of a stage add up). */
+export interface StageCoverage {
+  stage: string;
   covered: number;
 }
 
 /**
- * Per-stage peak memory and CPU, fed one sample at a time in time order. Peak: max over every sample
- * that meets the stage. CPU: the mean of those samples weighted by how much of each sample's interval
- * the stage covers, so the samples at a stage's edges (which also describe the neighbouring stage)
- * count for their share only. `runStart` is where the first sample's interval begins (the spawn).
+ * The spans a series of sample intervals meets, one interval at a time in time order: a sweep over
+ * the spans sorted by start that keeps only those that can still meet the next interval.
  */
-export class SampleAttribution {
+export class SpanSweep {
   private readonly spans: StageSpan[];
-  private readonly acc = new Map<string, StageAccumulator>();
   /** Spans started by the current interval's end and not known to have ended before its start. */
   private active: StageSpan[] = [];
   private next = 0;
   /** The lowest interval start the active list is still complete for. */
   private prunedTo = Number.NEGATIVE_INFINITY;
   private from: number;
-  private lastLiveMb = 0;
-  private index = 0;
-  private readonly touched: StageAccumulator[] = [];
+  private readonly coverage: StageCoverage[] = [];
+  private readonly byStage = new Map<string, StageCoverage>();
 
   constructor(spans: readonly StageSpan[], runStart: number) {
     // Stable: spans of one stage keep their order, so per-sample sums add up in the same order as before.
@@ -65,44 +57,29 @@ export class SampleAttribution {
     this.from = runStart;
   }
 
-  add(sample: Sample): void {
-    const to = sample.t;
+  /**
+   * The stages the interval (previous t, t] meets, in the order first met, with how much of it each
+   * covers; the list is reused by the next call. `length` is the interval's own length.
+   */
+  advance(t: number): { coverage: readonly StageCoverage[]; length: number } {
+    const to = t;
     const from = Math.min(this.from, to);
     this.from = to;
-    const index = this.index++;
-    // Once the whole tree has exited (the last sample), or while its last process is exiting (a zombie
-    // has no memory map left), its memory reads 0: the last memory seen while it ran stands for that
-    // interval instead. A live tree never truly holds 0 MiB.
-    const readable = sample.procs > 0 && sample.mem_mb > 0;
-    const memMb = readable ? sample.mem_mb : this.lastLiveMb;
-    if (readable) this.lastLiveMb = sample.mem_mb;
-
     this.refreshActive(from, to);
-    const touched = this.touched;
-    touched.length = 0;
+    this.coverage.length = 0;
+    this.byStage.clear();
     for (const span of this.active) {
       const length = overlap(span, from, to);
       if (length === undefined) continue;
-      let entry = this.acc.get(span.stage);
+      let entry = this.byStage.get(span.stage);
       if (!entry) {
-        entry = { peak: 0, cpuWeighted: 0, weight: 0, count: 0, mark: -1, covered: 0 };
-        this.acc.set(span.stage, entry);
-      }
-      if (entry.mark !== index) {
-        entry.mark = index;
-        entry.covered = 0;
-        touched.push(entry);
+        entry = { stage: span.stage, covered: 0 };
+        this.byStage.set(span.stage, entry);
+        this.coverage.push(entry);
       }
       entry.covered += length;
     }
-    for (const entry of touched) {
-      entry.peak = Math.max(entry.peak, memMb);
-      if (sample.cpu_pct !== null && entry.covered > 0) {
-        entry.cpuWeighted += sample.cpu_pct * entry.covered;
-        entry.weight += entry.covered;
-      }
-      entry.count++;
-    }
+    return { coverage: this.coverage, length: to - from };
   }
 
   /** Makes `active` hold every span with start <= to and end >= from (a superset of those meeting the interval). */
@@ -119,6 +96,52 @@ export class SampleAttribution {
     while (this.next < this.spans.length && (this.spans[this.next] as StageSpan).start <= to) {
       const span = this.spans[this.next++] as StageSpan;
       if (span.end >= from) this.active.push(span);
+    }
+  }
+}
+
+interface StageAccumulator {
+  peak: number;
+  cpuWeighted: number;
+  weight: number;
+  count: number;
+}
+
+/**
+ * Per-stage peak memory and CPU, fed one sample at a time in time order. Peak: max over every sample
+ * that meets the stage. CPU: the mean of those samples weighted by how much of each sample's interval
+ * the stage covers, so the samples at a stage's edges (which also describe the neighbouring stage)
+ * count for their share only. `runStart` is where the first sample's interval begins (the spawn).
+ */
+export class SampleAttribution {
+  private readonly sweep: SpanSweep;
+  private readonly acc = new Map<string, StageAccumulator>();
+  private lastLiveMb = 0;
+
+  constructor(spans: readonly StageSpan[], runStart: number) {
+    this.sweep = new SpanSweep(spans, runStart);
+  }
+
+  add(sample: Sample): void {
+    // Once the whole tree has exited (the last sample), or while its last process is exiting (a zombie
+    // has no memory map left), its memory reads 0: the last memory seen while it ran stands for that
+    // interval instead. A live tree never truly holds 0 MiB.
+    const readable = sample.procs > 0 && sample.mem_mb > 0;
+    const memMb = readable ? sample.mem_mb : this.lastLiveMb;
+    if (readable) this.lastLiveMb = sample.mem_mb;
+
+    for (const { stage, covered } of this.sweep.advance(sample.t).coverage) {
+      let entry = this.acc.get(stage);
+      if (!entry) {
+        entry = { peak: 0, cpuWeighted: 0, weight: 0, count: 0 };
+        this.acc.set(stage, entry);
+      }
+      entry.peak = Math.max(entry.peak, memMb);
+      if (sample.cpu_pct !== null && covered > 0) {
+        entry.cpuWeighted += sample.cpu_pct * covered;
+        entry.weight += covered;
+      }
+      entry.count++;
     }
   }
 

@@ -6,6 +6,7 @@ import { LinuxProcReader, procPssAvailable } from './linux-proc.js';
 import { LinuxTreeProbe } from './linux-tree.js';
 import type { MeasureDeps, TreeProbeFactory } from './ports.js';
 import { PortableTreeProbe } from './portable-tree.js';
+import { nvidiaSmi } from './gpu-sampler.js';
 
 export function defaultProbeFactory(): TreeProbeFactory {
   if (procPssAvailable()) {
@@ -21,5 +22,6 @@ export function defaultMeasureDeps(): MeasureDeps {
     commands: processCommandRunner,
     probeFactory: defaultProbeFactory(),
     environment: hostEnvironment,
+    gpu: nvidiaSmi,
   };
 }

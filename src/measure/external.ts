@@ -1,7 +1,8 @@
 /**
  * External mode: run the project's own freeze command (e.g. `freeze_profile.py … --output OUT`) and
  * check the profile YAML and stage_truth it wrote, so a broken freeze fails here, with the file and
- * key named, and not later in the diff.
+ * key named, and not later in the diff. The stage_truth companion is optional (freeze scripts can be
+ * told not to write it): without it the run's `truth.*` metrics are missing, and a note says why.
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -30,18 +31,23 @@ export interface ExternalFreezeOptions {
 
 export interface ExternalFreezeResult {
   profilePath: string;
-  stageTruthPath: string;
+  /** Set when the companion exists (it was then validated too). */
+  stageTruthPath?: string;
   profile: Profile;
-  truth: StageTruth;
+  truth?: StageTruth;
   warnings: string[];
+  /** What was checked, and what is absent by design (no stage_truth). */
+  notes: string[];
 }
 
-/** Validates an existing profile + stage_truth pair; throws InputFileError naming the file and each bad key. */
+/** Validates a profile and its stage_truth companion when there is one; throws InputFileError naming the file and each bad key. */
 export function checkFrozenProfile(profilePath: string, expect: { version?: string; datasetId?: string } = {}): ExternalFreezeResult {
-  const stageTruthPath = stageTruthPathFor(profilePath);
+  const truthPath = stageTruthPathFor(profilePath);
   const profile = loadProfileFile(profilePath);
-  if (!existsSync(stageTruthPath)) throw new InputFileError(stageTruthPath, ['file not found (the freeze command must write it beside the profile)']);
-  const truth = loadStageTruthFile(stageTruthPath);
+  const truth = existsSync(truthPath) ? loadStageTruthFile(truthPath) : undefined;
+  const notes = truth
+    ? [`checked: ${profilePath} and ${truthPath}`]
+    : [`checked: ${profilePath}`, `no stage_truth beside it (${truthPath} not found): its truth.* metrics are missing`];
   const warnings: string[] = [];
   if (expect.version !== undefined && profile.release !== expect.version) {
     warnings.push(`${profilePath}: release is "${profile.release}", expected "${expect.version}"`);
@@ -49,8 +55,8 @@ export function checkFrozenProfile(profilePath: string, expect: { version?: stri
   if (expect.datasetId !== undefined && profile.dataset_id !== expect.datasetId) {
     warnings.push(`${profilePath}: dataset_id is "${profile.dataset_id}", expected "${expect.datasetId}"`);
   }
-  if (truth.release !== profile.release) warnings.push(`${stageTruthPath}: release "${truth.release}" differs from the profile's "${profile.release}"`);
-  return { profilePath, stageTruthPath, profile, truth, warnings };
+  if (truth && truth.release !== profile.release) warnings.push(`${truthPath}: release "${truth.release}" differs from the profile's "${profile.release}"`);
+  return { profilePath, ...(truth ? { stageTruthPath: truthPath, truth } : {}), profile, warnings, notes };
 }
 
 export async function runExternalFreeze(options: ExternalFreezeOptions, deps: Partial<MeasureDeps> = {}): Promise<ExternalFreezeResult> {
@@ -85,7 +91,7 @@ export async function runExternalFreeze(options: ExternalFreezeOptions, deps: Pa
   if (exit.exitCode !== 0) {
     throw new UserError(`freeze command failed (${exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.exitCode ?? '?'}`}): ${options.command.join(' ')}`);
   }
-  if (!existsSync(profilePath)) throw new InputFileError(profilePath, ['file not found (the freeze command exited 0 but did not write it)']);
+  if (!existsSync(profilePath)) throw new InputFileError(profilePath, ['the freeze command exited 0 but did not write it'], { missing: true });
   if (statSync(profilePath).mtimeMs / 1000 < startedAt - 1) {
     throw new InputFileError(profilePath, ['not written by this run (older than the command): is --output where the command writes?']);
   }

@@ -16,6 +16,7 @@ import type { MeasureDeps } from './ports.js';
 import type { RunStatus } from './samples-file.js';
 import { DEFAULT_STATUS_FILE, STAGE_EVENTS_ENV, type StageSourceSpec } from './stages/source.js';
 import { outputsOf, readMetricsFile, writeOutput, type RunFiles } from './run-outputs.js';
+import { GpuSampler, type GpuProbeResult } from './gpu-sampler.js';
 
 export type { FreezeOptions, FreezeProgress } from './options.js';
 
@@ -68,6 +69,18 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
   const hostEnvironment = d.environment.host(cwd);
   let collected: Promise<Profile['environment']> | undefined;
   const collect = (): Promise<Profile['environment']> => (collected ??= d.environment.full(cwd).catch(() => hostEnvironment));
+  // Is there a GPU to sample (nvidia-smi)? Asked alongside the first run, never before its start:
+  // until the answer is in, a run's GPU sampler stays idle. Its model goes into the environment block.
+  let gpuAvailable: boolean | undefined;
+  const gpuProbe = (d.gpu ? GpuSampler.probe(d.gpu, () => d.clock.nowMono()) : Promise.resolve<GpuProbeResult>({ devices: [], note: 'no GPU: not sampled' })).then((probe) => {
+    gpuAvailable = probe.sampler !== undefined;
+    return probe;
+  });
+  const environmentWithGpu = async (): Promise<Profile['environment']> => {
+    const [environment, probe] = await Promise.all([collect(), gpuProbe]);
+    const gpuNames = [...new Set(probe.devices.map((g) => g.name).filter((n): n is string => n !== undefined))];
+    return gpuNames.length > 0 ? { ...environment, gpu: gpuNames.join(', ') } : environment;
+  };
   const statusPath = statusFileFor(stages, cwd);
   const metricsPath = stages.kind === 'metrics' ? resolve(cwd, stages.path) : options.metricsFile !== undefined ? resolve(cwd, options.metricsFile) : undefined;
   const env = { ...process.env, ...options.env };
@@ -146,6 +159,8 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
         env: { ...env, [STAGE_EVENTS_ENV]: files.events },
         eventsPath: files.events,
         environment: { collect, atStart: collected !== undefined },
+        // A sampler per run, so no reading of one run is carried into the next.
+        ...(d.gpu ? { gpu: new GpuSampler(d.gpu, () => d.clock.nowMono(), 1000, () => gpuAvailable) } : {}),
         samples: {
           path: files.samples,
           header: {
@@ -175,7 +190,7 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
       d,
     );
     const metrics = metricsPath !== undefined ? readMetricsFile(metricsPath) : undefined;
-    const { profile, truth } = outputsOf(raw, { options, checked: { ...checked, stages }, environment: await collect(), files, statusPath, metrics });
+    const { profile, truth } = outputsOf(raw, { options, checked: { ...checked, stages }, environment: await environmentWithGpu(), files, statusPath, metrics, gpuNote: (await gpuProbe).note });
     writeOutput(files.profile, renderProfileYaml(profile));
     writeOutput(files.stageTruth, renderStageTruthJson(truth));
     result.files.push(files.profile, files.stageTruth, files.samples, files.events);

@@ -9,6 +9,7 @@ import type { CommandExit, MeasureDeps, MemoryMetric, TreeProbe, TreeReading } f
 import { SamplesWriter, type RunStatus, type Sample, type SamplesHeader, type StatusObservation } from './samples-file.js';
 import { EventsTail, type StageEvent } from './stages/events.js';
 import { StatusFilePoller } from './stages/status-file.js';
+import type { GpuSampler } from './gpu-sampler.js';
 
 export interface MeasureRunOptions {
   argv: readonly string[];
@@ -40,6 +41,8 @@ export interface MeasureRunOptions {
   /** Called every `progressEveryS` with the elapsed time and the stages open now. */
   onTick?: (elapsedS: number, openStages: string[]) => void;
   progressEveryS?: number;
+  /** GPU readings of the tree (nvidia-smi), attached to its samples; absent without a GPU. */
+  gpu?: GpuSampler;
 }
 
 export interface RawRun {
@@ -128,6 +131,11 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
         ...(reading.pssAgeS !== undefined ? { pss_age_s: reading.pssAgeS } : {}),
       };
       previous = { t, cpuSeconds: reading.cpuSeconds };
+      if (options.gpu) {
+        options.gpu.poll(probe.members().map((m) => m.pid));
+        const gpu = options.gpu.latest();
+        if (gpu) Object.assign(sample, { gpu_mem_mb: gpu.memMb, gpu_util_pct: gpu.utilPct, gpu_device_mem_mb: gpu.deviceMemMb });
+      }
       samples.push(sample);
       writer.sample(sample);
     }
@@ -241,6 +249,8 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
   if (internalError !== undefined) {
     warnings.push(`internal error in the sampler (please report): ${internalError}; ${stoppedByBug ? 'the command was stopped, ' : ''}what was sampled before is kept`);
   }
+  const gpuError = await options.gpu?.close();
+  if (gpuError) warnings.push(`GPU sampling error (some GPU readings missing): ${gpuError}`);
 
   const status: RunStatus = stopReason ?? (finalExit.exitCode === 0 ? 'ok' : 'failed');
   if (options.environment && writer) recordEnvironment(await (environment ?? options.environment.collect()));

@@ -5,6 +5,7 @@
  */
 import type { ProfileEnvironment } from '../formats/profile.js';
 import type { MemoryRollup, ProcStat } from './proc-parse.js';
+import type { GpuQuery } from './gpu-sampler.js';
 
 /** Read access to the process table (Linux /proc). Every read returns undefined when the process is gone. */
 export interface ProcReader {
@@ -117,4 +118,6 @@ export interface MeasureDeps {
   commands: CommandRunner;
   probeFactory: TreeProbeFactory;
   environment: EnvironmentProbe;
+  /** `nvidia-smi`, for GPU memory and utilisation of the tree; absent: no GPU sampling. */
+  gpu?: GpuQuery;
 }

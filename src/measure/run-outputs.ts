@@ -5,8 +5,9 @@ import type { Profile } from '../formats/profile.js';
 import type { StageTruth } from '../formats/stage-truth.js';
 import { readJson } from '../formats/parse.js';
 import { isObject, type JsonObject } from '../formats/validate.js';
-import { errorMessage, UserError } from '../errors.js';
+import { errorMessage, InputFileError, UserError } from '../errors.js';
 import { buildRunOutputs } from './build-profile.js';
+import { addGpu } from './gpu-profile.js';
 import type { RawRun } from './measure-run.js';
 import type { Sample } from './samples-file.js';
 import type { FreezeOptions } from './options.js';
@@ -37,6 +38,7 @@ export function readMetricsFile(path: string): { path: string; data?: JsonObject
     const data = readJson(path);
     return isObject(data) ? { path, data } : { path, error: 'not a JSON object' };
   } catch (error) {
+    if (error instanceof InputFileError && error.missing) return { path, error: 'file not found' };
     return { path, error: errorMessage(error).replace(`${path}: invalid content\n  - `, '') };
   }
 }
@@ -54,6 +56,8 @@ export interface OutputContext {
   files: RunFiles;
   statusPath: string | undefined;
   metrics: { path: string; data?: JsonObject; error?: string } | undefined;
+  /** What the GPU probe found ("no GPU: nvidia-smi not found", or what is sampled). */
+  gpuNote?: string;
 }
 
 /** A raw run whose samples may be streamed from its file (the rebuild) rather than held in memory. */
@@ -92,5 +96,6 @@ export function outputsOf(raw: RunInput, ctx: OutputContext): { profile: Profile
     files: { samples: basename(ctx.files.samples), events: basename(ctx.files.events) },
   });
   built.truth.stage_source_requested = formatStageSource(ctx.checked.stages);
+  addGpu(built.profile, built.truth, raw.samples, timeline.spans, raw.startedAt, ctx.gpuNote);
   return built;
 }

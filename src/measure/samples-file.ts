@@ -53,6 +53,11 @@ export interface Sample {
   procs: number;
   /** Seconds since the tree's PSS was last read in full; in between it is carried forward (pss-estimator.ts). */
   pss_age_s?: number;
+  /** GPU memory of the tree's processes (MiB) and utilisation of their GPUs (%), newest nvidia-smi reading; absent without a GPU. */
+  gpu_mem_mb?: number | null;
+  gpu_util_pct?: number | null;
+  /** GPU memory in use on every device (MiB), whoever uses it. */
+  gpu_device_mem_mb?: number | null;
 }
 
 export interface StatusObservation {
@@ -116,6 +121,9 @@ export class SamplesWriter {
       cpu_s: round(sample.cpu_s, 2),
       procs: sample.procs,
       ...(sample.pss_age_s !== undefined ? { pss_age_s: round(sample.pss_age_s, 2) } : {}),
+      ...(sample.gpu_mem_mb !== undefined
+        ? { gpu_mem_mb: sample.gpu_mem_mb, gpu_util_pct: sample.gpu_util_pct ?? null, gpu_device_mem_mb: sample.gpu_device_mem_mb ?? null }
+        : {}),
     });
   }
 

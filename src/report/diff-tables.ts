@@ -3,7 +3,7 @@
  * cost. Shared by the gate report and `optimization-gate diff --format md`.
  */
 import { formatPercent, formatSigned, formatValue, metricUnit } from '../compare/units.js';
-import type { Diff, DiffRow, DiffSection } from '../compare/diff.js';
+import { TRUTH_QUANTITIES, type Diff, type DiffRow, type DiffSection } from '../compare/diff.js';
 import { code, table } from './markdown.js';
 
 export const NONE = '—';
@@ -67,7 +67,8 @@ export function stageTable(diff: Diff, maxRows = 60): string {
   if (perEpisode && (perEpisode.baseline.median !== undefined || perEpisode.candidate.median !== undefined)) {
     lines.push(`Wall time per episode: ${transition(perEpisode)}.`);
   }
-  const truth = rowsOf(diff, 'truth');
+  // The summary numbers only; every stage_truth number is in `diff --format json|text` and gate.json.
+  const truth = rowsOf(diff, 'truth').filter((r) => (TRUTH_QUANTITIES as readonly string[]).includes(r.name));
   if (truth.length > 0) {
     lines.push(`stage_truth: ${truth.map((r) => `${r.name} ${transition(r)}`).join('; ')}.`);
   }

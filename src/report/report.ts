@@ -13,6 +13,7 @@ import { code, details, table } from './markdown.js';
 import { costTable, qualityTable, stageTable } from './diff-tables.js';
 import { stageWallChart } from './chart.js';
 import { headline, summaryLine, verdictTable } from './verdicts.js';
+import { datasetSection, environmentSection } from './comparability.js';
 
 /** GitHub's limit for an issue or PR comment body. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -41,10 +42,12 @@ function linksLine(options: ReportOptions): string | undefined {
 }
 
 function problemsSection(result: GateResult): string | undefined {
-  if (result.problems.length === 0 && result.inputErrors.length === 0) return undefined;
+  // A dataset mismatch has its own section (with the identities side by side).
+  const errors = result.inputErrors.filter((e) => !result.dataset.mismatches.includes(e));
+  if (result.problems.length === 0 && errors.length === 0) return undefined;
   const lines = ['#### ⚠️ The gate could not judge these inputs', ''];
   for (const p of result.problems) lines.push(`- ${describeProblem(p)}`);
-  for (const e of result.inputErrors) lines.push(`- ${e.split('\n').join('\n  ')}`);
+  for (const e of errors) lines.push(`- ${e.split('\n').join('\n  ')}`);
   lines.push('', 'Fix them on the issue (or the inputs) and run the gate again; until then the decision is `reject`.');
   return lines.join('\n');
 }
@@ -61,7 +64,7 @@ function parsedThresholds(result: GateResult): string | undefined {
   const rows = [...seen.values()].map(({ matches, t }) => [
     code(t.threshold.metric),
     code(t.threshold.rule.text),
-    describeRule(t.threshold.rule, t.threshold.metric),
+    `${describeRule(t.threshold.rule, t.threshold.metric)}${t.threshold.default !== undefined ? `; a run whose file lacks it reads ${String(t.threshold.default)} (\`default:\`)` : ''}`,
     t.threshold.kind,
     t.threshold.optional ? 'yes' : 'no',
     `${t.threshold.origin} line ${t.threshold.line}`,
@@ -69,7 +72,9 @@ function parsedThresholds(result: GateResult): string | undefined {
   ]);
   const spec = [
     result.spec.baseline !== undefined ? `baseline named on the issue: ${code(result.spec.baseline)}` : '',
+    result.spec.baselineEval !== undefined ? `its eval results: ${code(result.spec.baselineEval)}` : '',
     result.spec.repeat !== undefined ? `repeat: ${result.spec.repeat}` : '',
+    result.spec.compareAcross !== undefined ? `compare-across: ${result.spec.compareAcross.map(code).join(', ')}` : '',
   ].filter(Boolean);
   const body = table(['Metric', 'Rule', 'Read as', 'Kind', 'Optional', 'Where', 'Matches'], rows, { maxRows: 100 });
   return details(`Thresholds as parsed (${seen.size})`, spec.length > 0 ? `${spec.join(' · ')}\n\n${body}` : body);
@@ -135,11 +140,13 @@ function assemble(sections: readonly Section[], limit: number): string {
 
 export function renderReport(result: GateResult, diff: Diff | undefined, options: ReportOptions = {}): string {
   const sections: Section[] = [{ text: headline(result) }];
-  for (const text of [linksLine(options), summaryLine(result), problemsSection(result)]) {
+  for (const text of [linksLine(options), summaryLine(result), problemsSection(result), datasetSection(result)]) {
     if (text !== undefined) sections.push({ text });
   }
-  // Another host is shown near the top: it changes how every time and memory number reads.
+  // Another host or environment is shown near the top: it changes how every time and memory number reads.
   if (!result.host.comparable) sections.push({ text: hostSection(result) });
+  const environment = environmentSection(result);
+  if (environment && !result.environment.comparable) sections.push({ text: environment });
   if (result.thresholds.length > 0) sections.push({ text: `#### Verdicts\n\n${verdictTable(result)}` });
   const parsed = parsedThresholds(result);
   if (parsed) sections.push({ text: parsed, optional: 'Thresholds as parsed' });
@@ -153,6 +160,7 @@ export function renderReport(result: GateResult, diff: Diff | undefined, options
     if (cost) sections.push({ text: details('Cost (LLM calls, tokens, USD)', cost), optional: 'Cost table' });
   }
   if (result.host.comparable) sections.push({ text: hostSection(result) });
+  if (environment && result.environment.comparable) sections.push({ text: environment, optional: 'Environment table' });
   sections.push({ text: footnotes(result), optional: 'Footnotes' });
   return assemble(sections, Math.min(options.maxLength ?? GITHUB_COMMENT_LIMIT - 1_000, GITHUB_COMMENT_LIMIT));
 }

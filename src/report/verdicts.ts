@@ -47,11 +47,15 @@ export function headline(result: GateResult): string {
   const failedRuns = [...result.runs.baseline, ...result.runs.candidate].filter((r) => r.failed);
   const parts: string[] = [];
   if (result.problems.length > 0) parts.push(`${plural(result.problems.length, 'threshold problem')} on the issue`);
-  if (result.inputErrors.length > 0) {
+  // A dataset mismatch refuses the comparison: said as such, whatever else is wrong.
+  const mismatches = result.dataset.mismatches;
+  if (mismatches.length > 0) parts.push('dataset mismatch: comparison refused');
+  const errors = result.inputErrors.filter((e) => !mismatches.includes(e));
+  if (errors.length > 0) {
     // A single short error is the headline itself; long ones (with code spans) are listed below it.
-    const first = (result.inputErrors[0] as string).split('\n')[0] as string;
-    const short = result.inputErrors.length === 1 && first.length <= 100 && !first.includes('`');
-    parts.push(short ? first : first.startsWith('no thresholds found') ? 'no thresholds found on the issue' : plural(result.inputErrors.length, 'input error'));
+    const first = (errors[0] as string).split('\n')[0] as string;
+    const short = errors.length === 1 && first.length <= 100 && !first.includes('`');
+    parts.push(short ? first : first.startsWith('no thresholds found') ? 'no thresholds found on the issue' : plural(errors.length, 'input error'));
   }
   if (failedRuns.length > 0) parts.push(`${plural(failedRuns.length, 'measured run')} failed (${failedRuns.map((r) => `${r.label}: ${r.status ?? ''}`).join(', ')})`);
   const groups: Array<[ThresholdResult[], string]> = [
@@ -67,8 +71,10 @@ export function headline(result: GateResult): string {
   const inconclusive = counted.filter((t) => t.verdict === 'inconclusive');
   if (inconclusive.length > 0) parts.push(`${inconclusive.length} inconclusive: ${listed(inconclusive)}`);
   if (parts.length === 0) {
-    const ignored = result.thresholds.length - counted.length;
-    parts.push(`${counted.length === 1 ? 'the one threshold passes' : `all ${counted.length} thresholds pass`}${ignored > 0 ? ` (${ignored} optional missing, ignored)` : ''}`);
+    const notMeasured = result.thresholds.filter((t) => t.notMeasured).length;
+    const optional = result.thresholds.length - counted.length - notMeasured;
+    const ignored = [optional > 0 ? `${optional} optional missing` : '', notMeasured > 0 ? `${notMeasured} not measured` : ''].filter(Boolean);
+    parts.push(`${counted.length === 1 ? 'the one threshold passes' : `all ${counted.length} thresholds pass`}${ignored.length > 0 ? ` (${ignored.join(', ')}, ignored)` : ''}`);
   }
   return `### ${DECISION_ICON[result.decision]} ${result.decision} — ${parts.join('; ')}`;
 }
@@ -112,9 +118,9 @@ function sideCell(t: ThresholdResult, side: 'baseline' | 'candidate'): string {
 export function verdictTable(result: GateResult, maxRows = 100): string {
   const ordered = result.thresholds.map((t, i) => ({ t, i })).sort((a, b) => severity(a.t) - severity(b.t) || a.i - b.i).map(({ t }) => t);
   const rows = ordered.map((t) => [
-    `${VERDICT_ICON[t.verdict]} ${t.verdict}${t.counts ? '' : ' (ignored)'}`,
+    t.notMeasured ? `${VERDICT_ICON.missing} not measured (ignored)` : `${VERDICT_ICON[t.verdict]} ${t.verdict}${t.counts ? '' : ' (ignored)'}`,
     code(t.metric),
-    `${t.threshold.kind}${t.threshold.optional ? ', optional' : ''}`,
+    `${t.threshold.kind}${t.threshold.optional ? ', optional' : ''}${t.threshold.default !== undefined ? `, default ${String(t.threshold.default)}` : ''}`,
     code(t.threshold.rule.text),
     t.change.form === 'value' ? NONE : sideCell(t, 'baseline'),
     sideCell(t, 'candidate'),

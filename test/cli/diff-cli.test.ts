@@ -23,14 +23,14 @@ describe('optimization-gate diff', () => {
   it('prints the text diff of the issue-477 pair with eval outputs', async () => {
     const { code, stdout } = await cli('diff', STAGED_PROFILE, BUNDLED_PROFILE, '--eval-baseline', OPENAI_EVAL_DIR, '--eval-candidate', OLLAMA_EVAL_DIR);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/profile.totals.wall_time_s +40.31 s +21.52 s +-18.80 s +-46.6 %/);
-    expect(stdout).toMatch(/eval.intrinsic.performance.avg_latency_ms +4676 ms +15376 ms/);
+    expect(stdout).toMatch(/profile.totals.wall_time_s +40.3144 s +21.5184 s +-18.796 s +-46.6 %/);
+    expect(stdout).toMatch(/eval.intrinsic.performance.avg_latency_ms +4676.198 ms +15376.38 ms/);
   });
 
   it('writes markdown and JSON', async () => {
     const md = await cli('diff', STAGED_PROFILE, BUNDLED_PROFILE, '--format', 'md');
     expect(md.code).toBe(0);
-    expect(md.stdout).toContain('| **total** | **40.31 s → 21.52 s (-46.6 %)** |');
+    expect(md.stdout).toContain('| **total** | **40.3144 s → 21.5184 s (-46.6 %)** |');
     const json = await cli('diff', STAGED_PROFILE, BUNDLED_PROFILE, '--format=json', '--eval-candidate', NER_EVAL_DIR);
     const parsed = JSON.parse(json.stdout) as { rows: Array<{ metric: string; note: string | null }> };
     expect(parsed.rows.find((r) => r.metric.endsWith('entity_set.f1'))?.note).toBe('only in candidate');
@@ -44,8 +44,8 @@ describe('optimization-gate diff', () => {
     expect([format.code, format.stderr]).toEqual([2, expect.stringContaining('--format expects md, json, text, got "html"') as string]);
     const missing = await cli('diff', STAGED_PROFILE, '/nope/cand.yaml');
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('/nope/cand.yaml: invalid content');
+    expect(missing.stderr).toContain('/nope/cand.yaml: not found');
     const evalDir = await cli('diff', STAGED_PROFILE, BUNDLED_PROFILE, '--eval-candidate', '/nope/dir');
-    expect(evalDir.stderr).toContain('eval output directory not found: /nope/dir');
+    expect(evalDir.stderr).toContain('--eval-candidate: eval results "/nope/dir" not found\n  - /nope/dir: not found');
   });
 });

@@ -56,7 +56,7 @@ describe('optimization-gate gate', () => {
     expect(failed.stdout).toContain('decision: reject (fail-on reject: fails)');
     const { json, report } = outputs(join(dir, 'a'));
     expect(json.thresholds.find((t) => t.verdict === 'fail')).toMatchObject({ metric: 'eval.intrinsic.performance.avg_latency_ms', line: 10 });
-    expect(report).toContain('| ❌ fail | `eval.intrinsic.performance.avg_latency_ms` | guardrail | `<= +10%` | 4676 ms | 15376 ms | +228.8 % | — | 1/1 |');
+    expect(report).toContain('| ❌ fail | `eval.intrinsic.performance.avg_latency_ms` | guardrail | `<= +10%` | 4676.198 ms | 15376.38 ms | +228.8 % | — | 1/1 |');
     expect((await cli('gate', '--issue-file', path, ...PAIR, '--out', join(dir, 'b'), '--fail-on', 'never')).code).toBe(0);
   });
 
@@ -137,11 +137,11 @@ describe('optimization-gate gate on bad input: exit 2, files still written', () 
       '--out', out,
     );
     expect(code).toBe(2);
-    expect(stderr).toContain('/nope/base.yaml: invalid content');
+    expect(stderr).toContain('/nope/base.yaml: not found');
     expect(stderr).toContain('--eval-candidate got 3 directories for 2 --candidate runs');
     const { json, report } = outputs(out);
     expect(json.input_errors).toHaveLength(2);
-    expect(report).toContain('- /nope/base.yaml: invalid content');
+    expect(report).toContain('- /nope/base.yaml: not found');
   });
 
   it('a bad --fail-on value, and --out missing', async () => {

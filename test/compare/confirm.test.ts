@@ -44,16 +44,17 @@ describe('nextConfirmation', () => {
   });
 
   it('does not confirm an undefined change (relative from a baseline of 0): no number of runs defines it', () => {
+    // A measured 0 (not a memory reading: 0 MiB would be a "no sample" marker, never compared).
     const zero = (name: string) =>
       run(profileCopy(STAGED_PROFILE, dir, name, (doc) => {
-        doc.totals.peak_rss_mb = 0;
+        doc.totals.wall_time_s = 0;
       }));
-    const result = gate([threshold(RSS, '<= +10%')], [zero('z1'), zero('z2')], [zero('z3'), zero('z4')]);
+    const result = gate([threshold(WALL, '<= +10%')], [zero('z1'), zero('z2')], [zero('z3'), zero('z4')]);
     expect(result.thresholds[0]?.verdict).toBe('inconclusive');
     expect(nextConfirmation(result, 0, 3)).toMatchObject({
       confirm: false,
       undecided: [],
-      why: `no more runs can decide the inconclusive guardrail(s) ${RSS} (undefined change)`,
+      why: `no more runs can decide the inconclusive guardrail(s) ${WALL} (undefined change)`,
     });
   });
 });

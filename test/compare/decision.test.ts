@@ -12,7 +12,8 @@ function v(kind: ThresholdKind, verdict: Verdict, optional = false, metric = `m.
 /** The DESIGN table for one threshold: what the decision must be. */
 function expected(kind: ThresholdKind, verdict: Verdict, optional: boolean): Decision {
   if (verdict === 'pass') return 'ship';
-  if (verdict === 'missing' && optional) return 'ship';
+  // Ignored, and nothing else was judged: a gate that judged nothing does not ship.
+  if (verdict === 'missing' && optional) return 'iterate';
   if (verdict === 'inconclusive') return 'iterate';
   return kind === 'guardrail' ? 'reject' : 'iterate';
 }
@@ -48,6 +49,12 @@ describe('decision table: combinations', () => {
     expect(decide({ verdicts: [v('guardrail', 'inconclusive'), v('target', 'pass')], failedRuns: [], blockers: [] }).decision).toBe('iterate');
     expect(decide({ verdicts: [v('guardrail', 'pass'), v('target', 'fail')], failedRuns: [], blockers: [] }).decision).toBe('iterate');
     expect(decide({ verdicts: [v('guardrail', 'pass'), v('target', 'missing')], failedRuns: [], blockers: [] }).decision).toBe('iterate');
+  });
+
+  it('uncounted results alone iterate: nothing was judged', () => {
+    const outcome = decide({ verdicts: [v('guardrail', 'missing', true), { ...v('guardrail', 'missing'), counts: false }], failedRuns: [], blockers: [] });
+    expect(outcome).toEqual({ decision: 'iterate', reasons: ['none of the 2 threshold results could be judged (all optional and missing, or not measured)'] });
+    expect(decide({ verdicts: [{ ...v('guardrail', 'missing'), counts: false }, v('target', 'pass')], failedRuns: [], blockers: [] }).decision).toBe('ship');
   });
 
   it('an optional inconclusive still iterates (only optional + missing is ignored)', () => {

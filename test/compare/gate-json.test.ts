@@ -30,7 +30,7 @@ describe('gate.json', () => {
     expect(json.fail_on).toBe('iterate');
     expect(json.passed).toBe(false);
     expect(json.verdicts).toEqual({ pass: 6, fail: 0, inconclusive: 0, missing: 1 });
-    expect(json.spec).toEqual({ baseline: 'references/v2.6.0-openai', repeat: null });
+    expect(json.spec).toEqual({ baseline: 'references/v2.6.0-openai', baseline_eval: null, repeat: null, compare_across: null });
   });
 
   it('describes each concrete threshold with both sides, the change and the pattern it came from', () => {
@@ -42,8 +42,12 @@ describe('gate.json', () => {
       optional: false,
       line: 5,
       origin: 'block',
+      default: null,
       verdict: 'pass',
       counts: true,
+      not_measured: false,
+      defaulted: { baseline: 0, candidate: 0 },
+      environment: null,
       unit: 's',
       baseline: { values: [40.3144], median: 40.3144, n: 1, runs: 1, problems: [] },
       candidate: { values: [21.5184], median: 21.5184, n: 1, runs: 1, problems: [] },
@@ -62,7 +66,13 @@ describe('gate.json', () => {
   it('lists runs with files, status and host', () => {
     expect(json.runs.candidate[0]).toEqual({
       label: 'issue477-bundled-gpt4o.yaml',
-      files: { profile: BUNDLED_PROFILE, truth: BUNDLED_PROFILE.replace('.yaml', '.stage_truth.json'), eval: `${OLLAMA_EVAL_DIR}/metrics.json`, cost: null },
+      files: {
+        profile: BUNDLED_PROFILE,
+        truth: BUNDLED_PROFILE.replace('.yaml', '.stage_truth.json'),
+        eval: `${OLLAMA_EVAL_DIR}/metrics.json`,
+        cost: null,
+        fingerprint: `${OLLAMA_EVAL_DIR}/fingerprint.json`,
+      },
       status: null,
       failed: false,
       host: { hostname: 'Markos-MacBook-Pro.local', cpu: 'arm' },
@@ -70,6 +80,29 @@ describe('gate.json', () => {
       memory_metric: null,
     });
     expect(json.host).toEqual({ comparable: true, differences: [] });
+    // Same profile and eval datasets; the staged → bundled pair differs in git state and the eval runs' git commit only.
+    expect(json.dataset).toEqual({
+      comparable: true,
+      rows: [
+        { field: 'profile dataset_id', baseline: ['e2e_podcast1_mtb_n2'], candidate: ['e2e_podcast1_mtb_n2'], mismatch: null },
+        { field: 'eval dataset_id', baseline: ['curated_5feeds_smoke_v1'], candidate: ['curated_5feeds_smoke_v1'], mismatch: null },
+        { field: 'eval references', baseline: ['silver_sonnet46_smoke_bullets_v1'], candidate: ['silver_sonnet46_smoke_bullets_v1'], mismatch: null },
+      ],
+    });
+    expect(json.environment).toEqual({
+      comparable: true,
+      rows: [
+        { attribute: 'git_sha', baseline: ['96f74c2'], candidate: ['ddd218c'], affects: false, accepted: false, note: 'shown only' },
+        {
+          attribute: 'fingerprint.runtime.backend', baseline: ['openai_api'], candidate: ['ollama_openai_compatible'],
+          affects: false, accepted: false, note: 'shown only',
+        },
+        {
+          attribute: 'fingerprint.runtime.inference_backend', baseline: ['openai_api'], candidate: ['ollama_openai_compatible'],
+          affects: false, accepted: false, note: 'shown only',
+        },
+      ],
+    });
   });
 
   it('never writes NaN or Infinity, and round-trips through JSON.parse', () => {

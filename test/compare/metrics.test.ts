@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { expandMetricPattern, lookupMetric, lookupSide, mergeOrders, stageNames } from '../../src/compare/metrics.js';
 import {
   ANTHROPIC_PROFILE,
@@ -55,8 +56,16 @@ describe('lookupMetric on the real fixtures', () => {
 
   it('says a missing companion document is absent', () => {
     const anthropic = run(ANTHROPIC_PROFILE);
-    expect(lookupMetric(anthropic, 'truth.run_wall_s')).toEqual({ kind: 'absent', reason: 'no stage_truth.json for v2.6-wip-anthropic.yaml' });
-    expect(lookupMetric(anthropic, 'cost.total_stage_cost_usd').kind).toBe('absent');
+    expect(lookupMetric(anthropic, 'truth.run_wall_s')).toEqual({
+      kind: 'absent',
+      reason: `no stage_truth.json for v2.6-wip-anthropic.yaml: looked for ${ANTHROPIC_PROFILE.replace('.yaml', '.stage_truth.json')} (the profile has no stage_truth companion)`,
+    });
+    // The eval documents name every place they were looked for: <stem>.eval/, then the profile's folder.
+    const dir = ANTHROPIC_PROFILE.replace(/\/[^/]+$/, '');
+    expect(lookupMetric(anthropic, 'cost.total_stage_cost_usd')).toEqual({
+      kind: 'absent',
+      reason: `no eval_pipeline_metrics.json for v2.6-wip-anthropic.yaml: looked for ${dir}/v2.6-wip-anthropic.eval/eval_pipeline_metrics.json, ${dir}/eval_pipeline_metrics.json`,
+    });
   });
 
   it('tells null from absent (Gemini numbers_retained is null)', () => {
@@ -72,21 +81,23 @@ describe('lookupMetric on the real fixtures', () => {
   it('reads nested NER metrics and refuses non-numbers with a reason', () => {
     const ner = run(STAGED_PROFILE, NER_EVAL_DIR);
     expect(lookupMetric(ner, 'eval.vs_reference.ner_entities_smoke_gold_v1.entity_set.f1')).toEqual({ kind: 'number', value: 0.9285714285714286 });
+    const nerFile = join(NER_EVAL_DIR, 'metrics.json');
     expect(lookupMetric(ner, 'eval.vs_reference.ner_entities_smoke_gold_v1.entity_set')).toEqual({
       kind: 'invalid',
-      reason: 'eval.vs_reference.ner_entities_smoke_gold_v1.entity_set is a mapping, not a number',
+      reason: `eval.vs_reference.ner_entities_smoke_gold_v1.entity_set is a mapping, not a number in metrics.json of issue477-staged-gpt4o.yaml (${nerFile})`,
+      file: nerFile,
     });
-    expect(lookupMetric(staged, 'eval.vs_reference.silver_sonnet46_smoke_bullets_v1.reference_quality')).toEqual({
+    expect(lookupMetric(staged, 'eval.vs_reference.silver_sonnet46_smoke_bullets_v1.reference_quality')).toMatchObject({
       kind: 'invalid',
-      reason: 'eval.vs_reference.silver_sonnet46_smoke_bullets_v1.reference_quality is a string "silver", not a number',
+      reason: expect.stringMatching(/^eval\.vs_reference\.silver_sonnet46_smoke_bullets_v1\.reference_quality is a string "silver", not a number in metrics\.json of /) as string,
     });
     expect(lookupMetric(staged, 'eval.intrinsic.gates.failed_episodes').kind).toBe('invalid');
   });
 
   it('treats NaN and Infinity as not a number', () => {
     const bad: MeasuredRun = { ...staged, eval: { x: { nan: Number.NaN, inf: Number.POSITIVE_INFINITY } } };
-    expect(lookupMetric(bad, 'eval.x.nan')).toEqual({ kind: 'invalid', reason: 'eval.x.nan is NaN, not a number' });
-    expect(lookupMetric(bad, 'eval.x.inf')).toEqual({ kind: 'invalid', reason: 'eval.x.inf is Infinity, not a number' });
+    expect(lookupMetric(bad, 'eval.x.nan')).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/^eval\.x\.nan is NaN, not a number in metrics\.json of /) as string });
+    expect(lookupMetric(bad, 'eval.x.inf')).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/^eval\.x\.inf is Infinity, not a number in /) as string });
   });
 
   it('rejects an unknown first segment and walking through a leaf', () => {

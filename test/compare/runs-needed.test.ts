@@ -34,7 +34,7 @@ describe('runsToDecide', () => {
     // SD 1, distance 1.5: 2·(2.8016/1.5)² = 6.98 → 7 (t); / (3/π) = 7.31 → 8 (rank).
     expect(runsToDecide(welch, 3.5, { baseline, candidate }).runs).toBe(7);
     expect(runsToDecide(rank, 3.5, { baseline, candidate }, metricUnit('profile.totals.wall_time_s')).text).toBe(
-      'about 8 runs per side would likely decide it at the spread seen (SD 1.000 s; rough estimate)',
+      'about 8 runs per side would likely decide it at the spread seen (SD 1 s; rough estimate)',
     );
   });
 
@@ -44,7 +44,7 @@ describe('runsToDecide', () => {
     // SD 4.147, distance 2, median efficiency 2/π: 53 runs.
     expect(runsToDecide(e, 646, { baseline: [], candidate })).toEqual({
       runs: undefined,
-      text: 'deciding it would take more than 50 candidate runs at the spread seen (SD 4.147)',
+      text: 'deciding it would take more than 50 candidate runs at the spread seen (SD 4.147288)',
     });
   });
 

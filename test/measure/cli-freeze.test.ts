@@ -110,15 +110,16 @@ describe('external mode', () => {
     const out = join(dir(), 'ext.yaml');
     const result = await runExternalFreeze({ command: copyFixture(), output: out, version: 'issue477-staged-gpt4o', commandOutput: 'ignore' });
     expect(result.profile.release).toBe('issue477-staged-gpt4o');
-    expect(result.truth.parallelism_hint_ratio).toBe(2.5805);
+    expect(result.truth?.parallelism_hint_ratio).toBe(2.5805);
     expect(result.warnings).toEqual([]);
   });
 
-  it('names the missing stage_truth file', async () => {
+  it('accepts a profile written without its stage_truth (freeze_profile.py --no-stage-truth-snapshot) and says so', async () => {
     const out = join(dir(), 'ext.yaml');
-    const error = await runExternalFreeze({ command: copyFixture({ truth: false }), output: out, commandOutput: 'ignore' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InputFileError);
-    expect((error as InputFileError).file).toBe(join(out.replace(/\.yaml$/, '.stage_truth.json')));
+    const result = await runExternalFreeze({ command: copyFixture({ truth: false }), output: out, commandOutput: 'ignore' });
+    expect(result.truth).toBeUndefined();
+    expect(result.stageTruthPath).toBeUndefined();
+    expect(result.notes).toEqual([`checked: ${out}`, `no stage_truth beside it (${out.replace(/\.yaml$/, '.stage_truth.json')} not found): its truth.* metrics are missing`]);
   });
 
   it('names an invalid key', async () => {
@@ -144,6 +145,7 @@ describe('external mode', () => {
     const err = captureStderr();
     const out = join(dir(), 'ext.yaml');
     expect(await runCli(['freeze', '--external', '--output', out, '--', ...copyFixture()])).toBe(0);
+    expect(err.text()).toContain(`checked: ${out} and ${out.replace(/\.yaml$/, '.stage_truth.json')}`);
     expect(await runCli(['freeze', '--external', '--output', out, '--', ...copyFixture({ breakKey: 'sample_interval_s' })])).toBe(2);
     expect(err.text()).toMatch(/ext\.stage_truth\.json: invalid content\n {2}- sample_interval_s: expected a number/);
   });

@@ -37,9 +37,9 @@ describe('report of the issue-477 pair', () => {
 
   it('lists the failing threshold first in the verdict table, with both values and the change', () => {
     const header = lines.findIndex((l) => l.startsWith('| Verdict |'));
-    expect(lines[header + 2]).toBe('| ❌ fail | `eval.intrinsic.performance.avg_latency_ms` | guardrail | `<= +10%` | 4676 ms | 15376 ms | +228.8 % | — | 1/1 |');
+    expect(lines[header + 2]).toBe('| ❌ fail | `eval.intrinsic.performance.avg_latency_ms` | guardrail | `<= +10%` | 4676.198 ms | 15376.38 ms | +228.8 % | — | 1/1 |');
     expect(lines[header + 3]).toBe('| ✅ pass | `profile.totals.peak_rss_mb` | guardrail | `<= +5%` | 645 MiB | 644 MiB | -0.16 % | — | 1/1 |');
-    expect(text).toContain('| ✅ pass | `profile.totals.wall_time_s` | target | `<= -20%` | 40.31 s | 21.52 s | -46.6 % | — | 1/1 |');
+    expect(text).toContain('| ✅ pass | `profile.totals.wall_time_s` | target | `<= -20%` | 40.3144 s | 21.5184 s | -46.6 % | — | 1/1 |');
     expect(text).toContain('- `eval.intrinsic.performance.avg_latency_ms`: change +228.8 % breaks <= +10% (single run: no noise estimate)');
   });
 
@@ -48,10 +48,10 @@ describe('report of the issue-477 pair', () => {
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(text).toContain('| `eval.vs_reference.*.rougeL_f1` | `>= -0.01` | at most 0.01 lower than the baseline | guardrail | no | block line 5 | 1 |');
-    expect(text).toContain('| transcript_cleaning | 42.08 s → 0 s (-100.0 %) | 630 MiB → — (only in baseline) | 0.4 % → — (only in baseline) |');
-    expect(text).toContain('| **total** | **40.31 s → 21.52 s (-46.6 %)** | **645 MiB → 644 MiB (-0.16 %)** | — |');
-    expect(text).toContain('stage_truth: run_wall_s 40.31 s → 21.52 s (-46.6 %)');
-    expect(text).toContain('| silver_sonnet46_smoke_bullets_v1 | rouge1_f1 | 0.5684 | 0.6068 | +0.03843 | +6.76 % |');
+    expect(text).toContain('| transcript_cleaning | 42.08 s → 0 s (-100.0 %) | 630 MiB → — (only in baseline) | 0.37 % → — (only in baseline) |');
+    expect(text).toContain('| **total** | **40.3144 s → 21.5184 s (-46.6 %)** | **645 MiB → 644 MiB (-0.16 %)** | — |');
+    expect(text).toContain('stage_truth: run_wall_s 40.3144 s → 21.5184 s (-46.6 %)');
+    expect(text).toContain('| silver_sonnet46_smoke_bullets_v1 | rouge1_f1 | 0.5683704 | 0.6067994 | +0.03842894 | +6.76 % |');
     expect(text).toContain('✅ All runs on the same host: `Markos-MacBook-Pro.local`, CPU `arm`.');
     expect(text).toContain('- Sampling: Per-stage RSS/CPU uses proportional wall-time windows from metrics.json; parallel work can mis-attribute samples.\n');
     expect(text).toContain('- Noise: single run: no noise estimate.');
@@ -74,7 +74,7 @@ describe('report decision lines', () => {
     const cand = wallRepeats(BUNDLED_PROFILE, dir, 'c', [1, 1.02, 0.97, 1.04, 0.995]);
     const { text } = report([threshold('profile.totals.wall_time_s', '<= -46.6%', 'target')], base, cand);
     expect(text.split('\n')[0]).toBe('### 🟡 iterate — 1 inconclusive: `profile.totals.wall_time_s` -46.6 % (rule `<= -46.6%`)');
-    expect(text).toMatch(/\| 🟡 inconclusive \| `profile.totals.wall_time_s` \| target \| `<= -46.6%` \| 40.31 s \(median\) \| 21.52 s \(median\) \| -46.6 % \| \[-4\d\.\d %, -4\d\.\d %\] · 97 % \| 5\/5 \|/);
+    expect(text).toMatch(/\| 🟡 inconclusive \| `profile.totals.wall_time_s` \| target \| `<= -46.6%` \| 40.3144 s \(median\) \| 21.5184 s \(median\) \| -46.6 % \| \[-4\d\.\d %, -4\d\.\d %\] · 97 % \| 5\/5 \|/);
     expect(text).toContain('Values are medians over 5 baseline / 5 candidate runs.');
     expect(text).toContain('- Noise: 5 baseline / 5 candidate runs: medians compared; 95 % exact rank interval of the shift between the sides');
   });
@@ -134,7 +134,7 @@ describe('size limit', () => {
     expect(text.split('\n')[0]).toBe('### ✅ ship — all 3000 thresholds pass');
     expect(text).toContain('2900 more rows not shown (see gate.json)');
     expect(text).toContain('1440 more stages not shown');
-    expect(text).toContain('| **total** | **40.31 s → 40.31 s (0.00 %)** |');
+    expect(text).toContain('| **total** | **40.3144 s → 40.3144 s (0.00 %)** |');
   });
 
   it('drops optional sections from the end, with a note, when the limit is tight', () => {

@@ -34,6 +34,7 @@ export const PROJECT_CONTRACT: Contract = {
       'baseline-refresh.yml': {
         token: TOKEN,
         baseline: 'mode baseline compares with the previous baseline stored in the cache',
+        'baseline-eval': 'mode baseline stores what it measured; no baseline eval results are read',
         'confirm-runs': 'a refresh measures one side: there is nothing to confirm',
         'allow-fork-prs': 'runs on the default branch, never on a pull request',
       },

@@ -5,15 +5,19 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { problemAt, type Draft, type Field } from './draft.js';
+import { checkAttribute } from './rule.js';
 import type { SourceLine } from './markdown.js';
 import type { ThresholdOrigin, ThresholdProblem } from './types.js';
 
 export const MAX_REPEAT = 50;
-const TOP_KEYS = ['baseline', 'repeat', 'thresholds'];
-const ENTRY_KEYS = ['rule', 'kind', 'optional'];
+const TOP_KEYS = ['baseline', 'repeat', 'thresholds', 'compare-across'];
+const ENTRY_KEYS = ['rule', 'kind', 'optional', 'default'];
+const BASELINE_KEYS = ['profile', 'eval'];
 
 export interface BlockContent {
   baseline?: string;
+  baselineEval?: string;
+  compareAcross?: string[];
   repeat?: number;
   drafts: Draft[];
   problems: ThresholdProblem[];
@@ -73,12 +77,12 @@ export function parseBlockYaml(lines: readonly SourceLine[], origin: ThresholdOr
     const value = pair.value as Node | null;
     const valueField = fieldOf(value, isScalar(value) ? value.value : undefined, key);
     switch (name) {
-      case 'baseline': {
-        const text = scalarText(value)?.trim() ?? '';
-        if (text === '') report(valueField, '`baseline:` naming the baseline, a repo path or a reference name (non-empty text)');
-        else out.baseline = text;
+      case 'baseline':
+        readBaseline(value, valueField, fieldOf, report, out);
         break;
-      }
+      case 'compare-across':
+        readCompareAcross(value, valueField, fieldOf, report, out);
+        break;
       case 'repeat': {
         const n = isScalar(value) ? value.value : undefined;
         if (typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_REPEAT) out.repeat = n;
@@ -168,6 +172,7 @@ function readEntry(
       hasRule = true;
     } else if (name === 'kind') draft.kind = field;
     else if (name === 'optional') draft.optional = field;
+    else if (name === 'default') draft.default = field;
     else report(key, `one of the keys ${keyList(ENTRY_KEYS)}`);
   }
   if (!hasRule) {
@@ -175,4 +180,42 @@ function readEntry(
     return undefined;
   }
   return draft;
+}
+
+const BASELINE_EXPECTED =
+  '`baseline:` naming the baseline (a repo path or a reference name), or `{ profile: <path>, eval: <eval run directory or id> }`';
+
+/** `baseline: <name>` or `baseline: { profile: <path>, eval: <dir or run id> }` (eval results stored apart). */
+function readBaseline(value: Node | null, valueField: Field, fieldOf: FieldOf, report: Report, out: BlockContent): void {
+  if (!isMap(value)) {
+    const text = scalarText(value)?.trim() ?? '';
+    if (text === '') report(valueField, '`baseline:` naming the baseline, a repo path or a reference name (non-empty text)');
+    else out.baseline = text;
+    return;
+  }
+  const seen = new Set<string>();
+  for (const { pair, name, key } of uniquePairs(value, fieldOf, valueField, report, 'key')) {
+    const text = scalarText(pair.value)?.trim() ?? '';
+    if (!BASELINE_KEYS.includes(name)) report(key, `one of the keys ${keyList(BASELINE_KEYS)} under \`baseline:\``);
+    else if (text === '') report(fieldOf(pair.value as Node | null, undefined, key), `\`${name}:\` a repo path${name === 'eval' ? ' or an eval run id' : ''} (non-empty text)`);
+    else {
+      seen.add(name);
+      if (name === 'profile') out.baseline = text;
+      else out.baselineEval = text;
+    }
+  }
+  if (seen.size === 0) report(valueField, BASELINE_EXPECTED);
+}
+
+/** `compare-across: [library_versions.torch, device]` (or one name): differences that are the experiment itself. */
+function readCompareAcross(value: Node | null, valueField: Field, fieldOf: FieldOf, report: Report, out: BlockContent): void {
+  const items = isSeq(value) ? (value.items as Array<Node | null>) : [value];
+  const names: string[] = [];
+  for (const item of items) {
+    const checked = checkAttribute(isScalar(item) ? item.value : undefined);
+    if (checked.ok) names.push(checked.value);
+    else report(fieldOf(item, undefined, valueField), `under \`compare-across:\` ${checked.expected}`);
+  }
+  if (isSeq(value) && items.length === 0) report(valueField, '`compare-across:` at least one environment attribute, e.g. `[library_versions.torch]`');
+  if (names.length > 0) out.compareAcross = [...(out.compareAcross ?? []), ...names];
 }

@@ -2,7 +2,7 @@
  * One threshold as read from either form (block entry or table row), before validation. Both forms
  * produce drafts, so the rule, metric, kind and optional checks and their wording are shared.
  */
-import { checkKind, checkMetric, checkOptional, checkRule, RULE_EXAMPLES } from './rule.js';
+import { checkDefault, checkKind, checkMetric, checkOptional, checkRule, RULE_EXAMPLES } from './rule.js';
 import type { Threshold, ThresholdOrigin, ThresholdProblem } from './types.js';
 
 /** A value as read, where it was written, and the text to quote when it is wrong. */
@@ -17,6 +17,7 @@ export interface Draft {
   rule: Field;
   kind?: Field;
   optional?: Field;
+  default?: Field;
   /** Line reported for the threshold itself. */
   line: number;
   origin: ThresholdOrigin;
@@ -49,7 +50,12 @@ export function buildThreshold(draft: Draft, problems: ThresholdProblem[]): Thre
   if (!kind.ok && draft.kind) problems.push(problemAt(draft.kind, kind.expected, origin));
   const optional = checkOptional(draft.optional?.raw);
   if (!optional.ok && draft.optional) problems.push(problemAt(draft.optional, optional.expected, origin));
+  const fallback = checkDefault(draft.default?.raw);
+  if (!fallback.ok && draft.default) problems.push(problemAt(draft.default, fallback.expected, origin));
 
-  if (problems.length > before || !metric.ok || !rule?.ok || !kind.ok || !optional.ok) return undefined;
-  return { metric: metric.value, rule: rule.value, kind: kind.value, optional: optional.value, line: draft.line, origin };
+  if (problems.length > before || !metric.ok || !rule?.ok || !kind.ok || !optional.ok || !fallback.ok) return undefined;
+  return {
+    metric: metric.value, rule: rule.value, kind: kind.value, optional: optional.value, line: draft.line, origin,
+    ...(fallback.value !== undefined ? { default: fallback.value } : {}),
+  };
 }

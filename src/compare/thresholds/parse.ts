@@ -53,7 +53,9 @@ function readBlocks(fences: readonly FencedBlock[], problems: ThresholdProblem[]
     pushAll(merged.drafts, content.drafts);
     pushAll(merged.problems, content.problems);
     merged.baseline ??= content.baseline;
+    merged.baselineEval ??= content.baselineEval;
     merged.repeat ??= content.repeat;
+    if (content.compareAcross) merged.compareAcross = [...(merged.compareAcross ?? []), ...content.compareAcross];
   }
   return merged;
 }
@@ -101,7 +103,9 @@ function assemble(content: BlockContent | undefined, drafts: Draft[], problems: 
   problems.sort((a, b) => a.line - b.line);
   const spec: ThresholdSpec = { thresholds, problems };
   if (content?.baseline !== undefined) spec.baseline = content.baseline;
+  if (content?.baselineEval !== undefined) spec.baselineEval = content.baselineEval;
   if (content?.repeat !== undefined) spec.repeat = content.repeat;
+  if (content?.compareAcross !== undefined) spec.compareAcross = content.compareAcross;
   return spec;
 }
 
@@ -139,7 +143,9 @@ export function parseInlineThresholds(text: string): ThresholdSpec {
 
 /**
  * The issue's thresholds with the action input on top: an input entry replaces every issue entry
- * for the same metric, the input's `baseline`/`repeat` win, and the problems of both are kept.
+ * for the same metric, the input's `baseline`/`repeat` win (a baseline named by the input brings
+ * its own eval directory, or none), `compare-across` names of both apply, and the problems of both
+ * are kept.
  */
 export function mergeThresholds(issue: ThresholdSpec, inline: ThresholdSpec): ThresholdSpec {
   const replaced = new Set(inline.thresholds.map((t) => t.metric));
@@ -147,9 +153,12 @@ export function mergeThresholds(issue: ThresholdSpec, inline: ThresholdSpec): Th
     thresholds: [...issue.thresholds.filter((t) => !replaced.has(t.metric)), ...inline.thresholds],
     problems: [...issue.problems, ...inline.problems],
   };
-  const baseline = inline.baseline ?? issue.baseline;
+  const named = inline.baseline !== undefined || inline.baselineEval !== undefined ? inline : issue;
   const repeat = inline.repeat ?? issue.repeat;
-  if (baseline !== undefined) merged.baseline = baseline;
+  const across = [...new Set([...(issue.compareAcross ?? []), ...(inline.compareAcross ?? [])])];
+  if (named.baseline !== undefined) merged.baseline = named.baseline;
+  if (named.baselineEval !== undefined) merged.baselineEval = named.baselineEval;
   if (repeat !== undefined) merged.repeat = repeat;
+  if (across.length > 0) merged.compareAcross = across;
   return merged;
 }

@@ -127,3 +127,20 @@ export function checkOptional(raw: unknown): Checked<boolean> {
   if (word === 'no' || word === 'false') return ok(false);
   return expect('`optional` as yes / no / true / false');
 }
+
+/** `default:` a plain number in the metric's own unit (a YAML number, or a table cell that reads as one). */
+export function checkDefault(raw: unknown): Checked<number | undefined> {
+  if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return ok(undefined);
+  const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+  if (Number.isFinite(value)) return ok(value === 0 ? 0 : value);
+  return expect("`default:` a number in the metric's own unit, used when a run's file lacks the metric, e.g. `default: 0`");
+}
+
+const ATTRIBUTE = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
+
+/** One `compare-across:` entry: an environment attribute such as `device` or `library_versions.torch`. */
+export function checkAttribute(raw: unknown): Checked<string> {
+  const text = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
+  if (ATTRIBUTE.test(text)) return ok(text);
+  return expect('an environment attribute as in the report\'s environment table, e.g. `device`, `precision`, `library_versions.torch`');
+}

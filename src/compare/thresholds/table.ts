@@ -1,6 +1,6 @@
 /**
  * The markdown-table form: any GFM table whose header has a `Metric` and a `Rule` column (optional
- * `Kind` and `Optional`; other columns are notes and ignored). Tables without both columns are
+ * `Kind`, `Optional` and `Default`; other columns are notes and ignored). Tables without both columns are
  * ordinary issue content (results, plans) and are not read.
  */
 import { problemAt, type Draft, type Field } from './draft.js';
@@ -8,7 +8,7 @@ import type { Table, TableRow } from './markdown.js';
 import { RULE_EXAMPLES } from './rule.js';
 import type { ThresholdProblem } from './types.js';
 
-const COLUMNS = ['metric', 'rule', 'kind', 'optional'] as const;
+const COLUMNS = ['metric', 'rule', 'kind', 'optional', 'default'] as const;
 type Column = (typeof COLUMNS)[number];
 
 /** Index of each known column in the header, by its case-insensitive name; the first one wins. */
@@ -55,8 +55,10 @@ export function readTables(tables: readonly Table[], problems: ThresholdProblem[
       const draft: Draft = { metric: { ...metric, raw: metricText }, rule, line: row.line, origin: 'table' };
       const kind = cellField(row, columns.kind);
       const optional = cellField(row, columns.optional);
+      const fallback = cellField(row, columns.default);
       if (kind) draft.kind = kind;
       if (optional) draft.optional = optional;
+      if (fallback) draft.default = fallback;
       drafts.push(draft);
     }
   }

@@ -32,6 +32,12 @@ export interface Threshold {
   kind: ThresholdKind;
   /** A missing value is then not a failure. */
   optional: boolean;
+  /**
+   * `default:` — the value to use when a run's document lacks the key (metrics written only when
+   * something went wrong, e.g. `bundled_parse_failures`). In the metric's unit; shown in the report.
+   * Never used for a missing file, a `null`, or a not-measured value.
+   */
+  default?: number;
   /** 1-based line in the issue body (or the `thresholds` input) where it was written. */
   line: number;
   origin: ThresholdOrigin;
@@ -47,8 +53,15 @@ export interface ThresholdProblem {
 }
 
 export interface ThresholdSpec {
-  /** `baseline:` named in the block (a repo path or a reference name). */
+  /** `baseline:` named in the block (a repo path or a reference name); `baseline: { profile: … }`. */
   baseline?: string;
+  /** `baseline: { eval: … }`: where the baseline's eval results are, when not beside its profile. */
+  baselineEval?: string;
+  /**
+   * `compare-across:` environment attributes whose difference is the point of the experiment
+   * (`library_versions.torch`, `device`): they do not make time and memory verdicts inconclusive.
+   */
+  compareAcross?: string[];
   /** `repeat:` measured runs per side. */
   repeat?: number;
   thresholds: Threshold[];
