@@ -20,7 +20,7 @@ import {
   renderReport,
   stageTable,
   stageWallChart
-} from "./chunks/chunk-SCQFHEST.js";
+} from "./chunks/chunk-QLJZXFMS.js";
 import {
   UserError,
   errorMessage,

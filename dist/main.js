@@ -23,6 +23,7 @@ import {
   code,
   details,
   diffSides,
+  escapeInline,
   evaluateGate,
   formatProblem,
   formatValue,
@@ -31,6 +32,7 @@ import {
   median,
   mergeThresholds,
   metricUnit,
+  neutralize,
   nextConfirmation,
   parseInlineThresholds,
   parseIssueThresholds,
@@ -38,7 +40,7 @@ import {
   renderGateJson,
   renderReport,
   table
-} from "./chunks/chunk-SCQFHEST.js";
+} from "./chunks/chunk-QLJZXFMS.js";
 import {
   CancelledError,
   EVAL_METRICS_FILE,
@@ -367,7 +369,7 @@ function renderAggregateReport(verdicts, options = {}) {
   lines.push(table(["Decision", "Runner", "Host", "Summary", "Data"], rows));
   lines.push("", "Each runner is compared with its own baseline: time and memory never mix hosts.");
   for (const v of verdicts) {
-    lines.push("", details(`${ICON[v.decision]} ${v.runner}: full report`, v.report.replace(/^#+ /gm, "#### ")));
+    lines.push("", details(`${ICON[v.decision]} ${escapeInline(v.runner)}: full report`, v.report.replace(/^#+ /gm, "#### ")));
   }
   return `${lines.join("\n")}
 `;
@@ -1266,11 +1268,11 @@ function fmt(value, metric) {
 }
 function renderMeasurementReport(runs, options) {
   const failed = runs.filter((r) => r.profile.status !== void 0 && r.profile.status !== "ok");
-  const failures = [...options.failures ?? [], ...failed.map((r) => `${r.label}: ${r.profile.status}`)];
+  const failures = [...(options.failures ?? []).map(neutralize), ...failed.map((r) => `${escapeInline(r.label)}: ${escapeInline(String(r.profile.status))}`)];
   const lines = [`### ${failures.length > 0 || runs.length === 0 ? "\u274C" : "\u{1F4CF}"} ${options.title}`, ""];
   const links = [options.artifactUrl ? `[artifacts](${options.artifactUrl})` : "", options.runUrl ? `[workflow run](${options.runUrl})` : ""].filter(Boolean);
   if (links.length > 0) lines.push(links.join(" \xB7 "), "");
-  for (const note of options.notes ?? []) lines.push(`- ${note}`);
+  for (const note of options.notes ?? []) lines.push(`- ${neutralize(note)}`);
   if (failures.length > 0) lines.push("", "**Runs that did not complete:**", ...failures.map((f) => `- ${f}`));
   if (runs.length === 0) {
     lines.push("", "No profile was measured.");
@@ -1280,7 +1282,7 @@ function renderMeasurementReport(runs, options) {
   const stages = [];
   for (const run2 of runs) for (const stage of Object.keys(run2.profile.stages)) if (!stages.includes(stage)) stages.push(stage);
   const rows = stages.map((stage) => [
-    stage,
+    escapeInline(stage),
     fmt(medianOf(runs, (r) => r.profile.stages[stage]?.wall_time_s), "wall_time_s"),
     fmt(medianOf(runs, (r) => r.profile.stages[stage]?.peak_rss_mb), "peak_rss_mb"),
     fmt(medianOf(runs, (r) => r.profile.stages[stage]?.avg_cpu_pct), "avg_cpu_pct")
@@ -1297,7 +1299,7 @@ function renderMeasurementReport(runs, options) {
   const env = first.profile.environment;
   lines.push(
     "",
-    `<sub>Host ${code(String(env.hostname ?? "?"))}, CPU ${code(String(env.cpu_model ?? env.cpu ?? "?"))}. Sampling: ${first.profile.totals.sampling_note ?? "not stated"}. Memory metric: ${first.profile.totals.memory_metric ?? "not stated"}.</sub>`
+    `<sub>Host ${code(String(env.hostname ?? "?"))}, CPU ${code(String(env.cpu_model ?? env.cpu ?? "?"))}. Sampling: ${neutralize(String(first.profile.totals.sampling_note ?? "not stated"))}. Memory metric: ${neutralize(String(first.profile.totals.memory_metric ?? "not stated"))}.</sub>`
   );
   return `${lines.join("\n")}
 `;

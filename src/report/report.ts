@@ -10,6 +10,7 @@ import { GATE_JSON_SCHEMA } from '../compare/gate-json.js';
 import { describeProblem } from '../compare/gate.js';
 import { describeRule } from '../compare/thresholds/index.js';
 import { code, details, table } from './markdown.js';
+import { escapeInline, neutralize } from './escape.js';
 import { costTable, qualityTable, stageTable } from './diff-tables.js';
 import { stageWallChart } from './chart.js';
 import { headline, summaryLine, verdictTable } from './verdicts.js';
@@ -44,7 +45,7 @@ function problemsSection(result: GateResult): string | undefined {
   if (result.problems.length === 0 && result.inputErrors.length === 0) return undefined;
   const lines = ['#### ⚠️ The gate could not judge these inputs', ''];
   for (const p of result.problems) lines.push(`- ${describeProblem(p)}`);
-  for (const e of result.inputErrors) lines.push(`- ${e.split('\n').join('\n  ')}`);
+  for (const e of result.inputErrors) lines.push(`- ${neutralize(e).split('\n').join('\n  ')}`);
   lines.push('', 'Fix them on the issue (or the inputs) and run the gate again; until then the decision is `reject`.');
   return lines.join('\n');
 }
@@ -83,7 +84,7 @@ function hostSection(result: GateResult): string {
     return `#### Host\n\n✅ All runs on the same host: ${code(first?.hostname ?? 'not recorded')}, CPU ${code(first?.cpu ?? 'not recorded')}.`;
   }
   const lines = ['#### ⚠️ Host', '', '**Runs come from different machines: time and memory may not be comparable.**', ''];
-  for (const d of host.differences) lines.push(`- ${d}`);
+  for (const d of host.differences) lines.push(`- ${neutralize(d)}`);
   return lines.join('\n');
 }
 
@@ -96,10 +97,10 @@ function footnotes(result: GateResult): string {
     for (const r of runs) groups.set(pick(r), [...(groups.get(pick(r)) ?? []), r]);
     return [...groups.entries()].map(([value, who]) => (groups.size > 1 ? `${value} (${whoHas(who.map((r) => r.host), hosts)})` : value));
   };
-  const sampling = grouped((r) => r.samplingNote ?? 'not stated in the profile');
-  const memory = grouped((r) => r.memoryMetric ?? 'not stated (third-party profile: as its tool wrote it)');
+  const sampling = grouped((r) => neutralize(r.samplingNote ?? 'not stated in the profile'));
+  const memory = grouped((r) => neutralize(r.memoryMetric ?? 'not stated (third-party profile: as its tool wrote it)'));
   const label = (side: 'baseline' | 'candidate') => {
-    const labels = result.runs[side].map((r) => r.label);
+    const labels = result.runs[side].map((r) => escapeInline(r.label));
     return labels.length > 3 ? `${labels.slice(0, 3).join(', ')} …` : labels.join(', ') || 'none';
   };
   const lines = [
@@ -111,7 +112,7 @@ function footnotes(result: GateResult): string {
       : []),
     `- Runs: baseline ${result.runs.baseline.length} (${label('baseline')}); candidate ${result.runs.candidate.length} (${label('candidate')}).`,
     `- Noise: ${result.noise}.`,
-    ...result.notes.map((n) => `- Note: ${n}.`),
+    ...result.notes.map((n) => `- Note: ${neutralize(n)}.`),
     `- Machine-readable result: \`gate.json\` (schema \`${GATE_JSON_SCHEMA}\`).`,
   ];
   return `<sub>\n\n${lines.join('\n')}\n\n</sub>`;

@@ -122,7 +122,8 @@ describe('the action end to end', () => {
     const { main } = await runAction({ runner });
     expect(main.exitCode).toBe(1);
     expect(main.outputs.decision).toBe('reject');
-    expect(main.summary).toContain('the thresholds of issue #8 are not trusted: its author drive-by has association NONE');
+    // Error text in a comment has its #refs broken by a zero-width space (it may quote PR content).
+    expect(main.summary.replace(/\u200b/g, '')).toContain('the thresholds of issue #8 are not trusted: its author drive-by has association NONE');
     expect(main.stdout).not.toContain('measured run');
   }, TEST_TIMEOUT);
 
