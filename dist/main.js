@@ -1,6 +1,7 @@
 import { createRequire as __ogCreateRequire } from 'node:module'; const require = __ogCreateRequire(import.meta.url);
 import {
   BASE_WORKTREE_DIR,
+  DEFAULT_REFRESH_WORKFLOWS,
   Inputs,
   Outputs,
   PROFILE_OUTPUT_ENV,
@@ -16,7 +17,7 @@ import {
   getOctokit,
   setProfileOutputs,
   writeRunInfo
-} from "./chunks/chunk-O34D7O3K.js";
+} from "./chunks/chunk-NPZOKKA6.js";
 import {
   ACCEPTED_FORMS,
   FAIL_ON_VALUES,
@@ -40,7 +41,7 @@ import {
   renderGateJson,
   renderReport,
   table
-} from "./chunks/chunk-QLJZXFMS.js";
+} from "./chunks/chunk-VWTZ4R6O.js";
 import {
   CancelledError,
   EVAL_METRICS_FILE,
@@ -57,12 +58,12 @@ import {
   readJson,
   runExternalFreeze,
   stageTruthPathFor
-} from "./chunks/chunk-7HPHNO7Z.js";
+} from "./chunks/chunk-5VNFSCKQ.js";
 
 // src/action/run.ts
-import { mkdirSync as mkdirSync5 } from "node:fs";
+import { mkdirSync as mkdirSync6 } from "node:fs";
 import { hostname as hostname2, tmpdir } from "node:os";
-import { join as join10, resolve as resolve6 } from "node:path";
+import { join as join12, resolve as resolve7 } from "node:path";
 
 // src/inputs/config.ts
 var MODES = ["gate", "baseline", "measure", "aggregate"];
@@ -134,6 +135,13 @@ function parseIssueNumber(errors, raw) {
   }
   return value;
 }
+function parseRefreshWorkflows(errors, raw) {
+  const names = (raw || DEFAULT_REFRESH_WORKFLOWS.join(",")).split(/[,\n]/).map((n) => n.trim()).filter((n) => n !== "");
+  if (names.length === 0 || names.some((n) => !/^[\w.-]+\.ya?ml$/.test(n))) {
+    errors.add(Inputs.RefreshWorkflows, "workflow file names such as optimization-baseline-refresh.yml (comma separated, no folders)", raw);
+  }
+  return names;
+}
 function optional(raw) {
   return raw === "" ? void 0 : raw;
 }
@@ -174,7 +182,8 @@ function readActionConfig(read) {
     timeoutMinutes: positiveNumber(errors, Inputs.TimeoutMinutes, read(Inputs.TimeoutMinutes) || "60", 0.01, 24 * 60),
     allowForkPrs: bool(errors, Inputs.AllowForkPrs, read(Inputs.AllowForkPrs)),
     trustedAssociations: trusted,
-    token: read(Inputs.Token)
+    token: read(Inputs.Token),
+    refreshWorkflows: parseRefreshWorkflows(errors, read(Inputs.RefreshWorkflows))
   };
   if (/[\\/"':<>|*?\r\n]/.test(config.artifactName)) {
     errors.add(Inputs.ArtifactName, 'a name without / \\ " : < > | * ? or newlines', config.artifactName);
@@ -194,7 +203,7 @@ function readActionConfig(read) {
 
 // src/publish/retry.ts
 var DEFAULT_RETRY = { retries: 4, baseDelayMs: 1e3, maxDelayMs: 12e4 };
-var realSleep = (ms) => new Promise((resolve7) => setTimeout(resolve7, ms));
+var realSleep = (ms) => new Promise((resolve8) => setTimeout(resolve8, ms));
 function header(error, name) {
   const value = error.response?.headers?.[name];
   return value === void 0 ? void 0 : String(value);
@@ -330,6 +339,50 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, log }) {
         headBranch: found.workflow_run?.head_branch ?? "",
         createdAt: found.created_at ?? ""
       };
+    },
+    async getWorkflowRun(runId) {
+      const { data } = await call(`reading workflow run ${runId}`, () => octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: runId }));
+      const referenced = data.referenced_workflows ?? [];
+      return {
+        id: data.id,
+        runNumber: data.run_number,
+        runAttempt: data.run_attempt ?? 1,
+        event: data.event,
+        repository: data.repository?.full_name ?? "",
+        headRepository: data.head_repository?.full_name ?? "",
+        headBranch: data.head_branch ?? "",
+        headSha: data.head_sha,
+        path: data.path ?? "",
+        referencedWorkflows: referenced.map((w) => w.path ?? "").filter((p) => p !== ""),
+        createdAt: data.created_at,
+        htmlUrl: data.html_url
+      };
+    },
+    async compareCommits(base, head) {
+      return call(`comparing ${base.slice(0, 12)}...${head}`, async () => {
+        try {
+          const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1 });
+          return data.status;
+        } catch (error) {
+          if (error.status === 404) return void 0;
+          throw error;
+        }
+      });
+    },
+    async listArtifactsNamed(name) {
+      const { data } = await call(
+        `listing artifacts named ${name}`,
+        () => octokit.rest.actions.listArtifactsForRepo({ owner, repo, name, per_page: 100 })
+      );
+      return data.artifacts.filter((a) => !a.expired).sort((a, b) => Date.parse(b.created_at ?? "") - Date.parse(a.created_at ?? "") || b.id - a.id).map((a) => ({ id: a.id, name: a.name, workflowRunId: a.workflow_run?.id ?? 0, headBranch: a.workflow_run?.head_branch ?? "", createdAt: a.created_at ?? "" }));
+    },
+    async getDefaultBranch() {
+      const { data } = await call("reading the repository", () => octokit.rest.repos.get({ owner, repo }));
+      return data.default_branch;
+    },
+    async getPullRequest(prNumber) {
+      const { data } = await call(`reading pull request #${prNumber}`, () => octokit.rest.pulls.get({ owner, repo, pull_number: prNumber }));
+      return { number: data.number, headRepo: data.head.repo?.full_name ?? "", headSha: data.head.sha, baseRef: data.base.ref, baseSha: data.base.sha };
     }
   };
 }
@@ -414,6 +467,7 @@ function readRunContext(env = process.env) {
       headRef: str(head.ref),
       headSha: str(head.sha),
       baseRef: str(base.ref),
+      baseSha: str(base.sha),
       headRepo,
       // A deleted head repository (null) is treated as a fork: we cannot tell it is ours.
       isFork: headRepo === "" || headRepo.toLowerCase() !== (env.GITHUB_REPOSITORY ?? "").toLowerCase(),
@@ -612,7 +666,7 @@ async function runAggregate(session) {
 }
 
 // src/action/gate-flow.ts
-import { join as join8 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/action/git.ts
 import { execFileSync } from "node:child_process";
@@ -620,12 +674,25 @@ import { relative, resolve } from "node:path";
 function git(cwd, args) {
   return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
 }
+function commitOf(repoDir, name) {
+  try {
+    return git(repoDir, ["rev-parse", "--verify", "--quiet", `${name}^{commit}`]);
+  } catch {
+    return void 0;
+  }
+}
 function resolveRef(repoDir, ref) {
-  for (const candidate of [ref, `origin/${ref}`]) {
-    try {
-      return git(repoDir, ["rev-parse", "--verify", "--quiet", `${candidate}^{commit}`]);
-    } catch {
-    }
+  const candidates = ref.startsWith("refs/") ? [ref] : [`refs/remotes/origin/${ref}`, `refs/heads/${ref}`];
+  for (const candidate of candidates) {
+    const sha = commitOf(repoDir, candidate);
+    if (sha) return sha;
+  }
+  if (/^[0-9a-f]{7,40}$/i.test(ref)) {
+    const sha = commitOf(repoDir, ref);
+    if (sha) return sha;
+  }
+  if (!ref.startsWith("refs/") && commitOf(repoDir, `refs/tags/${ref}`)) {
+    throw new UserError(`baseline ref "${ref}" is a tag, not a branch: write ref:refs/tags/${ref} to measure the tag`);
   }
   throw new UserError(`baseline ref "${ref}" is not in the checkout`, [
     "check out with fetch-depth: 0 (actions/checkout), or fetch the base ref before this step"
@@ -881,8 +948,217 @@ function recordRunOrder(profile, order, clock) {
 }
 
 // src/action/resolve-baseline.ts
-import { cpSync as cpSync2, existsSync as existsSync5, mkdirSync as mkdirSync3, rmSync as rmSync2 } from "node:fs";
-import { join as join6 } from "node:path";
+import { join as join8 } from "node:path";
+
+// src/action/base-ref-files.ts
+import { execFileSync as execFileSync2 } from "node:child_process";
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname, join as join5, posix, relative as relative2, resolve as resolve4 } from "node:path";
+var MAX_BLOB_BYTES = 512 * 1024 * 1024;
+function git2(cwd, args) {
+  return execFileSync2("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 }).trim();
+}
+function lsTree(top, commit, path, recursive) {
+  const out = execFileSync2("git", ["ls-tree", "-z", ...recursive ? ["-r"] : [], commit, ...path === "" ? [] : ["--", path]], {
+    cwd: top,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 64 * 1024 * 1024
+  });
+  return out.split("\0").filter((r) => r !== "").map((record) => {
+    const tab = record.indexOf("	");
+    const [mode = "", type = "", sha = ""] = record.slice(0, tab).split(" ");
+    return { mode, type, sha, path: record.slice(tab + 1) };
+  });
+}
+function hasCommit(top, sha) {
+  try {
+    git2(top, ["cat-file", "-e", `${sha}^{commit}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function ensureCommit(top, sha) {
+  if (hasCommit(top, sha)) return;
+  try {
+    git2(top, ["fetch", "--no-tags", "--quiet", "--depth=1", "origin", sha]);
+  } catch (error) {
+    throw new UserError(`the base commit ${sha.slice(0, 12)} is not in the checkout and could not be fetched (${errorMessage(error).split("\n")[0]})`, [
+      "check out with fetch-depth: 0 (or 2 for a pull request), so the base commit is there"
+    ]);
+  }
+  if (!hasCommit(top, sha)) throw new UserError(`the base commit ${sha.slice(0, 12)} is not in the checkout`);
+}
+function gitTopLevel(workingDir) {
+  try {
+    return git2(workingDir, ["rev-parse", "--show-toplevel"]);
+  } catch (error) {
+    throw new UserError(`a baseline named on the issue is read from the base commit, but ${workingDir} is not a git checkout (${errorMessage(error).split("\n")[0]})`);
+  }
+}
+function filesAtCommit(workingDir, commit, names, into) {
+  const top = gitTopLevel(workingDir);
+  ensureCommit(top, commit);
+  const prefix = relative2(top, resolve4(workingDir)).split("\\").join("/");
+  const wanted = [];
+  for (const name of names) {
+    const path = posix.normalize(posix.join(prefix, name.split("\\").join("/")));
+    if (path.startsWith("../") || path === ".." || posix.isAbsolute(path)) continue;
+    const [entry] = lsTree(top, commit, path, false).filter((e) => e.path === path);
+    if (!entry) continue;
+    if (entry.mode === "120000") {
+      throw new UserError(`baseline "${name}" is a symbolic link in the base commit ${commit.slice(0, 12)}: name the file it points to`);
+    }
+    if (entry.type === "tree") wanted.push(...lsTree(top, commit, `${path}/`, true));
+    else {
+      const folder = posix.dirname(path);
+      wanted.push(...lsTree(top, commit, folder === "." ? "" : `${folder}/`, false));
+      wanted.push(...lsTree(top, commit, `${path.replace(/\.ya?ml$/i, "")}.eval/`, true));
+    }
+  }
+  for (const entry of wanted) {
+    if (entry.type !== "blob" || entry.mode === "120000") continue;
+    const target = join5(into, ...entry.path.split("/"));
+    mkdirSync2(dirname(target), { recursive: true });
+    writeFileSync3(target, execFileSync2("git", ["cat-file", "blob", entry.sha], { cwd: top, stdio: ["ignore", "pipe", "pipe"], maxBuffer: MAX_BLOB_BYTES }));
+  }
+  const root = join5(into, ...prefix === "" ? [] : prefix.split("/"));
+  mkdirSync2(root, { recursive: true });
+  return root;
+}
+
+// src/action/baseline-store.ts
+import { cpSync, existsSync as existsSync4, mkdirSync as mkdirSync3, readdirSync, readFileSync as readFileSync4, realpathSync, statSync as statSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { basename, dirname as dirname2, isAbsolute, join as join6, relative as relative3, resolve as resolve5, sep } from "node:path";
+var BASELINE_MANIFEST = "baseline.json";
+var BASELINE_SCHEMA = "optimization-gate/baseline@1";
+var COMPANIONS = [".stage_truth.json", ".samples.jsonl"];
+function writeBaselineStore(dir, side, meta) {
+  mkdirSync3(dir, { recursive: true });
+  const runs = side.profiles.map((profile, i) => {
+    const stem = `run-${i + 1}`;
+    cpSync(profile, join6(dir, `${stem}.yaml`));
+    for (const suffix of COMPANIONS) {
+      const companion = `${profileStem(profile)}${suffix}`;
+      if (existsSync4(companion)) cpSync(companion, join6(dir, `${stem}${suffix}`));
+    }
+    return `${stem}.yaml`;
+  });
+  if (side.evalDir && existsSync4(side.evalDir)) cpSync(side.evalDir, join6(dir, "eval"), { recursive: true });
+  const manifest = {
+    schema: BASELINE_SCHEMA,
+    ...meta,
+    runs,
+    ...side.evalDir && existsSync4(side.evalDir) ? { eval_dir: "eval" } : {}
+  };
+  writeFileSync4(join6(dir, BASELINE_MANIFEST), `${JSON.stringify(manifest, null, 2)}
+`);
+  return manifest;
+}
+function symlinksUnder(dir, rel = "") {
+  const found = [];
+  for (const entry of readdirSync(join6(dir, rel), { withFileTypes: true })) {
+    const path = rel === "" ? entry.name : join6(rel, entry.name);
+    if (entry.isSymbolicLink()) found.push(path);
+    else if (entry.isDirectory()) found.push(...symlinksUnder(dir, path));
+  }
+  return found;
+}
+function outside(root, path) {
+  const rel = relative3(root, path);
+  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+}
+function inStore(root, realRoot, entry, key, problems) {
+  if (entry === "" || entry.includes("\0") || isAbsolute(entry) || outside(root, resolve5(root, entry))) {
+    problems.push(`${key}: ${JSON.stringify(entry)} is not a path inside the store`);
+    return void 0;
+  }
+  const path = resolve5(root, entry);
+  if (!existsSync4(path)) {
+    problems.push(`${key}: ${JSON.stringify(entry)} is not in the store`);
+    return void 0;
+  }
+  if (outside(realRoot, realpathSync(path))) {
+    problems.push(`${key}: ${JSON.stringify(entry)} leads outside the store`);
+    return void 0;
+  }
+  return path;
+}
+function readBaselineStore(dir, origin) {
+  const path = join6(dir, BASELINE_MANIFEST);
+  const realRoot = realpathSync(dir);
+  const links = symlinksUnder(dir);
+  if (links.length > 0) throw new InputFileError(path, links.map((l) => `${l}: a symbolic link; a stored baseline holds only plain files`));
+  const data = readJson(path);
+  const problems = [];
+  if (!isObject(data)) throw new InputFileError(path, ["(root): expected a mapping"]);
+  if (data.schema !== BASELINE_SCHEMA) problems.push(`schema: expected "${BASELINE_SCHEMA}", got ${JSON.stringify(data.schema)}`);
+  const runs = Array.isArray(data.runs) ? data.runs.filter((r) => typeof r === "string") : [];
+  if (runs.length === 0) problems.push("runs: expected a non-empty list of profile files");
+  const profiles = runs.map((r, i) => inStore(dir, realRoot, r, `runs[${i}]`, problems));
+  const evalDir = typeof data.eval_dir === "string" ? inStore(dir, realRoot, data.eval_dir, "eval_dir", problems) : void 0;
+  if (problems.length > 0) throw new InputFileError(path, problems);
+  return {
+    profiles,
+    ...evalDir && statSync2(evalDir).isDirectory() ? { evalDir } : {},
+    origin,
+    manifest: data
+  };
+}
+function refuseEscapes(root, found) {
+  const realRoot = realpathSync(root);
+  const entries = (dir, deep) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join6(dir, e.name);
+    return deep && e.isDirectory() ? [path, ...entries(path, true)] : [path];
+  });
+  const evalDir = `${profileStem(found)}.eval`;
+  const read = statSync2(found).isDirectory() ? [found, ...entries(found, true)] : [found, ...entries(dirname2(found), false), ...existsSync4(evalDir) && statSync2(evalDir).isDirectory() ? entries(evalDir, true) : []];
+  const escaping = read.filter((p) => {
+    try {
+      return outside(realRoot, realpathSync(p));
+    } catch {
+      return true;
+    }
+  });
+  if (escaping.length > 0) {
+    throw new UserError(`baseline "${relative3(root, found)}": a symbolic link leads outside the repository checkout`, escaping.map((p) => relative3(root, p)));
+  }
+}
+function isProfileYaml(name) {
+  return /\.ya?ml$/i.test(name) && !name.startsWith(".");
+}
+function baselinePathNames(name) {
+  return [name, `${name}.yaml`, join6("data/profiles", name), join6("data/profiles", `${name}.yaml`)];
+}
+function resolvePathBaseline(name, root, { insideCheckout = true } = {}) {
+  const candidates = baselinePathNames(name).map((p) => resolve5(root, p));
+  if (insideCheckout && candidates.some((p) => outside(root, p))) {
+    throw new UserError(`baseline "${name}": expected a path inside the repository checkout`);
+  }
+  const found = candidates.find((p) => existsSync4(p));
+  if (!found) {
+    throw new UserError(`baseline "${name}" not found`, candidates.map((p) => `looked for ${relative3(root, p) || "."}`));
+  }
+  if (insideCheckout) refuseEscapes(root, found);
+  if (!statSync2(found).isDirectory()) return { profiles: [found], origin: `repository file ${relative3(root, found)}` };
+  if (existsSync4(join6(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative3(root, found)}`);
+  const profiles = readdirSync(found).filter(isProfileYaml).sort().map((f) => join6(found, f)).filter(looksLikeProfile);
+  if (profiles.length === 0) throw new UserError(`baseline folder ${relative3(root, found)} holds no profile YAML (a file with a totals: section)`);
+  return { profiles, origin: `repository folder ${relative3(root, found)} (${profiles.length} profiles: ${profiles.map((p) => basename(p)).join(", ")})` };
+}
+function looksLikeProfile(path) {
+  try {
+    return /^totals:/m.test(readFileSync4(path, "utf8"));
+  } catch {
+    return false;
+  }
+}
+
+// src/action/stored-baseline.ts
+import { createHash as createHash2 } from "node:crypto";
+import { cpSync as cpSync2, existsSync as existsSync5, mkdirSync as mkdirSync4, readdirSync as readdirSync2, readFileSync as readFileSync5, rmSync as rmSync2 } from "node:fs";
+import { join as join7 } from "node:path";
 
 // src/action/baseline-key.ts
 import { createHash } from "node:crypto";
@@ -907,84 +1183,168 @@ function baselineCachePrefix(parts) {
 function baselineCacheKey(parts, runId, runAttempt) {
   return `${baselineCachePrefix(parts)}${runId}-${runAttempt}`;
 }
-function baselineArtifactName(artifactName, datasetId, runner) {
-  return `${artifactName}-baseline-${slug(datasetId)}-${runner}`.slice(0, 200);
+function baselineArtifactName(artifactName, datasetId, configHash2, runner) {
+  return `${artifactName}-baseline-${slug(datasetId)}-${configHash2}-${runner}`.slice(0, 200);
 }
 
-// src/action/baseline-store.ts
-import { cpSync, existsSync as existsSync4, mkdirSync as mkdirSync2, readdirSync, readFileSync as readFileSync4, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { basename, isAbsolute, join as join5, relative as relative2, resolve as resolve4, sep } from "node:path";
-var BASELINE_MANIFEST = "baseline.json";
-var BASELINE_SCHEMA = "optimization-gate/baseline@1";
-var COMPANIONS = [".stage_truth.json", ".samples.jsonl"];
-function writeBaselineStore(dir, side, meta) {
-  mkdirSync2(dir, { recursive: true });
-  const runs = side.profiles.map((profile, i) => {
-    const stem = `run-${i + 1}`;
-    cpSync(profile, join5(dir, `${stem}.yaml`));
-    for (const suffix of COMPANIONS) {
-      const companion = `${profileStem(profile)}${suffix}`;
-      if (existsSync4(companion)) cpSync(companion, join5(dir, `${stem}${suffix}`));
-    }
-    return `${stem}.yaml`;
-  });
-  if (side.evalDir && existsSync4(side.evalDir)) cpSync(side.evalDir, join5(dir, "eval"), { recursive: true });
-  const manifest = {
-    schema: BASELINE_SCHEMA,
-    ...meta,
-    runs,
-    ...side.evalDir && existsSync4(side.evalDir) ? { eval_dir: "eval" } : {}
-  };
-  writeFileSync3(join5(dir, BASELINE_MANIFEST), `${JSON.stringify(manifest, null, 2)}
-`);
-  return manifest;
+// src/action/provenance.ts
+import { basename as basename2 } from "node:path";
+var TRUSTED_EVENTS = ["schedule", "push", "workflow_dispatch"];
+function fileName(workflowPath) {
+  return basename2(workflowPath.split("@")[0] ?? "");
 }
-function readBaselineStore(dir, origin) {
-  const path = join5(dir, BASELINE_MANIFEST);
-  const data = readJson(path);
-  const problems = [];
-  if (!isObject(data)) throw new InputFileError(path, ["(root): expected a mapping"]);
-  if (data.schema !== BASELINE_SCHEMA) problems.push(`schema: expected "${BASELINE_SCHEMA}", got ${JSON.stringify(data.schema)}`);
-  const runs = Array.isArray(data.runs) ? data.runs.filter((r) => typeof r === "string") : [];
-  if (runs.length === 0) problems.push("runs: expected a non-empty list of profile files");
-  const missing = runs.filter((r) => !existsSync4(join5(dir, r)));
-  if (missing.length > 0) problems.push(`runs: files not in the store: ${missing.join(", ")}`);
-  if (problems.length > 0) throw new InputFileError(path, problems);
-  const evalDir = typeof data.eval_dir === "string" ? join5(dir, data.eval_dir) : void 0;
-  return {
-    profiles: runs.map((r) => join5(dir, r)),
-    ...evalDir && existsSync4(evalDir) ? { evalDir } : {},
-    origin,
-    manifest: data
-  };
+function refreshWorkflowOf(run2, names) {
+  return [run2.path, ...run2.referencedWorkflows].find((p) => names.includes(fileName(p)));
 }
-function outside(root, path) {
-  const rel = relative2(root, path);
-  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
-}
-function isProfileYaml(name) {
-  return /\.ya?ml$/i.test(name) && !name.startsWith(".");
-}
-function resolvePathBaseline(name, root, { insideCheckout = true } = {}) {
-  const candidates = [name, `${name}.yaml`, join5("data/profiles", name), join5("data/profiles", `${name}.yaml`)].map((p) => resolve4(root, p));
-  if (insideCheckout && candidates.some((p) => outside(root, p))) {
-    throw new UserError(`baseline "${name}": expected a path inside the repository checkout`);
-  }
-  const found = candidates.find((p) => existsSync4(p));
-  if (!found) {
-    throw new UserError(`baseline "${name}" not found`, candidates.map((p) => `looked for ${relative2(root, p) || "."}`));
-  }
-  if (!statSync2(found).isDirectory()) return { profiles: [found], origin: `repository file ${relative2(root, found)}` };
-  if (existsSync4(join5(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative2(root, found)}`);
-  const profiles = readdirSync(found).filter(isProfileYaml).sort().map((f) => join5(found, f)).filter(looksLikeProfile);
-  if (profiles.length === 0) throw new UserError(`baseline folder ${relative2(root, found)} holds no profile YAML (a file with a totals: section)`);
-  return { profiles, origin: `repository folder ${relative2(root, found)} (${profiles.length} profiles: ${profiles.map((p) => basename(p)).join(", ")})` };
-}
-function looksLikeProfile(path) {
+async function verifyRefreshRun(api, runId, expect) {
+  let run2;
   try {
-    return /^totals:/m.test(readFileSync4(path, "utf8"));
-  } catch {
-    return false;
+    run2 = await api.getWorkflowRun(runId);
+  } catch (error) {
+    return { ok: false, reason: `its run ${runId} cannot be read through the API (${error.message})` };
+  }
+  const same = (a) => a.toLowerCase() === expect.repository.toLowerCase();
+  if (!same(run2.repository)) return { ok: false, reason: `run ${runId} belongs to ${run2.repository || "another repository"}` };
+  if (!same(run2.headRepository)) {
+    return { ok: false, reason: `run ${runId} ran code from ${run2.headRepository || "a deleted repository"}, not from ${expect.repository} (a fork)` };
+  }
+  if (!TRUSTED_EVENTS.includes(run2.event)) {
+    return { ok: false, reason: `run ${runId} was started by ${run2.event}, not by a trusted event (${TRUSTED_EVENTS.join(", ")})` };
+  }
+  if (run2.headBranch !== expect.defaultBranch) {
+    return { ok: false, reason: `run ${runId} ran on ${run2.headBranch || "(no branch)"}, not on the default branch ${expect.defaultBranch}` };
+  }
+  if (refreshWorkflowOf(run2, expect.refreshWorkflows) === void 0) {
+    return {
+      ok: false,
+      reason: `run ${runId} is of ${run2.path || "an unknown workflow"}, not of a baseline refresh workflow (refresh-workflows: ${expect.refreshWorkflows.join(", ")})`
+    };
+  }
+  const relation = await api.compareCommits(run2.headSha, expect.defaultBranch);
+  if (relation !== "identical" && relation !== "ahead") {
+    return { ok: false, reason: `run ${runId} measured ${run2.headSha.slice(0, 12)}, which is not in the history of ${expect.defaultBranch} (${relation ?? "unknown commit"})` };
+  }
+  return { ok: true, run: run2 };
+}
+function provenanceOf(run2, source, entry, workflows) {
+  return {
+    source,
+    entry,
+    run_id: run2.id,
+    run_number: run2.runNumber,
+    run_attempt: run2.runAttempt,
+    event: run2.event,
+    workflow: refreshWorkflowOf(run2, workflows) ?? run2.path,
+    head_branch: run2.headBranch,
+    head_sha: run2.headSha,
+    created_at: run2.createdAt,
+    html_url: run2.htmlUrl
+  };
+}
+function describeProvenance(p) {
+  const where = p.source === "cache" ? `the actions cache (${p.entry})` : `artifact ${p.entry}`;
+  return `refresh run ${p.run_number} (${p.event}, run id ${p.run_id}), ${p.head_branch} @ ${p.head_sha.slice(0, 7)}, ${p.created_at}, from ${where}`;
+}
+
+// src/action/stored-baseline.ts
+var MAX_CANDIDATES = 10;
+async function expectation(deps) {
+  const { context, api } = deps;
+  const defaultBranch = context.defaultBranch ?? await api.getDefaultBranch();
+  return { repository: `${context.owner}/${context.repo}`, defaultBranch, refreshWorkflows: deps.refreshWorkflows ?? DEFAULT_REFRESH_WORKFLOWS };
+}
+function manifestMismatch(files, where) {
+  const m = files.manifest;
+  if (!m) return void 0;
+  if (m.config_hash !== where.keyParts.configHash) {
+    return `the stored baseline was measured with pipeline config ${String(m.config_hash ?? "(not recorded)")}, this run has ${where.keyParts.configHash} (the pipeline-config files changed): not comparable; run the baseline refresh again`;
+  }
+  if (m.dataset_id !== where.keyParts.datasetId) {
+    return `the stored baseline is of dataset ${String(m.dataset_id)}, this run measures ${where.keyParts.datasetId}: not comparable`;
+  }
+  return void 0;
+}
+function filesOf(dir, rel = "") {
+  return readdirSync2(join7(dir, rel), { withFileTypes: true }).flatMap((e) => {
+    const path = rel === "" ? e.name : join7(rel, e.name);
+    return e.isDirectory() ? filesOf(dir, path) : [path];
+  });
+}
+var digest = (path) => createHash2("sha256").update(readFileSync5(path)).digest("hex");
+function differingFiles(cacheDir, artifactDir) {
+  return filesOf(cacheDir).filter((f) => !existsSync5(join7(artifactDir, f)) || digest(join7(cacheDir, f)) !== digest(join7(artifactDir, f)));
+}
+async function download(artifact, into, deps) {
+  rmSync2(into, { recursive: true, force: true });
+  await deps.artifacts.download(artifact.id, into, {
+    token: deps.token,
+    owner: deps.context.owner,
+    repo: deps.context.repo,
+    workflowRunId: artifact.workflowRunId
+  });
+}
+async function restoreFromArtifact(where, deps) {
+  if (!deps.api) throw new Error("no token: cannot look up artifacts of other runs");
+  const name = baselineArtifactName(where.artifactName, where.keyParts.datasetId, where.keyParts.configHash, where.keyParts.runnerKey);
+  const expect = await expectation(deps);
+  const refused = [];
+  for (const artifact of (await deps.api.listArtifactsNamed(name)).slice(0, MAX_CANDIDATES)) {
+    const verdict = await verifyRefreshRun(deps.api, artifact.workflowRunId, expect);
+    if (!verdict.ok) {
+      refused.push(`artifact ${name} (id ${artifact.id}): ${verdict.reason}`);
+      continue;
+    }
+    const into = join7(where.outDir, "baseline");
+    await download(artifact, into, deps);
+    const provenance = provenanceOf(verdict.run, "artifact", `${name} (id ${artifact.id})`, expect.refreshWorkflows);
+    deps.log(`baseline downloaded from artifact ${name} (id ${artifact.id}, run ${artifact.workflowRunId}, ${artifact.createdAt})`);
+    return { found: { files: readBaselineStore(into, describeProvenance(provenance)), provenance }, refused };
+  }
+  return { refused };
+}
+function runOfCacheKey(key, prefix) {
+  const match = key.startsWith(prefix) ? /^(\d{1,20})-(\d{1,6})$/.exec(key.slice(prefix.length)) : null;
+  return match ? { runId: Number(match[1]), attempt: Number(match[2]) } : void 0;
+}
+async function verifyCacheEntry(key, prefix, into, where, deps) {
+  const refuse = (why) => ({ refused: [`cache entry ${key}: ${why}`] });
+  const named = runOfCacheKey(key, prefix);
+  if (!named) return refuse("its key names no run");
+  if (!deps.api) return refuse("no token to verify the run that saved it");
+  const expect = await expectation(deps);
+  const verdict = await verifyRefreshRun(deps.api, named.runId, expect);
+  if (!verdict.ok) return refuse(verdict.reason);
+  if (named.attempt > verdict.run.runAttempt) return refuse(`run ${named.runId} has no attempt ${named.attempt}`);
+  const name = baselineArtifactName(where.artifactName, where.keyParts.datasetId, where.keyParts.configHash, where.keyParts.runnerKey);
+  const artifact = (await deps.api.listArtifactsNamed(name)).find((a) => a.workflowRunId === named.runId);
+  if (!artifact) return refuse(`run ${named.runId} left no artifact ${name} to check the entry against (expired?)`);
+  const provenance = provenanceOf(verdict.run, "cache", key, expect.refreshWorkflows);
+  const files = readBaselineStore(into, describeProvenance(provenance));
+  const check = `${into}.artifact`;
+  await download(artifact, check, deps);
+  const differing = differingFiles(into, check);
+  rmSync2(check, { recursive: true, force: true });
+  if (differing.length > 0) {
+    return refuse(`its files differ from the artifact run ${named.runId} uploaded (${differing.slice(0, 5).join(", ")}): forged or corrupted`);
+  }
+  return { found: { files, provenance }, refused: [] };
+}
+async function restoreFromCache(where, deps, into) {
+  const prefix = baselineCachePrefix(where.keyParts);
+  rmSync2(where.storePath, { recursive: true, force: true });
+  const key = await deps.cache.restore([where.storePath], prefix, [prefix]);
+  if (key === void 0 || !existsSync5(where.storePath)) return { refused: [] };
+  rmSync2(into, { recursive: true, force: true });
+  mkdirSync4(join7(into, ".."), { recursive: true });
+  cpSync2(where.storePath, into, { recursive: true });
+  rmSync2(where.storePath, { recursive: true, force: true });
+  deps.log(`baseline restored from the cache (key ${key}); verifying the run that saved it`);
+  try {
+    const lookup = await verifyCacheEntry(key, prefix, into, where, deps);
+    if (lookup.found) deps.log(`cache entry verified: ${lookup.found.files.origin}`);
+    return lookup;
+  } catch (error) {
+    return { refused: [`cache entry ${key}: cannot be verified (${errorMessage(error)})`] };
   }
 }
 
@@ -997,33 +1357,12 @@ function chooseBaselineSource(input, fromIssue) {
   if (named.startsWith("ref:")) return { kind: "ref", ref: named.slice(4).trim(), from: "issue baseline:" };
   return { kind: "path", path: named, from: "issue baseline:" };
 }
-async function restoreFromCache(where, deps, into) {
-  const prefix = baselineCachePrefix(where.keyParts);
-  rmSync2(where.storePath, { recursive: true, force: true });
-  const key = await deps.cache.restore([where.storePath], prefix, [prefix]);
-  if (key === void 0 || !existsSync5(where.storePath)) return void 0;
-  rmSync2(into, { recursive: true, force: true });
-  mkdirSync3(join6(into, ".."), { recursive: true });
-  cpSync2(where.storePath, into, { recursive: true });
-  rmSync2(where.storePath, { recursive: true, force: true });
-  deps.log(`baseline restored from the cache (key ${key})`);
-  return readBaselineStore(into, `actions cache (${key})`);
+function refusedNote(refused) {
+  return refused.length > 0 ? `; refused (not from a verified baseline refresh): ${refused.join("; ")}` : "";
 }
-async function restoreFromArtifact(where, deps) {
-  if (!deps.api) throw new Error("no token: cannot look up artifacts of other runs");
-  const name = baselineArtifactName(where.artifactName, where.keyParts.datasetId, where.keyParts.runnerKey);
-  const branch = deps.context.defaultBranch;
-  const found = await deps.api.findArtifact(name, branch);
-  if (!found) return void 0;
-  const into = join6(where.outDir, "baseline");
-  await deps.artifacts.download(found.id, into, {
-    token: deps.token,
-    owner: deps.context.owner,
-    repo: deps.context.repo,
-    workflowRunId: found.workflowRunId
-  });
-  deps.log(`baseline downloaded from artifact ${name} (id ${found.id}, run ${found.workflowRunId}, ${found.createdAt})`);
-  return readBaselineStore(into, `artifact ${name} of run ${found.workflowRunId} (${found.createdAt})`);
+function storedPlan(found, where) {
+  const mismatch = manifestMismatch(found.files, where);
+  return mismatch ? { kind: "missing", reason: mismatch } : { kind: "files", files: found.files, provenance: found.provenance };
 }
 async function planBaseline(source, where, deps) {
   const how = `runner key ${where.keyParts.runnerKey}, dataset ${where.keyParts.datasetId}, config hash ${where.keyParts.configHash}`;
@@ -1031,30 +1370,36 @@ async function planBaseline(source, where, deps) {
     switch (source.kind) {
       case "ref":
         return { kind: "ref", ref: source.ref };
-      case "path":
-        return { kind: "files", files: resolvePathBaseline(source.path, where.workingDir, { insideCheckout: source.from !== "input baseline" }) };
+      case "path": {
+        const files = source.from === "input baseline" ? resolvePathBaseline(source.path, where.workingDir, { insideCheckout: false }) : await issuePathBaseline(source.path, where, deps);
+        const mismatch = files.manifest ? manifestMismatch(files, where) : void 0;
+        return mismatch ? { kind: "missing", reason: mismatch } : { kind: "files", files };
+      }
       case "artifact": {
-        const files = await restoreFromArtifact(where, deps);
-        if (files) return { kind: "files", files };
+        const lookup = await restoreFromArtifact(where, deps);
+        if (lookup.found) return storedPlan(lookup.found, where);
         return {
           kind: "missing",
-          reason: `no baseline artifact on the default branch for ${how}: run the baseline refresh (mode: baseline) on this runner first`
+          reason: `no baseline artifact of a verified refresh for ${how}: run the baseline refresh (mode: baseline) on this runner first${refusedNote(lookup.refused)}`
         };
       }
       case "cache":
       case "auto": {
-        const files = await restoreFromCache(where, deps, join6(where.outDir, "baseline"));
-        if (files) return { kind: "files", files };
+        const cached = await restoreFromCache(where, deps, join8(where.outDir, "baseline"));
+        if (cached.found) return storedPlan(cached.found, where);
+        for (const r of cached.refused) deps.log(`refused ${r}`);
+        let refused = cached.refused;
         if (deps.api) {
           const fallback = await restoreFromArtifact(where, deps).catch((error) => {
             deps.log(`no baseline artifact either: ${errorMessage(error)}`);
-            return void 0;
+            return { refused: [] };
           });
-          if (fallback) return { kind: "files", files: fallback };
+          if (fallback.found) return storedPlan(fallback.found, where);
+          refused = [...refused, ...fallback.refused];
         }
         return {
           kind: "missing",
-          reason: `no stored baseline for ${how} (neither in the cache nor as an artifact): run the baseline refresh (mode: baseline) on this runner, or set baseline: ref:<base branch> to measure it in this job`
+          reason: `no stored baseline for ${how} (neither in the cache nor as an artifact): run the baseline refresh (mode: baseline) on this runner, or set baseline: ref:<base branch> to measure it in this job${refusedNote(refused)}`
         };
       }
     }
@@ -1063,18 +1408,33 @@ async function planBaseline(source, where, deps) {
     return { kind: "missing", reason: `baseline (${source.from}) could not be restored: ${errorMessage(error)}` };
   }
 }
+async function issueBaseCommit(where, deps) {
+  const pr = deps.context.pullRequest;
+  if (pr?.baseSha) return { sha: pr.baseSha, label: `the base commit of pull request #${pr.number} (${pr.baseRef} @ ${pr.baseSha.slice(0, 7)})` };
+  const branch = deps.context.defaultBranch ?? (deps.api ? await deps.api.getDefaultBranch() : void 0);
+  if (!branch) throw new UserError("a baseline named on the issue is read from the default branch, but the default branch is not known (no token)");
+  const sha = resolveRef(gitTopLevel(where.workingDir), branch);
+  return { sha, label: `the default branch (${branch} @ ${sha.slice(0, 7)})` };
+}
+async function issuePathBaseline(name, where, deps) {
+  const base = await issueBaseCommit(where, deps);
+  const root = filesAtCommit(where.workingDir, base.sha, baselinePathNames(name), join8(where.outDir, "issue-baseline"));
+  const files = resolvePathBaseline(name, root, { insideCheckout: true });
+  deps.log(`baseline ${name} read from ${base.label}, not from the checkout`);
+  return { ...files, origin: `${files.origin} at ${base.label}` };
+}
 
 // src/action/session.ts
-import { existsSync as existsSync6, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync6, statSync as statSync3 } from "node:fs";
 import { hostname } from "node:os";
-import { join as join7, relative as relative3, resolve as resolve5 } from "node:path";
+import { join as join9, relative as relative4, resolve as resolve6 } from "node:path";
 async function hashPipelineConfig(patterns, workingDir) {
   if (patterns.length === 0) return { hash: configHash([]), files: [] };
-  const globber = await create(patterns.map((p) => resolve5(workingDir, p)).join("\n"), { matchDirectories: false });
+  const globber = await create(patterns.map((p) => resolve6(workingDir, p)).join("\n"), { matchDirectories: false });
   const files = (await globber.glob()).filter((f) => existsSync6(f) && statSync3(f).isFile()).sort();
   return {
-    hash: configHash(files.map((f) => ({ path: relative3(workingDir, f), content: readFileSync5(f) }))),
-    files: files.map((f) => relative3(workingDir, f))
+    hash: configHash(files.map((f) => ({ path: relative4(workingDir, f), content: readFileSync6(f) }))),
+    files: files.map((f) => relative4(workingDir, f))
   };
 }
 async function baselineKeyParts(config, context, workingDir) {
@@ -1082,7 +1442,7 @@ async function baselineKeyParts(config, context, workingDir) {
   return { datasetId: config.datasetId, configHash: hash, runnerKey: runnerKey(context.runner, hostname()), configFiles: files };
 }
 function storePathFor(context) {
-  return join7(context.workspace, ".optimization-gate-baseline");
+  return join9(context.workspace, ".optimization-gate-baseline");
 }
 function loadSide(name, profiles, evalDir, failures) {
   const runs = [];
@@ -1118,12 +1478,12 @@ async function loadThresholds(config, context, api, log) {
 }
 
 // src/action/gate-flow.ts
-function gateVerdict(result, diff, issueNumber) {
+function gateVerdict(result, diff, issueNumber, baseline) {
   const failing = result.thresholds.filter((t) => t.counts && (t.verdict === "fail" || t.verdict === "missing"));
   return {
     decision: result.decision,
-    render: (links) => renderReport(result, diff, links),
-    gateJson: renderGateJson(result),
+    render: (links) => renderReport(result, diff, { ...links, ...baseline ? { baseline: baseline.description } : {} }),
+    gateJson: renderGateJson(result, baseline),
     annotations: [
       ...failing.map((t) => ({
         title: `optimization-gate: ${t.threshold.kind} ${t.verdict}`,
@@ -1138,6 +1498,12 @@ function gateVerdict(result, diff, issueNumber) {
     ]
   };
 }
+function baselineRecord(source, plan) {
+  if (plan.kind === "missing") return void 0;
+  if (plan.kind === "ref") return { source: "ref", description: `ref:${plan.ref}, measured in this job`, provenance: null };
+  const kind = plan.provenance?.source ?? (source === "path" ? "path" : source);
+  return { source: kind, description: plan.files.origin, provenance: plan.provenance ? { ...plan.provenance } : null };
+}
 async function runGate(session) {
   const { config, context, io, outDir } = session;
   const refusal = forkRefusal(config, context);
@@ -1147,9 +1513,10 @@ async function runGate(session) {
     return loadThresholds(config, context, session.api, (line) => io.info(line));
   });
   const targets = { outDir, artifactName: config.artifactName, files: [], ...loaded.issue ? { issueNumber: loaded.issue.number } : {}, ...context.pullRequest ? { prNumber: context.pullRequest.number } : {} };
+  let baseline;
   const publish = async (result, diff) => {
     targets.files.push(writeRunInfo(session, result.decision));
-    const publication = await io.group("Publish", () => publishVerdict(gateVerdict(result, diff, loaded.issue?.number), targets, session));
+    const publication = await io.group("Publish", () => publishVerdict(gateVerdict(result, diff, loaded.issue?.number, baseline), targets, session));
     return { result, publication };
   };
   if (loaded.refusal) return publish(inputErrorResult([loaded.refusal], config.failOn));
@@ -1166,9 +1533,11 @@ async function runGate(session) {
       ...session.api ? { api: session.api } : {},
       token: config.token,
       context,
-      log: (l) => io.info(l)
+      log: (l) => io.info(l),
+      refreshWorkflows: config.refreshWorkflows
     });
   });
+  baseline = baselineRecord(source.kind, plan);
   if (plan.kind === "missing") return publish(inputErrorResult([`missing baseline: ${plan.reason}`], config.failOn, spec));
   const failures = [];
   const storedBaseline = plan.kind === "files" ? loadSide("baseline", plan.files.profiles, plan.files.evalDir, failures) : void 0;
@@ -1180,13 +1549,14 @@ async function runGate(session) {
   const referenceWallS = walls.length > 0 ? median(walls) : void 0;
   const repeat = config.repeat ?? spec.repeat ?? 1;
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
-  const candidate = { name: "candidate", cwd: session.workingDir, stem: join8(outDir, "candidate"), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
+  const candidate = { name: "candidate", cwd: session.workingDir, stem: join10(outDir, "candidate"), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
   let worktree;
   const sideTargets = [candidate];
   if (plan.kind === "ref") {
-    worktree = addWorktree(session.workingDir, plan.ref, join8(outDir, BASE_WORKTREE_DIR));
+    worktree = addWorktree(session.workingDir, plan.ref, join10(outDir, BASE_WORKTREE_DIR));
     const baseSha = worktree.sha.slice(0, 7);
-    sideTargets.unshift({ name: "baseline", cwd: worktree.cwd, stem: join8(outDir, "baseline"), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
+    baseline = { source: "ref", description: `ref:${plan.ref} @ ${baseSha}, measured in this job`, provenance: null };
+    sideTargets.unshift({ name: "baseline", cwd: worktree.cwd, stem: join10(outDir, "baseline"), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
   }
   const measureContext = {
     config,
@@ -1255,8 +1625,8 @@ function judge(spec, measured, storedBaseline, loadFailures, failOn, confirmatio
 }
 
 // src/action/refresh-flow.ts
-import { cpSync as cpSync3, mkdirSync as mkdirSync4, rmSync as rmSync3 } from "node:fs";
-import { join as join9 } from "node:path";
+import { cpSync as cpSync3, mkdirSync as mkdirSync5, rmSync as rmSync3 } from "node:fs";
+import { join as join11 } from "node:path";
 
 // src/report/measurement.ts
 function medianOf(runs, pick) {
@@ -1312,7 +1682,7 @@ async function measureHere(session) {
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
   const [side] = await io.group(
     `Measure (${config.repeat ?? 1} run${(config.repeat ?? 1) === 1 ? "" : "s"})`,
-    () => measureSides([{ name: "candidate", cwd: session.workingDir, stem: join9(outDir, "run"), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
+    () => measureSides([{ name: "candidate", cwd: session.workingDir, stem: join11(outDir, "run"), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
       config,
       repeat: config.repeat ?? 1,
       signal: session.signal,
@@ -1373,17 +1743,36 @@ ${notes.map((n) => `- ${n}`).join("\n")}
     ]
   };
 }
+function warnIfNotTrusted(session) {
+  const { context, io } = session;
+  const branch = context.defaultBranch;
+  const onDefault = branch !== void 0 && context.ref === `refs/heads/${branch}`;
+  if (TRUSTED_EVENTS.includes(context.eventName) && onDefault && !context.pullRequest) return;
+  io.warning(
+    `this refresh runs on ${context.eventName} at ${context.ref || "(no ref)"}: gates accept only a baseline stored by a ${TRUSTED_EVENTS.join(" / ")} run of the default branch${branch ? ` (${branch})` : ""}, from a refresh workflow (refresh-workflows), so they will not use this one`
+  );
+}
 async function runBaseline(session) {
   const { config, context, io, keyParts, storePath } = session;
   const previous = await io.group("Previous baseline", async () => {
+    warnIfNotTrusted(session);
     try {
-      const found = await restoreFromCache(
+      const lookup = await restoreFromCache(
         { workingDir: session.workingDir, storePath, outDir: session.outDir, keyParts, artifactName: config.artifactName },
-        { cache: session.cache, artifacts: session.artifacts, token: config.token, context, log: (l) => io.info(l) },
-        join9(session.outDir, "previous-baseline")
+        {
+          cache: session.cache,
+          artifacts: session.artifacts,
+          ...session.api ? { api: session.api } : {},
+          token: config.token,
+          context,
+          log: (l) => io.info(l),
+          refreshWorkflows: config.refreshWorkflows
+        },
+        join11(session.outDir, "previous-baseline")
       );
-      if (!found) io.info("no previous baseline in the cache: this refresh starts one");
-      return found;
+      for (const r of lookup.refused) io.warning(`previous baseline refused: ${r}`);
+      if (!lookup.found) io.info("no verified previous baseline in the cache: this refresh starts one");
+      return lookup.found?.files;
     } catch (error) {
       io.warning(`previous baseline not readable: ${errorMessage(error)}`);
       return void 0;
@@ -1393,7 +1782,7 @@ async function runBaseline(session) {
   const failures = [...side.failures];
   const fresh = loadSide("candidate", side.profiles, side.evalDir, failures);
   const stored = failures.length === 0 && fresh.runs.length > 0;
-  const storeDir = join9(session.outDir, "baseline-store");
+  const storeDir = join11(session.outDir, "baseline-store");
   if (stored) {
     writeBaselineStore(storeDir, side, {
       created_at: (/* @__PURE__ */ new Date()).toISOString(),
@@ -1424,8 +1813,8 @@ async function runBaseline(session) {
   };
   const issueNumber = drift && drift.decision !== "ship" ? await trackingIssue(session) : void 0;
   const outDir = stored ? storeDir : session.outDir;
-  const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.runnerKey) : config.artifactName;
-  mkdirSync4(outDir, { recursive: true });
+  const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.configHash, keyParts.runnerKey) : config.artifactName;
+  mkdirSync5(outDir, { recursive: true });
   const files = [...stored ? filesUnder(storeDir) : measuredFiles([side]), writeRunInfo(session, drift?.decision ?? "measured", outDir)];
   const publication = await io.group(
     "Publish",
@@ -1492,9 +1881,9 @@ async function run(overrides = {}) {
     const config = readActionConfig(deps.readInput);
     if (config.token) io.setSecret(config.token);
     const context = readRunContext(deps.env);
-    const workingDir = resolve6(context.workspace, config.workingDirectory);
-    const outDir = join10(context.runnerTemp || tmpdir(), "optimization-gate", `${context.runId}-${context.runAttempt}-${config.artifactName}`);
-    mkdirSync5(outDir, { recursive: true });
+    const workingDir = resolve7(context.workspace, config.workingDirectory);
+    const outDir = join12(context.runnerTemp || tmpdir(), "optimization-gate", `${context.runId}-${context.runAttempt}-${config.artifactName}`);
+    mkdirSync6(outDir, { recursive: true });
     io.saveState(State.OutputDir, outDir);
     io.saveState(State.ArtifactName, config.artifactName);
     io.saveState(State.RetentionDays, String(config.retentionDays));

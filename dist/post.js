@@ -6,10 +6,10 @@ import {
   createArtifactStore,
   filesUnder,
   rebuildFromSamples
-} from "./chunks/chunk-O34D7O3K.js";
+} from "./chunks/chunk-NPZOKKA6.js";
 import {
   errorMessage
-} from "./chunks/chunk-7HPHNO7Z.js";
+} from "./chunks/chunk-5VNFSCKQ.js";
 
 // src/action/post.ts
 import { existsSync, readFileSync, writeFileSync } from "node:fs";

@@ -11,6 +11,8 @@ export interface PullRequestInfo {
   headRef: string;
   headSha: string;
   baseRef: string;
+  /** The base branch's commit when the event fired: where a baseline named on the issue is read. */
+  baseSha: string;
   /** `owner/name` of the head repository. */
   headRepo: string;
   isFork: boolean;
@@ -78,6 +80,7 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
           headRef: str(head.ref),
           headSha: str(head.sha),
           baseRef: str(base.ref),
+          baseSha: str(base.sha),
           headRepo,
           // A deleted head repository (null) is treated as a fork: we cannot tell it is ours.
           isFork: headRepo === '' || headRepo.toLowerCase() !== (env.GITHUB_REPOSITORY ?? '').toLowerCase(),

@@ -7,7 +7,7 @@ import { diffSides, type Diff } from '../compare/diff.js';
 import { evaluateGate, inputErrorResult, type GateResult } from '../compare/gate.js';
 import { median } from '../compare/stats.js';
 import { nextConfirmation, type ConfirmationRecord } from '../compare/confirm.js';
-import { renderGateJson } from '../compare/gate-json.js';
+import { renderGateJson, type GateJsonBaseline } from '../compare/gate-json.js';
 import { ACCEPTED_FORMS, formatProblem, type ThresholdSpec } from '../compare/thresholds/index.js';
 import type { Side } from '../compare/types.js';
 import { renderReport } from '../report/report.js';
@@ -15,18 +15,18 @@ import { forkRefusal } from './context.js';
 import { addWorktree, headSha, type Worktree } from './git.js';
 import { measuredFiles, measureRounds, measureSides, type MeasureContext, type MeasuredSide, type SideTarget } from './measure-sides.js';
 import { publishVerdict, type Publication, type Verdict } from './publish.js';
-import { chooseBaselineSource, planBaseline } from './resolve-baseline.js';
+import { chooseBaselineSource, planBaseline, type BaselinePlan } from './resolve-baseline.js';
 import { loadSide, type Session } from './session.js';
 import { loadThresholds } from './thresholds.js';
 import { BASE_WORKTREE_DIR, setProfileOutputs, writeRunInfo } from './run-files.js';
 import { CancelledError, UserError } from '../errors.js';
 
-function gateVerdict(result: GateResult, diff: Diff | undefined, issueNumber: number | undefined): Verdict {
+function gateVerdict(result: GateResult, diff: Diff | undefined, issueNumber: number | undefined, baseline: GateJsonBaseline | undefined): Verdict {
   const failing = result.thresholds.filter((t) => t.counts && (t.verdict === 'fail' || t.verdict === 'missing'));
   return {
     decision: result.decision,
-    render: (links) => renderReport(result, diff, links),
-    gateJson: renderGateJson(result),
+    render: (links) => renderReport(result, diff, { ...links, ...(baseline ? { baseline: baseline.description } : {}) }),
+    gateJson: renderGateJson(result, baseline),
     annotations: [
       ...failing.map((t) => ({
         title: `optimization-gate: ${t.threshold.kind} ${t.verdict}`,
@@ -45,6 +45,14 @@ function gateVerdict(result: GateResult, diff: Diff | undefined, issueNumber: nu
 }
 
 
+/** gate.json's `baseline`: where it came from, with the verified refresh run when it was stored. */
+function baselineRecord(source: string, plan: BaselinePlan): GateJsonBaseline | undefined {
+  if (plan.kind === 'missing') return undefined;
+  if (plan.kind === 'ref') return { source: 'ref', description: `ref:${plan.ref}, measured in this job`, provenance: null };
+  const kind = plan.provenance?.source ?? (source === 'path' ? 'path' : source);
+  return { source: kind, description: plan.files.origin, provenance: plan.provenance ? { ...plan.provenance } : null };
+}
+
 export interface GateOutcome {
   result: GateResult;
   publication: Publication;
@@ -60,9 +68,10 @@ export async function runGate(session: Session): Promise<GateOutcome> {
     return loadThresholds(config, context, session.api, (line) => io.info(line));
   });
   const targets = { outDir, artifactName: config.artifactName, files: [] as string[], ...(loaded.issue ? { issueNumber: loaded.issue.number } : {}), ...(context.pullRequest ? { prNumber: context.pullRequest.number } : {}) };
+  let baseline: GateJsonBaseline | undefined;
   const publish = async (result: GateResult, diff?: Diff): Promise<GateOutcome> => {
     targets.files.push(writeRunInfo(session, result.decision));
-    const publication = await io.group('Publish', () => publishVerdict(gateVerdict(result, diff, loaded.issue?.number), targets, session));
+    const publication = await io.group('Publish', () => publishVerdict(gateVerdict(result, diff, loaded.issue?.number, baseline), targets, session));
     return { result, publication };
   };
   if (loaded.refusal) return publish(inputErrorResult([loaded.refusal], config.failOn));
@@ -77,8 +86,10 @@ export async function runGate(session: Session): Promise<GateOutcome> {
     io.info(`baseline source: ${source.kind === 'ref' ? `ref:${source.ref}` : source.kind === 'path' ? source.path : source.kind} (${source.from})`);
     return planBaseline(source, { workingDir: session.workingDir, storePath: session.storePath, outDir, keyParts: session.keyParts, artifactName: config.artifactName }, {
       cache: session.cache, artifacts: session.artifacts, ...(session.api ? { api: session.api } : {}), token: config.token, context, log: (l) => io.info(l),
+      refreshWorkflows: config.refreshWorkflows,
     });
   });
+  baseline = baselineRecord(source.kind, plan);
   if (plan.kind === 'missing') return publish(inputErrorResult([`missing baseline: ${plan.reason}`], config.failOn, spec));
 
   // A stored baseline is read before measuring: a broken one is reported without spending the runs,
@@ -99,6 +110,7 @@ export async function runGate(session: Session): Promise<GateOutcome> {
   if (plan.kind === 'ref') {
     worktree = addWorktree(session.workingDir, plan.ref, join(outDir, BASE_WORKTREE_DIR));
     const baseSha = worktree.sha.slice(0, 7);
+    baseline = { source: 'ref', description: `ref:${plan.ref} @ ${baseSha}, measured in this job`, provenance: null };
     sideTargets.unshift({ name: 'baseline', cwd: worktree.cwd, stem: join(outDir, 'baseline'), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
   }
   const measureContext = {

@@ -18,7 +18,8 @@ import { filesUnder, setProfileOutputs, writeRunInfo } from './run-files.js';
 import { headSha } from './git.js';
 import { measuredFiles, measureSides, type MeasuredSide } from './measure-sides.js';
 import { publishVerdict, type Publication, type Verdict } from './publish.js';
-import { restoreFromCache } from './resolve-baseline.js';
+import { restoreFromCache } from './stored-baseline.js';
+import { TRUSTED_EVENTS } from './provenance.js';
 import { loadSide, type Session } from './session.js';
 
 export const DRIFT_LABEL = 'optimization-gate-drift';
@@ -88,17 +89,34 @@ function driftVerdict(drift: GateResult, diff: Diff | undefined, notes: readonly
   };
 }
 
+/** Says so when what this run stores will not count as a baseline for the gates (provenance.ts). */
+function warnIfNotTrusted(session: Session): void {
+  const { context, io } = session;
+  const branch = context.defaultBranch;
+  const onDefault = branch !== undefined && context.ref === `refs/heads/${branch}`;
+  if (TRUSTED_EVENTS.includes(context.eventName) && onDefault && !context.pullRequest) return;
+  io.warning(
+    `this refresh runs on ${context.eventName} at ${context.ref || '(no ref)'}: gates accept only a baseline stored by a ${TRUSTED_EVENTS.join(' / ')} run ` +
+      `of the default branch${branch ? ` (${branch})` : ''}, from a refresh workflow (refresh-workflows), so they will not use this one`,
+  );
+}
+
 export async function runBaseline(session: Session): Promise<{ publication: Publication; drift?: GateResult }> {
   const { config, context, io, keyParts, storePath } = session;
   const previous: BaselineFiles | undefined = await io.group('Previous baseline', async () => {
+    warnIfNotTrusted(session);
     try {
-      const found = await restoreFromCache(
+      const lookup = await restoreFromCache(
         { workingDir: session.workingDir, storePath, outDir: session.outDir, keyParts, artifactName: config.artifactName },
-        { cache: session.cache, artifacts: session.artifacts, token: config.token, context, log: (l) => io.info(l) },
+        {
+          cache: session.cache, artifacts: session.artifacts, ...(session.api ? { api: session.api } : {}), token: config.token, context,
+          log: (l) => io.info(l), refreshWorkflows: config.refreshWorkflows,
+        },
         join(session.outDir, 'previous-baseline'),
       );
-      if (!found) io.info('no previous baseline in the cache: this refresh starts one');
-      return found;
+      for (const r of lookup.refused) io.warning(`previous baseline refused: ${r}`);
+      if (!lookup.found) io.info('no verified previous baseline in the cache: this refresh starts one');
+      return lookup.found?.files;
     } catch (error) {
       io.warning(`previous baseline not readable: ${errorMessage(error)}`);
       return undefined;
@@ -145,7 +163,7 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
   const issueNumber = drift && drift.decision !== 'ship' ? await trackingIssue(session) : undefined;
   // The artifact holds the store itself (baseline.json at its root) so `baseline: artifact` can read it back.
   const outDir = stored ? storeDir : session.outDir;
-  const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.runnerKey) : config.artifactName;
+  const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.configHash, keyParts.runnerKey) : config.artifactName;
   mkdirSync(outDir, { recursive: true });
   const files = [...(stored ? filesUnder(storeDir) : measuredFiles([side])), writeRunInfo(session, drift?.decision ?? 'measured', outDir)];
   const publication = await io.group('Publish', () =>

@@ -25,6 +25,8 @@ export interface ReportOptions {
   runUrl?: string;
   /** Maximum length in characters; default a margin under GitHub's comment limit. */
   maxLength?: number;
+  /** Where the baseline came from (e.g. the verified refresh run), shown under the links. */
+  baseline?: string;
 }
 
 interface Section {
@@ -136,7 +138,8 @@ function assemble(sections: readonly Section[], limit: number): string {
 
 export function renderReport(result: GateResult, diff: Diff | undefined, options: ReportOptions = {}): string {
   const sections: Section[] = [{ text: headline(result) }];
-  for (const text of [linksLine(options), summaryLine(result), problemsSection(result)]) {
+  const baseline = options.baseline !== undefined ? `Baseline: ${neutralize(options.baseline)}.` : undefined;
+  for (const text of [linksLine(options), baseline, summaryLine(result), problemsSection(result)]) {
     if (text !== undefined) sections.push({ text });
   }
   // Another host is shown near the top: it changes how every time and memory number reads.

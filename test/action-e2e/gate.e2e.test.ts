@@ -73,6 +73,8 @@ describe('the action end to end', () => {
     const refresh = h.runnerEnv({
       eventName: 'schedule',
       event: { schedule: '0 3 * * *' },
+      // Gates use only a baseline stored by a run of a refresh workflow (test/security/ has the refusals).
+      run: { workflowPath: '.github/workflows/optimization-baseline-refresh.yml' },
       workspace: pipelineWorkspace(SLOW),
       inputs: { ...PIPELINE_INPUTS, mode: 'baseline', comment: 'none' },
     });

@@ -27,6 +27,7 @@ function refresh(config: typeof SLOW, inputs: Record<string, string> = {}) {
     runner: h.runnerEnv({
       eventName: 'schedule',
       event: { schedule: '0 3 * * *' },
+      run: { workflowPath: '.github/workflows/optimization-baseline-refresh.yml' },
       workspace: pipelineWorkspace(config),
       inputs: { ...PIPELINE_INPUTS, 'dataset-id': 'modes', mode: 'baseline', 'fail-on': 'never', ...inputs },
     }),

@@ -27,6 +27,10 @@ export interface WorkflowRun {
   conclusion: 'success' | 'failure' | 'cancelled' | null;
   actor: string;
   createdAt: Date;
+  /** `owner/name` the run's code came from: a fork's for a fork PR (default: the repository itself). */
+  headRepository?: string;
+  /** Reusable workflows the run called, as the API lists them (`owner/repo/.github/workflows/x.yml@ref`). */
+  referencedWorkflows?: string[];
 }
 
 export type RunSpec = Partial<Omit<WorkflowRun, 'workflowId'>>;
@@ -102,6 +106,8 @@ export class ActionsModel {
       conclusion: spec.conclusion ?? null,
       actor: spec.actor ?? 'octocat',
       createdAt: spec.createdAt ?? new Date(),
+      ...(spec.headRepository !== undefined ? { headRepository: spec.headRepository } : {}),
+      ...(spec.referencedWorkflows !== undefined ? { referencedWorkflows: spec.referencedWorkflows } : {}),
     };
     if (this.runs.some((r) => r.id === run.id || r.backendId === run.backendId)) {
       throw new Error(`run ${run.id} / ${run.backendId} already exists in the model`);

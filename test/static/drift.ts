@@ -25,14 +25,16 @@ export interface Contract {
 }
 
 const TOKEN = "the workflow's own GITHUB_TOKEN, limited by the permissions its jobs declare, is the token to use";
+const REFRESH = 'a run that calls the reusable baseline-refresh.yml counts as the refresh by default (its referenced workflows name it)';
 
 export const PROJECT_CONTRACT: Contract = {
   notForwarded: {
     'action.yml': {
-      'optimization-pr-gate.yml': { token: TOKEN },
-      'optimization-dispatch.yml': { token: TOKEN, 'allow-fork-prs': 'no pull-request event: whoever dispatches chooses the ref' },
+      'optimization-pr-gate.yml': { token: TOKEN, 'refresh-workflows': REFRESH },
+      'optimization-dispatch.yml': { token: TOKEN, 'allow-fork-prs': 'no pull-request event: whoever dispatches chooses the ref', 'refresh-workflows': REFRESH },
       'baseline-refresh.yml': {
         token: TOKEN,
+        'refresh-workflows': REFRESH,
         baseline: 'mode baseline compares with the previous baseline stored in the cache',
         'confirm-runs': 'a refresh measures one side: there is nothing to confirm',
         'allow-fork-prs': 'runs on the default branch, never on a pull request',
