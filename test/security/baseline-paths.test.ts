@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { readBaselineStore, resolvePathBaseline } from '../../src/action/baseline-store.js';
@@ -31,10 +31,10 @@ function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' }).trim();
 }
 
-/** A file of the runner the attacker wants read: a credentials file outside any store or checkout. */
+/** A file of the runner the attacker wants read: a bare token file outside any store or checkout. */
 function runnerSecret(): string {
   const dir = temp('og-runner-home-');
-  writeFileSync(join(dir, '.credentials'), `token: ${SECRET}\n`);
+  writeFileSync(join(dir, '.credentials'), `${SECRET}\n`);
   return join(dir, '.credentials');
 }
 
@@ -53,8 +53,9 @@ function whatTheGateReports(store: string): string {
 describe('a stored baseline confined to its store', () => {
   it('refuses manifest paths that leave the store, unread', () => {
     const secret = runnerSecret();
-    for (const runs of [[secret], [join('..', '..', ...secret.split('/').filter(Boolean).slice(-2))], ['run-1.yaml', '../x.yaml']]) {
+    for (const outsideRef of [(store: string) => relative(store, secret), () => secret]) {
       const store = temp('og-store-');
+      const runs = ['run-1.yaml', outsideRef(store)];
       writeFileSync(join(store, 'run-1.yaml'), readFileSync(STAGED_PROFILE));
       writeFileSync(join(store, 'baseline.json'), JSON.stringify({ schema: 'optimization-gate/baseline@1', runs }));
       const report = whatTheGateReports(store);
