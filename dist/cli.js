@@ -20,7 +20,7 @@ import {
   renderReport,
   stageTable,
   stageWallChart
-} from "./chunks/chunk-VWTZ4R6O.js";
+} from "./chunks/chunk-3SO5BJJN.js";
 import {
   UserError,
   errorMessage,
@@ -29,7 +29,7 @@ import {
   loadMeasuredRun,
   readText,
   runExternalFreeze
-} from "./chunks/chunk-5VNFSCKQ.js";
+} from "./chunks/chunk-UXRKXO3V.js";
 
 // src/inputs/cli-args.ts
 function parseCliArgs(command, specs, argv) {

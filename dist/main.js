@@ -17,7 +17,7 @@ import {
   getOctokit,
   setProfileOutputs,
   writeRunInfo
-} from "./chunks/chunk-NPZOKKA6.js";
+} from "./chunks/chunk-W7EOPI35.js";
 import {
   ACCEPTED_FORMS,
   FAIL_ON_VALUES,
@@ -41,7 +41,7 @@ import {
   renderGateJson,
   renderReport,
   table
-} from "./chunks/chunk-VWTZ4R6O.js";
+} from "./chunks/chunk-3SO5BJJN.js";
 import {
   CancelledError,
   EVAL_METRICS_FILE,
@@ -58,7 +58,7 @@ import {
   readJson,
   runExternalFreeze,
   stageTruthPathFor
-} from "./chunks/chunk-5VNFSCKQ.js";
+} from "./chunks/chunk-UXRKXO3V.js";
 
 // src/action/run.ts
 import { mkdirSync as mkdirSync6 } from "node:fs";
@@ -665,6 +665,29 @@ async function runAggregate(session) {
   return { ...publication, decision };
 }
 
+// src/action/environment-error.ts
+var ENVIRONMENT_CODES = {
+  ENOSPC: "no space left on the device: free disk space on the runner",
+  EDQUOT: "the disk quota is exceeded: free space on the runner or raise the quota",
+  EFBIG: "a file grew past the size limit of the runner (ulimit -f)",
+  EROFS: "the file system is read-only",
+  EACCES: "permission denied: the runner user may not write there",
+  EPERM: "operation not permitted for the runner user",
+  EMFILE: "too many open files in the process (ulimit -n)",
+  ENFILE: "too many open files on the runner",
+  ENOMEM: "the runner is out of memory",
+  EIO: "an input/output error of the device",
+  EISDIR: "a folder stands where a file was expected",
+  ERR_FS_EISDIR: "a folder stands where a file was expected",
+  ENOTDIR: "a file stands where a folder was expected",
+  ENAMETOOLONG: "a path is too long for the file system"
+};
+function environmentFailure(error) {
+  const code2 = error?.code;
+  const why = typeof code2 === "string" ? ENVIRONMENT_CODES[code2] : void 0;
+  return why === void 0 ? void 0 : `the runner's environment failed: ${why} (${errorMessage(error)})`;
+}
+
 // src/action/gate-flow.ts
 import { join as join10 } from "node:path";
 
@@ -731,8 +754,8 @@ function headSha(workingDir) {
 }
 
 // src/action/measure-sides.ts
-import { copyFileSync as copyFileSync2, existsSync as existsSync3, readFileSync as readFileSync3, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join4, resolve as resolve3 } from "node:path";
+import { copyFileSync as copyFileSync2, existsSync as existsSync4, readFileSync as readFileSync3, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join4 } from "node:path";
 
 // src/action/experiment.ts
 import { copyFileSync, existsSync as existsSync2, mkdirSync, statSync } from "node:fs";
@@ -782,6 +805,47 @@ async function runExperiment(options, runner) {
   return { ok: failure === void 0, ...failure ? { failure } : {}, evalDir: options.evalDir, files };
 }
 
+// src/action/profile-output.ts
+import { existsSync as existsSync3, lstatSync, realpathSync, rmSync } from "node:fs";
+import { dirname, isAbsolute, relative as relative2, resolve as resolve3, sep } from "node:path";
+function inside(root, path) {
+  const rel = relative2(root, path);
+  return rel !== "" && rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function realLocation(path) {
+  let dir = dirname(path);
+  while (!existsSync3(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  return resolve3(realpathSync(dir), relative2(dir, path));
+}
+function check(cwd, path, shown) {
+  const refuse = (why) => new UserError(`input '${Inputs.ProfileOutput}': ${shown} ${why}`);
+  if (!inside(resolve3(cwd), path) || !inside(realpathSync(cwd), realLocation(path))) {
+    throw refuse("is outside the working directory: the freeze must write its profile inside it (a stale one there is removed before each run)");
+  }
+  if (!existsSync3(path) && !isLink(path)) return;
+  const stat = lstatSync(path);
+  if (stat.isDirectory()) throw refuse("is a directory: expected the path of the profile YAML the freeze writes (e.g. out/profile.yaml)");
+  if (!stat.isFile()) throw refuse("is not a regular file (a symbolic link or a device): expected the path of the profile YAML the freeze writes");
+}
+function isLink(path) {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+function profileOutputPath(cwd, profileOutput) {
+  const path = resolve3(cwd, profileOutput);
+  check(cwd, path, profileOutput);
+  return path;
+}
+function removeStaleOutputs(cwd, paths) {
+  for (const path of paths) {
+    check(cwd, path, relative2(cwd, path));
+    rmSync(path, { force: true });
+  }
+}
+
 // src/action/measure-sides.ts
 function shellCommand(command) {
   return ["bash", "-c", command];
@@ -817,9 +881,8 @@ async function nativeRun(target, ctx, output, warmup, repeat) {
 }
 async function externalRun(target, ctx, stem) {
   const { config } = ctx;
-  const written = resolve3(target.cwd, config.profileOutput ?? "");
-  rmSync(written, { force: true });
-  rmSync(stageTruthPathFor(written), { force: true });
+  const written = profileOutputPath(target.cwd, config.profileOutput ?? "");
+  removeStaleOutputs(target.cwd, [written, stageTruthPathFor(written)]);
   try {
     const result = await (ctx.externalImpl ?? runExternalFreeze)({
       command: shellCommand(config.profileCommand ?? ""),
@@ -847,11 +910,12 @@ function measuredFiles(sides) {
     files.push(`${side.target.stem}.yaml`, `${side.target.stem}.stage_truth.json`);
     if (side.evalDir) files.push(join4(side.evalDir, "metrics.json"), join4(side.evalDir, "eval_pipeline_metrics.json"));
   }
-  return [...new Set(files)].filter((f) => existsSync3(f));
+  return [...new Set(files)].filter((f) => existsSync4(f));
 }
 async function measureSides(targets, ctx) {
   const sides = targets.map((target) => ({ target, profiles: [], failures: [] }));
   const { config } = ctx;
+  if (config.profileMode === "external") for (const target of targets) profileOutputPath(target.cwd, config.profileOutput ?? "");
   if (config.experimentCommand) {
     for (const side of sides) {
       if (ctx.signal.aborted) break;
@@ -893,7 +957,7 @@ async function measureSides(targets, ctx) {
         const { failure } = await externalRun(side.target, ctx, stem);
         if (failure) side.failures.push(`warm-up ${w}: ${failure}`);
       }
-      for (const suffix of [".yaml", ".stage_truth.json", ".samples.jsonl", ".events.jsonl"]) rmSync(`${stem}${suffix}`, { force: true });
+      for (const suffix of [".yaml", ".stage_truth.json", ".samples.jsonl", ".events.jsonl"]) rmSync2(`${stem}${suffix}`, { force: true });
     }
   }
   await measureRounds(sides, ctx, 1, ctx.repeat);
@@ -917,7 +981,7 @@ async function measureRounds(sides, ctx, from, to) {
         profile = outcome.profile;
         if (outcome.failure) side.failures.push(`run ${k}: ${outcome.failure}`);
       }
-      if (profile && existsSync3(profile)) {
+      if (profile && existsSync4(profile)) {
         side.profiles.push(profile);
         const order = { side: side.target.name, round: k, sequence: (k - 1) * sides.length + index + 1, confirmation: k > ctx.repeat };
         recordRunOrder(profile, order, { startedAt, endedAt: /* @__PURE__ */ new Date() });
@@ -932,7 +996,7 @@ function recordRunOrder(profile, order, clock) {
     const truth = JSON.parse(readFileSync3(truthPath, "utf8"));
     let startedAt = clock?.startedAt.toISOString() ?? null;
     let endedAt = clock?.endedAt.toISOString() ?? null;
-    if (!clock && existsSync3(samplesPath)) {
+    if (!clock && existsSync4(samplesPath)) {
       const header2 = JSON.parse(readFileSync3(samplesPath, "utf8").split("\n", 1)[0] ?? "{}");
       const wall = typeof truth.run_wall_s === "number" ? truth.run_wall_s : void 0;
       if (typeof header2.started_at === "number") {
@@ -953,7 +1017,7 @@ import { join as join8 } from "node:path";
 // src/action/base-ref-files.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname, join as join5, posix, relative as relative2, resolve as resolve4 } from "node:path";
+import { dirname as dirname2, join as join5, posix, relative as relative3, resolve as resolve4 } from "node:path";
 var MAX_BLOB_BYTES = 512 * 1024 * 1024;
 function git2(cwd, args) {
   return execFileSync2("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 }).trim();
@@ -1000,7 +1064,7 @@ function gitTopLevel(workingDir) {
 function filesAtCommit(workingDir, commit, names, into) {
   const top = gitTopLevel(workingDir);
   ensureCommit(top, commit);
-  const prefix = relative2(top, resolve4(workingDir)).split("\\").join("/");
+  const prefix = relative3(top, resolve4(workingDir)).split("\\").join("/");
   const wanted = [];
   for (const name of names) {
     const path = posix.normalize(posix.join(prefix, name.split("\\").join("/")));
@@ -1020,7 +1084,7 @@ function filesAtCommit(workingDir, commit, names, into) {
   for (const entry of wanted) {
     if (entry.type !== "blob" || entry.mode === "120000") continue;
     const target = join5(into, ...entry.path.split("/"));
-    mkdirSync2(dirname(target), { recursive: true });
+    mkdirSync2(dirname2(target), { recursive: true });
     writeFileSync3(target, execFileSync2("git", ["cat-file", "blob", entry.sha], { cwd: top, stdio: ["ignore", "pipe", "pipe"], maxBuffer: MAX_BLOB_BYTES }));
   }
   const root = join5(into, ...prefix === "" ? [] : prefix.split("/"));
@@ -1029,8 +1093,8 @@ function filesAtCommit(workingDir, commit, names, into) {
 }
 
 // src/action/baseline-store.ts
-import { cpSync, existsSync as existsSync4, mkdirSync as mkdirSync3, readdirSync, readFileSync as readFileSync4, realpathSync, statSync as statSync2, writeFileSync as writeFileSync4 } from "node:fs";
-import { basename, dirname as dirname2, isAbsolute, join as join6, relative as relative3, resolve as resolve5, sep } from "node:path";
+import { cpSync, existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync, readFileSync as readFileSync4, realpathSync as realpathSync2, statSync as statSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { basename, dirname as dirname3, isAbsolute as isAbsolute2, join as join6, relative as relative4, resolve as resolve5, sep as sep2 } from "node:path";
 var BASELINE_MANIFEST = "baseline.json";
 var BASELINE_SCHEMA = "optimization-gate/baseline@1";
 var COMPANIONS = [".stage_truth.json", ".samples.jsonl"];
@@ -1041,16 +1105,16 @@ function writeBaselineStore(dir, side, meta) {
     cpSync(profile, join6(dir, `${stem}.yaml`));
     for (const suffix of COMPANIONS) {
       const companion = `${profileStem(profile)}${suffix}`;
-      if (existsSync4(companion)) cpSync(companion, join6(dir, `${stem}${suffix}`));
+      if (existsSync5(companion)) cpSync(companion, join6(dir, `${stem}${suffix}`));
     }
     return `${stem}.yaml`;
   });
-  if (side.evalDir && existsSync4(side.evalDir)) cpSync(side.evalDir, join6(dir, "eval"), { recursive: true });
+  if (side.evalDir && existsSync5(side.evalDir)) cpSync(side.evalDir, join6(dir, "eval"), { recursive: true });
   const manifest = {
     schema: BASELINE_SCHEMA,
     ...meta,
     runs,
-    ...side.evalDir && existsSync4(side.evalDir) ? { eval_dir: "eval" } : {}
+    ...side.evalDir && existsSync5(side.evalDir) ? { eval_dir: "eval" } : {}
   };
   writeFileSync4(join6(dir, BASELINE_MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
@@ -1066,20 +1130,20 @@ function symlinksUnder(dir, rel = "") {
   return found;
 }
 function outside(root, path) {
-  const rel = relative3(root, path);
-  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+  const rel = relative4(root, path);
+  return rel === ".." || rel.startsWith(`..${sep2}`) || isAbsolute2(rel);
 }
 function inStore(root, realRoot, entry, key, problems) {
-  if (entry === "" || entry.includes("\0") || isAbsolute(entry) || outside(root, resolve5(root, entry))) {
+  if (entry === "" || entry.includes("\0") || isAbsolute2(entry) || outside(root, resolve5(root, entry))) {
     problems.push(`${key}: ${JSON.stringify(entry)} is not a path inside the store`);
     return void 0;
   }
   const path = resolve5(root, entry);
-  if (!existsSync4(path)) {
+  if (!existsSync5(path)) {
     problems.push(`${key}: ${JSON.stringify(entry)} is not in the store`);
     return void 0;
   }
-  if (outside(realRoot, realpathSync(path))) {
+  if (outside(realRoot, realpathSync2(path))) {
     problems.push(`${key}: ${JSON.stringify(entry)} leads outside the store`);
     return void 0;
   }
@@ -1087,7 +1151,7 @@ function inStore(root, realRoot, entry, key, problems) {
 }
 function readBaselineStore(dir, origin) {
   const path = join6(dir, BASELINE_MANIFEST);
-  const realRoot = realpathSync(dir);
+  const realRoot = realpathSync2(dir);
   const links = symlinksUnder(dir);
   if (links.length > 0) throw new InputFileError(path, links.map((l) => `${l}: a symbolic link; a stored baseline holds only plain files`));
   const data = readJson(path);
@@ -1107,22 +1171,22 @@ function readBaselineStore(dir, origin) {
   };
 }
 function refuseEscapes(root, found) {
-  const realRoot = realpathSync(root);
+  const realRoot = realpathSync2(root);
   const entries = (dir, deep) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join6(dir, e.name);
     return deep && e.isDirectory() ? [path, ...entries(path, true)] : [path];
   });
   const evalDir = `${profileStem(found)}.eval`;
-  const read = statSync2(found).isDirectory() ? [found, ...entries(found, true)] : [found, ...entries(dirname2(found), false), ...existsSync4(evalDir) && statSync2(evalDir).isDirectory() ? entries(evalDir, true) : []];
+  const read = statSync2(found).isDirectory() ? [found, ...entries(found, true)] : [found, ...entries(dirname3(found), false), ...existsSync5(evalDir) && statSync2(evalDir).isDirectory() ? entries(evalDir, true) : []];
   const escaping = read.filter((p) => {
     try {
-      return outside(realRoot, realpathSync(p));
+      return outside(realRoot, realpathSync2(p));
     } catch {
       return true;
     }
   });
   if (escaping.length > 0) {
-    throw new UserError(`baseline "${relative3(root, found)}": a symbolic link leads outside the repository checkout`, escaping.map((p) => relative3(root, p)));
+    throw new UserError(`baseline "${relative4(root, found)}": a symbolic link leads outside the repository checkout`, escaping.map((p) => relative4(root, p)));
   }
 }
 function isProfileYaml(name) {
@@ -1136,16 +1200,16 @@ function resolvePathBaseline(name, root, { insideCheckout = true } = {}) {
   if (insideCheckout && candidates.some((p) => outside(root, p))) {
     throw new UserError(`baseline "${name}": expected a path inside the repository checkout`);
   }
-  const found = candidates.find((p) => existsSync4(p));
+  const found = candidates.find((p) => existsSync5(p));
   if (!found) {
-    throw new UserError(`baseline "${name}" not found`, candidates.map((p) => `looked for ${relative3(root, p) || "."}`));
+    throw new UserError(`baseline "${name}" not found`, candidates.map((p) => `looked for ${relative4(root, p) || "."}`));
   }
   if (insideCheckout) refuseEscapes(root, found);
-  if (!statSync2(found).isDirectory()) return { profiles: [found], origin: `repository file ${relative3(root, found)}` };
-  if (existsSync4(join6(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative3(root, found)}`);
+  if (!statSync2(found).isDirectory()) return { profiles: [found], origin: `repository file ${relative4(root, found)}` };
+  if (existsSync5(join6(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative4(root, found)}`);
   const profiles = readdirSync(found).filter(isProfileYaml).sort().map((f) => join6(found, f)).filter(looksLikeProfile);
-  if (profiles.length === 0) throw new UserError(`baseline folder ${relative3(root, found)} holds no profile YAML (a file with a totals: section)`);
-  return { profiles, origin: `repository folder ${relative3(root, found)} (${profiles.length} profiles: ${profiles.map((p) => basename(p)).join(", ")})` };
+  if (profiles.length === 0) throw new UserError(`baseline folder ${relative4(root, found)} holds no profile YAML (a file with a totals: section)`);
+  return { profiles, origin: `repository folder ${relative4(root, found)} (${profiles.length} profiles: ${profiles.map((p) => basename(p)).join(", ")})` };
 }
 function looksLikeProfile(path) {
   try {
@@ -1157,7 +1221,7 @@ function looksLikeProfile(path) {
 
 // src/action/stored-baseline.ts
 import { createHash as createHash2 } from "node:crypto";
-import { cpSync as cpSync2, existsSync as existsSync5, mkdirSync as mkdirSync4, readdirSync as readdirSync2, readFileSync as readFileSync5, rmSync as rmSync2 } from "node:fs";
+import { cpSync as cpSync2, existsSync as existsSync6, mkdirSync as mkdirSync4, readdirSync as readdirSync2, readFileSync as readFileSync5, rmSync as rmSync3 } from "node:fs";
 import { join as join7 } from "node:path";
 
 // src/action/baseline-key.ts
@@ -1272,10 +1336,10 @@ function filesOf(dir, rel = "") {
 }
 var digest = (path) => createHash2("sha256").update(readFileSync5(path)).digest("hex");
 function differingFiles(cacheDir, artifactDir) {
-  return filesOf(cacheDir).filter((f) => !existsSync5(join7(artifactDir, f)) || digest(join7(cacheDir, f)) !== digest(join7(artifactDir, f)));
+  return filesOf(cacheDir).filter((f) => !existsSync6(join7(artifactDir, f)) || digest(join7(cacheDir, f)) !== digest(join7(artifactDir, f)));
 }
 async function download(artifact, into, deps) {
-  rmSync2(into, { recursive: true, force: true });
+  rmSync3(into, { recursive: true, force: true });
   await deps.artifacts.download(artifact.id, into, {
     token: deps.token,
     owner: deps.context.owner,
@@ -1320,10 +1384,10 @@ async function verifyCacheEntry(key, prefix, into, where, deps) {
   if (!artifact) return refuse(`run ${named.runId} left no artifact ${name} to check the entry against (expired?)`);
   const provenance = provenanceOf(verdict.run, "cache", key, expect.refreshWorkflows);
   const files = readBaselineStore(into, describeProvenance(provenance));
-  const check = `${into}.artifact`;
-  await download(artifact, check, deps);
-  const differing = differingFiles(into, check);
-  rmSync2(check, { recursive: true, force: true });
+  const check2 = `${into}.artifact`;
+  await download(artifact, check2, deps);
+  const differing = differingFiles(into, check2);
+  rmSync3(check2, { recursive: true, force: true });
   if (differing.length > 0) {
     return refuse(`its files differ from the artifact run ${named.runId} uploaded (${differing.slice(0, 5).join(", ")}): forged or corrupted`);
   }
@@ -1331,13 +1395,13 @@ async function verifyCacheEntry(key, prefix, into, where, deps) {
 }
 async function restoreFromCache(where, deps, into) {
   const prefix = baselineCachePrefix(where.keyParts);
-  rmSync2(where.storePath, { recursive: true, force: true });
+  rmSync3(where.storePath, { recursive: true, force: true });
   const key = await deps.cache.restore([where.storePath], prefix, [prefix]);
-  if (key === void 0 || !existsSync5(where.storePath)) return { refused: [] };
-  rmSync2(into, { recursive: true, force: true });
+  if (key === void 0 || !existsSync6(where.storePath)) return { refused: [] };
+  rmSync3(into, { recursive: true, force: true });
   mkdirSync4(join7(into, ".."), { recursive: true });
   cpSync2(where.storePath, into, { recursive: true });
-  rmSync2(where.storePath, { recursive: true, force: true });
+  rmSync3(where.storePath, { recursive: true, force: true });
   deps.log(`baseline restored from the cache (key ${key}); verifying the run that saved it`);
   try {
     const lookup = await verifyCacheEntry(key, prefix, into, where, deps);
@@ -1425,16 +1489,16 @@ async function issuePathBaseline(name, where, deps) {
 }
 
 // src/action/session.ts
-import { existsSync as existsSync6, readFileSync as readFileSync6, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync7, readFileSync as readFileSync6, statSync as statSync3 } from "node:fs";
 import { hostname } from "node:os";
-import { join as join9, relative as relative4, resolve as resolve6 } from "node:path";
+import { join as join9, relative as relative5, resolve as resolve6 } from "node:path";
 async function hashPipelineConfig(patterns, workingDir) {
   if (patterns.length === 0) return { hash: configHash([]), files: [] };
   const globber = await create(patterns.map((p) => resolve6(workingDir, p)).join("\n"), { matchDirectories: false });
-  const files = (await globber.glob()).filter((f) => existsSync6(f) && statSync3(f).isFile()).sort();
+  const files = (await globber.glob()).filter((f) => existsSync7(f) && statSync3(f).isFile()).sort();
   return {
-    hash: configHash(files.map((f) => ({ path: relative4(workingDir, f), content: readFileSync6(f) }))),
-    files: files.map((f) => relative4(workingDir, f))
+    hash: configHash(files.map((f) => ({ path: relative5(workingDir, f), content: readFileSync6(f) }))),
+    files: files.map((f) => relative5(workingDir, f))
   };
 }
 async function baselineKeyParts(config, context, workingDir) {
@@ -1625,7 +1689,7 @@ function judge(spec, measured, storedBaseline, loadFailures, failOn, confirmatio
 }
 
 // src/action/refresh-flow.ts
-import { cpSync as cpSync3, mkdirSync as mkdirSync5, rmSync as rmSync3 } from "node:fs";
+import { cpSync as cpSync3, mkdirSync as mkdirSync5, rmSync as rmSync4 } from "node:fs";
 import { join as join11 } from "node:path";
 
 // src/report/measurement.ts
@@ -1823,14 +1887,14 @@ async function runBaseline(session) {
   if (stored) {
     const key = baselineCacheKey(keyParts, context.runId, context.runAttempt);
     try {
-      rmSync3(storePath, { recursive: true, force: true });
+      rmSync4(storePath, { recursive: true, force: true });
       cpSync3(storeDir, storePath, { recursive: true });
       if (await session.cache.save([storePath], key)) io.info(`baseline saved to the cache: ${key}`);
       else publication.faults.push(`the cache did not take the baseline (key ${key} exists or saving is denied); the artifact ${artifactName} holds it`);
     } catch (error) {
       publication.faults.push(`baseline not saved to the cache: ${errorMessage(error)}`);
     } finally {
-      rmSync3(storePath, { recursive: true, force: true });
+      rmSync4(storePath, { recursive: true, force: true });
     }
   }
   if (failures.length > 0) publication.faults.push(...failures.map((f) => `measured run failed: ${f}`));
@@ -1851,6 +1915,11 @@ function defaultActionDeps() {
 function failStep(io, error) {
   if (isUserError(error)) {
     io.setFailed(`optimization-gate: ${error.message}`);
+    return;
+  }
+  const environment = environmentFailure(error);
+  if (environment !== void 0) {
+    io.setFailed(`optimization-gate: ${environment}`);
     return;
   }
   const stack = error instanceof Error && error.stack ? `

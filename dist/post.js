@@ -6,19 +6,51 @@ import {
   createArtifactStore,
   filesUnder,
   rebuildFromSamples
-} from "./chunks/chunk-NPZOKKA6.js";
+} from "./chunks/chunk-W7EOPI35.js";
 import {
-  errorMessage
-} from "./chunks/chunk-5VNFSCKQ.js";
+  errorMessage,
+  parseProcStat
+} from "./chunks/chunk-UXRKXO3V.js";
 
 // src/action/post.ts
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync2, writeFileSync } from "node:fs";
 import { join } from "node:path";
-function rootPid(samplesPath) {
-  const first = readFileSync(samplesPath, "utf8").split("\n", 1)[0] ?? "";
+
+// src/action/process-identity.ts
+import { existsSync, readFileSync } from "node:fs";
+var USER_HZ = 100;
+var TOLERANCE_S = 2;
+function groupAlive(pid) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function rootState(pid, startedAt, procRoot = "/proc") {
+  if (!existsSync(`${procRoot}/stat`)) return "unknown";
+  const btime = Number(/^btime (\d+)$/m.exec(readFileSync(`${procRoot}/stat`, "utf8"))?.[1]);
+  let statText;
+  try {
+    statText = readFileSync(`${procRoot}/${pid}/stat`, "utf8");
+  } catch {
+    return groupAlive(pid) ? "ours" : "gone";
+  }
+  const stat = parseProcStat(statText);
+  if (!stat || !Number.isFinite(btime)) return "unknown";
+  const started = btime + stat.starttime / USER_HZ;
+  return started <= startedAt + TOLERANCE_S ? "ours" : "reused";
+}
+
+// src/action/post.ts
+function rootOf(samplesPath) {
+  const first = readFileSync2(samplesPath, "utf8").split("\n", 1)[0] ?? "";
   try {
     const header = JSON.parse(first);
-    return typeof header.root_pid === "number" && header.root_pid > 1 ? header.root_pid : void 0;
+    const pid = header.root_pid;
+    const startedAt = header.started_at;
+    return typeof pid === "number" && pid > 1 && typeof startedAt === "number" ? { pid, startedAt } : void 0;
   } catch {
     return void 0;
   }
@@ -47,6 +79,14 @@ async function stopGroup(pid, io) {
     }
   }
 }
+async function stopRoot(samples, io) {
+  const root = rootOf(samples);
+  if (!root) return;
+  const state = rootState(root.pid, root.startedAt);
+  if (state === "ours") await stopGroup(root.pid, io);
+  else if (state === "reused") io.info(`optimization-gate post: pid ${root.pid} now belongs to another process (started after the run); not signalled`);
+  else if (state === "unknown") io.warning(`optimization-gate post: cannot tell whether pid ${root.pid} is still the measured run (no /proc); not signalled`);
+}
 async function upload(io, artifacts, outDir) {
   const name = io.getState(State.ArtifactName) || "optimization-gate";
   const retention = Number(io.getState(State.RetentionDays) || "0");
@@ -59,7 +99,7 @@ async function runPost(overrides = {}) {
     const outDir = io.getState(State.OutputDir);
     const completed = io.getState(State.Completed) === "true";
     if (completed && io.getState(State.ArtifactUploaded) === "true") return;
-    if (!outDir || !existsSync(outDir) || filesUnder(outDir).length === 0) {
+    if (!outDir || !existsSync2(outDir) || filesUnder(outDir).length === 0) {
       io.info("optimization-gate post: the main step measured nothing; nothing to keep");
       return;
     }
@@ -70,10 +110,9 @@ async function runPost(overrides = {}) {
     io.warning("optimization-gate post: the main step did not complete; keeping what was measured");
     const rebuilt = [];
     for (const samples of filesUnder(outDir).filter((f) => f.endsWith(SAMPLES_SUFFIX))) {
-      const pid = rootPid(samples);
-      if (pid !== void 0) await stopGroup(pid, io);
       try {
         if (rebuildFromSamples(samples, { write: false }).finished) continue;
+        await stopRoot(samples, io);
         const result = rebuildFromSamples(samples, { statusIfUnfinished: "cancelled" });
         rebuilt.push(`${result.profilePath} (status ${result.profile.status ?? "cancelled"}, ${result.profile.totals.wall_time_s} s measured)`);
       } catch (error) {
@@ -81,7 +120,7 @@ async function runPost(overrides = {}) {
       }
     }
     const reportPath = join(outDir, "report.md");
-    if (!existsSync(reportPath)) {
+    if (!existsSync2(reportPath)) {
       const lines = [
         "### \u274C optimization-gate: no verdict \u2014 the job was cancelled or failed before the gate",
         "",

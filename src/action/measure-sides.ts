@@ -4,12 +4,13 @@
  * drift of the machine during the job hits both sides alike.
  */
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { freeze, runExternalFreeze, type CommandRunner, type FreezeProgress, type FreezeResult } from '../measure/index.js';
 import { stageTruthPathFor } from '../compare/loaders.js';
 import { PROFILE_OUTPUT_ENV } from '../inputs/constants.js';
 import type { ActionConfig } from '../inputs/config.js';
 import { runExperiment } from './experiment.js';
+import { profileOutputPath, removeStaleOutputs } from './profile-output.js';
 
 export interface SideTarget {
   name: 'baseline' | 'candidate';
@@ -85,9 +86,8 @@ async function nativeRun(target: SideTarget, ctx: MeasureContext, output: string
 
 async function externalRun(target: SideTarget, ctx: MeasureContext, stem: string): Promise<{ profile?: string; failure?: string }> {
   const { config } = ctx;
-  const written = resolve(target.cwd, config.profileOutput ?? '');
-  rmSync(written, { force: true });
-  rmSync(stageTruthPathFor(written), { force: true });
+  const written = profileOutputPath(target.cwd, config.profileOutput ?? '');
+  removeStaleOutputs(target.cwd, [written, stageTruthPathFor(written)]);
   try {
     const result = await (ctx.externalImpl ?? runExternalFreeze)({
       command: shellCommand(config.profileCommand ?? ''),
@@ -125,6 +125,8 @@ export function measuredFiles(sides: readonly MeasuredSide[]): string[] {
 export async function measureSides(targets: readonly SideTarget[], ctx: MeasureContext): Promise<MeasuredSide[]> {
   const sides: MeasuredSide[] = targets.map((target) => ({ target, profiles: [], failures: [] }));
   const { config } = ctx;
+  // A bad profile-output is the user's to fix: said before anything runs, never as a crash mid-way.
+  if (config.profileMode === 'external') for (const target of targets) profileOutputPath(target.cwd, config.profileOutput ?? '');
 
   if (config.experimentCommand) {
     for (const side of sides) {

@@ -12,12 +12,16 @@ import { rebuildFromSamples, SAMPLES_SUFFIX } from '../measure/index.js';
 import { coreIO, type ActionIO } from '../publish/io.js';
 import { createArtifactStore, type ArtifactStore } from '../publish/store.js';
 import { filesUnder } from './run-files.js';
+import { rootState } from './process-identity.js';
 
-function rootPid(samplesPath: string): number | undefined {
+/** The measured root process a samples file names: its pid and when it was started (epoch seconds). */
+function rootOf(samplesPath: string): { pid: number; startedAt: number } | undefined {
   const first = readFileSync(samplesPath, 'utf8').split('\n', 1)[0] ?? '';
   try {
-    const header = JSON.parse(first) as { root_pid?: unknown };
-    return typeof header.root_pid === 'number' && header.root_pid > 1 ? header.root_pid : undefined;
+    const header = JSON.parse(first) as { root_pid?: unknown; started_at?: unknown };
+    const pid = header.root_pid;
+    const startedAt = header.started_at;
+    return typeof pid === 'number' && pid > 1 && typeof startedAt === 'number' ? { pid, startedAt } : undefined;
   } catch {
     return undefined;
   }
@@ -51,6 +55,16 @@ async function stopGroup(pid: number, io: ActionIO): Promise<void> {
   }
 }
 
+/** Stops what is left of an interrupted run, after checking the pid is still the run's (10.18). */
+async function stopRoot(samples: string, io: ActionIO): Promise<void> {
+  const root = rootOf(samples);
+  if (!root) return;
+  const state = rootState(root.pid, root.startedAt);
+  if (state === 'ours') await stopGroup(root.pid, io);
+  else if (state === 'reused') io.info(`optimization-gate post: pid ${root.pid} now belongs to another process (started after the run); not signalled`);
+  else if (state === 'unknown') io.warning(`optimization-gate post: cannot tell whether pid ${root.pid} is still the measured run (no /proc); not signalled`);
+}
+
 async function upload(io: ActionIO, artifacts: () => ArtifactStore, outDir: string): Promise<void> {
   const name = io.getState(State.ArtifactName) || 'optimization-gate';
   const retention = Number(io.getState(State.RetentionDays) || '0');
@@ -81,11 +95,11 @@ export async function runPost(overrides: Partial<PostDeps> = {}): Promise<void> 
     io.warning('optimization-gate post: the main step did not complete; keeping what was measured');
     const rebuilt: string[] = [];
     for (const samples of filesUnder(outDir).filter((f) => f.endsWith(SAMPLES_SUFFIX))) {
-      const pid = rootPid(samples);
-      if (pid !== undefined) await stopGroup(pid, io);
       try {
-        // A run whose sampler finished has its profile already; only interrupted runs are rebuilt.
+        // A run whose sampler finished has its profile already, and nothing of it is signalled:
+        // its pid may belong to another process by now. Only interrupted runs are stopped and rebuilt.
         if (rebuildFromSamples(samples, { write: false }).finished) continue;
+        await stopRoot(samples, io);
         const result = rebuildFromSamples(samples, { statusIfUnfinished: 'cancelled' });
         rebuilt.push(`${result.profilePath} (status ${result.profile.status ?? 'cancelled'}, ${result.profile.totals.wall_time_s} s measured)`);
       } catch (error) {

@@ -17,6 +17,7 @@ import { createGitHubApi, type GitHubApi } from '../publish/github.js';
 import { coreIO, type ActionIO } from '../publish/io.js';
 import { createArtifactStore, createCacheStore, type ArtifactStore, type CacheStore } from '../publish/store.js';
 import { runAggregate } from './aggregate-flow.js';
+import { environmentFailure } from './environment-error.js';
 import { readRunContext, type RunContext } from './context.js';
 import { runGate } from './gate-flow.js';
 import type { Publication } from './publish.js';
@@ -49,6 +50,11 @@ export function defaultActionDeps(): ActionDeps {
 function failStep(io: ActionIO, error: unknown): void {
   if (isUserError(error)) {
     io.setFailed(`optimization-gate: ${error.message}`);
+    return;
+  }
+  const environment = environmentFailure(error);
+  if (environment !== undefined) {
+    io.setFailed(`optimization-gate: ${environment}`);
     return;
   }
   const stack = error instanceof Error && error.stack ? `\n${error.stack}` : '';
