@@ -451,6 +451,8 @@ function readRunContext(env = process.env) {
   const base = pr && isObject(pr.base) ? pr.base : {};
   const headRepo = isObject(head.repo) ? str(head.repo.full_name) : "";
   const dispatch = isObject(payload.inputs) ? payload.inputs : {};
+  const issue = isObject(payload.issue) ? payload.issue : void 0;
+  const workflowRun = isObject(payload.workflow_run) ? payload.workflow_run : void 0;
   return {
     eventName: env.GITHUB_EVENT_NAME ?? "",
     owner,
@@ -481,7 +483,15 @@ function readRunContext(env = process.env) {
       os: env.RUNNER_OS ?? "",
       arch: env.RUNNER_ARCH ?? "",
       environment: env.RUNNER_ENVIRONMENT ?? ""
-    }
+    },
+    ...!pr && issue && isObject(issue.pull_request) ? { commentedPullRequest: Number(issue.number) } : {},
+    ...workflowRun ? {
+      triggeringRun: {
+        id: Number(workflowRun.id),
+        event: str(workflowRun.event),
+        headRepo: isObject(workflowRun.head_repository) ? str(workflowRun.head_repository.full_name) : ""
+      }
+    } : {}
   };
 }
 var CLOSING = /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\s*:?\s+#(\d+)\b/i;
@@ -501,8 +511,11 @@ function resolveIssueNumber(config, context) {
 }
 function forkRefusal(config, context) {
   const pr = context.pullRequest;
-  if (!pr?.isFork || config.allowForkPrs || context.runner.environment === "github-hosted") return void 0;
-  return `refusing to measure pull request #${pr.number} from the fork ${pr.headRepo || "(deleted repository)"}: its code would run on a self-hosted runner. Set allow-fork-prs: true only if you accept that risk.`;
+  if (!pr?.isFork || config.allowForkPrs) return void 0;
+  return refusalText(`pull request #${pr.number}`, pr.headRepo || "(deleted repository)");
+}
+function refusalText(what, from) {
+  return `refusing to measure ${what} from the fork ${from}: its code would run on this runner. Set allow-fork-prs: true only with ephemeral, isolated runners (RUNNER_ENVIRONMENT is not proof: an earlier step can set it).`;
 }
 
 // src/action/publish.ts
@@ -686,6 +699,25 @@ function environmentFailure(error) {
   const code2 = error?.code;
   const why = typeof code2 === "string" ? ENVIRONMENT_CODES[code2] : void 0;
   return why === void 0 ? void 0 : `the runner's environment failed: ${why} (${errorMessage(error)})`;
+}
+
+// src/action/fork-guard.ts
+async function forkGuard(config, context, api) {
+  if (config.mode === "aggregate" || config.allowForkPrs) return void 0;
+  const fromPayload = forkRefusal(config, context);
+  if (fromPayload) return fromPayload;
+  const ours = `${context.owner}/${context.repo}`.toLowerCase();
+  const run2 = context.triggeringRun;
+  if (run2 && run2.headRepo.toLowerCase() !== ours) {
+    return refusalText(`the code of workflow run ${run2.id} (${run2.event || "unknown event"})`, run2.headRepo || "(deleted repository)");
+  }
+  const commented = context.commentedPullRequest;
+  if (commented !== void 0) {
+    if (!api) return refusalText(`pull request #${commented} (an issue_comment run; without a token its origin cannot be checked)`, "(unknown)");
+    const pull = await api.getPullRequest(commented);
+    if (pull.headRepo.toLowerCase() !== ours) return refusalText(`pull request #${commented}`, pull.headRepo || "(deleted repository)");
+  }
+  return void 0;
 }
 
 // src/action/gate-flow.ts
@@ -1570,8 +1602,6 @@ function baselineRecord(source, plan) {
 }
 async function runGate(session) {
   const { config, context, io, outDir } = session;
-  const refusal = forkRefusal(config, context);
-  if (refusal) throw new UserError(refusal);
   const loaded = await io.group("Thresholds", async () => {
     if (!session.api) throw new UserError("input 'token': expected a token to read the optimization issue");
     return loadThresholds(config, context, session.api, (line) => io.info(line));
@@ -1950,6 +1980,9 @@ async function run(overrides = {}) {
     const config = readActionConfig(deps.readInput);
     if (config.token) io.setSecret(config.token);
     const context = readRunContext(deps.env);
+    const api = deps.github(config, context, io);
+    const refusal = await forkGuard(config, context, api);
+    if (refusal) throw new UserError(refusal);
     const workingDir = resolve7(context.workspace, config.workingDirectory);
     const outDir = join12(context.runnerTemp || tmpdir(), "optimization-gate", `${context.runId}-${context.runAttempt}-${config.artifactName}`);
     mkdirSync6(outDir, { recursive: true });
@@ -1957,7 +1990,6 @@ async function run(overrides = {}) {
     io.saveState(State.ArtifactName, config.artifactName);
     io.saveState(State.RetentionDays, String(config.retentionDays));
     const keyParts = await baselineKeyParts(config, context, workingDir);
-    const api = deps.github(config, context, io);
     const session = {
       config,
       context,

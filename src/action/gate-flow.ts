@@ -11,7 +11,6 @@ import { renderGateJson, type GateJsonBaseline } from '../compare/gate-json.js';
 import { ACCEPTED_FORMS, formatProblem, type ThresholdSpec } from '../compare/thresholds/index.js';
 import type { Side } from '../compare/types.js';
 import { renderReport } from '../report/report.js';
-import { forkRefusal } from './context.js';
 import { addWorktree, headSha, type Worktree } from './git.js';
 import { measuredFiles, measureRounds, measureSides, type MeasureContext, type MeasuredSide, type SideTarget } from './measure-sides.js';
 import { publishVerdict, type Publication, type Verdict } from './publish.js';
@@ -60,8 +59,6 @@ export interface GateOutcome {
 
 export async function runGate(session: Session): Promise<GateOutcome> {
   const { config, context, io, outDir } = session;
-  const refusal = forkRefusal(config, context);
-  if (refusal) throw new UserError(refusal);
 
   const loaded = await io.group('Thresholds', async () => {
     if (!session.api) throw new UserError("input 'token': expected a token to read the optimization issue");

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isDecision, passesFailOn } from '../compare/decision.js';
-import { errorMessage, isUserError } from '../errors.js';
+import { errorMessage, isUserError, UserError } from '../errors.js';
 import { readActionConfig, type ActionConfig } from '../inputs/config.js';
 import { State } from '../inputs/constants.js';
 import { processCommandRunner } from '../measure/index.js';
@@ -18,6 +18,7 @@ import { coreIO, type ActionIO } from '../publish/io.js';
 import { createArtifactStore, createCacheStore, type ArtifactStore, type CacheStore } from '../publish/store.js';
 import { runAggregate } from './aggregate-flow.js';
 import { environmentFailure } from './environment-error.js';
+import { forkGuard } from './fork-guard.js';
 import { readRunContext, type RunContext } from './context.js';
 import { runGate } from './gate-flow.js';
 import type { Publication } from './publish.js';
@@ -86,6 +87,10 @@ export async function run(overrides: Partial<ActionDeps> = {}): Promise<void> {
     const config = readActionConfig(deps.readInput);
     if (config.token) io.setSecret(config.token);
     const context = readRunContext(deps.env);
+    const api = deps.github(config, context, io);
+    // Before anything else touches the checkout: fork code never runs here unless allowed.
+    const refusal = await forkGuard(config, context, api);
+    if (refusal) throw new UserError(refusal);
     const workingDir = resolve(context.workspace, config.workingDirectory);
     const outDir = join(context.runnerTemp || tmpdir(), 'optimization-gate', `${context.runId}-${context.runAttempt}-${config.artifactName}`);
     mkdirSync(outDir, { recursive: true });
@@ -93,7 +98,6 @@ export async function run(overrides: Partial<ActionDeps> = {}): Promise<void> {
     io.saveState(State.ArtifactName, config.artifactName);
     io.saveState(State.RetentionDays, String(config.retentionDays));
     const keyParts = await baselineKeyParts(config, context, workingDir);
-    const api = deps.github(config, context, io);
     const session: Session = {
       config,
       context,
