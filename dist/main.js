@@ -15,9 +15,9 @@ import {
   filesUnder,
   getInput,
   getOctokit,
-  setProfileOutputs,
-  writeRunInfo
-} from "./chunks/chunk-W7EOPI35.js";
+  runInfoText,
+  setProfileOutputs
+} from "./chunks/chunk-FEZ6TS7F.js";
 import {
   ACCEPTED_FORMS,
   FAIL_ON_VALUES,
@@ -62,8 +62,8 @@ import {
 
 // src/action/run.ts
 import { mkdirSync as mkdirSync6 } from "node:fs";
-import { hostname as hostname2, tmpdir } from "node:os";
-import { join as join12, resolve as resolve7 } from "node:path";
+import { hostname as hostname2, tmpdir as tmpdir2 } from "node:os";
+import { join as join13, resolve as resolve7 } from "node:path";
 
 // src/inputs/config.ts
 var MODES = ["gate", "baseline", "measure", "aggregate"];
@@ -388,8 +388,8 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, log }) {
 }
 
 // src/action/aggregate-flow.ts
-import { existsSync, readFileSync as readFileSync2 } from "node:fs";
-import { join as join2 } from "node:path";
+import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
+import { join as join3 } from "node:path";
 
 // src/report/aggregate.ts
 var RANK = { measured: 0, ship: 1, iterate: 2, reject: 3, missing: 3 };
@@ -519,8 +519,8 @@ function refusalText(what, from) {
 }
 
 // src/action/publish.ts
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { rmSync as rmSync2 } from "node:fs";
+import { join as join2 } from "node:path";
 
 // src/publish/comments.ts
 var MAX_COMMENT_CHARS = 65536;
@@ -543,7 +543,93 @@ ${body}`);
   return { ...await api.createComment(prNumber, text), action: "created" };
 }
 
+// src/action/sealed-results.ts
+import { createHash } from "node:crypto";
+import { existsSync, lstatSync, mkdtempSync, readFileSync as readFileSync2, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+var SEALED_FILES = ["gate.json", "report.md", "run-info.json"];
+var SEAL_MARK = ".seal-";
+var DIGEST_CHARS = 40;
+function writeResultFile(dir, name, text) {
+  const path = join(dir, name);
+  const bytes = Buffer.from(text, "utf8");
+  for (let attempt = 1; ; attempt++) {
+    rmSync(path, { force: true, recursive: true });
+    try {
+      writeFileSync(path, bytes, { flag: "wx", mode: 420 });
+      return bytes;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      if (attempt >= 20) {
+        throw new UserError(`cannot write ${name} in ${dir}: another process keeps recreating it (a process started by the measured command is still running)`);
+      }
+    }
+  }
+}
+function alteredFiles(dir, written) {
+  return [...written].filter(([name, bytes]) => {
+    const path = join(dir, name);
+    try {
+      const stat = lstatSync(path);
+      return !stat.isFile() || stat.nlink !== 1 || !readFileSync2(path).equals(bytes);
+    } catch {
+      return true;
+    }
+  }).map(([name]) => name);
+}
+function sealDigest(files) {
+  const hash = createHash("sha256");
+  for (const name of SEALED_FILES) {
+    const bytes = files.get(name);
+    hash.update(`${name}\0${bytes === void 0 ? "absent" : String(bytes.length)}\0`);
+    if (bytes !== void 0) hash.update(bytes);
+  }
+  return hash.digest("hex").slice(0, DIGEST_CHARS);
+}
+function sealName(artifactName, digest2) {
+  return `${artifactName}${SEAL_MARK}${digest2}`;
+}
+function parseSealName(name) {
+  const at = name.lastIndexOf(SEAL_MARK);
+  const digest2 = at > 0 ? name.slice(at + SEAL_MARK.length) : "";
+  return /^[0-9a-f]{40}$/.test(digest2) ? { artifact: name.slice(0, at), digest: digest2 } : void 0;
+}
+function sealFile(artifactName, files) {
+  const dir = mkdtempSync(join(tmpdir(), "og-seal-"));
+  const path = join(dir, "seal.json");
+  const digests = Object.fromEntries([...files].map(([name, bytes]) => [name, createHash("sha256").update(bytes).digest("hex")]));
+  writeFileSync(path, `${JSON.stringify({ schema: "optimization-gate/seal@1", artifact: artifactName, files: digests }, null, 2)}
+`);
+  return { dir, path };
+}
+function sealMismatch(dir, digest2) {
+  if (digest2 === void 0) return "no seal: this verdict was not uploaded by a completed run of the action";
+  const files = /* @__PURE__ */ new Map();
+  for (const name of SEALED_FILES) if (existsSync(join(dir, name))) files.set(name, readFileSync2(join(dir, name)));
+  return sealDigest(files) === digest2 ? void 0 : "its files differ from the ones the action sealed: altered after the verdict";
+}
+
 // src/action/publish.ts
+function checkWritten(dir, written, when) {
+  const altered = alteredFiles(dir, written);
+  if (altered.length === 0) return [];
+  for (const name of altered) writeResultFile(dir, name, written.get(name).toString("utf8"));
+  return [
+    `${altered.join(", ")} changed ${when}, after the action wrote ${altered.length === 1 ? "it" : "them"}: a process started by the measured command is still running and rewriting the results; the uploaded verdict is not to be trusted`
+  ];
+}
+async function uploadSeal(artifactName, written, retentionDays, artifacts) {
+  const seal = sealFile(artifactName, written);
+  try {
+    await artifacts.upload(sealName(artifactName, sealDigest(written)), [seal.path], seal.dir, retentionDays);
+    return [];
+  } catch (error) {
+    return [`seal of ${artifactName} not uploaded (${errorMessage(error)}): mode aggregate will not trust this verdict`];
+  } finally {
+    rmSync2(seal.dir, { recursive: true, force: true });
+  }
+}
 function runUrl(context) {
   return `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}`;
 }
@@ -551,13 +637,14 @@ async function publishVerdict(verdict, targets, deps) {
   const { config, context, io, api, artifacts } = deps;
   const faults = [];
   const links = { runUrl: runUrl(context) };
-  const reportPath = join(targets.outDir, "report.md");
-  writeFileSync(reportPath, verdict.render(links));
-  let gateJsonPath;
-  if (verdict.gateJson !== void 0) {
-    gateJsonPath = join(targets.outDir, "gate.json");
-    writeFileSync(gateJsonPath, verdict.gateJson);
-  }
+  const written = /* @__PURE__ */ new Map();
+  const write = (name, text) => {
+    written.set(name, writeResultFile(targets.outDir, name, text));
+    return join2(targets.outDir, name);
+  };
+  const reportPath = write("report.md", verdict.render(links));
+  const gateJsonPath = verdict.gateJson !== void 0 ? write("gate.json", verdict.gateJson) : void 0;
+  if (targets.runInfo !== void 0) write(RUN_INFO_FILE, targets.runInfo);
   io.setOutput(Outputs.Decision, verdict.decision);
   io.setOutput(Outputs.ReportPath, reportPath);
   if (gateJsonPath) io.setOutput(Outputs.GateJson, gateJsonPath);
@@ -568,14 +655,17 @@ async function publishVerdict(verdict, targets, deps) {
     faults.push(`job summary: ${errorMessage(error)}`);
   }
   let artifactId;
+  faults.push(...checkWritten(targets.outDir, written, "before the upload"));
   try {
-    const files = [.../* @__PURE__ */ new Set([...targets.files, reportPath, ...gateJsonPath ? [gateJsonPath] : []])];
+    const files = [.../* @__PURE__ */ new Set([...targets.files, ...[...written.keys()].map((name) => join2(targets.outDir, name))])];
     const uploaded = await artifacts.upload(targets.artifactName, files, targets.outDir, config.retentionDays);
     artifactId = uploaded.id;
     io.saveState(State.ArtifactUploaded, "true");
     io.setOutput(Outputs.ArtifactId, String(uploaded.id));
     links.artifactUrl = `${links.runUrl}/artifacts/${uploaded.id}`;
     io.info(`artifact ${targets.artifactName} uploaded (id ${uploaded.id}, ${uploaded.size} bytes)`);
+    faults.push(...checkWritten(targets.outDir, written, "during the upload"));
+    faults.push(...await uploadSeal(targets.artifactName, written, config.retentionDays, artifacts));
   } catch (error) {
     faults.push(`artifact upload failed: ${errorMessage(error)}; the files are on the runner in ${targets.outDir}`);
   }
@@ -607,18 +697,18 @@ async function publishVerdict(verdict, targets, deps) {
 
 // src/action/aggregate-flow.ts
 function readJsonObject(path) {
-  if (!existsSync(path)) return void 0;
+  if (!existsSync2(path)) return void 0;
   try {
-    const data = JSON.parse(readFileSync2(path, "utf8"));
+    const data = JSON.parse(readFileSync3(path, "utf8"));
     return isObject(data) ? data : void 0;
   } catch {
     return void 0;
   }
 }
 function readRunnerVerdict(dir, name, artifactUrl) {
-  const gate = readJsonObject(join2(dir, "gate.json"));
-  const info = readJsonObject(join2(dir, RUN_INFO_FILE));
-  const report = existsSync(join2(dir, "report.md")) ? readFileSync2(join2(dir, "report.md"), "utf8") : "";
+  const gate = readJsonObject(join3(dir, "gate.json"));
+  const info = readJsonObject(join3(dir, RUN_INFO_FILE));
+  const report = existsSync2(join3(dir, "report.md")) ? readFileSync3(join3(dir, "report.md"), "utf8") : "";
   const decision = isDecision(gate?.decision) ? gate.decision : gate === void 0 && info?.decision === "measured" ? "measured" : "missing";
   return {
     name,
@@ -635,12 +725,20 @@ async function runAggregate(session) {
   const prefix = `${config.artifactName}-`;
   const verdicts = [];
   await io.group("Collect the runners' verdicts", async () => {
-    const artifacts = (await session.artifacts.listThisRun()).filter((a) => a.name.startsWith(prefix) && a.name !== `${config.artifactName}-aggregate`);
+    const listed = await session.artifacts.listThisRun();
+    const seals = new Map(listed.map((a) => parseSealName(a.name)).filter((s) => s !== void 0).map((s) => [s.artifact, s.digest]));
+    const artifacts = listed.filter((a) => a.name.startsWith(prefix) && a.name !== `${config.artifactName}-aggregate` && parseSealName(a.name) === void 0);
     io.info(`${artifacts.length} artifact(s) named ${prefix}*: ${artifacts.map((a) => a.name).join(", ") || "none"}`);
     for (const artifact of artifacts) {
-      const dir = join2(outDir, "runners", artifact.name);
+      const dir = join3(outDir, "runners", artifact.name);
       try {
         await session.artifacts.download(artifact.id, dir);
+        const unverified = sealMismatch(dir, seals.get(artifact.name));
+        if (unverified) {
+          io.warning(`artifact ${artifact.name}: not trusted: ${unverified}`);
+          verdicts.push({ name: artifact.name, runner: artifact.name, host: "?", decision: "missing", headline: `not verified: ${unverified}`, report: "" });
+          continue;
+        }
         verdicts.push(readRunnerVerdict(dir, artifact.name, `${runUrl(context)}/artifacts/${artifact.id}`));
       } catch (error) {
         io.warning(`artifact ${artifact.name}: ${errorMessage(error)}`);
@@ -721,7 +819,7 @@ async function forkGuard(config, context, api) {
 }
 
 // src/action/gate-flow.ts
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/action/git.ts
 import { execFileSync } from "node:child_process";
@@ -786,12 +884,12 @@ function headSha(workingDir) {
 }
 
 // src/action/measure-sides.ts
-import { copyFileSync as copyFileSync2, existsSync as existsSync4, readFileSync as readFileSync3, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join4 } from "node:path";
+import { copyFileSync as copyFileSync2, existsSync as existsSync5, readFileSync as readFileSync4, rmSync as rmSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join5 } from "node:path";
 
 // src/action/experiment.ts
-import { copyFileSync, existsSync as existsSync2, mkdirSync, statSync } from "node:fs";
-import { join as join3, resolve as resolve2 } from "node:path";
+import { copyFileSync, existsSync as existsSync3, mkdirSync, statSync } from "node:fs";
+import { join as join4, resolve as resolve2 } from "node:path";
 async function runExperiment(options, runner) {
   const started = Date.now();
   options.log(`experiment: bash -c <experiment-command> in ${options.cwd}`);
@@ -819,13 +917,13 @@ async function runExperiment(options, runner) {
   const files = [];
   const stale = [];
   for (const name of [EVAL_METRICS_FILE, PIPELINE_METRICS_FILE]) {
-    if (existsSync2(join3(source, name))) {
-      if (statSync(join3(source, name)).mtimeMs < started - 1e3) {
+    if (existsSync3(join4(source, name))) {
+      if (statSync(join4(source, name)).mtimeMs < started - 1e3) {
         stale.push(name);
         continue;
       }
-      copyFileSync(join3(source, name), join3(options.evalDir, name));
-      files.push(join3(options.evalDir, name));
+      copyFileSync(join4(source, name), join4(options.evalDir, name));
+      files.push(join4(options.evalDir, name));
     }
   }
   let failure;
@@ -838,7 +936,7 @@ async function runExperiment(options, runner) {
 }
 
 // src/action/profile-output.ts
-import { existsSync as existsSync3, lstatSync, realpathSync, rmSync } from "node:fs";
+import { existsSync as existsSync4, lstatSync as lstatSync2, realpathSync, rmSync as rmSync3 } from "node:fs";
 import { dirname, isAbsolute, relative as relative2, resolve as resolve3, sep } from "node:path";
 function inside(root, path) {
   const rel = relative2(root, path);
@@ -846,7 +944,7 @@ function inside(root, path) {
 }
 function realLocation(path) {
   let dir = dirname(path);
-  while (!existsSync3(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  while (!existsSync4(dir) && dirname(dir) !== dir) dir = dirname(dir);
   return resolve3(realpathSync(dir), relative2(dir, path));
 }
 function check(cwd, path, shown) {
@@ -854,14 +952,14 @@ function check(cwd, path, shown) {
   if (!inside(resolve3(cwd), path) || !inside(realpathSync(cwd), realLocation(path))) {
     throw refuse("is outside the working directory: the freeze must write its profile inside it (a stale one there is removed before each run)");
   }
-  if (!existsSync3(path) && !isLink(path)) return;
-  const stat = lstatSync(path);
+  if (!existsSync4(path) && !isLink(path)) return;
+  const stat = lstatSync2(path);
   if (stat.isDirectory()) throw refuse("is a directory: expected the path of the profile YAML the freeze writes (e.g. out/profile.yaml)");
   if (!stat.isFile()) throw refuse("is not a regular file (a symbolic link or a device): expected the path of the profile YAML the freeze writes");
 }
 function isLink(path) {
   try {
-    return lstatSync(path).isSymbolicLink();
+    return lstatSync2(path).isSymbolicLink();
   } catch {
     return false;
   }
@@ -874,7 +972,7 @@ function profileOutputPath(cwd, profileOutput) {
 function removeStaleOutputs(cwd, paths) {
   for (const path of paths) {
     check(cwd, path, relative2(cwd, path));
-    rmSync(path, { force: true });
+    rmSync3(path, { force: true });
   }
 }
 
@@ -940,9 +1038,9 @@ function measuredFiles(sides) {
       files.push(profile, `${stem}.stage_truth.json`, `${stem}.samples.jsonl`, `${stem}.events.jsonl`);
     }
     files.push(`${side.target.stem}.yaml`, `${side.target.stem}.stage_truth.json`);
-    if (side.evalDir) files.push(join4(side.evalDir, "metrics.json"), join4(side.evalDir, "eval_pipeline_metrics.json"));
+    if (side.evalDir) files.push(join5(side.evalDir, "metrics.json"), join5(side.evalDir, "eval_pipeline_metrics.json"));
   }
-  return [...new Set(files)].filter((f) => existsSync4(f));
+  return [...new Set(files)].filter((f) => existsSync5(f));
 }
 async function measureSides(targets, ctx) {
   const sides = targets.map((target) => ({ target, profiles: [], failures: [] }));
@@ -989,7 +1087,7 @@ async function measureSides(targets, ctx) {
         const { failure } = await externalRun(side.target, ctx, stem);
         if (failure) side.failures.push(`warm-up ${w}: ${failure}`);
       }
-      for (const suffix of [".yaml", ".stage_truth.json", ".samples.jsonl", ".events.jsonl"]) rmSync2(`${stem}${suffix}`, { force: true });
+      for (const suffix of [".yaml", ".stage_truth.json", ".samples.jsonl", ".events.jsonl"]) rmSync4(`${stem}${suffix}`, { force: true });
     }
   }
   await measureRounds(sides, ctx, 1, ctx.repeat);
@@ -1013,7 +1111,7 @@ async function measureRounds(sides, ctx, from, to) {
         profile = outcome.profile;
         if (outcome.failure) side.failures.push(`run ${k}: ${outcome.failure}`);
       }
-      if (profile && existsSync4(profile)) {
+      if (profile && existsSync5(profile)) {
         side.profiles.push(profile);
         const order = { side: side.target.name, round: k, sequence: (k - 1) * sides.length + index + 1, confirmation: k > ctx.repeat };
         recordRunOrder(profile, order, { startedAt, endedAt: /* @__PURE__ */ new Date() });
@@ -1025,11 +1123,11 @@ function recordRunOrder(profile, order, clock) {
   const truthPath = stageTruthPathFor(profile);
   const samplesPath = profile.replace(/\.ya?ml$/i, ".samples.jsonl");
   try {
-    const truth = JSON.parse(readFileSync3(truthPath, "utf8"));
+    const truth = JSON.parse(readFileSync4(truthPath, "utf8"));
     let startedAt = clock?.startedAt.toISOString() ?? null;
     let endedAt = clock?.endedAt.toISOString() ?? null;
-    if (!clock && existsSync4(samplesPath)) {
-      const header2 = JSON.parse(readFileSync3(samplesPath, "utf8").split("\n", 1)[0] ?? "{}");
+    if (!clock && existsSync5(samplesPath)) {
+      const header2 = JSON.parse(readFileSync4(samplesPath, "utf8").split("\n", 1)[0] ?? "{}");
       const wall = typeof truth.run_wall_s === "number" ? truth.run_wall_s : void 0;
       if (typeof header2.started_at === "number") {
         startedAt = new Date(header2.started_at * 1e3).toISOString();
@@ -1044,12 +1142,12 @@ function recordRunOrder(profile, order, clock) {
 }
 
 // src/action/resolve-baseline.ts
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 
 // src/action/base-ref-files.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname2, join as join5, posix, relative as relative3, resolve as resolve4 } from "node:path";
+import { dirname as dirname2, join as join6, posix, relative as relative3, resolve as resolve4 } from "node:path";
 var MAX_BLOB_BYTES = 512 * 1024 * 1024;
 function git2(cwd, args) {
   return execFileSync2("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 }).trim();
@@ -1115,18 +1213,18 @@ function filesAtCommit(workingDir, commit, names, into) {
   }
   for (const entry of wanted) {
     if (entry.type !== "blob" || entry.mode === "120000") continue;
-    const target = join5(into, ...entry.path.split("/"));
+    const target = join6(into, ...entry.path.split("/"));
     mkdirSync2(dirname2(target), { recursive: true });
     writeFileSync3(target, execFileSync2("git", ["cat-file", "blob", entry.sha], { cwd: top, stdio: ["ignore", "pipe", "pipe"], maxBuffer: MAX_BLOB_BYTES }));
   }
-  const root = join5(into, ...prefix === "" ? [] : prefix.split("/"));
+  const root = join6(into, ...prefix === "" ? [] : prefix.split("/"));
   mkdirSync2(root, { recursive: true });
   return root;
 }
 
 // src/action/baseline-store.ts
-import { cpSync, existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync, readFileSync as readFileSync4, realpathSync as realpathSync2, statSync as statSync2, writeFileSync as writeFileSync4 } from "node:fs";
-import { basename, dirname as dirname3, isAbsolute as isAbsolute2, join as join6, relative as relative4, resolve as resolve5, sep as sep2 } from "node:path";
+import { cpSync, existsSync as existsSync6, mkdirSync as mkdirSync3, readdirSync, readFileSync as readFileSync5, realpathSync as realpathSync2, statSync as statSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { basename, dirname as dirname3, isAbsolute as isAbsolute2, join as join7, relative as relative4, resolve as resolve5, sep as sep2 } from "node:path";
 var BASELINE_MANIFEST = "baseline.json";
 var BASELINE_SCHEMA = "optimization-gate/baseline@1";
 var COMPANIONS = [".stage_truth.json", ".samples.jsonl"];
@@ -1134,28 +1232,28 @@ function writeBaselineStore(dir, side, meta) {
   mkdirSync3(dir, { recursive: true });
   const runs = side.profiles.map((profile, i) => {
     const stem = `run-${i + 1}`;
-    cpSync(profile, join6(dir, `${stem}.yaml`));
+    cpSync(profile, join7(dir, `${stem}.yaml`));
     for (const suffix of COMPANIONS) {
       const companion = `${profileStem(profile)}${suffix}`;
-      if (existsSync5(companion)) cpSync(companion, join6(dir, `${stem}${suffix}`));
+      if (existsSync6(companion)) cpSync(companion, join7(dir, `${stem}${suffix}`));
     }
     return `${stem}.yaml`;
   });
-  if (side.evalDir && existsSync5(side.evalDir)) cpSync(side.evalDir, join6(dir, "eval"), { recursive: true });
+  if (side.evalDir && existsSync6(side.evalDir)) cpSync(side.evalDir, join7(dir, "eval"), { recursive: true });
   const manifest = {
     schema: BASELINE_SCHEMA,
     ...meta,
     runs,
-    ...side.evalDir && existsSync5(side.evalDir) ? { eval_dir: "eval" } : {}
+    ...side.evalDir && existsSync6(side.evalDir) ? { eval_dir: "eval" } : {}
   };
-  writeFileSync4(join6(dir, BASELINE_MANIFEST), `${JSON.stringify(manifest, null, 2)}
+  writeFileSync4(join7(dir, BASELINE_MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
   return manifest;
 }
 function symlinksUnder(dir, rel = "") {
   const found = [];
-  for (const entry of readdirSync(join6(dir, rel), { withFileTypes: true })) {
-    const path = rel === "" ? entry.name : join6(rel, entry.name);
+  for (const entry of readdirSync(join7(dir, rel), { withFileTypes: true })) {
+    const path = rel === "" ? entry.name : join7(rel, entry.name);
     if (entry.isSymbolicLink()) found.push(path);
     else if (entry.isDirectory()) found.push(...symlinksUnder(dir, path));
   }
@@ -1171,7 +1269,7 @@ function inStore(root, realRoot, entry, key, problems) {
     return void 0;
   }
   const path = resolve5(root, entry);
-  if (!existsSync5(path)) {
+  if (!existsSync6(path)) {
     problems.push(`${key}: ${JSON.stringify(entry)} is not in the store`);
     return void 0;
   }
@@ -1182,7 +1280,7 @@ function inStore(root, realRoot, entry, key, problems) {
   return path;
 }
 function readBaselineStore(dir, origin) {
-  const path = join6(dir, BASELINE_MANIFEST);
+  const path = join7(dir, BASELINE_MANIFEST);
   const realRoot = realpathSync2(dir);
   const links = symlinksUnder(dir);
   if (links.length > 0) throw new InputFileError(path, links.map((l) => `${l}: a symbolic link; a stored baseline holds only plain files`));
@@ -1205,11 +1303,11 @@ function readBaselineStore(dir, origin) {
 function refuseEscapes(root, found) {
   const realRoot = realpathSync2(root);
   const entries = (dir, deep) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join6(dir, e.name);
+    const path = join7(dir, e.name);
     return deep && e.isDirectory() ? [path, ...entries(path, true)] : [path];
   });
   const evalDir = `${profileStem(found)}.eval`;
-  const read = statSync2(found).isDirectory() ? [found, ...entries(found, true)] : [found, ...entries(dirname3(found), false), ...existsSync5(evalDir) && statSync2(evalDir).isDirectory() ? entries(evalDir, true) : []];
+  const read = statSync2(found).isDirectory() ? [found, ...entries(found, true)] : [found, ...entries(dirname3(found), false), ...existsSync6(evalDir) && statSync2(evalDir).isDirectory() ? entries(evalDir, true) : []];
   const escaping = read.filter((p) => {
     try {
       return outside(realRoot, realpathSync2(p));
@@ -1225,39 +1323,39 @@ function isProfileYaml(name) {
   return /\.ya?ml$/i.test(name) && !name.startsWith(".");
 }
 function baselinePathNames(name) {
-  return [name, `${name}.yaml`, join6("data/profiles", name), join6("data/profiles", `${name}.yaml`)];
+  return [name, `${name}.yaml`, join7("data/profiles", name), join7("data/profiles", `${name}.yaml`)];
 }
 function resolvePathBaseline(name, root, { insideCheckout = true } = {}) {
   const candidates = baselinePathNames(name).map((p) => resolve5(root, p));
   if (insideCheckout && candidates.some((p) => outside(root, p))) {
     throw new UserError(`baseline "${name}": expected a path inside the repository checkout`);
   }
-  const found = candidates.find((p) => existsSync5(p));
+  const found = candidates.find((p) => existsSync6(p));
   if (!found) {
     throw new UserError(`baseline "${name}" not found`, candidates.map((p) => `looked for ${relative4(root, p) || "."}`));
   }
   if (insideCheckout) refuseEscapes(root, found);
   if (!statSync2(found).isDirectory()) return { profiles: [found], origin: `repository file ${relative4(root, found)}` };
-  if (existsSync5(join6(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative4(root, found)}`);
-  const profiles = readdirSync(found).filter(isProfileYaml).sort().map((f) => join6(found, f)).filter(looksLikeProfile);
+  if (existsSync6(join7(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative4(root, found)}`);
+  const profiles = readdirSync(found).filter(isProfileYaml).sort().map((f) => join7(found, f)).filter(looksLikeProfile);
   if (profiles.length === 0) throw new UserError(`baseline folder ${relative4(root, found)} holds no profile YAML (a file with a totals: section)`);
   return { profiles, origin: `repository folder ${relative4(root, found)} (${profiles.length} profiles: ${profiles.map((p) => basename(p)).join(", ")})` };
 }
 function looksLikeProfile(path) {
   try {
-    return /^totals:/m.test(readFileSync4(path, "utf8"));
+    return /^totals:/m.test(readFileSync5(path, "utf8"));
   } catch {
     return false;
   }
 }
 
 // src/action/stored-baseline.ts
-import { createHash as createHash2 } from "node:crypto";
-import { cpSync as cpSync2, existsSync as existsSync6, mkdirSync as mkdirSync4, readdirSync as readdirSync2, readFileSync as readFileSync5, rmSync as rmSync3 } from "node:fs";
-import { join as join7 } from "node:path";
+import { createHash as createHash3 } from "node:crypto";
+import { cpSync as cpSync2, existsSync as existsSync7, mkdirSync as mkdirSync4, readdirSync as readdirSync2, readFileSync as readFileSync6, rmSync as rmSync5 } from "node:fs";
+import { join as join8 } from "node:path";
 
 // src/action/baseline-key.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 var CACHE_PREFIX = "optimization-gate-baseline-v1";
 function slug(text, max = 40) {
   const cleaned = text.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -1267,7 +1365,7 @@ function runnerKey(runner, hostname3) {
   return slug([runner.name || hostname3, runner.os, runner.arch].filter((p) => p !== "").join("-"), 80);
 }
 function configHash(files) {
-  const hash = createHash("sha256");
+  const hash = createHash2("sha256");
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     hash.update(file.path).update("\0").update(file.content).update("\0");
   }
@@ -1361,17 +1459,17 @@ function manifestMismatch(files, where) {
   return void 0;
 }
 function filesOf(dir, rel = "") {
-  return readdirSync2(join7(dir, rel), { withFileTypes: true }).flatMap((e) => {
-    const path = rel === "" ? e.name : join7(rel, e.name);
+  return readdirSync2(join8(dir, rel), { withFileTypes: true }).flatMap((e) => {
+    const path = rel === "" ? e.name : join8(rel, e.name);
     return e.isDirectory() ? filesOf(dir, path) : [path];
   });
 }
-var digest = (path) => createHash2("sha256").update(readFileSync5(path)).digest("hex");
+var digest = (path) => createHash3("sha256").update(readFileSync6(path)).digest("hex");
 function differingFiles(cacheDir, artifactDir) {
-  return filesOf(cacheDir).filter((f) => !existsSync6(join7(artifactDir, f)) || digest(join7(cacheDir, f)) !== digest(join7(artifactDir, f)));
+  return filesOf(cacheDir).filter((f) => !existsSync7(join8(artifactDir, f)) || digest(join8(cacheDir, f)) !== digest(join8(artifactDir, f)));
 }
 async function download(artifact, into, deps) {
-  rmSync3(into, { recursive: true, force: true });
+  rmSync5(into, { recursive: true, force: true });
   await deps.artifacts.download(artifact.id, into, {
     token: deps.token,
     owner: deps.context.owner,
@@ -1390,7 +1488,7 @@ async function restoreFromArtifact(where, deps) {
       refused.push(`artifact ${name} (id ${artifact.id}): ${verdict.reason}`);
       continue;
     }
-    const into = join7(where.outDir, "baseline");
+    const into = join8(where.outDir, "baseline");
     await download(artifact, into, deps);
     const provenance = provenanceOf(verdict.run, "artifact", `${name} (id ${artifact.id})`, expect.refreshWorkflows);
     deps.log(`baseline downloaded from artifact ${name} (id ${artifact.id}, run ${artifact.workflowRunId}, ${artifact.createdAt})`);
@@ -1419,7 +1517,7 @@ async function verifyCacheEntry(key, prefix, into, where, deps) {
   const check2 = `${into}.artifact`;
   await download(artifact, check2, deps);
   const differing = differingFiles(into, check2);
-  rmSync3(check2, { recursive: true, force: true });
+  rmSync5(check2, { recursive: true, force: true });
   if (differing.length > 0) {
     return refuse(`its files differ from the artifact run ${named.runId} uploaded (${differing.slice(0, 5).join(", ")}): forged or corrupted`);
   }
@@ -1427,13 +1525,13 @@ async function verifyCacheEntry(key, prefix, into, where, deps) {
 }
 async function restoreFromCache(where, deps, into) {
   const prefix = baselineCachePrefix(where.keyParts);
-  rmSync3(where.storePath, { recursive: true, force: true });
+  rmSync5(where.storePath, { recursive: true, force: true });
   const key = await deps.cache.restore([where.storePath], prefix, [prefix]);
-  if (key === void 0 || !existsSync6(where.storePath)) return { refused: [] };
-  rmSync3(into, { recursive: true, force: true });
-  mkdirSync4(join7(into, ".."), { recursive: true });
+  if (key === void 0 || !existsSync7(where.storePath)) return { refused: [] };
+  rmSync5(into, { recursive: true, force: true });
+  mkdirSync4(join8(into, ".."), { recursive: true });
   cpSync2(where.storePath, into, { recursive: true });
-  rmSync3(where.storePath, { recursive: true, force: true });
+  rmSync5(where.storePath, { recursive: true, force: true });
   deps.log(`baseline restored from the cache (key ${key}); verifying the run that saved it`);
   try {
     const lookup = await verifyCacheEntry(key, prefix, into, where, deps);
@@ -1481,7 +1579,7 @@ async function planBaseline(source, where, deps) {
       }
       case "cache":
       case "auto": {
-        const cached = await restoreFromCache(where, deps, join8(where.outDir, "baseline"));
+        const cached = await restoreFromCache(where, deps, join9(where.outDir, "baseline"));
         if (cached.found) return storedPlan(cached.found, where);
         for (const r of cached.refused) deps.log(`refused ${r}`);
         let refused = cached.refused;
@@ -1514,22 +1612,22 @@ async function issueBaseCommit(where, deps) {
 }
 async function issuePathBaseline(name, where, deps) {
   const base = await issueBaseCommit(where, deps);
-  const root = filesAtCommit(where.workingDir, base.sha, baselinePathNames(name), join8(where.outDir, "issue-baseline"));
+  const root = filesAtCommit(where.workingDir, base.sha, baselinePathNames(name), join9(where.outDir, "issue-baseline"));
   const files = resolvePathBaseline(name, root, { insideCheckout: true });
   deps.log(`baseline ${name} read from ${base.label}, not from the checkout`);
   return { ...files, origin: `${files.origin} at ${base.label}` };
 }
 
 // src/action/session.ts
-import { existsSync as existsSync7, readFileSync as readFileSync6, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync8, readFileSync as readFileSync7, statSync as statSync3 } from "node:fs";
 import { hostname } from "node:os";
-import { join as join9, relative as relative5, resolve as resolve6 } from "node:path";
+import { join as join10, relative as relative5, resolve as resolve6 } from "node:path";
 async function hashPipelineConfig(patterns, workingDir) {
   if (patterns.length === 0) return { hash: configHash([]), files: [] };
   const globber = await create(patterns.map((p) => resolve6(workingDir, p)).join("\n"), { matchDirectories: false });
-  const files = (await globber.glob()).filter((f) => existsSync7(f) && statSync3(f).isFile()).sort();
+  const files = (await globber.glob()).filter((f) => existsSync8(f) && statSync3(f).isFile()).sort();
   return {
-    hash: configHash(files.map((f) => ({ path: relative5(workingDir, f), content: readFileSync6(f) }))),
+    hash: configHash(files.map((f) => ({ path: relative5(workingDir, f), content: readFileSync7(f) }))),
     files: files.map((f) => relative5(workingDir, f))
   };
 }
@@ -1538,7 +1636,7 @@ async function baselineKeyParts(config, context, workingDir) {
   return { datasetId: config.datasetId, configHash: hash, runnerKey: runnerKey(context.runner, hostname()), configFiles: files };
 }
 function storePathFor(context) {
-  return join9(context.workspace, ".optimization-gate-baseline");
+  return join10(context.workspace, ".optimization-gate-baseline");
 }
 function loadSide(name, profiles, evalDir, failures) {
   const runs = [];
@@ -1609,8 +1707,10 @@ async function runGate(session) {
   const targets = { outDir, artifactName: config.artifactName, files: [], ...loaded.issue ? { issueNumber: loaded.issue.number } : {}, ...context.pullRequest ? { prNumber: context.pullRequest.number } : {} };
   let baseline;
   const publish = async (result, diff) => {
-    targets.files.push(writeRunInfo(session, result.decision));
-    const publication = await io.group("Publish", () => publishVerdict(gateVerdict(result, diff, loaded.issue?.number, baseline), targets, session));
+    const publication = await io.group(
+      "Publish",
+      () => publishVerdict(gateVerdict(result, diff, loaded.issue?.number, baseline), { ...targets, runInfo: runInfoText(session, result.decision) }, session)
+    );
     return { result, publication };
   };
   if (loaded.refusal) return publish(inputErrorResult([loaded.refusal], config.failOn));
@@ -1643,14 +1743,14 @@ async function runGate(session) {
   const referenceWallS = walls.length > 0 ? median(walls) : void 0;
   const repeat = config.repeat ?? spec.repeat ?? 1;
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
-  const candidate = { name: "candidate", cwd: session.workingDir, stem: join10(outDir, "candidate"), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
+  const candidate = { name: "candidate", cwd: session.workingDir, stem: join11(outDir, "candidate"), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
   let worktree;
   const sideTargets = [candidate];
   if (plan.kind === "ref") {
-    worktree = addWorktree(session.workingDir, plan.ref, join10(outDir, BASE_WORKTREE_DIR));
+    worktree = addWorktree(session.workingDir, plan.ref, join11(outDir, BASE_WORKTREE_DIR));
     const baseSha = worktree.sha.slice(0, 7);
     baseline = { source: "ref", description: `ref:${plan.ref} @ ${baseSha}, measured in this job`, provenance: null };
-    sideTargets.unshift({ name: "baseline", cwd: worktree.cwd, stem: join10(outDir, "baseline"), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
+    sideTargets.unshift({ name: "baseline", cwd: worktree.cwd, stem: join11(outDir, "baseline"), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
   }
   const measureContext = {
     config,
@@ -1719,8 +1819,8 @@ function judge(spec, measured, storedBaseline, loadFailures, failOn, confirmatio
 }
 
 // src/action/refresh-flow.ts
-import { cpSync as cpSync3, mkdirSync as mkdirSync5, rmSync as rmSync4 } from "node:fs";
-import { join as join11 } from "node:path";
+import { cpSync as cpSync3, mkdirSync as mkdirSync5, rmSync as rmSync6 } from "node:fs";
+import { join as join12 } from "node:path";
 
 // src/report/measurement.ts
 function medianOf(runs, pick) {
@@ -1776,7 +1876,7 @@ async function measureHere(session) {
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
   const [side] = await io.group(
     `Measure (${config.repeat ?? 1} run${(config.repeat ?? 1) === 1 ? "" : "s"})`,
-    () => measureSides([{ name: "candidate", cwd: session.workingDir, stem: join11(outDir, "run"), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
+    () => measureSides([{ name: "candidate", cwd: session.workingDir, stem: join12(outDir, "run"), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
       config,
       repeat: config.repeat ?? 1,
       signal: session.signal,
@@ -1800,7 +1900,11 @@ async function runMeasure(session) {
   };
   const publication = await session.io.group(
     "Publish",
-    () => publishVerdict(verdict, { outDir: session.outDir, artifactName: session.config.artifactName, files: [...measuredFiles([side]), writeRunInfo(session, "measured")] }, session)
+    () => publishVerdict(
+      verdict,
+      { outDir: session.outDir, artifactName: session.config.artifactName, files: measuredFiles([side]), runInfo: runInfoText(session, "measured") },
+      session
+    )
   );
   if (failures.length > 0) publication.faults.push(...failures.map((f) => `measured run failed: ${f}`));
   return publication;
@@ -1862,7 +1966,7 @@ async function runBaseline(session) {
           log: (l) => io.info(l),
           refreshWorkflows: config.refreshWorkflows
         },
-        join11(session.outDir, "previous-baseline")
+        join12(session.outDir, "previous-baseline")
       );
       for (const r of lookup.refused) io.warning(`previous baseline refused: ${r}`);
       if (!lookup.found) io.info("no verified previous baseline in the cache: this refresh starts one");
@@ -1876,7 +1980,7 @@ async function runBaseline(session) {
   const failures = [...side.failures];
   const fresh = loadSide("candidate", side.profiles, side.evalDir, failures);
   const stored = failures.length === 0 && fresh.runs.length > 0;
-  const storeDir = join11(session.outDir, "baseline-store");
+  const storeDir = join12(session.outDir, "baseline-store");
   if (stored) {
     writeBaselineStore(storeDir, side, {
       created_at: (/* @__PURE__ */ new Date()).toISOString(),
@@ -1909,22 +2013,23 @@ async function runBaseline(session) {
   const outDir = stored ? storeDir : session.outDir;
   const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.configHash, keyParts.runnerKey) : config.artifactName;
   mkdirSync5(outDir, { recursive: true });
-  const files = [...stored ? filesUnder(storeDir) : measuredFiles([side]), writeRunInfo(session, drift?.decision ?? "measured", outDir)];
+  const files = stored ? filesUnder(storeDir) : measuredFiles([side]);
+  const runInfo = runInfoText(session, drift?.decision ?? "measured");
   const publication = await io.group(
     "Publish",
-    () => publishVerdict(verdict, { outDir, artifactName, files, ...issueNumber !== void 0 ? { issueNumber } : {} }, { ...session, config: { ...config, comment: { issue: issueNumber !== void 0, pr: false } } })
+    () => publishVerdict(verdict, { outDir, artifactName, files, runInfo, ...issueNumber !== void 0 ? { issueNumber } : {} }, { ...session, config: { ...config, comment: { issue: issueNumber !== void 0, pr: false } } })
   );
   if (stored) {
     const key = baselineCacheKey(keyParts, context.runId, context.runAttempt);
     try {
-      rmSync4(storePath, { recursive: true, force: true });
+      rmSync6(storePath, { recursive: true, force: true });
       cpSync3(storeDir, storePath, { recursive: true });
       if (await session.cache.save([storePath], key)) io.info(`baseline saved to the cache: ${key}`);
       else publication.faults.push(`the cache did not take the baseline (key ${key} exists or saving is denied); the artifact ${artifactName} holds it`);
     } catch (error) {
       publication.faults.push(`baseline not saved to the cache: ${errorMessage(error)}`);
     } finally {
-      rmSync4(storePath, { recursive: true, force: true });
+      rmSync6(storePath, { recursive: true, force: true });
     }
   }
   if (failures.length > 0) publication.faults.push(...failures.map((f) => `measured run failed: ${f}`));
@@ -1984,7 +2089,7 @@ async function run(overrides = {}) {
     const refusal = await forkGuard(config, context, api);
     if (refusal) throw new UserError(refusal);
     const workingDir = resolve7(context.workspace, config.workingDirectory);
-    const outDir = join12(context.runnerTemp || tmpdir(), "optimization-gate", `${context.runId}-${context.runAttempt}-${config.artifactName}`);
+    const outDir = join13(context.runnerTemp || tmpdir2(), "optimization-gate", `${context.runId}-${context.runAttempt}-${config.artifactName}`);
     mkdirSync6(outDir, { recursive: true });
     io.saveState(State.OutputDir, outDir);
     io.saveState(State.ArtifactName, config.artifactName);

@@ -6,7 +6,7 @@ import {
   createArtifactStore,
   filesUnder,
   rebuildFromSamples
-} from "./chunks/chunk-W7EOPI35.js";
+} from "./chunks/chunk-FEZ6TS7F.js";
 import {
   errorMessage,
   parseProcStat

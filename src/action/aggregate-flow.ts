@@ -12,6 +12,7 @@ import { combinedDecision, renderAggregateReport, type RunnerVerdict } from '../
 import { resolveIssueNumber } from './context.js';
 import { RUN_INFO_FILE } from './run-files.js';
 import { publishVerdict, runUrl, type Publication } from './publish.js';
+import { parseSealName, sealMismatch } from './sealed-results.js';
 import type { Session } from './session.js';
 
 function readJsonObject(path: string): Record<string, unknown> | undefined {
@@ -47,12 +48,21 @@ export async function runAggregate(session: Session): Promise<Publication & { de
   const prefix = `${config.artifactName}-`;
   const verdicts: RunnerVerdict[] = [];
   await io.group('Collect the runners\' verdicts', async () => {
-    const artifacts = (await session.artifacts.listThisRun()).filter((a) => a.name.startsWith(prefix) && a.name !== `${config.artifactName}-aggregate`);
+    const listed = await session.artifacts.listThisRun();
+    // A runner's verdict counts only with the seal its action uploaded beside it (sealed-results.ts).
+    const seals = new Map(listed.map((a) => parseSealName(a.name)).filter((s) => s !== undefined).map((s) => [s.artifact, s.digest]));
+    const artifacts = listed.filter((a) => a.name.startsWith(prefix) && a.name !== `${config.artifactName}-aggregate` && parseSealName(a.name) === undefined);
     io.info(`${artifacts.length} artifact(s) named ${prefix}*: ${artifacts.map((a) => a.name).join(', ') || 'none'}`);
     for (const artifact of artifacts) {
       const dir = join(outDir, 'runners', artifact.name);
       try {
         await session.artifacts.download(artifact.id, dir);
+        const unverified = sealMismatch(dir, seals.get(artifact.name));
+        if (unverified) {
+          io.warning(`artifact ${artifact.name}: not trusted: ${unverified}`);
+          verdicts.push({ name: artifact.name, runner: artifact.name, host: '?', decision: 'missing', headline: `not verified: ${unverified}`, report: '' });
+          continue;
+        }
         verdicts.push(readRunnerVerdict(dir, artifact.name, `${runUrl(context)}/artifacts/${artifact.id}`));
       } catch (error) {
         io.warning(`artifact ${artifact.name}: ${errorMessage(error)}`);

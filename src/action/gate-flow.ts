@@ -17,7 +17,7 @@ import { publishVerdict, type Publication, type Verdict } from './publish.js';
 import { chooseBaselineSource, planBaseline, type BaselinePlan } from './resolve-baseline.js';
 import { loadSide, type Session } from './session.js';
 import { loadThresholds } from './thresholds.js';
-import { BASE_WORKTREE_DIR, setProfileOutputs, writeRunInfo } from './run-files.js';
+import { BASE_WORKTREE_DIR, runInfoText, setProfileOutputs } from './run-files.js';
 import { CancelledError, UserError } from '../errors.js';
 
 function gateVerdict(result: GateResult, diff: Diff | undefined, issueNumber: number | undefined, baseline: GateJsonBaseline | undefined): Verdict {
@@ -67,8 +67,9 @@ export async function runGate(session: Session): Promise<GateOutcome> {
   const targets = { outDir, artifactName: config.artifactName, files: [] as string[], ...(loaded.issue ? { issueNumber: loaded.issue.number } : {}), ...(context.pullRequest ? { prNumber: context.pullRequest.number } : {}) };
   let baseline: GateJsonBaseline | undefined;
   const publish = async (result: GateResult, diff?: Diff): Promise<GateOutcome> => {
-    targets.files.push(writeRunInfo(session, result.decision));
-    const publication = await io.group('Publish', () => publishVerdict(gateVerdict(result, diff, loaded.issue?.number, baseline), targets, session));
+    const publication = await io.group('Publish', () =>
+      publishVerdict(gateVerdict(result, diff, loaded.issue?.number, baseline), { ...targets, runInfo: runInfoText(session, result.decision) }, session),
+    );
     return { result, publication };
   };
   if (loaded.refusal) return publish(inputErrorResult([loaded.refusal], config.failOn));

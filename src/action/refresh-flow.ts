@@ -14,7 +14,7 @@ import { renderMeasurementReport } from '../report/measurement.js';
 import { renderReport } from '../report/report.js';
 import { baselineArtifactName, baselineCacheKey } from './baseline-key.js';
 import { writeBaselineStore, type BaselineFiles } from './baseline-store.js';
-import { filesUnder, setProfileOutputs, writeRunInfo } from './run-files.js';
+import { filesUnder, runInfoText, setProfileOutputs } from './run-files.js';
 import { headSha } from './git.js';
 import { measuredFiles, measureSides, type MeasuredSide } from './measure-sides.js';
 import { publishVerdict, type Publication, type Verdict } from './publish.js';
@@ -48,7 +48,11 @@ export async function runMeasure(session: Session): Promise<Publication> {
     annotations: failures.map((f) => ({ title: 'optimization-gate: run failed', message: f })),
   };
   const publication = await session.io.group('Publish', () =>
-    publishVerdict(verdict, { outDir: session.outDir, artifactName: session.config.artifactName, files: [...measuredFiles([side]), writeRunInfo(session, 'measured')] }, session),
+    publishVerdict(
+      verdict,
+      { outDir: session.outDir, artifactName: session.config.artifactName, files: measuredFiles([side]), runInfo: runInfoText(session, 'measured') },
+      session,
+    ),
   );
   if (failures.length > 0) publication.faults.push(...failures.map((f) => `measured run failed: ${f}`));
   return publication;
@@ -165,9 +169,10 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
   const outDir = stored ? storeDir : session.outDir;
   const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.configHash, keyParts.runnerKey) : config.artifactName;
   mkdirSync(outDir, { recursive: true });
-  const files = [...(stored ? filesUnder(storeDir) : measuredFiles([side])), writeRunInfo(session, drift?.decision ?? 'measured', outDir)];
+  const files = stored ? filesUnder(storeDir) : measuredFiles([side]);
+  const runInfo = runInfoText(session, drift?.decision ?? 'measured');
   const publication = await io.group('Publish', () =>
-    publishVerdict(verdict, { outDir, artifactName, files, ...(issueNumber !== undefined ? { issueNumber } : {}) }, { ...session, config: { ...config, comment: { issue: issueNumber !== undefined, pr: false } } }),
+    publishVerdict(verdict, { outDir, artifactName, files, runInfo, ...(issueNumber !== undefined ? { issueNumber } : {}) }, { ...session, config: { ...config, comment: { issue: issueNumber !== undefined, pr: false } } }),
   );
   if (stored) {
     const key = baselineCacheKey(keyParts, context.runId, context.runAttempt);

@@ -2,7 +2,7 @@
  * What every mode leaves of a run: the run-info.json the aggregate reads, the `profile` /
  * `stage-truth` outputs, and the listing of an output directory for the artifact.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { stageTruthPathFor } from '../compare/loaders.js';
 import { Outputs } from '../inputs/constants.js';
@@ -14,9 +14,8 @@ export const BASE_WORKTREE_DIR = 'base-worktree';
 
 export const RUN_INFO_FILE = 'run-info.json';
 
-/** Who measured: read by `mode: aggregate` to label each runner's verdict. */
-export function writeRunInfo(session: Session, decision: string, dir = session.outDir): string {
-  const path = join(dir, RUN_INFO_FILE);
+/** Who measured: read by `mode: aggregate` to label each runner's verdict (written and sealed by publishVerdict). */
+export function runInfoText(session: Session, decision: string): string {
   const info = {
     schema: 'optimization-gate/run-info@1',
     decision,
@@ -26,8 +25,7 @@ export function writeRunInfo(session: Session, decision: string, dir = session.o
     dataset_id: session.keyParts.datasetId,
     workflow_run_id: session.context.runId,
   };
-  writeFileSync(path, `${JSON.stringify(info, null, 2)}\n`);
-  return path;
+  return `${JSON.stringify(info, null, 2)}\n`;
 }
 
 /** The `profile` / `stage-truth` outputs: the candidate's (median) profile. */

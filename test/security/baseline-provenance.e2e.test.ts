@@ -71,7 +71,7 @@ beforeAll(async () => {
   const { main } = await runAction({ runner: refresh });
   expect(main.exitCode, main.stdout).toBe(0);
   refreshRunId = refresh.run.id;
-  const record = h.model.artifacts.find((a) => a.runId === refreshRunId && a.name.startsWith('optimization-gate-baseline-prov-'));
+  const record = h.model.artifacts.find((a) => a.runId === refreshRunId && a.name.startsWith('optimization-gate-baseline-prov-') && !a.name.includes('.seal-'));
   artifactName = record!.name;
   genuine = await artifactFiles(h, refreshRunId, artifactName);
 }, TEST_TIMEOUT);
