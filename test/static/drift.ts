@@ -41,7 +41,10 @@ export const PROJECT_CONTRACT: Contract = {
         'trusted-associations': 'no issue thresholds are read',
       },
     },
-    'setup-pipeline/action.yml': {},
+    'setup-pipeline/action.yml': {
+      'optimization-pr-gate.yml': { 'save-cache': "a pull request's caches are scoped to the pull request: saving them is harmless" },
+      'baseline-refresh.yml': { 'save-cache': 'the refresh runs the default branch, whose caches are the ones to keep' },
+    },
   },
   renamed: { 'baseline-refresh.yml': { thresholds: 'drift-thresholds', 'issue-number': 'tracking-issue' } },
   intendedDefaults: {
