@@ -1,6 +1,6 @@
 /**
- * Defended in the workflow files (issue 10.2): a job that runs code nobody has reviewed yet cannot
- * write what a later run trusts.
+ * Defended in the workflow files (issue 10.2, 10.7): a job that runs code nobody has reviewed yet cannot
+ * write what a later run trusts, and a fork's code never starts on the runner.
  * - The dispatch workflow measures a candidate ref in a run of the ref it was dispatched from
  *   (usually the default branch): its caches would land in the default branch's scope, which every
  *   later run — the baseline refresh included — restores. Its setup only restores caches.
@@ -10,7 +10,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, asMap, loadRepositoryFiles, parseYamlFile, stepsOf } from '../static/yaml-file.js';
+import { REPO_ROOT, asMap, formatFinding, jobsOf, loadRepositoryFiles, parseYamlFile, stepsOf } from '../static/yaml-file.js';
+import { actionInputs } from '../static/drift.js';
+import { actionlintFindings, loadActionlint, validatorFindings } from '../static/linters.js';
+import { scriptExpressionFindings, workflowPolicyFindings } from '../static/policy.js';
 
 const files = loadRepositoryFiles();
 const workflow = (name: string) => files.find((f) => f.path === `.github/workflows/${name}`)!;
@@ -44,5 +47,31 @@ describe('jobs that run candidate code', () => {
         if (mode === 'baseline') expect(file.path, `${file.path} job ${r.job}`).toMatch(/baseline-refresh\.yml$/);
       }
     }
+  });
+});
+
+describe('the safe order documented in docs/security.md', () => {
+  const doc = readFileSync(join(REPO_ROOT, 'docs/security.md'), 'utf8');
+  const block = /```yaml\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+  const file = parseYamlFile('docs/security.md', 'template', block);
+
+  it('passes the checks every workflow of this repository passes', async () => {
+    const lint = await loadActionlint();
+    const findings = [
+      ...actionlintFindings(lint, file),
+      ...validatorFindings({ ...file, kind: 'workflow' }),
+      ...scriptExpressionFindings(file),
+      ...workflowPolicyFindings(file),
+    ];
+    expect(findings.map(formatFinding)).toEqual([]);
+  });
+
+  it('refuses a fork in the job\'s if:, before any step, and uses only inputs the action has', () => {
+    const [job] = jobsOf(file);
+    expect(String(job?.job.if)).toBe('github.event.pull_request.head.repo.full_name == github.repository');
+    const action = parseYamlFile('action.yml', 'action', readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8'));
+    const ours = stepsOf(file).filter((r) => usesAction(r.step.uses));
+    expect(ours).toHaveLength(1);
+    for (const key of Object.keys(asMap(ours[0]?.step.with) ?? {})) expect(actionInputs(action).has(key), key).toBe(true);
   });
 });
