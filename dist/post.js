@@ -55,24 +55,16 @@ function rootOf(samplesPath) {
     return void 0;
   }
 }
-function alive(pid) {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 async function stopGroup(pid, io) {
-  if (!alive(pid)) return;
+  if (!groupAlive(pid)) return;
   io.warning(`stopping the measured process group ${pid} left running by the main step`);
   try {
     process.kill(-pid, "SIGTERM");
   } catch {
     return;
   }
-  for (let waited = 0; waited < 5e3 && alive(pid); waited += 100) await new Promise((r) => setTimeout(r, 100));
-  if (alive(pid)) {
+  for (let waited = 0; waited < 5e3 && groupAlive(pid); waited += 100) await new Promise((r) => setTimeout(r, 100));
+  if (groupAlive(pid)) {
     try {
       process.kill(-pid, "SIGKILL");
     } catch {

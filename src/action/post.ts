@@ -12,7 +12,7 @@ import { rebuildFromSamples, SAMPLES_SUFFIX } from '../measure/index.js';
 import { coreIO, type ActionIO } from '../publish/io.js';
 import { createArtifactStore, type ArtifactStore } from '../publish/store.js';
 import { filesUnder } from './run-files.js';
-import { rootState } from './process-identity.js';
+import { groupAlive, rootState } from './process-identity.js';
 
 /** The measured root process a samples file names: its pid and when it was started (epoch seconds). */
 function rootOf(samplesPath: string): { pid: number; startedAt: number } | undefined {
@@ -27,26 +27,17 @@ function rootOf(samplesPath: string): { pid: number; startedAt: number } | undef
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** SIGTERM to the process group, SIGKILL after a grace period if it is still there. */
 async function stopGroup(pid: number, io: ActionIO): Promise<void> {
-  if (!alive(pid)) return;
+  if (!groupAlive(pid)) return;
   io.warning(`stopping the measured process group ${pid} left running by the main step`);
   try {
     process.kill(-pid, 'SIGTERM');
   } catch {
     return;
   }
-  for (let waited = 0; waited < 5000 && alive(pid); waited += 100) await new Promise((r) => setTimeout(r, 100));
-  if (alive(pid)) {
+  for (let waited = 0; waited < 5000 && groupAlive(pid); waited += 100) await new Promise((r) => setTimeout(r, 100));
+  if (groupAlive(pid)) {
     try {
       process.kill(-pid, 'SIGKILL');
     } catch {

@@ -18,7 +18,8 @@ const TOLERANCE_S = 2;
  */
 export type RootState = 'ours' | 'reused' | 'gone' | 'unknown';
 
-function groupAlive(pid: number): boolean {
+/** Some process of the group `pid` leads is still there. */
+export function groupAlive(pid: number): boolean {
   try {
     process.kill(-pid, 0);
     return true;
