@@ -1176,7 +1176,7 @@ function hasCommit(top, sha) {
 function ensureCommit(top, sha) {
   if (hasCommit(top, sha)) return;
   try {
-    git2(top, ["fetch", "--no-tags", "--quiet", "--depth=1", "origin", sha]);
+    execFileSync2("git", ["fetch", "--no-tags", "--quiet", "--depth=1", "origin", sha], { cwd: top, stdio: ["ignore", "pipe", "pipe"], timeout: 12e4 });
   } catch (error) {
     throw new UserError(`the base commit ${sha.slice(0, 12)} is not in the checkout and could not be fetched (${errorMessage(error).split("\n")[0]})`, [
       "check out with fetch-depth: 0 (or 2 for a pull request), so the base commit is there"
@@ -1944,10 +1944,10 @@ ${notes.map((n) => `- ${n}`).join("\n")}
 function warnIfNotTrusted(session) {
   const { context, io } = session;
   const branch = context.defaultBranch;
-  const onDefault = branch !== void 0 && context.ref === `refs/heads/${branch}`;
-  if (TRUSTED_EVENTS.includes(context.eventName) && onDefault && !context.pullRequest) return;
+  if (branch === void 0) return;
+  if (TRUSTED_EVENTS.includes(context.eventName) && context.ref === `refs/heads/${branch}` && !context.pullRequest) return;
   io.warning(
-    `this refresh runs on ${context.eventName} at ${context.ref || "(no ref)"}: gates accept only a baseline stored by a ${TRUSTED_EVENTS.join(" / ")} run of the default branch${branch ? ` (${branch})` : ""}, from a refresh workflow (refresh-workflows), so they will not use this one`
+    `this refresh runs on ${context.eventName} at ${context.ref || "(no ref)"}: gates accept only a baseline stored by a ${TRUSTED_EVENTS.join(" / ")} run of the default branch (${branch}), from a refresh workflow (refresh-workflows), so they will not use this one`
   );
 }
 async function runBaseline(session) {

@@ -54,7 +54,7 @@ function hasCommit(top: string, sha: string): boolean {
 export function ensureCommit(top: string, sha: string): void {
   if (hasCommit(top, sha)) return;
   try {
-    git(top, ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', sha]);
+    execFileSync('git', ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', sha], { cwd: top, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
   } catch (error) {
     throw new UserError(`the base commit ${sha.slice(0, 12)} is not in the checkout and could not be fetched (${errorMessage(error).split('\n')[0]})`, [
       'check out with fetch-depth: 0 (or 2 for a pull request), so the base commit is there',

@@ -97,11 +97,12 @@ function driftVerdict(drift: GateResult, diff: Diff | undefined, notes: readonly
 function warnIfNotTrusted(session: Session): void {
   const { context, io } = session;
   const branch = context.defaultBranch;
-  const onDefault = branch !== undefined && context.ref === `refs/heads/${branch}`;
-  if (TRUSTED_EVENTS.includes(context.eventName) && onDefault && !context.pullRequest) return;
+  // Without the default branch in the payload there is nothing to compare with (the gate checks the API).
+  if (branch === undefined) return;
+  if (TRUSTED_EVENTS.includes(context.eventName) && context.ref === `refs/heads/${branch}` && !context.pullRequest) return;
   io.warning(
     `this refresh runs on ${context.eventName} at ${context.ref || '(no ref)'}: gates accept only a baseline stored by a ${TRUSTED_EVENTS.join(' / ')} run ` +
-      `of the default branch${branch ? ` (${branch})` : ''}, from a refresh workflow (refresh-workflows), so they will not use this one`,
+      `of the default branch (${branch}), from a refresh workflow (refresh-workflows), so they will not use this one`,
   );
 }
 

@@ -133,6 +133,14 @@ describe('a repository path named on the issue', () => {
     expect(plan.files.origin).toBe(`repository file data/profiles/references/v1.yaml at the base commit of pull request #5 (main @ ${base.slice(0, 7)})`);
   });
 
+  it('outside a pull request (an issues or dispatch run) it is read from the default branch', async () => {
+    const { dir, base } = repoWithEditedReference();
+    const { pullRequest: _pr, ...issues } = prContext(dir, base);
+    const plan = await planIssuePath('references/v1', dir, { ...issues, eventName: 'issues', ref: 'refs/heads/main' });
+    expect(plan.kind === 'files' && readFileSync(plan.files.profiles[0]!, 'utf8')).toBe(readFileSync(STAGED_PROFILE, 'utf8'));
+    expect(plan.kind === 'files' && plan.files.origin).toBe(`repository file data/profiles/references/v1.yaml at the default branch (main @ ${base.slice(0, 7)})`);
+  });
+
   it('a symbolic link committed on the base branch cannot lead out of the repository', async () => {
     const { dir } = repoWithEditedReference();
     git(dir, 'checkout', '-q', 'main');
