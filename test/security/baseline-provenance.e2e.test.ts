@@ -18,14 +18,16 @@ import { ISSUE_BODY, PIPELINE_INPUTS, SLOW, pipelineWorkspace } from '../action-
 import { captureStdout, overlayEnv } from '../harness/in-process.js';
 
 const REFRESH = '.github/workflows/optimization-baseline-refresh.yml';
-const INPUTS = { ...PIPELINE_INPUTS, 'dataset-id': 'prov' };
+// Over the issue's thresholds, one that no timing noise decides: only the forged baseline's cost passes it,
+// so the verdict is reject against the real baseline and ship against the forged one.
+const INPUTS = { ...PIPELINE_INPUTS, 'dataset-id': 'prov', thresholds: 'thresholds:\n  cost.total_stage_cost_usd: "<= -50%"\n', 'fail-on': 'never' };
 
 let h: Harness;
 let refreshRunId: number;
 let artifactName: string;
 let genuine: Map<string, Buffer>;
 
-/** The genuine store with every wall time ×10: against it, the unchanged pipeline looks 90 % faster. */
+/** The genuine store with every wall time and the cost ×10: against it, the unchanged pipeline looks 90 % faster and cheaper. */
 function forged(): Record<string, Buffer> {
   const files: Record<string, Buffer> = {};
   for (const [name, bytes] of genuine) files[name] = bytes;
@@ -33,6 +35,9 @@ function forged(): Record<string, Buffer> {
   profile.totals.wall_time_s! *= 10;
   for (const stage of Object.values(profile.stages)) stage.wall_time_s! *= 10;
   files['run-1.yaml'] = Buffer.from(stringify(profile));
+  const cost = JSON.parse(genuine.get('eval/eval_pipeline_metrics.json')!.toString('utf8')) as Record<string, number>;
+  cost.total_stage_cost_usd! *= 10;
+  files['eval/eval_pipeline_metrics.json'] = Buffer.from(JSON.stringify(cost));
   return files;
 }
 
@@ -66,7 +71,7 @@ beforeAll(async () => {
     event: { schedule: '0 3 * * *' },
     run: { workflowPath: REFRESH },
     workspace: pipelineWorkspace(SLOW),
-    inputs: { ...INPUTS, mode: 'baseline', comment: 'none' },
+    inputs: { ...INPUTS, thresholds: '', mode: 'baseline', comment: 'none' },
   });
   const { main } = await runAction({ runner: refresh });
   expect(main.exitCode, main.stdout).toBe(0);
@@ -97,8 +102,8 @@ describe('planted baselines', () => {
       inputs: { ...INPUTS, 'issue-number': '7', baseline: 'artifact', comment: 'none' },
     });
     expect(main.exitCode, main.stdout).toBe(0);
-    // The unchanged pipeline against the real baseline: the -20 % target is not met.
-    expect(gateJson?.decision).not.toBe('ship');
+    // The unchanged pipeline against the real baseline: the cost did not halve.
+    expect(gateJson?.decision).toBe('reject');
     expect(gateJson?.baseline?.provenance).toMatchObject({ run_id: refreshRunId, event: 'schedule', head_branch: 'main' });
     expect(main.summary).toMatch(/Baseline: refresh run \d+ \(schedule, run id \d+\), main @ [0-9a-f]{7}, /);
   }, TEST_TIMEOUT);
@@ -138,15 +143,17 @@ describe('planted baselines', () => {
 
     // The PR gate restores the newest entry, refuses it, and falls back to the real refresh's artifact.
     const first = await gate({ eventName: 'pull_request', event: pullRequestEvent(h.github, 21), workspace: pipelineWorkspace(SLOW), inputs: INPUTS });
-    expect(first.gateJson?.decision, first.main.stdout).not.toBe('ship');
+    expect(first.gateJson?.decision, first.main.stdout).toBe('reject');
     expect(first.main.stdout).toContain(`refused cache entry ${prefix}${dispatch.run.id}-1: run ${dispatch.run.id} is of .github/workflows/optimization-dispatch.yml, not of a baseline refresh workflow`);
     expect(first.gateJson?.baseline?.provenance).toMatchObject({ run_id: refreshRunId });
 
     // With the dispatch's entry gone, the entry under the refresh's own key is found: its bytes are not the refresh's.
     h.model.cacheEntries.splice(h.model.cacheEntries.findIndex((e) => e.key === `${prefix}${dispatch.run.id}-1`), 1);
     const second = await gate({ eventName: 'pull_request', event: pullRequestEvent(h.github, 21), workspace: pipelineWorkspace(SLOW), inputs: INPUTS });
-    expect(second.gateJson?.decision, second.main.stdout).not.toBe('ship');
-    expect(second.main.stdout).toContain(`refused cache entry ${genuineEntry.key}: its files differ from the artifact run ${refreshRunId} uploaded (run-1.yaml): forged or corrupted`);
+    expect(second.gateJson?.decision, second.main.stdout).toBe('reject');
+    expect(second.main.stdout).toContain(
+      `refused cache entry ${genuineEntry.key}: its files differ from the artifact run ${refreshRunId} uploaded (eval/eval_pipeline_metrics.json, run-1.yaml): forged or corrupted`,
+    );
     expect(second.gateJson?.baseline?.provenance).toMatchObject({ run_id: refreshRunId });
   }, TEST_TIMEOUT * 2);
 
@@ -159,7 +166,6 @@ describe('planted baselines', () => {
       workspace,
       inputs: { ...INPUTS, 'issue-number': '7', baseline: 'artifact', comment: 'none' },
     });
-    expect(main.exitCode).toBe(1);
     expect(gateJson?.decision).toBe('reject');
     expect(gateJson?.input_errors.join('\n')).toMatch(/^missing baseline: no baseline artifact of a verified refresh for runner key .*, dataset prov, config hash [0-9a-f]{16}/);
     expect(main.stdout).not.toContain('measured run');
