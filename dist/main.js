@@ -8,22 +8,26 @@ import {
   passesFailOn,
   renderGateJson,
   renderReport
-} from "./chunks/chunk-MUO247FF.js";
+} from "./chunks/chunk-5CZVXZKR.js";
 import {
   ACCEPTED_FORMS,
   formatProblem,
   mergeThresholds,
   parseInlineThresholds,
   parseIssueThresholds
-} from "./chunks/chunk-BLZKNA3S.js";
+} from "./chunks/chunk-H4HSFTUG.js";
 import {
+  EVAL_RUN_FOLDERS,
   code,
   details,
   diffSides,
+  escapeInline,
+  experimentRunId,
   median,
+  neutralize,
   resolveEvalDir,
   table
-} from "./chunks/chunk-URVOHDML.js";
+} from "./chunks/chunk-OU2H746I.js";
 import {
   formatValue,
   metricUnit
@@ -48,9 +52,9 @@ import {
   processCommandRunner,
   runExternalFreeze,
   sharedEnvironment
-} from "./chunks/chunk-VSIZSWCN.js";
-import "./chunks/chunk-DN6TMBZP.js";
-import "./chunks/chunk-NFNHCEZ3.js";
+} from "./chunks/chunk-MF4WRMIQ.js";
+import "./chunks/chunk-PRXQND5L.js";
+import "./chunks/chunk-TJROLNU2.js";
 import {
   EVAL_METRICS_FILE,
   FINGERPRINT_FILE,
@@ -58,22 +62,23 @@ import {
   loadMeasuredRun,
   profileStem,
   stageTruthPathFor
-} from "./chunks/chunk-S2JG2XYJ.js";
+} from "./chunks/chunk-PJZTXWNE.js";
 import {
   isObject
-} from "./chunks/chunk-AKERE7RI.js";
+} from "./chunks/chunk-ZJMCWCY6.js";
 import {
   readJson
-} from "./chunks/chunk-74GBHKAL.js";
+} from "./chunks/chunk-UHNHABYH.js";
 import {
   BASE_WORKTREE_DIR,
+  DEFAULT_REFRESH_WORKFLOWS,
   Inputs,
   Outputs,
   PROFILE_OUTPUT_ENV,
   STICKY_MARKER_PREFIX,
   State,
   filesUnder
-} from "./chunks/chunk-SVQ3XKUD.js";
+} from "./chunks/chunk-HHOM7ASV.js";
 import {
   CancelledError,
   InputFileError,
@@ -91,9 +96,9 @@ import "./chunks/chunk-ZVFLWEG4.js";
 import "./chunks/chunk-Y2US2WXL.js";
 
 // src/action/run.ts
-import { mkdirSync as mkdirSync6 } from "node:fs";
-import { hostname, tmpdir } from "node:os";
-import { join as join11, resolve as resolve6 } from "node:path";
+import { mkdirSync as mkdirSync7 } from "node:fs";
+import { hostname, tmpdir as tmpdir2 } from "node:os";
+import { join as join13, resolve as resolve8 } from "node:path";
 
 // src/inputs/config.ts
 var MODES = ["gate", "baseline", "measure", "aggregate"];
@@ -164,6 +169,13 @@ function parseIssueNumber(errors, raw) {
   }
   return value;
 }
+function parseRefreshWorkflows(errors, raw) {
+  const names = (raw || DEFAULT_REFRESH_WORKFLOWS.join(",")).split(/[,\n]/).map((n) => n.trim()).filter((n) => n !== "");
+  if (names.length === 0 || names.some((n) => !/^[\w.-]+\.ya?ml$/.test(n))) {
+    errors.add(Inputs.RefreshWorkflows, "workflow file names such as optimization-baseline-refresh.yml (comma separated, no folders)", raw);
+  }
+  return names;
+}
 function optional(raw) {
   return raw === "" ? void 0 : raw;
 }
@@ -202,7 +214,8 @@ function readActionConfig(read) {
     timeoutMinutes: positiveNumber(errors, Inputs.TimeoutMinutes, read(Inputs.TimeoutMinutes) || "60", 0.01, 24 * 60),
     allowForkPrs: bool(errors, Inputs.AllowForkPrs, read(Inputs.AllowForkPrs)),
     ...runnerKey2 !== "" ? { runnerKey: runnerKey2 } : {},
-    token: read(Inputs.Token)
+    token: read(Inputs.Token),
+    refreshWorkflows: parseRefreshWorkflows(errors, read(Inputs.RefreshWorkflows))
   };
   if (/[\\/"':<>|*?\r\n]/.test(config.artifactName)) {
     errors.add(Inputs.ArtifactName, 'a name without / \\ " : < > | * ? or newlines', config.artifactName);
@@ -374,12 +387,56 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, timeoutMs 
         async (page) => (await octokit.rest.actions.listWorkflowRunArtifacts({ owner, repo, run_id: runId, per_page: 100, page })).data.artifacts
       );
       return list.filter((a) => !a.expired).map(toArtifact).sort(newestFirst);
+    },
+    async getWorkflowRun(runId) {
+      const { data } = await call(`reading workflow run ${runId}`, () => octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: runId }));
+      const referenced = data.referenced_workflows ?? [];
+      return {
+        id: data.id,
+        runNumber: data.run_number,
+        runAttempt: data.run_attempt ?? 1,
+        event: data.event,
+        repository: data.repository?.full_name ?? "",
+        headRepository: data.head_repository?.full_name ?? "",
+        headBranch: data.head_branch ?? "",
+        headSha: data.head_sha,
+        path: data.path ?? "",
+        referencedWorkflows: referenced.map((w) => w.path ?? "").filter((p) => p !== ""),
+        createdAt: data.created_at,
+        htmlUrl: data.html_url
+      };
+    },
+    async compareCommits(base, head) {
+      return call(`comparing ${base.slice(0, 12)}...${head}`, async () => {
+        try {
+          const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1 });
+          return data.status;
+        } catch (error) {
+          if (error.status === 404) return void 0;
+          throw error;
+        }
+      });
+    },
+    async listArtifactsNamed(name) {
+      const { data } = await call(
+        `listing artifacts named ${name}`,
+        () => octokit.rest.actions.listArtifactsForRepo({ owner, repo, name, per_page: 100 })
+      );
+      return data.artifacts.filter((a) => !a.expired).sort((a, b) => Date.parse(b.created_at ?? "") - Date.parse(a.created_at ?? "") || b.id - a.id).map((a) => ({ id: a.id, name: a.name, workflowRunId: a.workflow_run?.id ?? 0, headBranch: a.workflow_run?.head_branch ?? "", createdAt: a.created_at ?? "" }));
+    },
+    async getDefaultBranch() {
+      const { data } = await call("reading the repository", () => octokit.rest.repos.get({ owner, repo }));
+      return data.default_branch;
+    },
+    async getPullRequest(prNumber) {
+      const { data } = await call(`reading pull request #${prNumber}`, () => octokit.rest.pulls.get({ owner, repo, pull_number: prNumber }));
+      return { number: data.number, headRepo: data.head.repo?.full_name ?? "", headSha: data.head.sha, baseRef: data.base.ref, baseSha: data.base.sha };
     }
   };
 }
 
 // src/action/aggregate-flow.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
 import { join as join3 } from "node:path";
 
 // src/report/aggregate.ts
@@ -418,7 +475,7 @@ function renderAggregateReport(verdicts, options = {}) {
   }
   lines.push("", "Each runner is compared with its own baseline: time and memory never mix hosts.");
   for (const v of verdicts) {
-    lines.push("", details(`${ICON[v.decision]} ${v.runner}: full report`, v.report.replace(/^#+ /gm, "#### ")));
+    lines.push("", details(`${ICON[v.decision]} ${escapeInline(v.runner)}: full report`, v.report.replace(/^#+ /gm, "#### ")));
   }
   return `${lines.join("\n")}
 `;
@@ -447,6 +504,8 @@ function readRunContext(env = process.env) {
   const base = pr && isObject(pr.base) ? pr.base : {};
   const headRepo = isObject(head.repo) ? str(head.repo.full_name) : "";
   const dispatch = isObject(payload.inputs) ? payload.inputs : {};
+  const issue = isObject(payload.issue) ? payload.issue : void 0;
+  const workflowRun = isObject(payload.workflow_run) ? payload.workflow_run : void 0;
   return {
     eventName: env.GITHUB_EVENT_NAME ?? "",
     owner,
@@ -463,6 +522,7 @@ function readRunContext(env = process.env) {
       headRef: str(head.ref),
       headSha: str(head.sha),
       baseRef: str(base.ref),
+      baseSha: str(base.sha),
       headRepo,
       // A deleted head repository (null) is treated as a fork: we cannot tell it is ours.
       isFork: headRepo === "" || headRepo.toLowerCase() !== (env.GITHUB_REPOSITORY ?? "").toLowerCase(),
@@ -476,7 +536,15 @@ function readRunContext(env = process.env) {
       os: env.RUNNER_OS ?? "",
       arch: env.RUNNER_ARCH ?? "",
       environment: env.RUNNER_ENVIRONMENT ?? ""
-    }
+    },
+    ...!pr && issue && isObject(issue.pull_request) ? { commentedPullRequest: Number(issue.number) } : {},
+    ...workflowRun ? {
+      triggeringRun: {
+        id: Number(workflowRun.id),
+        event: str(workflowRun.event),
+        headRepo: isObject(workflowRun.head_repository) ? str(workflowRun.head_repository.full_name) : ""
+      }
+    } : {}
   };
 }
 var CLOSING = /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\s*:?\s+#(\d+)\b/i;
@@ -496,8 +564,11 @@ function resolveIssueNumber(config, context) {
 }
 function forkRefusal(config, context) {
   const pr = context.pullRequest;
-  if (!pr?.isFork || config.allowForkPrs || context.runner.environment === "github-hosted") return void 0;
-  return `refusing to measure pull request #${pr.number} from the fork ${pr.headRepo || "(deleted repository)"}: its code would run on a self-hosted runner. Set allow-fork-prs: true only if you accept that risk.`;
+  if (!pr?.isFork || config.allowForkPrs) return void 0;
+  return refusalText(`pull request #${pr.number}`, pr.headRepo || "(deleted repository)");
+}
+function refusalText(what, from) {
+  return `refusing to measure ${what} from the fork ${from}: its code would run on this runner. Set allow-fork-prs: true only with ephemeral, isolated runners (RUNNER_ENVIRONMENT is not proof: an earlier step can set it).`;
 }
 function enterpriseServerRefusal(serverUrl) {
   let host;
@@ -511,11 +582,9 @@ function enterpriseServerRefusal(serverUrl) {
 }
 
 // src/action/run-files.ts
-import { existsSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 var RUN_INFO_FILE = "run-info.json";
-function writeRunInfo(session, decision, dir = session.outDir) {
-  const path = join(dir, RUN_INFO_FILE);
+function runInfoText(session, decision) {
   const info = {
     schema: "optimization-gate/run-info@1",
     decision,
@@ -526,9 +595,8 @@ function writeRunInfo(session, decision, dir = session.outDir) {
     workflow_run_id: session.context.runId,
     run_attempt: session.context.runAttempt
   };
-  writeFileSync(path, `${JSON.stringify(info, null, 2)}
-`);
-  return path;
+  return `${JSON.stringify(info, null, 2)}
+`;
 }
 function setProfileOutputs(session, side) {
   if (!side) return;
@@ -540,7 +608,7 @@ function setProfileOutputs(session, side) {
 }
 
 // src/action/publish.ts
-import { writeFileSync as writeFileSync2 } from "node:fs";
+import { rmSync as rmSync2 } from "node:fs";
 import { join as join2 } from "node:path";
 
 // src/publish/comments.ts
@@ -613,8 +681,95 @@ function fitAnnotations(list, budget, summaryTitle) {
   return [{ title: `${summaryTitle} (${list.length})`, message }];
 }
 
+// src/action/sealed-results.ts
+import { createHash } from "node:crypto";
+import { existsSync as existsSync2, lstatSync, mkdtempSync, readFileSync as readFileSync2, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+var SEALED_FILES = ["gate.json", "report.md", "run-info.json"];
+var SEAL_MARK = ".seal-";
+var DIGEST_CHARS = 40;
+function writeResultFile(dir, name, text) {
+  const path = join(dir, name);
+  const bytes = Buffer.from(text, "utf8");
+  for (let attempt = 1; ; attempt++) {
+    rmSync(path, { force: true, recursive: true });
+    try {
+      writeFileSync(path, bytes, { flag: "wx", mode: 420 });
+      return bytes;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      if (attempt >= 20) {
+        throw new UserError(`cannot write ${name} in ${dir}: another process keeps recreating it (a process started by the measured command is still running)`);
+      }
+    }
+  }
+}
+function alteredFiles(dir, written) {
+  return [...written].filter(([name, bytes]) => {
+    const path = join(dir, name);
+    try {
+      const stat = lstatSync(path);
+      return !stat.isFile() || stat.nlink !== 1 || !readFileSync2(path).equals(bytes);
+    } catch {
+      return true;
+    }
+  }).map(([name]) => name);
+}
+function sealDigest(files) {
+  const hash = createHash("sha256");
+  for (const name of SEALED_FILES) {
+    const bytes = files.get(name);
+    hash.update(`${name}\0${bytes === void 0 ? "absent" : String(bytes.length)}\0`);
+    if (bytes !== void 0) hash.update(bytes);
+  }
+  return hash.digest("hex").slice(0, DIGEST_CHARS);
+}
+function sealName(artifactName, digest2) {
+  return `${artifactName}${SEAL_MARK}${digest2}`;
+}
+function parseSealName(name) {
+  const at = name.lastIndexOf(SEAL_MARK);
+  const digest2 = at > 0 ? name.slice(at + SEAL_MARK.length) : "";
+  return /^[0-9a-f]{40}$/.test(digest2) ? { artifact: name.slice(0, at), digest: digest2 } : void 0;
+}
+function sealFile(artifactName, files) {
+  const dir = mkdtempSync(join(tmpdir(), "og-seal-"));
+  const path = join(dir, "seal.json");
+  const digests = Object.fromEntries([...files].map(([name, bytes]) => [name, createHash("sha256").update(bytes).digest("hex")]));
+  writeFileSync(path, `${JSON.stringify({ schema: "optimization-gate/seal@1", artifact: artifactName, files: digests }, null, 2)}
+`);
+  return { dir, path };
+}
+function sealMismatch(dir, digests) {
+  const known = typeof digests === "string" ? /* @__PURE__ */ new Set([digests]) : digests;
+  if (known === void 0 || known.size === 0) return "no seal: this verdict was not uploaded by a completed run of the action";
+  const files = /* @__PURE__ */ new Map();
+  for (const name of SEALED_FILES) if (existsSync2(join(dir, name))) files.set(name, readFileSync2(join(dir, name)));
+  return known.has(sealDigest(files)) ? void 0 : "its files differ from the ones the action sealed: altered after the verdict";
+}
+
 // src/action/publish.ts
 var VERDICT_ANNOTATIONS = 7;
+function checkWritten(dir, written, when) {
+  const altered = alteredFiles(dir, written);
+  if (altered.length === 0) return [];
+  for (const name of altered) writeResultFile(dir, name, written.get(name).toString("utf8"));
+  return [
+    `${altered.join(", ")} changed ${when}, after the action wrote ${altered.length === 1 ? "it" : "them"}: a process started by the measured command is still running and rewriting the results; the uploaded verdict is not to be trusted`
+  ];
+}
+async function uploadSeal(artifactName, written, retentionDays, artifacts) {
+  const seal = sealFile(artifactName, written);
+  try {
+    await artifacts.upload(sealName(artifactName, sealDigest(written)), [seal.path], seal.dir, retentionDays);
+    return [];
+  } catch (error) {
+    return [`seal of ${artifactName} not uploaded (${errorMessage(error)}): mode aggregate will not trust this verdict`];
+  } finally {
+    rmSync2(seal.dir, { recursive: true, force: true });
+  }
+}
 function runUrl(context) {
   return `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}`;
 }
@@ -622,13 +777,14 @@ async function publishVerdict(verdict, targets, deps) {
   const { config, context, io, api, artifacts } = deps;
   const faults = [];
   const links = { runUrl: runUrl(context) };
-  const reportPath = join2(targets.outDir, "report.md");
-  writeFileSync2(reportPath, verdict.render(links));
-  let gateJsonPath;
-  if (verdict.gateJson !== void 0) {
-    gateJsonPath = join2(targets.outDir, "gate.json");
-    writeFileSync2(gateJsonPath, verdict.gateJson);
-  }
+  const written = /* @__PURE__ */ new Map();
+  const write = (name, text) => {
+    written.set(name, writeResultFile(targets.outDir, name, text));
+    return join2(targets.outDir, name);
+  };
+  const reportPath = write("report.md", verdict.render(links));
+  const gateJsonPath = verdict.gateJson !== void 0 ? write("gate.json", verdict.gateJson) : void 0;
+  if (targets.runInfo !== void 0) write(RUN_INFO_FILE, targets.runInfo);
   io.setOutput(Outputs.Decision, verdict.decision);
   io.setOutput(Outputs.ReportPath, reportPath);
   if (gateJsonPath) io.setOutput(Outputs.GateJson, gateJsonPath);
@@ -639,14 +795,17 @@ async function publishVerdict(verdict, targets, deps) {
     faults.push(`job summary: ${errorMessage(error)}`);
   }
   let artifactId;
+  pushAll(faults, checkWritten(targets.outDir, written, "before the upload"));
   try {
-    const files = [.../* @__PURE__ */ new Set([...targets.files, reportPath, ...gateJsonPath ? [gateJsonPath] : []])];
+    const files = [.../* @__PURE__ */ new Set([...targets.files, ...[...written.keys()].map((name) => join2(targets.outDir, name))])];
     const uploaded = await artifacts.upload(targets.artifactName, files, targets.outDir, config.retentionDays);
     artifactId = uploaded.id;
     io.saveState(State.ArtifactUploaded, "true");
     io.setOutput(Outputs.ArtifactId, String(uploaded.id));
     links.artifactUrl = `${links.runUrl}/artifacts/${uploaded.id}`;
     io.info(`artifact ${targets.artifactName} uploaded (id ${uploaded.id}, ${uploaded.size} bytes)`);
+    pushAll(faults, checkWritten(targets.outDir, written, "during the upload"));
+    pushAll(faults, await uploadSeal(targets.artifactName, written, config.retentionDays, artifacts));
   } catch (error) {
     faults.push(`artifact upload failed: ${errorMessage(error)}; the files are on the runner in ${targets.outDir}`);
   }
@@ -680,9 +839,9 @@ async function publishVerdict(verdict, targets, deps) {
 
 // src/action/aggregate-flow.ts
 function readJsonObject(path) {
-  if (!existsSync2(path)) return void 0;
+  if (!existsSync3(path)) return void 0;
   try {
-    const data = JSON.parse(readFileSync2(path, "utf8"));
+    const data = JSON.parse(readFileSync3(path, "utf8"));
     return isObject(data) ? data : void 0;
   } catch {
     return void 0;
@@ -695,7 +854,7 @@ function readRunnerVerdict(dir, name, artifactUrl) {
 }
 function verdictOf(dir, name, info) {
   const gate = readJsonObject(join3(dir, "gate.json"));
-  const report = existsSync2(join3(dir, "report.md")) ? readFileSync2(join3(dir, "report.md"), "utf8") : "";
+  const report = existsSync3(join3(dir, "report.md")) ? readFileSync3(join3(dir, "report.md"), "utf8") : "";
   const decision = isDecision(gate?.decision) ? gate.decision : gate === void 0 && info?.decision === "measured" ? "measured" : "missing";
   return {
     name,
@@ -709,32 +868,44 @@ function verdictOf(dir, name, info) {
 async function runnerArtifacts(session, prefix, own) {
   const { api, context, io } = session;
   const ours = (name) => name.startsWith(prefix) && name !== own;
+  let listed;
   if (api) {
     try {
-      const all = (await api.listRunArtifacts(Number(context.runId))).filter((a) => ours(a.name));
-      const newest = /* @__PURE__ */ new Map();
-      for (const a of all) if (!newest.has(a.name)) newest.set(a.name, { id: a.id, name: a.name, workflowRunId: a.workflowRunId || Number(context.runId) });
-      return [...newest.values()].sort((a, b) => a.name.localeCompare(b.name));
+      listed = (await api.listRunArtifacts(Number(context.runId))).map((a) => ({ id: a.id, name: a.name, workflowRunId: a.workflowRunId || Number(context.runId) }));
     } catch (error) {
       io.warning(
         `cannot list the artifacts of every attempt of this run (${errorMessage(error)}); reading this attempt's only. After "Re-run failed jobs" the runners that succeeded earlier then count as missing: give the verdict job \`actions: read\`.`
       );
     }
   }
-  return (await session.artifacts.listThisRun()).filter((a) => ours(a.name));
+  listed ??= await session.artifacts.listThisRun();
+  const seals = /* @__PURE__ */ new Map();
+  for (const a of listed) {
+    const seal = parseSealName(a.name);
+    if (seal) seals.set(seal.artifact, (seals.get(seal.artifact) ?? /* @__PURE__ */ new Set()).add(seal.digest));
+  }
+  const newest = /* @__PURE__ */ new Map();
+  for (const a of listed) if (ours(a.name) && parseSealName(a.name) === void 0 && !newest.has(a.name)) newest.set(a.name, a);
+  return { artifacts: [...newest.values()].sort((a, b) => a.name.localeCompare(b.name)), seals };
 }
 async function runAggregate(session) {
   const { config, context, io, outDir } = session;
   const prefix = `${config.artifactName}-`;
   const verdicts = [];
   await io.group("Collect the runners' verdicts", async () => {
-    const artifacts = await runnerArtifacts(session, prefix, `${config.artifactName}-aggregate`);
+    const { artifacts, seals } = await runnerArtifacts(session, prefix, `${config.artifactName}-aggregate`);
     io.info(`${artifacts.length} artifact(s) named ${prefix}*: ${artifacts.map((a) => a.name).join(", ") || "none"}`);
     for (const artifact of artifacts) {
       const dir = join3(outDir, "runners", artifact.name);
       try {
         const fromRun = artifact.workflowRunId !== void 0 ? { token: config.token, owner: context.owner, repo: context.repo, workflowRunId: artifact.workflowRunId } : void 0;
         await session.artifacts.download(artifact.id, dir, fromRun);
+        const unverified = sealMismatch(dir, seals.get(artifact.name));
+        if (unverified) {
+          io.warning(`artifact ${artifact.name}: not trusted: ${unverified}`);
+          verdicts.push({ name: artifact.name, runner: artifact.name, host: "?", decision: "missing", headline: `not verified: ${unverified}`, report: "" });
+          continue;
+        }
         const verdict = readRunnerVerdict(dir, artifact.name, `${runUrl(context)}/artifacts/${artifact.id}`);
         if (verdict.attempt !== void 0 && verdict.attempt !== context.runAttempt) io.info(`${artifact.name}: verdict of attempt ${verdict.attempt} (this is attempt ${context.runAttempt})`);
         verdicts.push(verdict);
@@ -774,8 +945,50 @@ async function runAggregate(session) {
   return { ...publication, decision };
 }
 
+// src/action/environment-error.ts
+var ENVIRONMENT_CODES = {
+  ENOSPC: "no space left on the device: free disk space on the runner",
+  EDQUOT: "the disk quota is exceeded: free space on the runner or raise the quota",
+  EFBIG: "a file grew past the size limit of the runner (ulimit -f)",
+  EROFS: "the file system is read-only",
+  EACCES: "permission denied: the runner user may not write there",
+  EPERM: "operation not permitted for the runner user",
+  EMFILE: "too many open files in the process (ulimit -n)",
+  ENFILE: "too many open files on the runner",
+  ENOMEM: "the runner is out of memory",
+  EIO: "an input/output error of the device",
+  EISDIR: "a folder stands where a file was expected",
+  ERR_FS_EISDIR: "a folder stands where a file was expected",
+  ENOTDIR: "a file stands where a folder was expected",
+  ENAMETOOLONG: "a path is too long for the file system"
+};
+function environmentFailure(error) {
+  const code2 = error?.code;
+  const why = typeof code2 === "string" ? ENVIRONMENT_CODES[code2] : void 0;
+  return why === void 0 ? void 0 : `the runner's environment failed: ${why} (${errorMessage(error)})`;
+}
+
+// src/action/fork-guard.ts
+async function forkGuard(config, context, api) {
+  if (config.mode === "aggregate" || config.allowForkPrs) return void 0;
+  const fromPayload = forkRefusal(config, context);
+  if (fromPayload) return fromPayload;
+  const ours = `${context.owner}/${context.repo}`.toLowerCase();
+  const run2 = context.triggeringRun;
+  if (run2 && run2.headRepo.toLowerCase() !== ours) {
+    return refusalText(`the code of workflow run ${run2.id} (${run2.event || "unknown event"})`, run2.headRepo || "(deleted repository)");
+  }
+  const commented = context.commentedPullRequest;
+  if (commented !== void 0) {
+    if (!api) return refusalText(`pull request #${commented} (an issue_comment run; without a token its origin cannot be checked)`, "(unknown)");
+    const pull = await api.getPullRequest(commented);
+    if (pull.headRepo.toLowerCase() !== ours) return refusalText(`pull request #${commented}`, pull.headRepo || "(deleted repository)");
+  }
+  return void 0;
+}
+
 // src/action/gate-flow.ts
-import { join as join9 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/action/git.ts
 import { execFileSync } from "node:child_process";
@@ -783,12 +996,25 @@ import { relative, resolve } from "node:path";
 function git(cwd, args) {
   return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
 }
+function commitOf(repoDir, name) {
+  try {
+    return git(repoDir, ["rev-parse", "--verify", "--quiet", `${name}^{commit}`]);
+  } catch {
+    return void 0;
+  }
+}
 function resolveRef(repoDir, ref) {
-  for (const candidate of [ref, `origin/${ref}`]) {
-    try {
-      return git(repoDir, ["rev-parse", "--verify", "--quiet", `${candidate}^{commit}`]);
-    } catch {
-    }
+  const candidates = ref.startsWith("refs/") ? [ref] : [`refs/remotes/origin/${ref}`, `refs/heads/${ref}`];
+  for (const candidate of candidates) {
+    const sha = commitOf(repoDir, candidate);
+    if (sha) return sha;
+  }
+  if (/^[0-9a-f]{7,40}$/i.test(ref)) {
+    const sha = commitOf(repoDir, ref);
+    if (sha) return sha;
+  }
+  if (!ref.startsWith("refs/") && commitOf(repoDir, `refs/tags/${ref}`)) {
+    throw new UserError(`baseline ref "${ref}" is a tag, not a branch: write ref:refs/tags/${ref} to measure the tag`);
   }
   throw new UserError(`baseline ref "${ref}" is not in the checkout`, [
     "check out with fetch-depth: 0 (actions/checkout), or fetch the base ref before this step"
@@ -855,15 +1081,15 @@ function headSha(workingDir) {
 }
 
 // src/action/measure-sides.ts
-import { copyFileSync as copyFileSync2, existsSync as existsSync4, mkdirSync as mkdirSync2, readFileSync as readFileSync3, rmSync, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname, join as join5, resolve as resolve3 } from "node:path";
+import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync2, readFileSync as readFileSync4, rmSync as rmSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname2, join as join5, resolve as resolve4 } from "node:path";
 
 // src/action/experiment.ts
-import { copyFileSync, existsSync as existsSync3, mkdirSync, statSync } from "node:fs";
+import { copyFileSync, existsSync as existsSync4, mkdirSync, statSync } from "node:fs";
 import { join as join4, resolve as resolve2 } from "node:path";
 var EVAL_FILES = [EVAL_METRICS_FILE, PIPELINE_METRICS_FILE, FINGERPRINT_FILE];
 function copyEvalResults(source, evalDir) {
-  const present = EVAL_FILES.filter((name) => existsSync3(join4(source, name)));
+  const present = EVAL_FILES.filter((name) => existsSync4(join4(source, name)));
   if (!present.includes(EVAL_METRICS_FILE) && !present.includes(PIPELINE_METRICS_FILE)) {
     return { files: [], failure: `experiment-output: no ${EVAL_METRICS_FILE} or ${PIPELINE_METRICS_FILE} in ${source} (no experiment-command ran to write them)` };
   }
@@ -898,7 +1124,7 @@ async function runExperiment(options, runner) {
   const files = [];
   const stale = [];
   for (const name of EVAL_FILES) {
-    if (existsSync3(join4(source, name))) {
+    if (existsSync4(join4(source, name))) {
       if (statSync(join4(source, name)).mtimeMs < started - 1e3) {
         stale.push(name);
         continue;
@@ -914,6 +1140,47 @@ async function runExperiment(options, runner) {
     failure = `the experiment command wrote neither ${EVAL_METRICS_FILE} nor ${PIPELINE_METRICS_FILE} in ${source}${stale.length > 0 ? ` (${stale.join(", ")} there predate this run)` : ""}`;
   }
   return { ok: failure === void 0, ...failure ? { failure } : {}, evalDir: options.evalDir, files };
+}
+
+// src/action/profile-output.ts
+import { existsSync as existsSync5, lstatSync as lstatSync2, realpathSync, rmSync as rmSync3 } from "node:fs";
+import { dirname, isAbsolute, relative as relative2, resolve as resolve3, sep } from "node:path";
+function inside(root, path) {
+  const rel = relative2(root, path);
+  return rel !== "" && rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function realLocation(path) {
+  let dir = dirname(path);
+  while (!existsSync5(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  return resolve3(realpathSync(dir), relative2(dir, path));
+}
+function check(cwd, path, shown) {
+  const refuse = (why) => new UserError(`input '${Inputs.ProfileOutput}': ${shown} ${why}`);
+  if (!inside(resolve3(cwd), path) || !inside(realpathSync(cwd), realLocation(path))) {
+    throw refuse("is outside the working directory: the freeze must write its profile inside it (a stale one there is removed before each run)");
+  }
+  if (!existsSync5(path) && !isLink(path)) return;
+  const stat = lstatSync2(path);
+  if (stat.isDirectory()) throw refuse("is a directory: expected the path of the profile YAML the freeze writes (e.g. out/profile.yaml)");
+  if (!stat.isFile()) throw refuse("is not a regular file (a symbolic link or a device): expected the path of the profile YAML the freeze writes");
+}
+function isLink(path) {
+  try {
+    return lstatSync2(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+function profileOutputPath(cwd, profileOutput) {
+  const path = resolve3(cwd, profileOutput);
+  check(cwd, path, profileOutput);
+  return path;
+}
+function removeStaleOutputs(cwd, paths) {
+  for (const path of paths) {
+    check(cwd, path, relative2(cwd, path));
+    rmSync3(path, { force: true });
+  }
 }
 
 // src/action/measure-sides.ts
@@ -951,10 +1218,9 @@ async function nativeRun(target, ctx, output, warmup, repeat) {
 }
 async function externalRun(target, ctx, stem) {
   const { config } = ctx;
-  const written = resolve3(target.cwd, config.profileOutput ?? "");
-  rmSync(written, { force: true });
-  mkdirSync2(dirname(written), { recursive: true });
-  rmSync(stageTruthPathFor(written), { force: true });
+  const written = profileOutputPath(target.cwd, config.profileOutput ?? "");
+  removeStaleOutputs(target.cwd, [written, stageTruthPathFor(written)]);
+  mkdirSync2(dirname2(written), { recursive: true });
   try {
     const result = await (ctx.externalImpl ?? runExternalFreeze)({
       command: shellCommand(config.profileCommand ?? ""),
@@ -983,11 +1249,12 @@ function measuredFiles(sides) {
     files.push(`${side.target.stem}.yaml`, `${side.target.stem}.stage_truth.json`);
     if (side.evalDir) files.push(join5(side.evalDir, "metrics.json"), join5(side.evalDir, "eval_pipeline_metrics.json"), join5(side.evalDir, "fingerprint.json"));
   }
-  return [...new Set(files)].filter((f) => existsSync4(f));
+  return [...new Set(files)].filter((f) => existsSync6(f));
 }
 async function measureSides(targets, ctx) {
   const sides = targets.map((target) => ({ target, profiles: [], failures: [] }));
   const { config } = ctx;
+  if (config.profileMode === "external") for (const target of targets) profileOutputPath(target.cwd, config.profileOutput ?? "");
   if (config.experimentCommand) {
     for (const side of sides) {
       if (ctx.signal.aborted) break;
@@ -1009,7 +1276,7 @@ async function measureSides(targets, ctx) {
     }
   } else if (config.experimentOutput) {
     for (const side of sides) {
-      const source = resolve3(side.target.cwd, config.experimentOutput);
+      const source = resolve4(side.target.cwd, config.experimentOutput);
       const copied = copyEvalResults(source, `${side.target.stem}.eval`);
       if (copied.failure) side.failures.push(copied.failure);
       else {
@@ -1039,7 +1306,7 @@ async function measureSides(targets, ctx) {
         const { failure } = await externalRun(side.target, ctx, stem);
         if (failure) side.failures.push(`warm-up ${w}: ${failure}`);
       }
-      for (const suffix of [".yaml", ".stage_truth.json", ".samples.jsonl", ".events.jsonl"]) rmSync(`${stem}${suffix}`, { force: true });
+      for (const suffix of [".yaml", ".stage_truth.json", ".samples.jsonl", ".events.jsonl"]) rmSync4(`${stem}${suffix}`, { force: true });
     }
   }
   await measureRounds(sides, ctx, 1, ctx.repeat);
@@ -1063,7 +1330,7 @@ async function measureRounds(sides, ctx, from, to) {
         profile = outcome.profile;
         if (outcome.failure) side.failures.push(`run ${k}: ${outcome.failure}`);
       }
-      if (profile && existsSync4(profile)) {
+      if (profile && existsSync6(profile)) {
         side.profiles.push(profile);
         const order = { side: side.target.name, round: k, sequence: (k - 1) * sides.length + index + 1, confirmation: k > ctx.repeat };
         recordRunOrder(profile, order, { startedAt, endedAt: /* @__PURE__ */ new Date() });
@@ -1075,11 +1342,11 @@ function recordRunOrder(profile, order, clock) {
   const truthPath = stageTruthPathFor(profile);
   const samplesPath = profile.replace(/\.ya?ml$/i, ".samples.jsonl");
   try {
-    const truth = JSON.parse(readFileSync3(truthPath, "utf8"));
+    const truth = JSON.parse(readFileSync4(truthPath, "utf8"));
     let startedAt = clock?.startedAt.toISOString() ?? null;
     let endedAt = clock?.endedAt.toISOString() ?? null;
-    if (!clock && existsSync4(samplesPath)) {
-      const header = JSON.parse(readFileSync3(samplesPath, "utf8").split("\n", 1)[0] ?? "{}");
+    if (!clock && existsSync6(samplesPath)) {
+      const header = JSON.parse(readFileSync4(samplesPath, "utf8").split("\n", 1)[0] ?? "{}");
       const wall = typeof truth.run_wall_s === "number" ? truth.run_wall_s : void 0;
       if (typeof header.started_at === "number") {
         startedAt = new Date(header.started_at * 1e3).toISOString();
@@ -1087,18 +1354,239 @@ function recordRunOrder(profile, order, clock) {
       }
     }
     truth.run_order = { ...order, started_at: startedAt, ended_at: endedAt };
-    writeFileSync3(truthPath, `${JSON.stringify(truth, null, 2)}
+    writeFileSync2(truthPath, `${JSON.stringify(truth, null, 2)}
 `);
   } catch {
   }
 }
 
 // src/action/resolve-baseline.ts
-import { cpSync as cpSync2, existsSync as existsSync6, mkdirSync as mkdirSync4, rmSync as rmSync2 } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join9 } from "node:path";
+
+// src/action/base-ref-files.ts
+import { execFileSync as execFileSync2 } from "node:child_process";
+import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname3, join as join6, posix, relative as relative3, resolve as resolve5 } from "node:path";
+var MAX_BLOB_BYTES = 512 * 1024 * 1024;
+function git2(cwd, args) {
+  return execFileSync2("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 }).trim();
+}
+function lsTree(top, commit, path, recursive) {
+  const out = execFileSync2("git", ["ls-tree", "-z", ...recursive ? ["-r"] : [], commit, ...path === "" ? [] : ["--", path]], {
+    cwd: top,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: 64 * 1024 * 1024
+  });
+  return out.split("\0").filter((r) => r !== "").map((record) => {
+    const tab = record.indexOf("	");
+    const [mode = "", type = "", sha = ""] = record.slice(0, tab).split(" ");
+    return { mode, type, sha, path: record.slice(tab + 1) };
+  });
+}
+function hasCommit(top, sha) {
+  try {
+    git2(top, ["cat-file", "-e", `${sha}^{commit}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function ensureCommit(top, sha) {
+  if (hasCommit(top, sha)) return;
+  try {
+    execFileSync2("git", ["fetch", "--no-tags", "--quiet", "--depth=1", "origin", sha], { cwd: top, stdio: ["ignore", "pipe", "pipe"], timeout: 12e4 });
+  } catch (error) {
+    throw new UserError(`the base commit ${sha.slice(0, 12)} is not in the checkout and could not be fetched (${errorMessage(error).split("\n")[0]})`, [
+      "check out with fetch-depth: 0 (or 2 for a pull request), so the base commit is there"
+    ]);
+  }
+  if (!hasCommit(top, sha)) throw new UserError(`the base commit ${sha.slice(0, 12)} is not in the checkout`);
+}
+function gitTopLevel(workingDir) {
+  try {
+    return git2(workingDir, ["rev-parse", "--show-toplevel"]);
+  } catch (error) {
+    throw new UserError(`a baseline named on the issue is read from the base commit, but ${workingDir} is not a git checkout (${errorMessage(error).split("\n")[0]})`);
+  }
+}
+function filesAtCommit(workingDir, commit, names, into) {
+  const top = gitTopLevel(workingDir);
+  ensureCommit(top, commit);
+  const prefix = relative3(top, resolve5(workingDir)).split("\\").join("/");
+  const wanted = [];
+  for (const name of names) {
+    const path = posix.normalize(posix.join(prefix, name.split("\\").join("/")));
+    if (path.startsWith("../") || path === ".." || posix.isAbsolute(path)) continue;
+    const [entry] = lsTree(top, commit, path, false).filter((e) => e.path === path);
+    if (!entry) continue;
+    if (entry.mode === "120000") {
+      throw new UserError(`baseline "${name}" is a symbolic link in the base commit ${commit.slice(0, 12)}: name the file it points to`);
+    }
+    if (entry.type === "tree") pushAll(wanted, lsTree(top, commit, `${path}/`, true));
+    else {
+      const folder = posix.dirname(path);
+      pushAll(wanted, lsTree(top, commit, folder === "." ? "" : `${folder}/`, false));
+      pushAll(wanted, lsTree(top, commit, `${path.replace(/\.ya?ml$/i, "")}.eval/`, true));
+    }
+  }
+  for (const entry of wanted) {
+    if (entry.type !== "blob" || entry.mode === "120000") continue;
+    const target = join6(into, entry.path);
+    mkdirSync3(dirname3(target), { recursive: true });
+    writeFileSync3(target, execFileSync2("git", ["cat-file", "blob", entry.sha], { cwd: top, stdio: ["ignore", "pipe", "pipe"], maxBuffer: MAX_BLOB_BYTES }));
+  }
+  const root = prefix === "" ? into : join6(into, prefix);
+  mkdirSync3(root, { recursive: true });
+  return root;
+}
+
+// src/action/baseline-store.ts
+import { cpSync, existsSync as existsSync7, mkdirSync as mkdirSync4, readdirSync, readFileSync as readFileSync5, realpathSync as realpathSync2, statSync as statSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { basename, dirname as dirname4, isAbsolute as isAbsolute2, join as join7, relative as relative4, resolve as resolve6, sep as sep2 } from "node:path";
+var BASELINE_MANIFEST = "baseline.json";
+var BASELINE_SCHEMA = "optimization-gate/baseline@1";
+var COMPANIONS = [".stage_truth.json", ".samples.jsonl"];
+function writeBaselineStore(dir, side, meta) {
+  mkdirSync4(dir, { recursive: true });
+  const runs = side.profiles.map((profile, i) => {
+    const stem = `run-${i + 1}`;
+    cpSync(profile, join7(dir, `${stem}.yaml`));
+    for (const suffix of COMPANIONS) {
+      const companion = `${profileStem(profile)}${suffix}`;
+      if (existsSync7(companion)) cpSync(companion, join7(dir, `${stem}${suffix}`));
+    }
+    return `${stem}.yaml`;
+  });
+  if (side.evalDir && existsSync7(side.evalDir)) cpSync(side.evalDir, join7(dir, "eval"), { recursive: true });
+  const manifest = {
+    schema: BASELINE_SCHEMA,
+    ...meta,
+    runs,
+    ...side.evalDir && existsSync7(side.evalDir) ? { eval_dir: "eval" } : {}
+  };
+  writeFileSync4(join7(dir, BASELINE_MANIFEST), `${JSON.stringify(manifest, null, 2)}
+`);
+  return manifest;
+}
+function symlinksUnder(dir, rel = "") {
+  const found = [];
+  for (const entry of readdirSync(join7(dir, rel), { withFileTypes: true })) {
+    const path = rel === "" ? entry.name : join7(rel, entry.name);
+    if (entry.isSymbolicLink()) found.push(path);
+    else if (entry.isDirectory()) pushAll(found, symlinksUnder(dir, path));
+  }
+  return found;
+}
+function outside(root, path) {
+  const rel = relative4(root, path);
+  return rel === ".." || rel.startsWith(`..${sep2}`) || isAbsolute2(rel);
+}
+function inStore(root, realRoot, entry, key, problems) {
+  if (entry === "" || entry.includes("\0") || isAbsolute2(entry) || outside(root, resolve6(root, entry))) {
+    problems.push(`${key}: ${JSON.stringify(entry)} is not a path inside the store`);
+    return void 0;
+  }
+  const path = resolve6(root, entry);
+  if (!existsSync7(path)) {
+    problems.push(`${key}: ${JSON.stringify(entry)} is not in the store`);
+    return void 0;
+  }
+  if (outside(realRoot, realpathSync2(path))) {
+    problems.push(`${key}: ${JSON.stringify(entry)} leads outside the store`);
+    return void 0;
+  }
+  return path;
+}
+function readBaselineStore(dir, origin) {
+  const path = join7(dir, BASELINE_MANIFEST);
+  const realRoot = realpathSync2(dir);
+  const links = symlinksUnder(dir);
+  if (links.length > 0) throw new InputFileError(path, links.map((l) => `${l}: a symbolic link; a stored baseline holds only plain files`));
+  const data = readJson(path);
+  const problems = [];
+  if (!isObject(data)) throw new InputFileError(path, ["(root): expected a mapping"]);
+  if (data.schema !== BASELINE_SCHEMA) problems.push(`schema: expected "${BASELINE_SCHEMA}", got ${JSON.stringify(data.schema)}`);
+  const runs = Array.isArray(data.runs) ? data.runs.filter((r) => typeof r === "string") : [];
+  if (runs.length === 0) problems.push("runs: expected a non-empty list of profile files");
+  const profiles = runs.map((r, i) => inStore(dir, realRoot, r, `runs[${i}]`, problems));
+  const evalDir = typeof data.eval_dir === "string" ? inStore(dir, realRoot, data.eval_dir, "eval_dir", problems) : void 0;
+  if (problems.length > 0) throw new InputFileError(path, problems);
+  return {
+    profiles,
+    ...evalDir && statSync2(evalDir).isDirectory() ? { evalDir } : {},
+    origin,
+    manifest: data
+  };
+}
+function refuseEscapes(root, found) {
+  const realRoot = realpathSync2(root);
+  const entries = (dir, deep) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join7(dir, e.name);
+    return deep && e.isDirectory() ? [path, ...entries(path, true)] : [path];
+  });
+  const evalDir = `${profileStem(found)}.eval`;
+  const read = statSync2(found).isDirectory() ? [found, ...entries(found, true)] : [found, ...entries(dirname4(found), false), ...existsSync7(evalDir) && statSync2(evalDir).isDirectory() ? entries(evalDir, true) : []];
+  const escaping = read.filter((p) => {
+    try {
+      return outside(realRoot, realpathSync2(p));
+    } catch {
+      return true;
+    }
+  });
+  if (escaping.length > 0) {
+    throw new UserError(`baseline "${relative4(root, found)}": a symbolic link leads outside the repository checkout`, escaping.map((p) => relative4(root, p)));
+  }
+}
+function isProfileYaml(name) {
+  return /\.ya?ml$/i.test(name) && !name.startsWith(".");
+}
+function baselinePathNames(name) {
+  return [name, `${name}.yaml`, join7("data/profiles", name), join7("data/profiles", `${name}.yaml`)];
+}
+function resolvePathBaseline(name, root, { insideCheckout = true } = {}) {
+  const candidates = baselinePathNames(name).map((p) => resolve6(root, p));
+  if (insideCheckout && candidates.some((p) => outside(root, p))) {
+    throw new UserError(`baseline "${name}": expected a path inside the repository checkout`);
+  }
+  const found = candidates.find((p) => existsSync7(p));
+  if (!found) {
+    throw new UserError(`baseline "${name}" not found`, candidates.map((p) => `looked for ${relative4(root, p) || "."}`));
+  }
+  if (insideCheckout) refuseEscapes(root, found);
+  if (!statSync2(found).isDirectory()) return { profiles: [found], origin: `repository file ${relative4(root, found)}` };
+  if (isStoreManifest(join7(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative4(root, found)}`);
+  const profiles = readdirSync(found).filter(isProfileYaml).sort().map((f) => join7(found, f)).filter(looksLikeProfile);
+  if (profiles.length === 0) {
+    const evalRun = existsSync7(join7(found, "metrics.json")) ? "; it holds eval results: name them with `baseline: { profile: <profile YAML>, eval: <this folder> }`" : "";
+    throw new UserError(`baseline folder ${relative4(root, found)} holds no profile YAML (a file with a totals: section)${evalRun}`);
+  }
+  return { profiles, origin: `repository folder ${relative4(root, found)} (${profiles.length} profiles: ${profiles.map((p) => basename(p)).join(", ")})` };
+}
+function isStoreManifest(path) {
+  if (!existsSync7(path)) return false;
+  try {
+    const data = readJson(path);
+    return !isObject(data) || data.schema === BASELINE_SCHEMA || !("promoted_id" in data || "run_id" in data);
+  } catch {
+    return true;
+  }
+}
+function looksLikeProfile(path) {
+  try {
+    return /^totals:/m.test(readFileSync5(path, "utf8"));
+  } catch {
+    return false;
+  }
+}
+
+// src/action/stored-baseline.ts
+import { createHash as createHash3 } from "node:crypto";
+import { cpSync as cpSync2, existsSync as existsSync8, mkdirSync as mkdirSync5, readdirSync as readdirSync2, readFileSync as readFileSync6, rmSync as rmSync5 } from "node:fs";
+import { join as join8 } from "node:path";
 
 // src/action/baseline-key.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 var CACHE_PREFIX = "optimization-gate-baseline-v1";
 function slug(text, max = 40) {
   const cleaned = text.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -1113,7 +1601,7 @@ function runnerKey(input, runner) {
   return slug(parts.join("-"), 80);
 }
 function configHash(files) {
-  const hash = createHash("sha256");
+  const hash = createHash2("sha256");
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     hash.update(file.path).update("\0").update(file.content).update("\0");
   }
@@ -1125,96 +1613,168 @@ function baselineCachePrefix(parts) {
 function baselineCacheKey(parts, runId, runAttempt) {
   return `${baselineCachePrefix(parts)}${runId}-${runAttempt}`;
 }
-function baselineArtifactName(artifactName, datasetId, runner) {
-  return `${artifactName}-baseline-${slug(datasetId)}-${runner}`.slice(0, 200);
+function baselineArtifactName(artifactName, datasetId, configHash2, runner) {
+  return `${artifactName}-baseline-${slug(datasetId)}-${configHash2}-${runner}`.slice(0, 200);
 }
 
-// src/action/baseline-store.ts
-import { cpSync, existsSync as existsSync5, mkdirSync as mkdirSync3, readdirSync, readFileSync as readFileSync4, statSync as statSync2, writeFileSync as writeFileSync4 } from "node:fs";
-import { basename, isAbsolute, join as join6, relative as relative2, resolve as resolve4, sep } from "node:path";
-var BASELINE_MANIFEST = "baseline.json";
-var BASELINE_SCHEMA = "optimization-gate/baseline@1";
-var COMPANIONS = [".stage_truth.json", ".samples.jsonl"];
-function writeBaselineStore(dir, side, meta) {
-  mkdirSync3(dir, { recursive: true });
-  const runs = side.profiles.map((profile, i) => {
-    const stem = `run-${i + 1}`;
-    cpSync(profile, join6(dir, `${stem}.yaml`));
-    for (const suffix of COMPANIONS) {
-      const companion = `${profileStem(profile)}${suffix}`;
-      if (existsSync5(companion)) cpSync(companion, join6(dir, `${stem}${suffix}`));
-    }
-    return `${stem}.yaml`;
-  });
-  if (side.evalDir && existsSync5(side.evalDir)) cpSync(side.evalDir, join6(dir, "eval"), { recursive: true });
-  const manifest = {
-    schema: BASELINE_SCHEMA,
-    ...meta,
-    runs,
-    ...side.evalDir && existsSync5(side.evalDir) ? { eval_dir: "eval" } : {}
-  };
-  writeFileSync4(join6(dir, BASELINE_MANIFEST), `${JSON.stringify(manifest, null, 2)}
-`);
-  return manifest;
+// src/action/provenance.ts
+import { basename as basename2 } from "node:path";
+var TRUSTED_EVENTS = ["schedule", "push", "workflow_dispatch"];
+function fileName(workflowPath) {
+  return basename2(workflowPath.split("@")[0] ?? "");
 }
-function readBaselineStore(dir, origin) {
-  const path = join6(dir, BASELINE_MANIFEST);
-  const data = readJson(path);
-  const problems = [];
-  if (!isObject(data)) throw new InputFileError(path, ["(root): expected a mapping"]);
-  if (data.schema !== BASELINE_SCHEMA) problems.push(`schema: expected "${BASELINE_SCHEMA}", got ${JSON.stringify(data.schema)}`);
-  const runs = Array.isArray(data.runs) ? data.runs.filter((r) => typeof r === "string") : [];
-  if (runs.length === 0) problems.push("runs: expected a non-empty list of profile files");
-  const missing = runs.filter((r) => !existsSync5(join6(dir, r)));
-  if (missing.length > 0) problems.push(`runs: files not in the store: ${missing.join(", ")}`);
-  if (problems.length > 0) throw new InputFileError(path, problems);
-  const evalDir = typeof data.eval_dir === "string" ? join6(dir, data.eval_dir) : void 0;
+function refreshWorkflowOf(run2, names) {
+  return [run2.path, ...run2.referencedWorkflows].find((p) => names.includes(fileName(p)));
+}
+async function verifyRefreshRun(api, runId, expect) {
+  let run2;
+  try {
+    run2 = await api.getWorkflowRun(runId);
+  } catch (error) {
+    return { ok: false, reason: `its run ${runId} cannot be read through the API (${error.message})` };
+  }
+  const same = (a) => a.toLowerCase() === expect.repository.toLowerCase();
+  if (!same(run2.repository)) return { ok: false, reason: `run ${runId} belongs to ${run2.repository || "another repository"}` };
+  if (!same(run2.headRepository)) {
+    return { ok: false, reason: `run ${runId} ran code from ${run2.headRepository || "a deleted repository"}, not from ${expect.repository} (a fork)` };
+  }
+  if (!TRUSTED_EVENTS.includes(run2.event)) {
+    return { ok: false, reason: `run ${runId} was started by ${run2.event}, not by a trusted event (${TRUSTED_EVENTS.join(", ")})` };
+  }
+  if (run2.headBranch !== expect.defaultBranch) {
+    return { ok: false, reason: `run ${runId} ran on ${run2.headBranch || "(no branch)"}, not on the default branch ${expect.defaultBranch}` };
+  }
+  if (refreshWorkflowOf(run2, expect.refreshWorkflows) === void 0) {
+    return {
+      ok: false,
+      reason: `run ${runId} is of ${run2.path || "an unknown workflow"}, not of a baseline refresh workflow (refresh-workflows: ${expect.refreshWorkflows.join(", ")})`
+    };
+  }
+  const relation = await api.compareCommits(run2.headSha, expect.defaultBranch);
+  if (relation !== "identical" && relation !== "ahead") {
+    return { ok: false, reason: `run ${runId} measured ${run2.headSha.slice(0, 12)}, which is not in the history of ${expect.defaultBranch} (${relation ?? "unknown commit"})` };
+  }
+  return { ok: true, run: run2 };
+}
+function provenanceOf(run2, source, entry, workflows) {
   return {
-    profiles: runs.map((r) => join6(dir, r)),
-    ...evalDir && existsSync5(evalDir) ? { evalDir } : {},
-    origin,
-    manifest: data
+    source,
+    entry,
+    run_id: run2.id,
+    run_number: run2.runNumber,
+    run_attempt: run2.runAttempt,
+    event: run2.event,
+    workflow: refreshWorkflowOf(run2, workflows) ?? run2.path,
+    head_branch: run2.headBranch,
+    head_sha: run2.headSha,
+    created_at: run2.createdAt,
+    html_url: run2.htmlUrl
   };
 }
-function outside(root, path) {
-  const rel = relative2(root, path);
-  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+function describeProvenance(p) {
+  const where = p.source === "cache" ? `the actions cache (${p.entry})` : `artifact ${p.entry}`;
+  return `refresh run ${p.run_number} (${p.event}, run id ${p.run_id}), ${p.head_branch} @ ${p.head_sha.slice(0, 7)}, ${p.created_at}, from ${where}`;
 }
-function isProfileYaml(name) {
-  return /\.ya?ml$/i.test(name) && !name.startsWith(".");
+
+// src/action/stored-baseline.ts
+var MAX_CANDIDATES = 10;
+async function expectation(deps) {
+  const { context, api } = deps;
+  const defaultBranch = context.defaultBranch ?? await api.getDefaultBranch();
+  return { repository: `${context.owner}/${context.repo}`, defaultBranch, refreshWorkflows: deps.refreshWorkflows ?? DEFAULT_REFRESH_WORKFLOWS };
 }
-function resolvePathBaseline(name, root, { insideCheckout = true } = {}) {
-  const candidates = [name, `${name}.yaml`, join6("data/profiles", name), join6("data/profiles", `${name}.yaml`)].map((p) => resolve4(root, p));
-  if (insideCheckout && candidates.some((p) => outside(root, p))) {
-    throw new UserError(`baseline "${name}": expected a path inside the repository checkout`);
+function manifestMismatch(files, where) {
+  const m = files.manifest;
+  if (!m) return void 0;
+  if (m.config_hash !== where.keyParts.configHash) {
+    return `the stored baseline was measured with pipeline config ${String(m.config_hash ?? "(not recorded)")}, this run has ${where.keyParts.configHash} (the pipeline-config files changed): not comparable; run the baseline refresh again`;
   }
-  const found = candidates.find((p) => existsSync5(p));
-  if (!found) {
-    throw new UserError(`baseline "${name}" not found`, candidates.map((p) => `looked for ${relative2(root, p) || "."}`));
+  if (m.dataset_id !== where.keyParts.datasetId) {
+    return `the stored baseline is of dataset ${String(m.dataset_id)}, this run measures ${where.keyParts.datasetId}: not comparable`;
   }
-  if (!statSync2(found).isDirectory()) return { profiles: [found], origin: `repository file ${relative2(root, found)}` };
-  if (isStoreManifest(join6(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative2(root, found)}`);
-  const profiles = readdirSync(found).filter(isProfileYaml).sort().map((f) => join6(found, f)).filter(looksLikeProfile);
-  if (profiles.length === 0) {
-    const evalRun = existsSync5(join6(found, "metrics.json")) ? "; it holds eval results: name them with `baseline: { profile: <profile YAML>, eval: <this folder> }`" : "";
-    throw new UserError(`baseline folder ${relative2(root, found)} holds no profile YAML (a file with a totals: section)${evalRun}`);
-  }
-  return { profiles, origin: `repository folder ${relative2(root, found)} (${profiles.length} profiles: ${profiles.map((p) => basename(p)).join(", ")})` };
+  return void 0;
 }
-function isStoreManifest(path) {
-  if (!existsSync5(path)) return false;
+function filesOf(dir, rel = "") {
+  return readdirSync2(join8(dir, rel), { withFileTypes: true }).flatMap((e) => {
+    const path = rel === "" ? e.name : join8(rel, e.name);
+    return e.isDirectory() ? filesOf(dir, path) : [path];
+  });
+}
+var digest = (path) => createHash3("sha256").update(readFileSync6(path)).digest("hex");
+function differingFiles(cacheDir, artifactDir) {
+  return filesOf(cacheDir).filter((f) => !existsSync8(join8(artifactDir, f)) || digest(join8(cacheDir, f)) !== digest(join8(artifactDir, f)));
+}
+async function download(artifact, into, deps) {
+  rmSync5(into, { recursive: true, force: true });
+  await deps.artifacts.download(artifact.id, into, {
+    token: deps.token,
+    owner: deps.context.owner,
+    repo: deps.context.repo,
+    workflowRunId: artifact.workflowRunId
+  });
+}
+async function restoreFromArtifact(where, deps) {
+  if (!deps.api) throw new Error("no token: cannot look up artifacts of other runs");
+  const name = baselineArtifactName(where.artifactName, where.keyParts.datasetId, where.keyParts.configHash, where.keyParts.runnerKey);
+  const expect = await expectation(deps);
+  const refused = [];
+  for (const artifact of (await deps.api.listArtifactsNamed(name)).slice(0, MAX_CANDIDATES)) {
+    const verdict = await verifyRefreshRun(deps.api, artifact.workflowRunId, expect);
+    if (!verdict.ok) {
+      refused.push(`artifact ${name} (id ${artifact.id}): ${verdict.reason}`);
+      continue;
+    }
+    const into = join8(where.outDir, "baseline");
+    await download(artifact, into, deps);
+    const provenance = provenanceOf(verdict.run, "artifact", `${name} (id ${artifact.id})`, expect.refreshWorkflows);
+    deps.log(`baseline downloaded from artifact ${name} (id ${artifact.id}, run ${artifact.workflowRunId}, ${artifact.createdAt})`);
+    return { found: { files: readBaselineStore(into, describeProvenance(provenance)), provenance }, refused };
+  }
+  return { refused };
+}
+function runOfCacheKey(key, prefix) {
+  const match = key.startsWith(prefix) ? /^(\d{1,20})-(\d{1,6})$/.exec(key.slice(prefix.length)) : null;
+  return match ? { runId: Number(match[1]), attempt: Number(match[2]) } : void 0;
+}
+async function verifyCacheEntry(key, prefix, into, where, deps) {
+  const refuse = (why) => ({ refused: [`cache entry ${key}: ${why}`] });
+  const named = runOfCacheKey(key, prefix);
+  if (!named) return refuse("its key names no run");
+  if (!deps.api) return refuse("no token to verify the run that saved it");
+  const expect = await expectation(deps);
+  const verdict = await verifyRefreshRun(deps.api, named.runId, expect);
+  if (!verdict.ok) return refuse(verdict.reason);
+  if (named.attempt > verdict.run.runAttempt) return refuse(`run ${named.runId} has no attempt ${named.attempt}`);
+  const name = baselineArtifactName(where.artifactName, where.keyParts.datasetId, where.keyParts.configHash, where.keyParts.runnerKey);
+  const artifact = (await deps.api.listArtifactsNamed(name)).find((a) => a.workflowRunId === named.runId);
+  if (!artifact) return refuse(`run ${named.runId} left no artifact ${name} to check the entry against (expired?)`);
+  const provenance = provenanceOf(verdict.run, "cache", key, expect.refreshWorkflows);
+  const files = readBaselineStore(into, describeProvenance(provenance));
+  const check2 = `${into}.artifact`;
+  await download(artifact, check2, deps);
+  const differing = differingFiles(into, check2);
+  rmSync5(check2, { recursive: true, force: true });
+  if (differing.length > 0) {
+    return refuse(`its files differ from the artifact run ${named.runId} uploaded (${differing.slice(0, 5).join(", ")}): forged or corrupted`);
+  }
+  return { found: { files, provenance }, refused: [] };
+}
+async function restoreFromCache(where, deps, into) {
+  const prefix = baselineCachePrefix(where.keyParts);
+  rmSync5(where.storePath, { recursive: true, force: true });
+  const key = await deps.cache.restore([where.storePath], prefix, [prefix]);
+  if (key === void 0 || !existsSync8(where.storePath)) return { refused: [] };
+  rmSync5(into, { recursive: true, force: true });
+  mkdirSync5(join8(into, ".."), { recursive: true });
+  cpSync2(where.storePath, into, { recursive: true });
+  rmSync5(where.storePath, { recursive: true, force: true });
+  deps.log(`baseline restored from the cache (key ${key}); verifying the run that saved it`);
   try {
-    const data = readJson(path);
-    return !isObject(data) || data.schema === BASELINE_SCHEMA || !("promoted_id" in data || "run_id" in data);
-  } catch {
-    return true;
-  }
-}
-function looksLikeProfile(path) {
-  try {
-    return /^totals:/m.test(readFileSync4(path, "utf8"));
-  } catch {
-    return false;
+    const lookup = await verifyCacheEntry(key, prefix, into, where, deps);
+    if (lookup.found) deps.log(`cache entry verified: ${lookup.found.files.origin}`);
+    return lookup;
+  } catch (error) {
+    return { refused: [`cache entry ${key}: cannot be verified (${errorMessage(error)})`] };
   }
 }
 
@@ -1227,33 +1787,12 @@ function chooseBaselineSource(input, fromIssue) {
   if (named.startsWith("ref:")) return { kind: "ref", ref: named.slice(4).trim(), from: "issue baseline:" };
   return { kind: "path", path: named, from: "issue baseline:" };
 }
-async function restoreFromCache(where, deps, into) {
-  const prefix = baselineCachePrefix(where.keyParts);
-  rmSync2(where.storePath, { recursive: true, force: true });
-  const key = await deps.cache.restore([where.storePath], prefix, [prefix]);
-  if (key === void 0 || !existsSync6(where.storePath)) return void 0;
-  rmSync2(into, { recursive: true, force: true });
-  mkdirSync4(join7(into, ".."), { recursive: true });
-  cpSync2(where.storePath, into, { recursive: true });
-  rmSync2(where.storePath, { recursive: true, force: true });
-  deps.log(`baseline restored from the cache (key ${key})`);
-  return readBaselineStore(into, `actions cache (${key})`);
+function refusedNote(refused) {
+  return refused.length > 0 ? `; refused (not from a verified baseline refresh): ${refused.join("; ")}` : "";
 }
-async function restoreFromArtifact(where, deps) {
-  if (!deps.api) throw new Error("no token: cannot look up artifacts of other runs");
-  const name = baselineArtifactName(where.artifactName, where.keyParts.datasetId, where.keyParts.runnerKey);
-  const branch = deps.context.defaultBranch;
-  const found = await deps.api.findArtifact(name, branch);
-  if (!found) return void 0;
-  const into = join7(where.outDir, "baseline");
-  await deps.artifacts.download(found.id, into, {
-    token: deps.token,
-    owner: deps.context.owner,
-    repo: deps.context.repo,
-    workflowRunId: found.workflowRunId
-  });
-  deps.log(`baseline downloaded from artifact ${name} (id ${found.id}, run ${found.workflowRunId}, ${found.createdAt})`);
-  return readBaselineStore(into, `artifact ${name} of run ${found.workflowRunId} (${found.createdAt})`);
+function storedPlan(found, where) {
+  const mismatch = manifestMismatch(found.files, where);
+  return mismatch ? { kind: "missing", reason: mismatch } : { kind: "files", files: found.files, provenance: found.provenance };
 }
 async function planBaseline(source, where, deps) {
   const how = `runner key ${where.keyParts.runnerKey}, dataset ${where.keyParts.datasetId}, config hash ${where.keyParts.configHash}`;
@@ -1261,30 +1800,36 @@ async function planBaseline(source, where, deps) {
     switch (source.kind) {
       case "ref":
         return { kind: "ref", ref: source.ref };
-      case "path":
-        return { kind: "files", files: resolvePathBaseline(source.path, where.workingDir, { insideCheckout: source.from !== "input baseline" }) };
+      case "path": {
+        const files = source.from === "input baseline" ? resolvePathBaseline(source.path, where.workingDir, { insideCheckout: false }) : await issuePathBaseline(source.path, where, deps);
+        const mismatch = files.manifest ? manifestMismatch(files, where) : void 0;
+        return mismatch ? { kind: "missing", reason: mismatch } : { kind: "files", files };
+      }
       case "artifact": {
-        const files = await restoreFromArtifact(where, deps);
-        if (files) return { kind: "files", files };
+        const lookup = await restoreFromArtifact(where, deps);
+        if (lookup.found) return storedPlan(lookup.found, where);
         return {
           kind: "missing",
-          reason: `no baseline artifact on the default branch for ${how}: run the baseline refresh (mode: baseline) on this runner first`
+          reason: `no baseline artifact of a verified refresh for ${how}: run the baseline refresh (mode: baseline) on this runner first${refusedNote(lookup.refused)}`
         };
       }
       case "cache":
       case "auto": {
-        const files = await restoreFromCache(where, deps, join7(where.outDir, "baseline"));
-        if (files) return { kind: "files", files };
+        const cached = await restoreFromCache(where, deps, join9(where.outDir, "baseline"));
+        if (cached.found) return storedPlan(cached.found, where);
+        for (const r of cached.refused) deps.log(`refused ${r}`);
+        let refused = cached.refused;
         if (deps.api) {
           const fallback = await restoreFromArtifact(where, deps).catch((error) => {
             deps.log(`no baseline artifact either: ${errorMessage(error)}`);
-            return void 0;
+            return { refused: [] };
           });
-          if (fallback) return { kind: "files", files: fallback };
+          if (fallback.found) return storedPlan(fallback.found, where);
+          refused = [...refused, ...fallback.refused];
         }
         return {
           kind: "missing",
-          reason: `no stored baseline for ${how} (neither in the cache nor as an artifact): run the baseline refresh (mode: baseline) on this runner, or set baseline: ref:<base branch> to measure it in this job`
+          reason: `no stored baseline for ${how} (neither in the cache nor as an artifact): run the baseline refresh (mode: baseline) on this runner, or set baseline: ref:<base branch> to measure it in this job${refusedNote(refused)}`
         };
       }
     }
@@ -1293,6 +1838,31 @@ async function planBaseline(source, where, deps) {
     return { kind: "missing", reason: `baseline (${source.from}) could not be restored: ${errorMessage(error)}` };
   }
 }
+async function issueBaseCommit(where, deps) {
+  const pr = deps.context.pullRequest;
+  if (pr?.baseSha) return { sha: pr.baseSha, label: `the base commit of pull request #${pr.number} (${pr.baseRef} @ ${pr.baseSha.slice(0, 7)})` };
+  const branch = deps.context.defaultBranch ?? (deps.api ? await deps.api.getDefaultBranch() : void 0);
+  if (!branch) throw new UserError("a baseline named on the issue is read from the default branch, but the default branch is not known (no token)");
+  const sha = resolveRef(gitTopLevel(where.workingDir), branch);
+  return { sha, label: `the default branch (${branch} @ ${sha.slice(0, 7)})` };
+}
+async function issueEvalRoot(name, where, deps) {
+  const base = await issueBaseCommit(where, deps);
+  const into = join9(where.outDir, "issue-baseline-eval");
+  const names = [name, .../^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) ? EVAL_RUN_FOLDERS.map((folder) => `${folder}/${name}`) : []];
+  let root = filesAtCommit(where.workingDir, base.sha, names, into);
+  const runId = /\.ya?ml$/i.test(name) ? experimentRunId(join9(root, name)) : void 0;
+  if (runId !== void 0) root = filesAtCommit(where.workingDir, base.sha, [`data/eval/runs/${runId}`], into);
+  deps.log(`baseline eval results ${name} read from ${base.label}, not from the checkout`);
+  return { root, label: base.label };
+}
+async function issuePathBaseline(name, where, deps) {
+  const base = await issueBaseCommit(where, deps);
+  const root = filesAtCommit(where.workingDir, base.sha, baselinePathNames(name), join9(where.outDir, "issue-baseline"));
+  const files = resolvePathBaseline(name, root, { insideCheckout: true });
+  deps.log(`baseline ${name} read from ${base.label}, not from the checkout`);
+  return { ...files, origin: `${files.origin} at ${base.label}` };
+}
 
 // src/action/baseline-eval.ts
 function baselineEvalName(config, spec) {
@@ -1300,9 +1870,10 @@ function baselineEvalName(config, spec) {
   if (config.baseline.kind === "auto" && spec.baselineEval !== void 0) return { name: spec.baselineEval, from: "issue" };
   return void 0;
 }
-function resolveBaselineEval(named, workingDir) {
+function resolveBaselineEval(named, workingDir, at) {
   try {
-    return { found: resolveEvalDir(named.name, workingDir, { insideCheckout: named.from === "issue" }) };
+    const found = resolveEvalDir(named.name, workingDir, { insideCheckout: named.from === "issue" });
+    return { found: at === void 0 ? found : { ...found, origin: `${found.origin} at ${at}` } };
   } catch (error) {
     const where = named.from === "input" ? "input 'baseline-eval'" : "issue baseline: eval";
     return { error: `baseline eval results (${where}): ${isUserError(error) ? error.message : errorMessage(error)}` };
@@ -1310,15 +1881,15 @@ function resolveBaselineEval(named, workingDir) {
 }
 
 // src/action/session.ts
-import { existsSync as existsSync7, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
-import { join as join8, relative as relative3, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync7, statSync as statSync3 } from "node:fs";
+import { join as join10, relative as relative5, resolve as resolve7 } from "node:path";
 async function hashPipelineConfig(patterns, workingDir) {
   if (patterns.length === 0) return { hash: configHash([]), files: [] };
-  const globber = await create(patterns.map((p) => resolve5(workingDir, p)).join("\n"), { matchDirectories: false });
-  const files = (await globber.glob()).filter((f) => existsSync7(f) && statSync3(f).isFile()).sort();
+  const globber = await create(patterns.map((p) => resolve7(workingDir, p)).join("\n"), { matchDirectories: false });
+  const files = (await globber.glob()).filter((f) => existsSync9(f) && statSync3(f).isFile()).sort();
   return {
-    hash: configHash(files.map((f) => ({ path: relative3(workingDir, f), content: readFileSync5(f) }))),
-    files: files.map((f) => relative3(workingDir, f))
+    hash: configHash(files.map((f) => ({ path: relative5(workingDir, f), content: readFileSync7(f) }))),
+    files: files.map((f) => relative5(workingDir, f))
   };
 }
 async function baselineKeyParts(config, context, workingDir) {
@@ -1326,7 +1897,7 @@ async function baselineKeyParts(config, context, workingDir) {
   return { datasetId: config.datasetId, configHash: hash, runnerKey: runnerKey(config.runnerKey, context.runner), configFiles: files };
 }
 function storePathFor(context) {
-  return join8(context.workspace, ".optimization-gate-baseline");
+  return join10(context.workspace, ".optimization-gate-baseline");
 }
 function loadSide(name, profiles, evalDir, failures) {
   const runs = [];
@@ -1364,12 +1935,12 @@ async function loadThresholds(config, context, api, log) {
 }
 
 // src/action/gate-flow.ts
-function gateVerdict(result, diff, issueNumber) {
+function gateVerdict(result, diff, issueNumber, baseline) {
   const failing = result.thresholds.filter((t) => t.counts && (t.verdict === "fail" || t.verdict === "missing"));
   return {
     decision: result.decision,
-    render: (links) => renderReport(result, diff, links),
-    gateJson: renderGateJson(result),
+    render: (links) => renderReport(result, diff, { ...links, ...baseline ? { baseline: baseline.description } : {} }),
+    gateJson: renderGateJson(result, baseline),
     annotations: [
       ...failing.map((t) => ({
         title: `optimization-gate: ${t.threshold.kind} ${t.verdict}`,
@@ -1384,18 +1955,25 @@ function gateVerdict(result, diff, issueNumber) {
     ]
   };
 }
+function baselineRecord(source, plan) {
+  if (plan.kind === "missing") return void 0;
+  if (plan.kind === "ref") return { source: "ref", description: `ref:${plan.ref}, measured in this job`, provenance: null };
+  const kind = plan.provenance?.source ?? (source === "path" ? "path" : source);
+  return { source: kind, description: plan.files.origin, provenance: plan.provenance ? { ...plan.provenance } : null };
+}
 async function runGate(session) {
   const { config, context, io, outDir } = session;
-  const refusal = forkRefusal(config, context);
-  if (refusal) throw new UserError(refusal);
   const loaded = await io.group("Thresholds", async () => {
     if (!session.api) throw new UserError("input 'token': expected a token to read the optimization issue");
     return loadThresholds(config, context, session.api, (line) => io.info(line));
   });
   const targets = { outDir, artifactName: config.artifactName, files: [], ...loaded.issue ? { issueNumber: loaded.issue.number } : {}, ...context.pullRequest ? { prNumber: context.pullRequest.number } : {} };
+  let baseline;
   const publish = async (result, diff) => {
-    targets.files.push(writeRunInfo(session, result.decision));
-    const publication = await io.group("Publish", () => publishVerdict(gateVerdict(result, diff, loaded.issue?.number), targets, session));
+    const publication = await io.group(
+      "Publish",
+      () => publishVerdict(gateVerdict(result, diff, loaded.issue?.number, baseline), { ...targets, runInfo: runInfoText(session, result.decision) }, session)
+    );
     return { result, publication };
   };
   if (loaded.refusal) return publish(inputErrorResult([loaded.refusal], config.failOn));
@@ -1404,20 +1982,28 @@ async function runGate(session) {
     return publish(inputErrorResult(spec.problems.length === 0 ? [ACCEPTED_FORMS] : [], config.failOn, spec));
   }
   const source = chooseBaselineSource(config.baseline, spec.baseline);
+  const baselineWhere = { workingDir: session.workingDir, storePath: session.storePath, outDir, keyParts: session.keyParts, artifactName: config.artifactName };
+  const baselineDeps = {
+    cache: session.cache,
+    artifacts: session.artifacts,
+    ...session.api ? { api: session.api } : {},
+    token: config.token,
+    context,
+    log: (l) => io.info(l),
+    refreshWorkflows: config.refreshWorkflows
+  };
   const plan = await io.group("Baseline", async () => {
     io.info(`baseline source: ${source.kind === "ref" ? `ref:${source.ref}` : source.kind === "path" ? source.path : source.kind} (${source.from})`);
-    return planBaseline(source, { workingDir: session.workingDir, storePath: session.storePath, outDir, keyParts: session.keyParts, artifactName: config.artifactName }, {
-      cache: session.cache,
-      artifacts: session.artifacts,
-      ...session.api ? { api: session.api } : {},
-      token: config.token,
-      context,
-      log: (l) => io.info(l)
-    });
+    return planBaseline(source, baselineWhere, baselineDeps);
   });
+  baseline = baselineRecord(source.kind, plan);
   if (plan.kind === "missing") return publish(inputErrorResult([`missing baseline: ${plan.reason}`], config.failOn, spec));
   const evalName = baselineEvalName(config, spec);
-  const namedEval = evalName ? resolveBaselineEval(evalName, session.workingDir) : void 0;
+  let namedEval;
+  if (evalName?.from === "issue") {
+    const at = await issueEvalRoot(evalName.name, baselineWhere, baselineDeps).catch((error) => ({ error: errorMessage(error) }));
+    namedEval = "error" in at ? { error: `baseline eval results (issue baseline: eval): ${at.error}` } : resolveBaselineEval(evalName, at.root, at.label);
+  } else if (evalName) namedEval = resolveBaselineEval(evalName, session.workingDir);
   if (namedEval && "error" in namedEval) return publish(inputErrorResult([`missing baseline: ${namedEval.error}`], config.failOn, spec));
   const baselineEvalDir = namedEval?.found.dir;
   if (namedEval) io.info(`baseline eval results: ${namedEval.found.origin}`);
@@ -1432,13 +2018,14 @@ async function runGate(session) {
   const referenceWallS = walls.length > 0 ? median(walls) : void 0;
   const repeat = config.repeat ?? spec.repeat ?? 1;
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
-  const candidate = { name: "candidate", cwd: session.workingDir, stem: join9(outDir, "candidate"), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
+  const candidate = { name: "candidate", cwd: session.workingDir, stem: join11(outDir, "candidate"), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
   let worktree;
   const sideTargets = [candidate];
   if (plan.kind === "ref") {
-    worktree = addWorktree(session.workingDir, plan.ref, join9(outDir, BASE_WORKTREE_DIR));
+    worktree = addWorktree(session.workingDir, plan.ref, join11(outDir, BASE_WORKTREE_DIR));
     const baseSha = worktree.sha.slice(0, 7);
-    sideTargets.unshift({ name: "baseline", cwd: worktree.cwd, stem: join9(outDir, "baseline"), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
+    baseline = { source: "ref", description: `ref:${plan.ref} @ ${baseSha}, measured in this job`, provenance: null };
+    sideTargets.unshift({ name: "baseline", cwd: worktree.cwd, stem: join11(outDir, "baseline"), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
   }
   const measureContext = {
     config,
@@ -1507,8 +2094,8 @@ function judge({ spec, measured, storedBaseline, failures: loadFailures, baselin
 }
 
 // src/action/refresh-flow.ts
-import { cpSync as cpSync3, mkdirSync as mkdirSync5, rmSync as rmSync3 } from "node:fs";
-import { join as join10 } from "node:path";
+import { cpSync as cpSync3, mkdirSync as mkdirSync6, rmSync as rmSync6 } from "node:fs";
+import { join as join12 } from "node:path";
 
 // src/report/measurement.ts
 function medianOf(runs, pick) {
@@ -1520,11 +2107,11 @@ function fmt(value, metric) {
 }
 function renderMeasurementReport(runs, options) {
   const failed = runs.filter((r) => r.profile.status !== void 0 && r.profile.status !== "ok");
-  const failures = [...options.failures ?? [], ...failed.map((r) => `${r.label}: ${r.profile.status}`)];
+  const failures = [...(options.failures ?? []).map(neutralize), ...failed.map((r) => `${escapeInline(r.label)}: ${escapeInline(String(r.profile.status))}`)];
   const lines = [`### ${failures.length > 0 || runs.length === 0 ? "\u274C" : "\u{1F4CF}"} ${options.title}`, ""];
   const links = [options.artifactUrl ? `[artifacts](${options.artifactUrl})` : "", options.runUrl ? `[workflow run](${options.runUrl})` : ""].filter(Boolean);
   if (links.length > 0) lines.push(links.join(" \xB7 "), "");
-  for (const note of options.notes ?? []) lines.push(`- ${note}`);
+  for (const note of options.notes ?? []) lines.push(`- ${neutralize(note)}`);
   if (failures.length > 0) pushAll(lines, ["", "**Runs that did not complete:**", ...failures.map((f) => `- ${f}`)]);
   if (runs.length === 0) {
     lines.push("", "No profile was measured.");
@@ -1534,7 +2121,7 @@ function renderMeasurementReport(runs, options) {
   const stages = [];
   for (const run2 of runs) for (const stage of Object.keys(run2.profile.stages)) if (!stages.includes(stage)) stages.push(stage);
   const rows = stages.map((stage) => [
-    stage,
+    escapeInline(stage),
     fmt(medianOf(runs, (r) => r.profile.stages[stage]?.wall_time_s), "wall_time_s"),
     fmt(medianOf(runs, (r) => r.profile.stages[stage]?.peak_rss_mb), "peak_rss_mb"),
     fmt(medianOf(runs, (r) => r.profile.stages[stage]?.avg_cpu_pct), "avg_cpu_pct")
@@ -1551,7 +2138,7 @@ function renderMeasurementReport(runs, options) {
   const env = first.profile.environment;
   lines.push(
     "",
-    `<sub>Host ${code(String(env.hostname ?? "?"))}, CPU ${code(String(env.cpu_model ?? env.cpu ?? "?"))}. Sampling: ${first.profile.totals.sampling_note ?? "not stated"}. Memory metric: ${first.profile.totals.memory_metric ?? "not stated"}.</sub>`
+    `<sub>Host ${code(String(env.hostname ?? "?"))}, CPU ${code(String(env.cpu_model ?? env.cpu ?? "?"))}. Sampling: ${neutralize(String(first.profile.totals.sampling_note ?? "not stated"))}. Memory metric: ${neutralize(String(first.profile.totals.memory_metric ?? "not stated"))}.</sub>`
   );
   return `${lines.join("\n")}
 `;
@@ -1565,7 +2152,7 @@ async function measureHere(session) {
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
   const [side] = await io.group(
     `Measure (${config.repeat ?? 1} run${(config.repeat ?? 1) === 1 ? "" : "s"})`,
-    () => measureSides([{ name: "candidate", cwd: session.workingDir, stem: join10(outDir, "run"), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
+    () => measureSides([{ name: "candidate", cwd: session.workingDir, stem: join12(outDir, "run"), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
       config,
       repeat: config.repeat ?? 1,
       signal: session.signal,
@@ -1589,7 +2176,11 @@ async function runMeasure(session) {
   };
   const publication = await session.io.group(
     "Publish",
-    () => publishVerdict(verdict, { outDir: session.outDir, artifactName: session.config.artifactName, files: [...measuredFiles([side]), writeRunInfo(session, "measured")] }, session)
+    () => publishVerdict(
+      verdict,
+      { outDir: session.outDir, artifactName: session.config.artifactName, files: measuredFiles([side]), runInfo: runInfoText(session, "measured") },
+      session
+    )
   );
   if (failures.length > 0) pushAll(publication.faults, failures.map((f) => `measured run failed: ${f}`));
   return publication;
@@ -1633,17 +2224,36 @@ ${notes.map((n) => `- ${n}`).join("\n")}
     ]
   };
 }
+function warnIfNotTrusted(session) {
+  const { context, io } = session;
+  const branch = context.defaultBranch;
+  if (branch === void 0) return;
+  if (TRUSTED_EVENTS.includes(context.eventName) && context.ref === `refs/heads/${branch}` && !context.pullRequest) return;
+  io.warning(
+    `this refresh runs on ${context.eventName} at ${context.ref || "(no ref)"}: gates accept only a baseline stored by a ${TRUSTED_EVENTS.join(" / ")} run of the default branch (${branch}), from a refresh workflow (refresh-workflows), so they will not use this one`
+  );
+}
 async function runBaseline(session) {
   const { config, context, io, keyParts, storePath } = session;
   const previous = await io.group("Previous baseline", async () => {
+    warnIfNotTrusted(session);
     try {
-      const found = await restoreFromCache(
+      const lookup = await restoreFromCache(
         { workingDir: session.workingDir, storePath, outDir: session.outDir, keyParts, artifactName: config.artifactName },
-        { cache: session.cache, artifacts: session.artifacts, token: config.token, context, log: (l) => io.info(l) },
-        join10(session.outDir, "previous-baseline")
+        {
+          cache: session.cache,
+          artifacts: session.artifacts,
+          ...session.api ? { api: session.api } : {},
+          token: config.token,
+          context,
+          log: (l) => io.info(l),
+          refreshWorkflows: config.refreshWorkflows
+        },
+        join12(session.outDir, "previous-baseline")
       );
-      if (!found) io.info("no previous baseline in the cache: this refresh starts one");
-      return found;
+      for (const r of lookup.refused) io.warning(`previous baseline refused: ${r}`);
+      if (!lookup.found) io.info("no verified previous baseline in the cache: this refresh starts one");
+      return lookup.found?.files;
     } catch (error) {
       io.warning(`previous baseline not readable: ${errorMessage(error)}`);
       return void 0;
@@ -1653,7 +2263,7 @@ async function runBaseline(session) {
   const failures = [...side.failures];
   const fresh = loadSide("candidate", side.profiles, side.evalDir, failures);
   const stored = failures.length === 0 && fresh.runs.length > 0;
-  const storeDir = join10(session.outDir, "baseline-store");
+  const storeDir = join12(session.outDir, "baseline-store");
   if (stored) {
     writeBaselineStore(storeDir, side, {
       created_at: (/* @__PURE__ */ new Date()).toISOString(),
@@ -1687,26 +2297,27 @@ async function runBaseline(session) {
   };
   const issueNumber = drift && drift.decision !== "ship" ? await trackingIssue(session) : void 0;
   const outDir = stored ? storeDir : session.outDir;
-  const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.runnerKey) : config.artifactName;
-  mkdirSync5(outDir, { recursive: true });
-  const files = [...stored ? filesUnder(storeDir) : measuredFiles([side]), writeRunInfo(session, drift?.decision ?? "measured", outDir)];
+  const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.configHash, keyParts.runnerKey) : config.artifactName;
+  mkdirSync6(outDir, { recursive: true });
+  const files = stored ? filesUnder(storeDir) : measuredFiles([side]);
+  const runInfo = runInfoText(session, drift?.decision ?? "measured");
   const publication = await io.group(
     "Publish",
-    () => publishVerdict(verdict, { outDir, artifactName, files, ...issueNumber !== void 0 ? { issueNumber } : {} }, { ...session, config: { ...config, comment: { issue: issueNumber !== void 0, pr: false } } })
+    () => publishVerdict(verdict, { outDir, artifactName, files, runInfo, ...issueNumber !== void 0 ? { issueNumber } : {} }, { ...session, config: { ...config, comment: { issue: issueNumber !== void 0, pr: false } } })
   );
   if (stored && !cacheWritable) {
     io.info("cache saves are disabled for this job (ACTIONS_CACHE_MODE): the baseline is stored as the artifact only");
   } else if (stored) {
     const key = baselineCacheKey(keyParts, context.runId, context.runAttempt);
     try {
-      rmSync3(storePath, { recursive: true, force: true });
+      rmSync6(storePath, { recursive: true, force: true });
       cpSync3(storeDir, storePath, { recursive: true });
       if (await session.cache.save([storePath], key)) io.info(`baseline saved to the cache: ${key}`);
       else publication.faults.push(`the cache did not take the baseline (key ${key} exists or saving is denied); the artifact ${artifactName} holds it`);
     } catch (error) {
       publication.faults.push(`baseline not saved to the cache: ${errorMessage(error)}`);
     } finally {
-      rmSync3(storePath, { recursive: true, force: true });
+      rmSync6(storePath, { recursive: true, force: true });
     }
   }
   if (failures.length > 0) pushAll(publication.faults, failures.map((f) => `measured run failed: ${f}`));
@@ -1727,6 +2338,11 @@ function defaultActionDeps() {
 function failStep(io, error) {
   if (isUserError(error)) {
     io.setFailed(`optimization-gate: ${error.message}`);
+    return;
+  }
+  const environment = environmentFailure(error);
+  if (environment !== void 0) {
+    io.setFailed(`optimization-gate: ${environment}`);
     return;
   }
   const stack = error instanceof Error && error.stack ? `
@@ -1759,14 +2375,16 @@ async function run(overrides = {}) {
     const context = readRunContext(deps.env);
     const ghes = enterpriseServerRefusal(context.serverUrl);
     if (ghes) throw new UserError(ghes);
-    const workingDir = resolve6(context.workspace, config.workingDirectory);
-    const outDir = join11(context.runnerTemp || tmpdir(), "optimization-gate", `${context.runId}-${context.runAttempt}-${config.artifactName}`);
-    mkdirSync6(outDir, { recursive: true });
+    const api = deps.github(config, context, io);
+    const refusal = await forkGuard(config, context, api);
+    if (refusal) throw new UserError(refusal);
+    const workingDir = resolve8(context.workspace, config.workingDirectory);
+    const outDir = join13(context.runnerTemp || tmpdir2(), "optimization-gate", `${context.runId}-${context.runAttempt}-${config.artifactName}`);
+    mkdirSync7(outDir, { recursive: true });
     io.saveState(State.OutputDir, outDir);
     io.saveState(State.ArtifactName, config.artifactName);
     io.saveState(State.RetentionDays, String(config.retentionDays));
     const keyParts = await baselineKeyParts(config, context, workingDir);
-    const api = deps.github(config, context, io);
     const session = {
       config,
       context,

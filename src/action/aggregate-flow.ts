@@ -16,6 +16,7 @@ import { combinedDecision, renderAggregateReport, type RunnerVerdict } from '../
 import { resolveIssueNumber } from './context.js';
 import { RUN_INFO_FILE } from './run-files.js';
 import { publishVerdict, runUrl, type Publication } from './publish.js';
+import { parseSealName, sealMismatch } from './sealed-results.js';
 import type { Session } from './session.js';
 
 function readJsonObject(path: string): Record<string, unknown> | undefined {
@@ -57,16 +58,17 @@ interface RunnerArtifact {
   workflowRunId?: number;
 }
 
-/** The newest artifact of each runner, of every attempt of this run (public API), else of this attempt only. */
-async function runnerArtifacts(session: Session, prefix: string, own: string): Promise<RunnerArtifact[]> {
+/**
+ * The newest artifact of each runner, of every attempt of this run (public API), else of this attempt
+ * only; and the seals uploaded beside them (a seal's name carries the digest of its verdict files).
+ */
+async function runnerArtifacts(session: Session, prefix: string, own: string): Promise<{ artifacts: RunnerArtifact[]; seals: Map<string, Set<string>> }> {
   const { api, context, io } = session;
   const ours = (name: string) => name.startsWith(prefix) && name !== own;
+  let listed: RunnerArtifact[] | undefined;
   if (api) {
     try {
-      const all = (await api.listRunArtifacts(Number(context.runId))).filter((a) => ours(a.name));
-      const newest = new Map<string, RunnerArtifact>();
-      for (const a of all) if (!newest.has(a.name)) newest.set(a.name, { id: a.id, name: a.name, workflowRunId: a.workflowRunId || Number(context.runId) });
-      return [...newest.values()].sort((a, b) => a.name.localeCompare(b.name));
+      listed = (await api.listRunArtifacts(Number(context.runId))).map((a) => ({ id: a.id, name: a.name, workflowRunId: a.workflowRunId || Number(context.runId) }));
     } catch (error) {
       io.warning(
         `cannot list the artifacts of every attempt of this run (${errorMessage(error)}); reading this attempt's only. ` +
@@ -74,7 +76,18 @@ async function runnerArtifacts(session: Session, prefix: string, own: string): P
       );
     }
   }
-  return (await session.artifacts.listThisRun()).filter((a) => ours(a.name));
+  listed ??= await session.artifacts.listThisRun();
+  // A runner's verdict counts only with the seal its action uploaded beside it (sealed-results.ts);
+  // after a re-run each attempt's artifact of a runner has its own seal.
+  const seals = new Map<string, Set<string>>();
+  for (const a of listed) {
+    const seal = parseSealName(a.name);
+    if (seal) seals.set(seal.artifact, (seals.get(seal.artifact) ?? new Set()).add(seal.digest));
+  }
+  // Newest first from the API: the first of each name is the latest attempt's.
+  const newest = new Map<string, RunnerArtifact>();
+  for (const a of listed) if (ours(a.name) && parseSealName(a.name) === undefined && !newest.has(a.name)) newest.set(a.name, a);
+  return { artifacts: [...newest.values()].sort((a, b) => a.name.localeCompare(b.name)), seals };
 }
 
 export async function runAggregate(session: Session): Promise<Publication & { decision: string }> {
@@ -82,13 +95,19 @@ export async function runAggregate(session: Session): Promise<Publication & { de
   const prefix = `${config.artifactName}-`;
   const verdicts: RunnerVerdict[] = [];
   await io.group('Collect the runners\' verdicts', async () => {
-    const artifacts = await runnerArtifacts(session, prefix, `${config.artifactName}-aggregate`);
+    const { artifacts, seals } = await runnerArtifacts(session, prefix, `${config.artifactName}-aggregate`);
     io.info(`${artifacts.length} artifact(s) named ${prefix}*: ${artifacts.map((a) => a.name).join(', ') || 'none'}`);
     for (const artifact of artifacts) {
       const dir = join(outDir, 'runners', artifact.name);
       try {
         const fromRun = artifact.workflowRunId !== undefined ? { token: config.token, owner: context.owner, repo: context.repo, workflowRunId: artifact.workflowRunId } : undefined;
         await session.artifacts.download(artifact.id, dir, fromRun);
+        const unverified = sealMismatch(dir, seals.get(artifact.name));
+        if (unverified) {
+          io.warning(`artifact ${artifact.name}: not trusted: ${unverified}`);
+          verdicts.push({ name: artifact.name, runner: artifact.name, host: '?', decision: 'missing', headline: `not verified: ${unverified}`, report: '' });
+          continue;
+        }
         const verdict = readRunnerVerdict(dir, artifact.name, `${runUrl(context)}/artifacts/${artifact.id}`);
         if (verdict.attempt !== undefined && verdict.attempt !== context.runAttempt) io.info(`${artifact.name}: verdict of attempt ${verdict.attempt} (this is attempt ${context.runAttempt})`);
         verdicts.push(verdict);

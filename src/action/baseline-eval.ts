@@ -21,10 +21,14 @@ export function baselineEvalName(config: Pick<ActionConfig, 'baselineEval' | 'ba
   return undefined;
 }
 
-/** The eval directory, or why it cannot be used (a non-passing outcome for the caller). */
-export function resolveBaselineEval(named: BaselineEvalName, workingDir: string): { found: ResolvedEvalDir } | { error: string } {
+/**
+ * The eval directory, or why it cannot be used (a non-passing outcome for the caller). `workingDir` is
+ * the checkout, or the files of the base commit (`at` says which) for a name from the issue.
+ */
+export function resolveBaselineEval(named: BaselineEvalName, workingDir: string, at?: string): { found: ResolvedEvalDir } | { error: string } {
   try {
-    return { found: resolveEvalDir(named.name, workingDir, { insideCheckout: named.from === 'issue' }) };
+    const found = resolveEvalDir(named.name, workingDir, { insideCheckout: named.from === 'issue' });
+    return { found: at === undefined ? found : { ...found, origin: `${found.origin} at ${at}` } };
   } catch (error) {
     const where = named.from === 'input' ? "input 'baseline-eval'" : 'issue baseline: eval';
     return { error: `baseline eval results (${where}): ${isUserError(error) ? error.message : errorMessage(error)}` };

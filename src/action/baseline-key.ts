@@ -52,7 +52,10 @@ export function baselineCacheKey(parts: BaselineKeyParts, runId: string, runAtte
   return `${baselineCachePrefix(parts)}${runId}-${runAttempt}`;
 }
 
-/** Name of the artifact a baseline refresh uploads, looked up by `baseline: artifact`. */
-export function baselineArtifactName(artifactName: string, datasetId: string, runner: string): string {
-  return `${artifactName}-baseline-${slug(datasetId)}-${runner}`.slice(0, 200);
+/**
+ * Name of the artifact a baseline refresh uploads, looked up by `baseline: artifact`. The config hash
+ * is part of it, so a changed pipeline config never finds the baseline of the old one.
+ */
+export function baselineArtifactName(artifactName: string, datasetId: string, configHash: string, runner: string): string {
+  return `${artifactName}-baseline-${slug(datasetId)}-${configHash}-${runner}`.slice(0, 200);
 }

@@ -3,8 +3,9 @@
  * a manifest, kept in the Actions cache and as an artifact by `mode: baseline`, and read back by
  * `baseline: cache | artifact`. A repository path may also name a profile or a folder of profiles.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { pushAll } from '../collections.js';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError, InputFileError } from '../errors.js';
 import { readJson } from '../formats/parse.js';
 import { isObject } from '../formats/validate.js';
@@ -69,25 +70,15 @@ export function writeBaselineStore(
   return manifest;
 }
 
-/** Reads a store written by writeBaselineStore (after a cache restore or an artifact download). */
-export function readBaselineStore(dir: string, origin: string): BaselineFiles {
-  const path = join(dir, BASELINE_MANIFEST);
-  const data = readJson(path);
-  const problems: string[] = [];
-  if (!isObject(data)) throw new InputFileError(path, ['(root): expected a mapping']);
-  if (data.schema !== BASELINE_SCHEMA) problems.push(`schema: expected "${BASELINE_SCHEMA}", got ${JSON.stringify(data.schema)}`);
-  const runs = Array.isArray(data.runs) ? data.runs.filter((r): r is string => typeof r === 'string') : [];
-  if (runs.length === 0) problems.push('runs: expected a non-empty list of profile files');
-  const missing = runs.filter((r) => !existsSync(join(dir, r)));
-  if (missing.length > 0) problems.push(`runs: files not in the store: ${missing.join(', ')}`);
-  if (problems.length > 0) throw new InputFileError(path, problems);
-  const evalDir = typeof data.eval_dir === 'string' ? join(dir, data.eval_dir) : undefined;
-  return {
-    profiles: runs.map((r) => join(dir, r)),
-    ...(evalDir && existsSync(evalDir) ? { evalDir } : {}),
-    origin,
-    manifest: data as unknown as BaselineManifest,
-  };
+/** Every symbolic link under `dir` (a store never holds one: writeBaselineStore copies files). */
+function symlinksUnder(dir: string, rel = ''): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
+    const path = rel === '' ? entry.name : join(rel, entry.name);
+    if (entry.isSymbolicLink()) found.push(path);
+    else if (entry.isDirectory()) pushAll(found, symlinksUnder(dir, path));
+  }
+  return found;
 }
 
 function outside(root: string, path: string): boolean {
@@ -95,8 +86,87 @@ function outside(root: string, path: string): boolean {
   return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
 }
 
+/**
+ * A path named in a manifest, resolved inside the store: relative, and still inside once every
+ * symbolic link is followed. A manifest comes from a cache entry or an artifact, so it may be forged
+ * to point at the runner's files; those are refused unread (and never quoted anywhere).
+ */
+function inStore(root: string, realRoot: string, entry: string, key: string, problems: string[]): string | undefined {
+  if (entry === '' || entry.includes('\0') || isAbsolute(entry) || outside(root, resolve(root, entry))) {
+    problems.push(`${key}: ${JSON.stringify(entry)} is not a path inside the store`);
+    return undefined;
+  }
+  const path = resolve(root, entry);
+  if (!existsSync(path)) {
+    problems.push(`${key}: ${JSON.stringify(entry)} is not in the store`);
+    return undefined;
+  }
+  if (outside(realRoot, realpathSync(path))) {
+    problems.push(`${key}: ${JSON.stringify(entry)} leads outside the store`);
+    return undefined;
+  }
+  return path;
+}
+
+/** Reads a store written by writeBaselineStore (after a cache restore or an artifact download). */
+export function readBaselineStore(dir: string, origin: string): BaselineFiles {
+  const path = join(dir, BASELINE_MANIFEST);
+  const realRoot = realpathSync(dir);
+  const links = symlinksUnder(dir);
+  // Checked before anything is read: the manifest itself could be a link to a file of the runner.
+  if (links.length > 0) throw new InputFileError(path, links.map((l) => `${l}: a symbolic link; a stored baseline holds only plain files`));
+  const data = readJson(path);
+  const problems: string[] = [];
+  if (!isObject(data)) throw new InputFileError(path, ['(root): expected a mapping']);
+  if (data.schema !== BASELINE_SCHEMA) problems.push(`schema: expected "${BASELINE_SCHEMA}", got ${JSON.stringify(data.schema)}`);
+  const runs = Array.isArray(data.runs) ? data.runs.filter((r): r is string => typeof r === 'string') : [];
+  if (runs.length === 0) problems.push('runs: expected a non-empty list of profile files');
+  const profiles = runs.map((r, i) => inStore(dir, realRoot, r, `runs[${i}]`, problems));
+  const evalDir = typeof data.eval_dir === 'string' ? inStore(dir, realRoot, data.eval_dir, 'eval_dir', problems) : undefined;
+  if (problems.length > 0) throw new InputFileError(path, problems);
+  return {
+    profiles: profiles as string[],
+    ...(evalDir && statSync(evalDir).isDirectory() ? { evalDir } : {}),
+    origin,
+    manifest: data as unknown as BaselineManifest,
+  };
+}
+
+/**
+ * The lexical check above is not enough: a committed symbolic link inside the checkout can lead
+ * anywhere. Whatever the baseline reads — the named file or folder, the files beside a named
+ * profile (its stage_truth, eval outputs) — must still be inside the checkout once links are followed.
+ */
+function refuseEscapes(root: string, found: string): void {
+  const realRoot = realpathSync(root);
+  const entries = (dir: string, deep: boolean): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const path = join(dir, e.name);
+      return deep && e.isDirectory() ? [path, ...entries(path, true)] : [path];
+    });
+  const evalDir = `${profileStem(found)}.eval`;
+  const read = statSync(found).isDirectory()
+    ? [found, ...entries(found, true)]
+    : [found, ...entries(dirname(found), false), ...(existsSync(evalDir) && statSync(evalDir).isDirectory() ? entries(evalDir, true) : [])];
+  const escaping = read.filter((p) => {
+    try {
+      return outside(realRoot, realpathSync(p));
+    } catch {
+      return true; // a dangling link
+    }
+  });
+  if (escaping.length > 0) {
+    throw new UserError(`baseline "${relative(root, found)}": a symbolic link leads outside the repository checkout`, escaping.map((p) => relative(root, p)));
+  }
+}
+
 function isProfileYaml(name: string): boolean {
   return /\.ya?ml$/i.test(name) && !name.startsWith('.');
+}
+
+/** The paths a baseline name may mean, relative to the working directory, in the order they are tried. */
+export function baselinePathNames(name: string): string[] {
+  return [name, `${name}.yaml`, join('data/profiles', name), join('data/profiles', `${name}.yaml`)];
 }
 
 /**
@@ -105,7 +175,7 @@ function isProfileYaml(name: string): boolean {
  * pipelines we serve keep their references (`baseline: references/v2.6.0-openai`).
  */
 export function resolvePathBaseline(name: string, root: string, { insideCheckout = true }: { insideCheckout?: boolean } = {}): BaselineFiles {
-  const candidates = [name, `${name}.yaml`, join('data/profiles', name), join('data/profiles', `${name}.yaml`)].map((p) => resolve(root, p));
+  const candidates = baselinePathNames(name).map((p) => resolve(root, p));
   // A name from the issue must stay inside the checkout; the workflow's own input may point anywhere
   // (e.g. the `profile` output of an earlier step, under the runner's temp dir).
   if (insideCheckout && candidates.some((p) => outside(root, p))) {
@@ -115,6 +185,7 @@ export function resolvePathBaseline(name: string, root: string, { insideCheckout
   if (!found) {
     throw new UserError(`baseline "${name}" not found`, candidates.map((p) => `looked for ${relative(root, p) || '.'}`));
   }
+  if (insideCheckout) refuseEscapes(root, found);
   if (!statSync(found).isDirectory()) return { profiles: [found], origin: `repository file ${relative(root, found)}` };
   // A pipeline's promoted eval run also has a baseline.json (its own metadata): only ours is a store.
   if (isStoreManifest(join(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative(root, found)}`);

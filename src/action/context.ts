@@ -11,6 +11,8 @@ export interface PullRequestInfo {
   headRef: string;
   headSha: string;
   baseRef: string;
+  /** The base branch's commit when the event fired: where a baseline named on the issue is read. */
+  baseSha: string;
   /** `owner/name` of the head repository. */
   headRepo: string;
   isFork: boolean;
@@ -35,6 +37,10 @@ export interface RunContext {
   workspace: string;
   runnerTemp: string;
   runner: { name: string; os: string; arch: string; environment: string };
+  /** An `issue_comment` on a pull request: its number (the payload does not say where its code is from). */
+  commentedPullRequest?: number;
+  /** A `workflow_run` event: the run that triggered this one, and the repository its code came from. */
+  triggeringRun?: { id: number; event: string; headRepo: string };
 }
 
 function str(value: unknown): string {
@@ -60,6 +66,8 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
   const base = pr && isObject(pr.base) ? pr.base : {};
   const headRepo = isObject(head.repo) ? str(head.repo.full_name) : '';
   const dispatch = isObject(payload.inputs) ? payload.inputs : {};
+  const issue = isObject(payload.issue) ? payload.issue : undefined;
+  const workflowRun = isObject(payload.workflow_run) ? payload.workflow_run : undefined;
 
   return {
     eventName: env.GITHUB_EVENT_NAME ?? '',
@@ -78,6 +86,7 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
           headRef: str(head.ref),
           headSha: str(head.sha),
           baseRef: str(base.ref),
+          baseSha: str(base.sha),
           headRepo,
           // A deleted head repository (null) is treated as a fork: we cannot tell it is ours.
           isFork: headRepo === '' || headRepo.toLowerCase() !== (env.GITHUB_REPOSITORY ?? '').toLowerCase(),
@@ -93,6 +102,16 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
       arch: env.RUNNER_ARCH ?? '',
       environment: env.RUNNER_ENVIRONMENT ?? '',
     },
+    ...(!pr && issue && isObject(issue.pull_request) ? { commentedPullRequest: Number(issue.number) } : {}),
+    ...(workflowRun
+      ? {
+          triggeringRun: {
+            id: Number(workflowRun.id),
+            event: str(workflowRun.event),
+            headRepo: isObject(workflowRun.head_repository) ? str(workflowRun.head_repository.full_name) : '',
+          },
+        }
+      : {}),
   };
 }
 
@@ -116,14 +135,22 @@ export function resolveIssueNumber(config: Pick<ActionConfig, 'issueNumber'>, co
   return undefined;
 }
 
-/** Fork PR code must not run on a self-hosted runner unless the workflow explicitly allows it. */
+/**
+ * Fork PR code must not run on this runner unless the workflow explicitly allows it. Decided from
+ * the event payload (head repository ≠ this repository), in every mode that runs commands; never
+ * waived by RUNNER_ENVIRONMENT, which any earlier step of the job can set. See fork-guard.ts for the
+ * events whose payload does not say (issue_comment, workflow_run).
+ */
 export function forkRefusal(config: Pick<ActionConfig, 'allowForkPrs'>, context: RunContext): string | undefined {
   const pr = context.pullRequest;
-  // GitHub-hosted runners are throwaway VMs; anything else (or unknown) is treated as self-hosted.
-  if (!pr?.isFork || config.allowForkPrs || context.runner.environment === 'github-hosted') return undefined;
+  if (!pr?.isFork || config.allowForkPrs) return undefined;
+  return refusalText(`pull request #${pr.number}`, pr.headRepo || '(deleted repository)');
+}
+
+export function refusalText(what: string, from: string): string {
   return (
-    `refusing to measure pull request #${pr.number} from the fork ${pr.headRepo || '(deleted repository)'}: its code would run on a self-hosted runner. ` +
-    `Set allow-fork-prs: true only if you accept that risk.`
+    `refusing to measure ${what} from the fork ${from}: its code would run on this runner. ` +
+    `Set allow-fork-prs: true only with ephemeral, isolated runners (RUNNER_ENVIRONMENT is not proof: an earlier step can set it).`
   );
 }
 

@@ -7,28 +7,27 @@ import { diffSides, type Diff } from '../compare/diff.js';
 import { evaluateGate, inputErrorResult, type GateResult } from '../compare/gate.js';
 import { median } from '../compare/stats.js';
 import { nextConfirmation, type ConfirmationRecord } from '../compare/confirm.js';
-import { renderGateJson } from '../compare/gate-json.js';
+import { renderGateJson, type GateJsonBaseline } from '../compare/gate-json.js';
 import { ACCEPTED_FORMS, formatProblem, type ThresholdSpec } from '../compare/thresholds/index.js';
 import type { Side } from '../compare/types.js';
 import { renderReport } from '../report/report.js';
-import { forkRefusal } from './context.js';
 import { addWorktree, headSha, type Worktree } from './git.js';
 import { measuredFiles, measureRounds, measureSides, type MeasureContext, type MeasuredSide, type SideTarget } from './measure-sides.js';
 import { publishVerdict, type Publication, type Verdict } from './publish.js';
-import { chooseBaselineSource, planBaseline } from './resolve-baseline.js';
+import { chooseBaselineSource, issueEvalRoot, planBaseline, type BaselinePlan } from './resolve-baseline.js';
 import { baselineEvalName, resolveBaselineEval } from './baseline-eval.js';
 import { loadSide, type Session } from './session.js';
 import { loadThresholds } from './thresholds.js';
-import { BASE_WORKTREE_DIR, setProfileOutputs, writeRunInfo } from './run-files.js';
-import { CancelledError, UserError } from '../errors.js';
+import { BASE_WORKTREE_DIR, runInfoText, setProfileOutputs } from './run-files.js';
+import { CancelledError, UserError, errorMessage } from '../errors.js';
 import { pushAll } from '../collections.js';
 
-function gateVerdict(result: GateResult, diff: Diff | undefined, issueNumber: number | undefined): Verdict {
+function gateVerdict(result: GateResult, diff: Diff | undefined, issueNumber: number | undefined, baseline: GateJsonBaseline | undefined): Verdict {
   const failing = result.thresholds.filter((t) => t.counts && (t.verdict === 'fail' || t.verdict === 'missing'));
   return {
     decision: result.decision,
-    render: (links) => renderReport(result, diff, links),
-    gateJson: renderGateJson(result),
+    render: (links) => renderReport(result, diff, { ...links, ...(baseline ? { baseline: baseline.description } : {}) }),
+    gateJson: renderGateJson(result, baseline),
     annotations: [
       ...failing.map((t) => ({
         title: `optimization-gate: ${t.threshold.kind} ${t.verdict}`,
@@ -47,6 +46,14 @@ function gateVerdict(result: GateResult, diff: Diff | undefined, issueNumber: nu
 }
 
 
+/** gate.json's `baseline`: where it came from, with the verified refresh run when it was stored. */
+function baselineRecord(source: string, plan: BaselinePlan): GateJsonBaseline | undefined {
+  if (plan.kind === 'missing') return undefined;
+  if (plan.kind === 'ref') return { source: 'ref', description: `ref:${plan.ref}, measured in this job`, provenance: null };
+  const kind = plan.provenance?.source ?? (source === 'path' ? 'path' : source);
+  return { source: kind, description: plan.files.origin, provenance: plan.provenance ? { ...plan.provenance } : null };
+}
+
 export interface GateOutcome {
   result: GateResult;
   publication: Publication;
@@ -54,17 +61,17 @@ export interface GateOutcome {
 
 export async function runGate(session: Session): Promise<GateOutcome> {
   const { config, context, io, outDir } = session;
-  const refusal = forkRefusal(config, context);
-  if (refusal) throw new UserError(refusal);
 
   const loaded = await io.group('Thresholds', async () => {
     if (!session.api) throw new UserError("input 'token': expected a token to read the optimization issue");
     return loadThresholds(config, context, session.api, (line) => io.info(line));
   });
   const targets = { outDir, artifactName: config.artifactName, files: [] as string[], ...(loaded.issue ? { issueNumber: loaded.issue.number } : {}), ...(context.pullRequest ? { prNumber: context.pullRequest.number } : {}) };
+  let baseline: GateJsonBaseline | undefined;
   const publish = async (result: GateResult, diff?: Diff): Promise<GateOutcome> => {
-    targets.files.push(writeRunInfo(session, result.decision));
-    const publication = await io.group('Publish', () => publishVerdict(gateVerdict(result, diff, loaded.issue?.number), targets, session));
+    const publication = await io.group('Publish', () =>
+      publishVerdict(gateVerdict(result, diff, loaded.issue?.number, baseline), { ...targets, runInfo: runInfoText(session, result.decision) }, session),
+    );
     return { result, publication };
   };
   if (loaded.refusal) return publish(inputErrorResult([loaded.refusal], config.failOn));
@@ -75,16 +82,25 @@ export async function runGate(session: Session): Promise<GateOutcome> {
   }
 
   const source = chooseBaselineSource(config.baseline, spec.baseline);
+  const baselineWhere = { workingDir: session.workingDir, storePath: session.storePath, outDir, keyParts: session.keyParts, artifactName: config.artifactName };
+  const baselineDeps = {
+    cache: session.cache, artifacts: session.artifacts, ...(session.api ? { api: session.api } : {}), token: config.token, context, log: (l: string) => io.info(l),
+    refreshWorkflows: config.refreshWorkflows,
+  };
   const plan = await io.group('Baseline', async () => {
     io.info(`baseline source: ${source.kind === 'ref' ? `ref:${source.ref}` : source.kind === 'path' ? source.path : source.kind} (${source.from})`);
-    return planBaseline(source, { workingDir: session.workingDir, storePath: session.storePath, outDir, keyParts: session.keyParts, artifactName: config.artifactName }, {
-      cache: session.cache, artifacts: session.artifacts, ...(session.api ? { api: session.api } : {}), token: config.token, context, log: (l) => io.info(l),
-    });
+    return planBaseline(source, baselineWhere, baselineDeps);
   });
+  baseline = baselineRecord(source.kind, plan);
   if (plan.kind === 'missing') return publish(inputErrorResult([`missing baseline: ${plan.reason}`], config.failOn, spec));
   // Eval results stored apart from the profile (the pipeline's data/eval/ tree) go with the baseline's profile.
   const evalName = baselineEvalName(config, spec);
-  const namedEval = evalName ? resolveBaselineEval(evalName, session.workingDir) : undefined;
+  let namedEval: ReturnType<typeof resolveBaselineEval> | undefined;
+  if (evalName?.from === 'issue') {
+    // Named on the issue: read from the base commit, like a baseline path named there (10.8).
+    const at = await issueEvalRoot(evalName.name, baselineWhere, baselineDeps).catch((error: unknown) => ({ error: errorMessage(error) }));
+    namedEval = 'error' in at ? { error: `baseline eval results (issue baseline: eval): ${at.error}` } : resolveBaselineEval(evalName, at.root, at.label);
+  } else if (evalName) namedEval = resolveBaselineEval(evalName, session.workingDir);
   if (namedEval && 'error' in namedEval) return publish(inputErrorResult([`missing baseline: ${namedEval.error}`], config.failOn, spec));
   const baselineEvalDir = namedEval?.found.dir;
   if (namedEval) io.info(`baseline eval results: ${namedEval.found.origin}`);
@@ -108,6 +124,7 @@ export async function runGate(session: Session): Promise<GateOutcome> {
   if (plan.kind === 'ref') {
     worktree = addWorktree(session.workingDir, plan.ref, join(outDir, BASE_WORKTREE_DIR));
     const baseSha = worktree.sha.slice(0, 7);
+    baseline = { source: 'ref', description: `ref:${plan.ref} @ ${baseSha}, measured in this job`, provenance: null };
     sideTargets.unshift({ name: 'baseline', cwd: worktree.cwd, stem: join(outDir, 'baseline'), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
   }
   const measureContext = {

@@ -18,14 +18,32 @@ export interface Worktree {
   remove(): void;
 }
 
-/** The commit of `ref`, trying it as given and as `origin/<ref>` (a PR checkout has no local base branch). */
+function commitOf(repoDir: string, name: string): string | undefined {
+  try {
+    return git(repoDir, ['rev-parse', '--verify', '--quiet', `${name}^{commit}`]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The commit of `ref:<ref>`. A bare name is a branch, looked up by its full name — the fetched
+ * `origin/<ref>` first (a PR checkout has no local base branch), then a local branch — so a tag
+ * called `main`, which plain `git rev-parse main` prefers, cannot stand in for the branch. A tag or
+ * any other ref is named in full (`refs/tags/v1.2`); a commit by its hexadecimal id.
+ */
 export function resolveRef(repoDir: string, ref: string): string {
-  for (const candidate of [ref, `origin/${ref}`]) {
-    try {
-      return git(repoDir, ['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]);
-    } catch {
-      // try the next spelling
-    }
+  const candidates = ref.startsWith('refs/') ? [ref] : [`refs/remotes/origin/${ref}`, `refs/heads/${ref}`];
+  for (const candidate of candidates) {
+    const sha = commitOf(repoDir, candidate);
+    if (sha) return sha;
+  }
+  if (/^[0-9a-f]{7,40}$/i.test(ref)) {
+    const sha = commitOf(repoDir, ref);
+    if (sha) return sha;
+  }
+  if (!ref.startsWith('refs/') && commitOf(repoDir, `refs/tags/${ref}`)) {
+    throw new UserError(`baseline ref "${ref}" is a tag, not a branch: write ref:refs/tags/${ref} to measure the tag`);
   }
   throw new UserError(`baseline ref "${ref}" is not in the checkout`, [
     'check out with fetch-depth: 0 (actions/checkout), or fetch the base ref before this step',

@@ -11,6 +11,7 @@ import { PROFILE_OUTPUT_ENV } from '../inputs/constants.js';
 import type { ActionConfig } from '../inputs/config.js';
 import { copyEvalResults, runExperiment } from './experiment.js';
 import { pushAll } from '../collections.js';
+import { profileOutputPath, removeStaleOutputs } from './profile-output.js';
 
 export interface SideTarget {
   name: 'baseline' | 'candidate';
@@ -88,11 +89,10 @@ async function nativeRun(target: SideTarget, ctx: MeasureContext, output: string
 
 async function externalRun(target: SideTarget, ctx: MeasureContext, stem: string): Promise<{ profile?: string; failure?: string }> {
   const { config } = ctx;
-  const written = resolve(target.cwd, config.profileOutput ?? '');
-  rmSync(written, { force: true });
+  const written = profileOutputPath(target.cwd, config.profileOutput ?? '');
+  removeStaleOutputs(target.cwd, [written, stageTruthPathFor(written)]);
   // A freeze script need not create the folder it is told to write into.
   mkdirSync(dirname(written), { recursive: true });
-  rmSync(stageTruthPathFor(written), { force: true });
   try {
     const result = await (ctx.externalImpl ?? runExternalFreeze)({
       command: shellCommand(config.profileCommand ?? ''),
@@ -131,6 +131,8 @@ export function measuredFiles(sides: readonly MeasuredSide[]): string[] {
 export async function measureSides(targets: readonly SideTarget[], ctx: MeasureContext): Promise<MeasuredSide[]> {
   const sides: MeasuredSide[] = targets.map((target) => ({ target, profiles: [], failures: [] }));
   const { config } = ctx;
+  // A bad profile-output is the user's to fix: said before anything runs, never as a crash mid-way.
+  if (config.profileMode === 'external') for (const target of targets) profileOutputPath(target.cwd, config.profileOutput ?? '');
 
   if (config.experimentCommand) {
     for (const side of sides) {

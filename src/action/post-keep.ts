@@ -12,6 +12,7 @@ import { rebuildFromSamples, SAMPLES_SUFFIX, samplesFileEnded } from '../measure
 import { coreIO, type ActionIO } from '../publish/io.js';
 import { createArtifactStore, type ArtifactStore } from '../publish/store.js';
 import { filesUnder } from './output-files.js';
+import { groupAlive, rootState } from './process-identity.js';
 
 export interface PostDeps {
   io: ActionIO;
@@ -20,43 +21,47 @@ export interface PostDeps {
 
 export const defaultPostDeps: PostDeps = { io: coreIO, artifacts: createArtifactStore };
 
-function rootPid(samplesPath: string): number | undefined {
+/** The measured root process a samples file names: its pid and when it was started (epoch seconds). */
+function rootOf(samplesPath: string): { pid: number; startedAt: number } | undefined {
   // The header is the first line: read that, not the whole (possibly hours-long) file.
   const first = readLines(samplesPath, 64 * 1024).next().value ?? '';
   try {
-    const header = JSON.parse(first) as { root_pid?: unknown };
-    return typeof header.root_pid === 'number' && header.root_pid > 1 ? header.root_pid : undefined;
+    const header = JSON.parse(first) as { root_pid?: unknown; started_at?: unknown };
+    const pid = header.root_pid;
+    const startedAt = header.started_at;
+    return typeof pid === 'number' && pid > 1 && typeof startedAt === 'number' ? { pid, startedAt } : undefined;
   } catch {
     return undefined;
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** SIGTERM to the process group, SIGKILL after a grace period if it is still there. */
 async function stopGroup(pid: number, io: ActionIO): Promise<void> {
-  if (!alive(pid)) return;
+  if (!groupAlive(pid)) return;
   io.warning(`stopping the measured process group ${pid} left running by the main step`);
   try {
     process.kill(-pid, 'SIGTERM');
   } catch {
     return;
   }
-  for (let waited = 0; waited < 5000 && alive(pid); waited += 100) await new Promise((r) => setTimeout(r, 100));
-  if (alive(pid)) {
+  for (let waited = 0; waited < 5000 && groupAlive(pid); waited += 100) await new Promise((r) => setTimeout(r, 100));
+  if (groupAlive(pid)) {
     try {
       process.kill(-pid, 'SIGKILL');
     } catch {
       // gone meanwhile
     }
   }
+}
+
+/** Stops what is left of an interrupted run, after checking the pid is still the run's (10.18). */
+async function stopRoot(samples: string, io: ActionIO): Promise<void> {
+  const root = rootOf(samples);
+  if (!root) return;
+  const state = rootState(root.pid, root.startedAt);
+  if (state === 'ours') await stopGroup(root.pid, io);
+  else if (state === 'reused') io.info(`optimization-gate post: pid ${root.pid} now belongs to another process (started after the run); not signalled`);
+  else if (state === 'unknown') io.warning(`optimization-gate post: cannot tell whether pid ${root.pid} is still the measured run (no /proc); not signalled`);
 }
 
 async function upload(io: ActionIO, artifacts: () => ArtifactStore, outDir: string): Promise<void> {
@@ -76,11 +81,11 @@ export async function keepWhatWasMeasured(outDir: string, completed: boolean, { 
   io.warning('optimization-gate post: the main step did not complete; keeping what was measured');
   const rebuilt: string[] = [];
   for (const samples of filesUnder(outDir).filter((f) => f.endsWith(SAMPLES_SUFFIX))) {
-    const pid = rootPid(samples);
-    if (pid !== undefined) await stopGroup(pid, io);
     try {
-      // A run whose sampler finished has its profile already; only interrupted runs are rebuilt.
+      // A run whose sampler finished has its profile already, and nothing of it is signalled: its
+      // pid may belong to another process by now. Only interrupted runs are stopped and rebuilt.
       if (samplesFileEnded(samples)) continue;
+      await stopRoot(samples, io);
       const result = rebuildFromSamples(samples, { statusIfUnfinished: 'cancelled' });
       rebuilt.push(`${result.profilePath} (status ${result.profile.status ?? 'cancelled'}, ${result.profile.totals.wall_time_s} s measured)`);
     } catch (error) {

@@ -3,7 +3,8 @@
  * next), then the job summary, outputs and annotations, the artifact, and the comments. A failure
  * of the artifact service or the API is reported and returned, never allowed to hide the verdict.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { pushAll } from '../collections.js';
 import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
 import type { ActionConfig } from '../inputs/config.js';
@@ -14,6 +15,8 @@ import type { ActionIO } from '../publish/io.js';
 import { fitAnnotations, fitSummary } from '../publish/limits.js';
 import type { ArtifactStore } from '../publish/store.js';
 import type { RunContext } from './context.js';
+import { RUN_INFO_FILE } from './run-files.js';
+import { alteredFiles, sealDigest, sealFile, sealName, writeResultFile } from './sealed-results.js';
 
 export interface ReportLinks {
   runUrl: string;
@@ -31,8 +34,10 @@ export interface Verdict {
 export interface PublishTargets {
   outDir: string;
   artifactName: string;
-  /** Files to upload (absolute, under outDir); report.md and gate.json are added. */
+  /** Files to upload (absolute, under outDir); report.md, gate.json and run-info.json are added. */
   files: string[];
+  /** run-info.json's text (who measured), written and sealed with the verdict. */
+  runInfo?: string;
   issueNumber?: number;
   prNumber?: number;
 }
@@ -49,6 +54,29 @@ export interface Publication {
 /** Annotations a verdict may emit one by one before they are listed in one (see publish/limits.ts). */
 export const VERDICT_ANNOTATIONS = 7;
 
+/** A verdict file rewritten behind the action's back is a fault (and put back as written). */
+function checkWritten(dir: string, written: ReadonlyMap<string, Buffer>, when: string): string[] {
+  const altered = alteredFiles(dir, written);
+  if (altered.length === 0) return [];
+  for (const name of altered) writeResultFile(dir, name, written.get(name)!.toString('utf8'));
+  return [
+    `${altered.join(', ')} changed ${when}, after the action wrote ${altered.length === 1 ? 'it' : 'them'}: a process started by the measured command is still running and rewriting the results; the uploaded verdict is not to be trusted`,
+  ];
+}
+
+/** The seal artifact that lets `mode: aggregate` check this verdict (a failure is a fault, not fatal). */
+async function uploadSeal(artifactName: string, written: ReadonlyMap<string, Buffer>, retentionDays: number, artifacts: ArtifactStore): Promise<string[]> {
+  const seal = sealFile(artifactName, written);
+  try {
+    await artifacts.upload(sealName(artifactName, sealDigest(written)), [seal.path], seal.dir, retentionDays);
+    return [];
+  } catch (error) {
+    return [`seal of ${artifactName} not uploaded (${errorMessage(error)}): mode aggregate will not trust this verdict`];
+  } finally {
+    rmSync(seal.dir, { recursive: true, force: true });
+  }
+}
+
 export function runUrl(context: RunContext): string {
   return `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}`;
 }
@@ -61,13 +89,15 @@ export async function publishVerdict(
   const { config, context, io, api, artifacts } = deps;
   const faults: string[] = [];
   const links: ReportLinks = { runUrl: runUrl(context) };
-  const reportPath = join(targets.outDir, 'report.md');
-  writeFileSync(reportPath, verdict.render(links));
-  let gateJsonPath: string | undefined;
-  if (verdict.gateJson !== undefined) {
-    gateJsonPath = join(targets.outDir, 'gate.json');
-    writeFileSync(gateJsonPath, verdict.gateJson);
-  }
+  // Written fresh and kept in memory: checked before and after the upload, and sealed (sealed-results.ts).
+  const written = new Map<string, Buffer>();
+  const write = (name: string, text: string): string => {
+    written.set(name, writeResultFile(targets.outDir, name, text));
+    return join(targets.outDir, name);
+  };
+  const reportPath = write('report.md', verdict.render(links));
+  const gateJsonPath = verdict.gateJson !== undefined ? write('gate.json', verdict.gateJson) : undefined;
+  if (targets.runInfo !== undefined) write(RUN_INFO_FILE, targets.runInfo);
   io.setOutput(Outputs.Decision, verdict.decision);
   io.setOutput(Outputs.ReportPath, reportPath);
   if (gateJsonPath) io.setOutput(Outputs.GateJson, gateJsonPath);
@@ -80,14 +110,17 @@ export async function publishVerdict(
   }
 
   let artifactId: number | undefined;
+  pushAll(faults, checkWritten(targets.outDir, written, 'before the upload'));
   try {
-    const files = [...new Set([...targets.files, reportPath, ...(gateJsonPath ? [gateJsonPath] : [])])];
+    const files = [...new Set([...targets.files, ...[...written.keys()].map((name) => join(targets.outDir, name))])];
     const uploaded = await artifacts.upload(targets.artifactName, files, targets.outDir, config.retentionDays);
     artifactId = uploaded.id;
     io.saveState(State.ArtifactUploaded, 'true');
     io.setOutput(Outputs.ArtifactId, String(uploaded.id));
     links.artifactUrl = `${links.runUrl}/artifacts/${uploaded.id}`;
     io.info(`artifact ${targets.artifactName} uploaded (id ${uploaded.id}, ${uploaded.size} bytes)`);
+    pushAll(faults, checkWritten(targets.outDir, written, 'during the upload'));
+    pushAll(faults, await uploadSeal(targets.artifactName, written, config.retentionDays, artifacts));
   } catch (error) {
     faults.push(`artifact upload failed: ${errorMessage(error)}; the files are on the runner in ${targets.outDir}`);
   }

@@ -14,11 +14,12 @@ import { renderMeasurementReport } from '../report/measurement.js';
 import { renderReport } from '../report/report.js';
 import { baselineArtifactName, baselineCacheKey } from './baseline-key.js';
 import { writeBaselineStore, type BaselineFiles } from './baseline-store.js';
-import { filesUnder, setProfileOutputs, writeRunInfo } from './run-files.js';
+import { filesUnder, runInfoText, setProfileOutputs } from './run-files.js';
 import { headSha } from './git.js';
 import { measuredFiles, measureSides, type MeasuredSide } from './measure-sides.js';
 import { publishVerdict, type Publication, type Verdict } from './publish.js';
-import { restoreFromCache } from './resolve-baseline.js';
+import { restoreFromCache } from './stored-baseline.js';
+import { TRUSTED_EVENTS } from './provenance.js';
 import { loadSide, type Session } from './session.js';
 import { pushAll } from '../collections.js';
 
@@ -50,7 +51,11 @@ export async function runMeasure(session: Session): Promise<Publication> {
     annotations: failures.map((f) => ({ title: 'optimization-gate: run failed', message: f })),
   };
   const publication = await session.io.group('Publish', () =>
-    publishVerdict(verdict, { outDir: session.outDir, artifactName: session.config.artifactName, files: [...measuredFiles([side]), writeRunInfo(session, 'measured')] }, session),
+    publishVerdict(
+      verdict,
+      { outDir: session.outDir, artifactName: session.config.artifactName, files: measuredFiles([side]), runInfo: runInfoText(session, 'measured') },
+      session,
+    ),
   );
   if (failures.length > 0) pushAll(publication.faults, failures.map((f) => `measured run failed: ${f}`));
   return publication;
@@ -103,17 +108,35 @@ function driftVerdict(drift: GateResult, diff: Diff | undefined, notes: readonly
   };
 }
 
+/** Says so when what this run stores will not count as a baseline for the gates (provenance.ts). */
+function warnIfNotTrusted(session: Session): void {
+  const { context, io } = session;
+  const branch = context.defaultBranch;
+  // Without the default branch in the payload there is nothing to compare with (the gate checks the API).
+  if (branch === undefined) return;
+  if (TRUSTED_EVENTS.includes(context.eventName) && context.ref === `refs/heads/${branch}` && !context.pullRequest) return;
+  io.warning(
+    `this refresh runs on ${context.eventName} at ${context.ref || '(no ref)'}: gates accept only a baseline stored by a ${TRUSTED_EVENTS.join(' / ')} run ` +
+      `of the default branch (${branch}), from a refresh workflow (refresh-workflows), so they will not use this one`,
+  );
+}
+
 export async function runBaseline(session: Session): Promise<{ publication: Publication; drift?: GateResult }> {
   const { config, context, io, keyParts, storePath } = session;
   const previous: BaselineFiles | undefined = await io.group('Previous baseline', async () => {
+    warnIfNotTrusted(session);
     try {
-      const found = await restoreFromCache(
+      const lookup = await restoreFromCache(
         { workingDir: session.workingDir, storePath, outDir: session.outDir, keyParts, artifactName: config.artifactName },
-        { cache: session.cache, artifacts: session.artifacts, token: config.token, context, log: (l) => io.info(l) },
+        {
+          cache: session.cache, artifacts: session.artifacts, ...(session.api ? { api: session.api } : {}), token: config.token, context,
+          log: (l) => io.info(l), refreshWorkflows: config.refreshWorkflows,
+        },
         join(session.outDir, 'previous-baseline'),
       );
-      if (!found) io.info('no previous baseline in the cache: this refresh starts one');
-      return found;
+      for (const r of lookup.refused) io.warning(`previous baseline refused: ${r}`);
+      if (!lookup.found) io.info('no verified previous baseline in the cache: this refresh starts one');
+      return lookup.found?.files;
     } catch (error) {
       io.warning(`previous baseline not readable: ${errorMessage(error)}`);
       return undefined;
@@ -165,11 +188,12 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
   const issueNumber = drift && drift.decision !== 'ship' ? await trackingIssue(session) : undefined;
   // The artifact holds the store itself (baseline.json at its root) so `baseline: artifact` can read it back.
   const outDir = stored ? storeDir : session.outDir;
-  const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.runnerKey) : config.artifactName;
+  const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.configHash, keyParts.runnerKey) : config.artifactName;
   mkdirSync(outDir, { recursive: true });
-  const files = [...(stored ? filesUnder(storeDir) : measuredFiles([side])), writeRunInfo(session, drift?.decision ?? 'measured', outDir)];
+  const files = stored ? filesUnder(storeDir) : measuredFiles([side]);
+  const runInfo = runInfoText(session, drift?.decision ?? 'measured');
   const publication = await io.group('Publish', () =>
-    publishVerdict(verdict, { outDir, artifactName, files, ...(issueNumber !== undefined ? { issueNumber } : {}) }, { ...session, config: { ...config, comment: { issue: issueNumber !== undefined, pr: false } } }),
+    publishVerdict(verdict, { outDir, artifactName, files, runInfo, ...(issueNumber !== undefined ? { issueNumber } : {}) }, { ...session, config: { ...config, comment: { issue: issueNumber !== undefined, pr: false } } }),
   );
   if (stored && !cacheWritable) {
     io.info('cache saves are disabled for this job (ACTIONS_CACHE_MODE): the baseline is stored as the artifact only');

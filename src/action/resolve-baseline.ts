@@ -3,18 +3,22 @@
  * the `baseline:` named on the issue, the newest stored by the refresh (cache, then its artifact),
  * or measuring the base ref in this job. A missing baseline is an outcome, never a silent pass.
  */
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { errorMessage, isUserError } from '../errors.js';
+import { errorMessage, isUserError, UserError } from '../errors.js';
 import type { BaselineSource } from '../inputs/config.js';
 import type { GitHubApi } from '../publish/github.js';
 import type { ArtifactStore, CacheStore } from '../publish/store.js';
-import { baselineArtifactName, baselineCachePrefix, type BaselineKeyParts } from './baseline-key.js';
-import { readBaselineStore, resolvePathBaseline, type BaselineFiles } from './baseline-store.js';
+import type { BaselineKeyParts } from './baseline-key.js';
+import { EVAL_RUN_FOLDERS, experimentRunId } from '../compare/eval-dir.js';
+import { filesAtCommit, gitTopLevel } from './base-ref-files.js';
+import { baselinePathNames, resolvePathBaseline, type BaselineFiles } from './baseline-store.js';
 import type { RunContext } from './context.js';
+import { resolveRef } from './git.js';
+import type { BaselineProvenance } from './provenance.js';
+import { manifestMismatch, restoreFromArtifact, restoreFromCache, type StoredBaseline, type StoredLookup } from './stored-baseline.js';
 
 export type BaselinePlan =
-  | { kind: 'files'; files: BaselineFiles }
+  | { kind: 'files'; files: BaselineFiles; provenance?: BaselineProvenance }
   | { kind: 'ref'; ref: string }
   | { kind: 'missing'; reason: string };
 
@@ -35,6 +39,8 @@ export interface BaselineDeps {
   token: string;
   context: RunContext;
   log: (line: string) => void;
+  /** Workflow files that count as a baseline refresh (`refresh-workflows`). */
+  refreshWorkflows?: readonly string[];
 }
 
 export interface BaselineWhere {
@@ -48,35 +54,15 @@ export interface BaselineWhere {
   artifactName: string;
 }
 
-export async function restoreFromCache(where: BaselineWhere, deps: BaselineDeps, into: string): Promise<BaselineFiles | undefined> {
-  const prefix = baselineCachePrefix(where.keyParts);
-  rmSync(where.storePath, { recursive: true, force: true });
-  const key = await deps.cache.restore([where.storePath], prefix, [prefix]);
-  if (key === undefined || !existsSync(where.storePath)) return undefined;
-  // Moved out of the fixed path in the workspace (copy: it may be another filesystem).
-  rmSync(into, { recursive: true, force: true });
-  mkdirSync(join(into, '..'), { recursive: true });
-  cpSync(where.storePath, into, { recursive: true });
-  rmSync(where.storePath, { recursive: true, force: true });
-  deps.log(`baseline restored from the cache (key ${key})`);
-  return readBaselineStore(into, `actions cache (${key})`);
+/** Where a stored baseline lookup ends when nothing usable was found: why each entry was refused. */
+function refusedNote(refused: readonly string[]): string {
+  return refused.length > 0 ? `; refused (not from a verified baseline refresh): ${refused.join('; ')}` : '';
 }
 
-async function restoreFromArtifact(where: BaselineWhere, deps: BaselineDeps): Promise<BaselineFiles | undefined> {
-  if (!deps.api) throw new Error('no token: cannot look up artifacts of other runs');
-  const name = baselineArtifactName(where.artifactName, where.keyParts.datasetId, where.keyParts.runnerKey);
-  const branch = deps.context.defaultBranch;
-  const found = await deps.api.findArtifact(name, branch);
-  if (!found) return undefined;
-  const into = join(where.outDir, 'baseline');
-  await deps.artifacts.download(found.id, into, {
-    token: deps.token,
-    owner: deps.context.owner,
-    repo: deps.context.repo,
-    workflowRunId: found.workflowRunId,
-  });
-  deps.log(`baseline downloaded from artifact ${name} (id ${found.id}, run ${found.workflowRunId}, ${found.createdAt})`);
-  return readBaselineStore(into, `artifact ${name} of run ${found.workflowRunId} (${found.createdAt})`);
+/** Files of a stored baseline, unless its manifest is of another configuration (10.5). */
+function storedPlan(found: StoredBaseline, where: BaselineWhere): BaselinePlan {
+  const mismatch = manifestMismatch(found.files, where);
+  return mismatch ? { kind: 'missing', reason: mismatch } : { kind: 'files', files: found.files, provenance: found.provenance };
 }
 
 export async function planBaseline(source: BaselineSource & { from: string }, where: BaselineWhere, deps: BaselineDeps): Promise<BaselinePlan> {
@@ -85,31 +71,42 @@ export async function planBaseline(source: BaselineSource & { from: string }, wh
     switch (source.kind) {
       case 'ref':
         return { kind: 'ref', ref: source.ref };
-      case 'path':
-        return { kind: 'files', files: resolvePathBaseline(source.path, where.workingDir, { insideCheckout: source.from !== 'input baseline' }) };
+      case 'path': {
+        // The workflow's own input may point anywhere (e.g. an earlier step's output); a path named on
+        // the issue is read from the base commit, where the pull request cannot have edited it.
+        const files =
+          source.from === 'input baseline'
+            ? resolvePathBaseline(source.path, where.workingDir, { insideCheckout: false })
+            : await issuePathBaseline(source.path, where, deps);
+        const mismatch = files.manifest ? manifestMismatch(files, where) : undefined;
+        return mismatch ? { kind: 'missing', reason: mismatch } : { kind: 'files', files };
+      }
       case 'artifact': {
-        const files = await restoreFromArtifact(where, deps);
-        if (files) return { kind: 'files', files };
+        const lookup = await restoreFromArtifact(where, deps);
+        if (lookup.found) return storedPlan(lookup.found, where);
         return {
           kind: 'missing',
-          reason: `no baseline artifact on the default branch for ${how}: run the baseline refresh (mode: baseline) on this runner first`,
+          reason: `no baseline artifact of a verified refresh for ${how}: run the baseline refresh (mode: baseline) on this runner first${refusedNote(lookup.refused)}`,
         };
       }
       case 'cache':
       case 'auto': {
-        const files = await restoreFromCache(where, deps, join(where.outDir, 'baseline'));
-        if (files) return { kind: 'files', files };
+        const cached = await restoreFromCache(where, deps, join(where.outDir, 'baseline'));
+        if (cached.found) return storedPlan(cached.found, where);
+        for (const r of cached.refused) deps.log(`refused ${r}`);
         // The artifact of the refresh run outlives cache eviction.
+        let refused = cached.refused;
         if (deps.api) {
-          const fallback = await restoreFromArtifact(where, deps).catch((error: unknown) => {
+          const fallback: StoredLookup = await restoreFromArtifact(where, deps).catch((error: unknown) => {
             deps.log(`no baseline artifact either: ${errorMessage(error)}`);
-            return undefined;
+            return { refused: [] };
           });
-          if (fallback) return { kind: 'files', files: fallback };
+          if (fallback.found) return storedPlan(fallback.found, where);
+          refused = [...refused, ...fallback.refused];
         }
         return {
           kind: 'missing',
-          reason: `no stored baseline for ${how} (neither in the cache nor as an artifact): run the baseline refresh (mode: baseline) on this runner, or set baseline: ref:<base branch> to measure it in this job`,
+          reason: `no stored baseline for ${how} (neither in the cache nor as an artifact): run the baseline refresh (mode: baseline) on this runner, or set baseline: ref:<base branch> to measure it in this job${refusedNote(refused)}`,
         };
       }
     }
@@ -117,4 +114,39 @@ export async function planBaseline(source: BaselineSource & { from: string }, wh
     if (isUserError(error)) return { kind: 'missing', reason: `baseline (${source.from}): ${error.message}` };
     return { kind: 'missing', reason: `baseline (${source.from}) could not be restored: ${errorMessage(error)}` };
   }
+}
+
+/** The commit a path named on the issue is read from: the PR's base, else the default branch. */
+async function issueBaseCommit(where: BaselineWhere, deps: BaselineDeps): Promise<{ sha: string; label: string }> {
+  const pr = deps.context.pullRequest;
+  if (pr?.baseSha) return { sha: pr.baseSha, label: `the base commit of pull request #${pr.number} (${pr.baseRef} @ ${pr.baseSha.slice(0, 7)})` };
+  const branch = deps.context.defaultBranch ?? (deps.api ? await deps.api.getDefaultBranch() : undefined);
+  if (!branch) throw new UserError('a baseline named on the issue is read from the default branch, but the default branch is not known (no token)');
+  const sha = resolveRef(gitTopLevel(where.workingDir), branch);
+  return { sha, label: `the default branch (${branch} @ ${sha.slice(0, 7)})` };
+}
+
+/**
+ * Eval results named on the issue (`baseline: { eval: … }`) come from the same base commit as a
+ * baseline path named there: the files a run id, folder or experiment config may resolve to are
+ * taken out of git into a directory of ours, which stands for the checkout when the name is resolved.
+ */
+export async function issueEvalRoot(name: string, where: BaselineWhere, deps: BaselineDeps): Promise<{ root: string; label: string }> {
+  const base = await issueBaseCommit(where, deps);
+  const into = join(where.outDir, 'issue-baseline-eval');
+  const names = [name, ...(/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) ? EVAL_RUN_FOLDERS.map((folder) => `${folder}/${name}`) : [])];
+  let root = filesAtCommit(where.workingDir, base.sha, names, into);
+  // An experiment config names its run folder by its `id:`: read the config as committed, then the folder.
+  const runId = /\.ya?ml$/i.test(name) ? experimentRunId(join(root, name)) : undefined;
+  if (runId !== undefined) root = filesAtCommit(where.workingDir, base.sha, [`data/eval/runs/${runId}`], into);
+  deps.log(`baseline eval results ${name} read from ${base.label}, not from the checkout`);
+  return { root, label: base.label };
+}
+
+async function issuePathBaseline(name: string, where: BaselineWhere, deps: BaselineDeps): Promise<BaselineFiles> {
+  const base = await issueBaseCommit(where, deps);
+  const root = filesAtCommit(where.workingDir, base.sha, baselinePathNames(name), join(where.outDir, 'issue-baseline'));
+  const files = resolvePathBaseline(name, root, { insideCheckout: true });
+  deps.log(`baseline ${name} read from ${base.label}, not from the checkout`);
+  return { ...files, origin: `${files.origin} at ${base.label}` };
 }

@@ -2,8 +2,7 @@
  * What every mode leaves of a run: the run-info.json the aggregate reads, the `profile` /
  * `stage-truth` outputs, and the listing of an output directory for the artifact.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { stageTruthPathFor } from '../compare/loaders.js';
 import { Outputs } from '../inputs/constants.js';
 import type { MeasuredSide } from './measure-sides.js';
@@ -13,9 +12,8 @@ export { BASE_WORKTREE_DIR, filesUnder } from './output-files.js';
 
 export const RUN_INFO_FILE = 'run-info.json';
 
-/** Who measured: read by `mode: aggregate` to label each runner's verdict. */
-export function writeRunInfo(session: Session, decision: string, dir = session.outDir): string {
-  const path = join(dir, RUN_INFO_FILE);
+/** Who measured: read by `mode: aggregate` to label each runner's verdict (written and sealed by publishVerdict). */
+export function runInfoText(session: Session, decision: string): string {
   const info = {
     schema: 'optimization-gate/run-info@1',
     decision,
@@ -26,8 +24,7 @@ export function writeRunInfo(session: Session, decision: string, dir = session.o
     workflow_run_id: session.context.runId,
     run_attempt: session.context.runAttempt,
   };
-  writeFileSync(path, `${JSON.stringify(info, null, 2)}\n`);
-  return path;
+  return `${JSON.stringify(info, null, 2)}\n`;
 }
 
 /** The `profile` / `stage-truth` outputs: the candidate's (median) profile. */

@@ -17,6 +17,8 @@ import { createGitHubApi, type GitHubApi } from '../publish/github.js';
 import { coreIO, type ActionIO } from '../publish/io.js';
 import { createArtifactStore, createCacheStore, type ArtifactStore, type CacheStore } from '../publish/store.js';
 import { runAggregate } from './aggregate-flow.js';
+import { environmentFailure } from './environment-error.js';
+import { forkGuard } from './fork-guard.js';
 import { enterpriseServerRefusal, readRunContext, type RunContext } from './context.js';
 import { runGate } from './gate-flow.js';
 import type { Publication } from './publish.js';
@@ -51,6 +53,11 @@ function failStep(io: ActionIO, error: unknown): void {
     io.setFailed(`optimization-gate: ${error.message}`);
     return;
   }
+  const environment = environmentFailure(error);
+  if (environment !== undefined) {
+    io.setFailed(`optimization-gate: ${environment}`);
+    return;
+  }
   const stack = error instanceof Error && error.stack ? `\n${error.stack}` : '';
   io.setFailed(`optimization-gate: internal error (please report it): ${errorMessage(error)}${stack}`);
 }
@@ -82,6 +89,10 @@ export async function run(overrides: Partial<ActionDeps> = {}): Promise<void> {
     const context = readRunContext(deps.env);
     const ghes = enterpriseServerRefusal(context.serverUrl);
     if (ghes) throw new UserError(ghes);
+    const api = deps.github(config, context, io);
+    // Before anything else touches the checkout: fork code never runs here unless allowed.
+    const refusal = await forkGuard(config, context, api);
+    if (refusal) throw new UserError(refusal);
     const workingDir = resolve(context.workspace, config.workingDirectory);
     const outDir = join(context.runnerTemp || tmpdir(), 'optimization-gate', `${context.runId}-${context.runAttempt}-${config.artifactName}`);
     mkdirSync(outDir, { recursive: true });
@@ -89,7 +100,6 @@ export async function run(overrides: Partial<ActionDeps> = {}): Promise<void> {
     io.saveState(State.ArtifactName, config.artifactName);
     io.saveState(State.RetentionDays, String(config.retentionDays));
     const keyParts = await baselineKeyParts(config, context, workingDir);
-    const api = deps.github(config, context, io);
     const session: Session = {
       config,
       context,

@@ -38,7 +38,7 @@ function outside(root: string, path: string): boolean {
 }
 
 /** The `id:` of an experiment config (its run folder's name), when the file is one. */
-function experimentRunId(file: string): string | undefined {
+export function experimentRunId(file: string): string | undefined {
   try {
     const doc = readYaml(file);
     const id = isObject(doc) ? doc.id : undefined;

@@ -37,6 +37,9 @@
  * - `problems[]`: threshold parse problems {line, text, expected, origin}; `input_errors[]`
  * - `noise`: how noise was handled ("single run: no noise estimate" or the interval method)
  * - `notes[]`; `spec`: {baseline, baseline_eval, repeat, compare_across} as named on the issue
+ * - `baseline`: where the baseline came from — {source: cache|artifact|path|ref, description,
+ *   provenance: the verified refresh run {source, entry, run_id, run_number, run_attempt, event,
+ *   workflow, head_branch, head_sha, created_at, html_url} or null} — or null when none was used
  */
 import type { Decision, FailOn, Verdict } from './decision.js';
 import type { GateResult, RunInfo, SideValues, ThresholdResult } from './gate.js';
@@ -207,7 +210,15 @@ export function toGateJson(result: GateResult): GateJson {
   };
 }
 
+/** Where the baseline came from (the action fills it; the CLI compares files it was given). */
+export interface GateJsonBaseline {
+  source: string;
+  description: string;
+  provenance: Record<string, unknown> | null;
+}
+
 /** The file's text. The replacer is a last guard: a non-finite number that slipped through becomes null. */
-export function renderGateJson(result: GateResult): string {
-  return `${JSON.stringify(toGateJson(result), (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2)}\n`;
+export function renderGateJson(result: GateResult, baseline?: GateJsonBaseline): string {
+  const json = { ...toGateJson(result), baseline: baseline ?? null };
+  return `${JSON.stringify(json, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2)}\n`;
 }

@@ -55,11 +55,25 @@ export function* readLines(file: string, chunkBytes = 1024 * 1024): Generator<st
   }
 }
 
+/**
+ * Where JSON.parse stopped, as a line and column; never its message, which quotes the file's text
+ * (a file named by a forged manifest could be any file of the runner, and errors reach comments).
+ */
+function jsonErrorPlace(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const position = /position (\d+)/.exec(message);
+  if (/end of (JSON )?input|Unterminated/i.test(message)) return ' (it ends too early)';
+  if (!position) return '';
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split('\n').length;
+  return ` (line ${line}, column ${before.length - before.lastIndexOf('\n')})`;
+}
+
 export function parseJsonText(text: string, file: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new InputFileError(file, [`not valid JSON: ${(error as Error).message}`]);
+    throw new InputFileError(file, [`not valid JSON${jsonErrorPlace(text, error)}`]);
   }
 }
 

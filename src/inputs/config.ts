@@ -4,7 +4,7 @@
  */
 import { FAIL_ON_VALUES, type FailOn } from '../compare/decision.js';
 import { UserError } from '../errors.js';
-import { Inputs } from './constants.js';
+import { DEFAULT_REFRESH_WORKFLOWS, Inputs } from './constants.js';
 
 export const MODES = ['gate', 'baseline', 'measure', 'aggregate'] as const;
 export type Mode = (typeof MODES)[number];
@@ -56,6 +56,8 @@ export interface ActionConfig {
   /** What kind of machine measured (the job's runner labels); undefined: the runner's OS and architecture. */
   runnerKey?: string;
   token: string;
+  /** Workflow file names whose runs count as a baseline refresh (a stored baseline must come from one). */
+  refreshWorkflows: string[];
 }
 
 /** Reads one raw input (already trimmed), '' when not set; `core.getInput` in the action. */
@@ -139,6 +141,14 @@ function parseIssueNumber(errors: InputErrors, raw: string): number | undefined 
   return value;
 }
 
+function parseRefreshWorkflows(errors: InputErrors, raw: string): string[] {
+  const names = (raw || DEFAULT_REFRESH_WORKFLOWS.join(',')).split(/[,\n]/).map((n) => n.trim()).filter((n) => n !== '');
+  if (names.length === 0 || names.some((n) => !/^[\w.-]+\.ya?ml$/.test(n))) {
+    errors.add(Inputs.RefreshWorkflows, 'workflow file names such as optimization-baseline-refresh.yml (comma separated, no folders)', raw);
+  }
+  return names;
+}
+
 function optional(raw: string): string | undefined {
   return raw === '' ? undefined : raw;
 }
@@ -181,6 +191,7 @@ export function readActionConfig(read: InputReader): ActionConfig {
     allowForkPrs: bool(errors, Inputs.AllowForkPrs, read(Inputs.AllowForkPrs)),
     ...(runnerKey !== '' ? { runnerKey } : {}),
     token: read(Inputs.Token),
+    refreshWorkflows: parseRefreshWorkflows(errors, read(Inputs.RefreshWorkflows)),
   };
 
   if (/[\\/"':<>|*?\r\n]/.test(config.artifactName)) {

@@ -27,6 +27,7 @@ export const Inputs = {
   AllowForkPrs: 'allow-fork-prs',
   RunnerKey: 'runner-key',
   Token: 'token',
+  RefreshWorkflows: 'refresh-workflows',
 } as const;
 
 export const Outputs = {
@@ -51,6 +52,9 @@ export const State = {
   RetentionDays: 'retention-days',
   Token: 'token',
 } as const;
+
+/** Workflow files that count as the baseline refresh by default: the starter template and the reusable workflow. */
+export const DEFAULT_REFRESH_WORKFLOWS: readonly string[] = ['optimization-baseline-refresh.yml', 'baseline-refresh.yml'];
 
 /** Env variable the freeze sets for the measured command: where to append stage events. */
 export const STAGE_EVENTS_ENV = 'OPTIMIZATION_GATE_STAGE_EVENTS';

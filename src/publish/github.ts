@@ -59,6 +59,42 @@ export interface GitHubApi {
   findArtifact(name: string, branch: string | undefined): Promise<ArtifactRef | undefined>;
   /** Every artifact of a workflow run, of all its attempts (the public API by run id), non-expired, newest first. */
   listRunArtifacts(runId: number): Promise<ArtifactRef[]>;
+  // --- provenance of stored baselines and of the code a run measures (issue 10) ---
+  /** A workflow run as the API describes it: who triggered it, from where, at which commit. */
+  getWorkflowRun(runId: number): Promise<WorkflowRunInfo>;
+  /** `GET /compare/{base}...{head}`: `ahead`, `behind`, `identical`, `diverged`; undefined when a side is unknown (404). */
+  compareCommits(base: string, head: string): Promise<string | undefined>;
+  /** Every non-expired artifact called `name`, newest first (at most 100). */
+  listArtifactsNamed(name: string): Promise<ArtifactRef[]>;
+  getDefaultBranch(): Promise<string>;
+  /** The head and base of a pull request (an `issue_comment` event does not carry them). */
+  getPullRequest(prNumber: number): Promise<PullRequestRef>;
+}
+
+export interface WorkflowRunInfo {
+  id: number;
+  runNumber: number;
+  runAttempt: number;
+  event: string;
+  /** `owner/name` of the repository the run belongs to, and of the one its code came from (a fork's for a fork PR). */
+  repository: string;
+  headRepository: string;
+  headBranch: string;
+  headSha: string;
+  /** The workflow file (`.github/workflows/x.yml`) and the reusable workflows it called (`owner/repo/.github/workflows/y.yml@ref`). */
+  path: string;
+  referencedWorkflows: string[];
+  createdAt: string;
+  htmlUrl: string;
+}
+
+export interface PullRequestRef {
+  number: number;
+  /** `owner/name`; '' when the head repository was deleted. */
+  headRepo: string;
+  headSha: string;
+  baseRef: string;
+  baseSha: string;
 }
 
 interface Options {
@@ -251,6 +287,53 @@ export function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, tim
         (await octokit.rest.actions.listWorkflowRunArtifacts({ owner, repo, run_id: runId, per_page: 100, page })).data.artifacts,
       );
       return list.filter((a) => !a.expired).map(toArtifact).sort(newestFirst);
+    },
+    async getWorkflowRun(runId) {
+      const { data } = await call(`reading workflow run ${runId}`, () => octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: runId }));
+      const referenced = (data as { referenced_workflows?: Array<{ path?: string }> | null }).referenced_workflows ?? [];
+      return {
+        id: data.id,
+        runNumber: data.run_number,
+        runAttempt: data.run_attempt ?? 1,
+        event: data.event,
+        repository: data.repository?.full_name ?? '',
+        headRepository: data.head_repository?.full_name ?? '',
+        headBranch: data.head_branch ?? '',
+        headSha: data.head_sha,
+        path: data.path ?? '',
+        referencedWorkflows: referenced.map((w) => w.path ?? '').filter((p) => p !== ''),
+        createdAt: data.created_at,
+        htmlUrl: data.html_url,
+      };
+    },
+    async compareCommits(base, head) {
+      return call(`comparing ${base.slice(0, 12)}...${head}`, async () => {
+        try {
+          const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1 });
+          return data.status;
+        } catch (error) {
+          // A commit or branch the repository does not have: an answer, not a failed call.
+          if ((error as { status?: unknown }).status === 404) return undefined;
+          throw error;
+        }
+      });
+    },
+    async listArtifactsNamed(name) {
+      const { data } = await call(`listing artifacts named ${name}`, () =>
+        octokit.rest.actions.listArtifactsForRepo({ owner, repo, name, per_page: 100 }),
+      );
+      return data.artifacts
+        .filter((a) => !a.expired)
+        .sort((a, b) => Date.parse(b.created_at ?? '') - Date.parse(a.created_at ?? '') || b.id - a.id)
+        .map((a) => ({ id: a.id, name: a.name, workflowRunId: a.workflow_run?.id ?? 0, headBranch: a.workflow_run?.head_branch ?? '', createdAt: a.created_at ?? '' }));
+    },
+    async getDefaultBranch() {
+      const { data } = await call('reading the repository', () => octokit.rest.repos.get({ owner, repo }));
+      return data.default_branch;
+    },
+    async getPullRequest(prNumber) {
+      const { data } = await call(`reading pull request #${prNumber}`, () => octokit.rest.pulls.get({ owner, repo, pull_number: prNumber }));
+      return { number: data.number, headRepo: data.head.repo?.full_name ?? '', headSha: data.head.sha, baseRef: data.base.ref, baseSha: data.base.sha };
     },
   };
 }

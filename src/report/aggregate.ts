@@ -5,6 +5,7 @@
 import type { Decision } from '../compare/decision.js';
 import { code, details, table } from './markdown.js';
 import { maxOf } from '../collections.js';
+import { escapeInline } from './escape.js';
 
 export interface RunnerVerdict {
   /** Artifact name the verdict came from (one per runner). */
@@ -63,7 +64,7 @@ export function renderAggregateReport(verdicts: readonly RunnerVerdict[], option
   }
   lines.push('', 'Each runner is compared with its own baseline: time and memory never mix hosts.');
   for (const v of verdicts) {
-    lines.push('', details(`${ICON[v.decision]} ${v.runner}: full report`, v.report.replace(/^#+ /gm, '#### ')));
+    lines.push('', details(`${ICON[v.decision]} ${escapeInline(v.runner)}: full report`, v.report.replace(/^#+ /gm, '#### ')));
   }
   return `${lines.join('\n')}\n`;
 }

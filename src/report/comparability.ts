@@ -3,6 +3,7 @@
  * comparison) and the side-by-side table of environment differences. Pure.
  */
 import type { GateResult } from '../compare/gate.js';
+import { neutralize } from './escape.js';
 import { code, table } from './markdown.js';
 
 const values = (list: readonly string[]): string => (list.length === 0 ? '—' : list.map(code).join(', '));
@@ -18,7 +19,8 @@ export function datasetSection(result: GateResult): string | undefined {
     '',
     table(['Identity', 'Baseline', 'Candidate', ''], rows),
     '',
-    ...result.dataset.mismatches.map((m) => `- ${m}`),
+    // The reasons quote dataset ids and reference names from the measured runs' files.
+    ...result.dataset.mismatches.map((m) => `- ${neutralize(m)}`),
   ].join('\n');
 }
 
@@ -27,9 +29,9 @@ export function environmentSection(result: GateResult): string | undefined {
   const { rows, blocking } = result.environment;
   if (rows.length === 0) return undefined;
   const effect = (r: (typeof rows)[number]): string => {
-    if (r.accepted) return `accepted (\`compare-across\`): ${r.note}`;
-    if (r.affects) return `⚠️ ${r.note}: time/memory inconclusive`;
-    return r.note;
+    if (r.accepted) return `accepted (\`compare-across\`): ${neutralize(r.note)}`;
+    if (r.affects) return `⚠️ ${neutralize(r.note)}: time/memory inconclusive`;
+    return neutralize(r.note);
   };
   const heading = blocking.length > 0
     ? `#### ⚠️ Environment differs: time and memory verdicts are inconclusive (${blocking.map((r) => code(r.attribute)).join(', ')})`

@@ -5,6 +5,7 @@
 import { formatPercent, formatSigned, formatValue, metricUnit } from '../compare/units.js';
 import { TRUTH_QUANTITIES, type Diff, type DiffRow, type DiffSection } from '../compare/diff.js';
 import { code, table } from './markdown.js';
+import { escapeInline, neutralize } from './escape.js';
 
 export const NONE = '—';
 
@@ -46,7 +47,7 @@ export function stageTable(diff: Diff, maxRows = 60): string {
   // The totals row is kept whatever the cut, so it is added after truncating the stages.
   const cut = Math.max(0, diff.stages.length - maxRows);
   const rows = diff.stages.slice(0, maxRows).map((stage) => [
-    stage,
+    escapeInline(stage),
     transition(find('stages', stage, 'wall_time_s')),
     transition(find('stages', stage, 'peak_rss_mb')),
     transition(find('stages', stage, 'avg_cpu_pct')),
@@ -70,7 +71,7 @@ export function stageTable(diff: Diff, maxRows = 60): string {
   // The summary numbers only; every stage_truth number is in `diff --format json|text` and gate.json.
   const truth = rowsOf(diff, 'truth').filter((r) => (TRUTH_QUANTITIES as readonly string[]).includes(r.name));
   if (truth.length > 0) {
-    lines.push(`stage_truth: ${truth.map((r) => `${r.name} ${transition(r)}`).join('; ')}.`);
+    lines.push(`stage_truth: ${truth.map((r) => `${escapeInline(r.name)} ${transition(r)}`).join('; ')}.`);
   }
   return lines.join('\n');
 }
@@ -80,12 +81,12 @@ function numberTable(rows: readonly DiffRow[], maxRows: number, moreAt: string):
     ['Group', 'Metric', 'Baseline', 'Candidate', 'Change', '%'],
     rows.map((r, i) => [
       // The group is written once, on its first row, to keep long reference ids from repeating.
-      i > 0 && rows[i - 1]?.group === r.group ? '' : r.group,
-      r.name,
+      i > 0 && rows[i - 1]?.group === r.group ? '' : escapeInline(r.group),
+      escapeInline(r.name),
       formatMedian(r.baseline.median, r.metric),
       formatMedian(r.candidate.median, r.metric),
       formatChange(r),
-      r.percent !== undefined ? formatPercent(r.percent) : (r.note ?? NONE),
+      r.percent !== undefined ? formatPercent(r.percent) : neutralize(r.note ?? NONE),
     ]),
     { align: 'llrrrr', maxRows, moreAt },
   );

@@ -1,14 +1,14 @@
 /** Small markdown helpers: tables that cannot be broken by their content, and row limits. */
+import { codeSpan } from './escape.js';
 
 /** Text safe inside a table cell: pipes escaped, newlines flattened. */
 export function cell(text: string): string {
   return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
 }
 
-/** Inline code that survives backticks in the text. */
+/** Inline code that survives any run of backticks in the text (names from a run are untrusted). */
 export function code(text: string): string {
-  const clean = text.replace(/\r?\n/g, ' ');
-  return clean.includes('`') ? `\`\` ${clean} \`\`` : `\`${clean}\``;
+  return codeSpan(text);
 }
 
 export interface TableOptions {

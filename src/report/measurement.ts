@@ -7,6 +7,7 @@ import { median } from '../compare/stats.js';
 import { formatValue, metricUnit } from '../compare/units.js';
 import { code, table } from './markdown.js';
 import { pushAll } from '../collections.js';
+import { escapeInline, neutralize } from './escape.js';
 
 export interface MeasurementReportOptions {
   title: string;
@@ -28,11 +29,11 @@ function fmt(value: string, metric: string): string {
 
 export function renderMeasurementReport(runs: readonly MeasuredRun[], options: MeasurementReportOptions): string {
   const failed = runs.filter((r) => r.profile.status !== undefined && r.profile.status !== 'ok');
-  const failures = [...(options.failures ?? []), ...failed.map((r) => `${r.label}: ${r.profile.status}`)];
+  const failures = [...(options.failures ?? []).map(neutralize), ...failed.map((r) => `${escapeInline(r.label)}: ${escapeInline(String(r.profile.status))}`)];
   const lines = [`### ${failures.length > 0 || runs.length === 0 ? '❌' : '📏'} ${options.title}`, ''];
   const links = [options.artifactUrl ? `[artifacts](${options.artifactUrl})` : '', options.runUrl ? `[workflow run](${options.runUrl})` : ''].filter(Boolean);
   if (links.length > 0) lines.push(links.join(' · '), '');
-  for (const note of options.notes ?? []) lines.push(`- ${note}`);
+  for (const note of options.notes ?? []) lines.push(`- ${neutralize(note)}`);
   if (failures.length > 0) pushAll(lines, ['', '**Runs that did not complete:**', ...failures.map((f) => `- ${f}`)]);
   if (runs.length === 0) {
     lines.push('', 'No profile was measured.');
@@ -41,7 +42,7 @@ export function renderMeasurementReport(runs: readonly MeasuredRun[], options: M
   const stages: string[] = [];
   for (const run of runs) for (const stage of Object.keys(run.profile.stages)) if (!stages.includes(stage)) stages.push(stage);
   const rows = stages.map((stage) => [
-    stage,
+    escapeInline(stage),
     fmt(medianOf(runs, (r) => r.profile.stages[stage]?.wall_time_s), 'wall_time_s'),
     fmt(medianOf(runs, (r) => r.profile.stages[stage]?.peak_rss_mb), 'peak_rss_mb'),
     fmt(medianOf(runs, (r) => r.profile.stages[stage]?.avg_cpu_pct), 'avg_cpu_pct'),
@@ -59,7 +60,7 @@ export function renderMeasurementReport(runs: readonly MeasuredRun[], options: M
   lines.push(
     '',
     `<sub>Host ${code(String(env.hostname ?? '?'))}, CPU ${code(String(env.cpu_model ?? env.cpu ?? '?'))}. ` +
-      `Sampling: ${first.profile.totals.sampling_note ?? 'not stated'}. Memory metric: ${first.profile.totals.memory_metric ?? 'not stated'}.</sub>`,
+      `Sampling: ${neutralize(String(first.profile.totals.sampling_note ?? 'not stated'))}. Memory metric: ${neutralize(String(first.profile.totals.memory_metric ?? 'not stated'))}.</sub>`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -10,6 +10,7 @@ import { GATE_JSON_SCHEMA } from '../compare/gate-json.js';
 import { describeProblem } from '../compare/gate.js';
 import { describeRule } from '../compare/thresholds/index.js';
 import { code, details, table } from './markdown.js';
+import { escapeInline, neutralize } from './escape.js';
 import { costTable, qualityTable, stageTable } from './diff-tables.js';
 import { stageWallChart } from './chart.js';
 import { headline, summaryLine, verdictTable } from './verdicts.js';
@@ -25,6 +26,8 @@ export interface ReportOptions {
   runUrl?: string;
   /** Maximum length in characters; default a margin under GitHub's comment limit. */
   maxLength?: number;
+  /** Where the baseline came from (e.g. the verified refresh run), shown under the links. */
+  baseline?: string;
 }
 
 interface Section {
@@ -47,7 +50,7 @@ function problemsSection(result: GateResult): string | undefined {
   if (result.problems.length === 0 && errors.length === 0) return undefined;
   const lines = ['#### ⚠️ The gate could not judge these inputs', ''];
   for (const p of result.problems) lines.push(`- ${describeProblem(p)}`);
-  for (const e of errors) lines.push(`- ${e.split('\n').join('\n  ')}`);
+  for (const e of errors) lines.push(`- ${neutralize(e).split('\n').join('\n  ')}`);
   lines.push('', 'Fix them on the issue (or the inputs) and run the gate again; until then the decision is `reject`.');
   return lines.join('\n');
 }
@@ -88,7 +91,7 @@ function hostSection(result: GateResult): string {
     return `#### Host\n\n✅ All runs on the same host: ${code(first?.hostname ?? 'not recorded')}, CPU ${code(first?.cpu ?? 'not recorded')}.`;
   }
   const lines = ['#### ⚠️ Host', '', '**Runs come from different machines: time and memory may not be comparable.**', ''];
-  for (const d of host.differences) lines.push(`- ${d}`);
+  for (const d of host.differences) lines.push(`- ${neutralize(d)}`);
   return lines.join('\n');
 }
 
@@ -101,10 +104,10 @@ function footnotes(result: GateResult): string {
     for (const r of runs) groups.set(pick(r), [...(groups.get(pick(r)) ?? []), r]);
     return [...groups.entries()].map(([value, who]) => (groups.size > 1 ? `${value} (${whoHas(who.map((r) => r.host), hosts)})` : value));
   };
-  const sampling = grouped((r) => r.samplingNote ?? 'not stated in the profile');
-  const memory = grouped((r) => r.memoryMetric ?? 'not stated (third-party profile: as its tool wrote it)');
+  const sampling = grouped((r) => neutralize(r.samplingNote ?? 'not stated in the profile'));
+  const memory = grouped((r) => neutralize(r.memoryMetric ?? 'not stated (third-party profile: as its tool wrote it)'));
   const label = (side: 'baseline' | 'candidate') => {
-    const labels = result.runs[side].map((r) => r.label);
+    const labels = result.runs[side].map((r) => escapeInline(r.label));
     return labels.length > 3 ? `${labels.slice(0, 3).join(', ')} …` : labels.join(', ') || 'none';
   };
   const lines = [
@@ -116,7 +119,7 @@ function footnotes(result: GateResult): string {
       : []),
     `- Runs: baseline ${result.runs.baseline.length} (${label('baseline')}); candidate ${result.runs.candidate.length} (${label('candidate')}).`,
     `- Noise: ${result.noise}.`,
-    ...result.notes.map((n) => `- Note: ${n}.`),
+    ...result.notes.map((n) => `- Note: ${neutralize(n)}.`),
     `- Machine-readable result: \`gate.json\` (schema \`${GATE_JSON_SCHEMA}\`).`,
   ];
   return `<sub>\n\n${lines.join('\n')}\n\n</sub>`;
@@ -140,7 +143,8 @@ function assemble(sections: readonly Section[], limit: number): string {
 
 export function renderReport(result: GateResult, diff: Diff | undefined, options: ReportOptions = {}): string {
   const sections: Section[] = [{ text: headline(result) }];
-  for (const text of [linksLine(options), summaryLine(result), problemsSection(result), datasetSection(result)]) {
+  const baseline = options.baseline !== undefined ? `Baseline: ${neutralize(options.baseline)}.` : undefined;
+  for (const text of [linksLine(options), baseline, summaryLine(result), problemsSection(result), datasetSection(result)]) {
     if (text !== undefined) sections.push({ text });
   }
   // Another host or environment is shown near the top: it changes how every time and memory number reads.

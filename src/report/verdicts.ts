@@ -3,6 +3,7 @@ import { formatPercent, formatSigned, formatValue, metricUnit } from '../compare
 import type { GateResult, ThresholdResult } from '../compare/gate.js';
 import type { Decision, Verdict } from '../compare/decision.js';
 import { code, table } from './markdown.js';
+import { escapeInline, neutralize } from './escape.js';
 import { NONE } from './diff-tables.js';
 
 export const DECISION_ICON: Record<Decision, string> = { ship: '✅', iterate: '🟡', reject: '❌' };
@@ -53,11 +54,11 @@ export function headline(result: GateResult): string {
   const errors = result.inputErrors.filter((e) => !mismatches.includes(e));
   if (errors.length > 0) {
     // A single short error is the headline itself; long ones (with code spans) are listed below it.
-    const first = (errors[0] as string).split('\n')[0] as string;
+    const first = neutralize((errors[0] as string).split('\n')[0] as string);
     const short = errors.length === 1 && first.length <= 100 && !first.includes('`');
     parts.push(short ? first : first.startsWith('no thresholds found') ? 'no thresholds found on the issue' : plural(errors.length, 'input error'));
   }
-  if (failedRuns.length > 0) parts.push(`${plural(failedRuns.length, 'measured run')} failed (${failedRuns.map((r) => `${r.label}: ${r.status ?? ''}`).join(', ')})`);
+  if (failedRuns.length > 0) parts.push(`${plural(failedRuns.length, 'measured run')} failed (${failedRuns.map((r) => `${escapeInline(r.label)}: ${escapeInline(r.status ?? '')}`).join(', ')})`);
   const groups: Array<[ThresholdResult[], string]> = [
     [pick('guardrail', 'fail'), 'failed'],
     [pick('guardrail', 'missing'), 'missing'],
@@ -136,6 +137,6 @@ export function verdictTable(result: GateResult, maxRows = 100): string {
   const why = ordered
     .filter((t) => t.verdict !== 'pass')
     .slice(0, 30)
-    .map((t) => `- ${code(t.metric)}: ${t.reason}`);
+    .map((t) => `- ${code(t.metric)}: ${neutralize(t.reason)}`);
   return why.length > 0 ? `${text}\n\n${why.join('\n')}` : text;
 }

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planInit } from '../../src/cli/init.js';
 import { issuesEvent, pullRequestEvent, runAction, startHarness, SUMMARY_LIMIT_BYTES, type Harness } from '../fakes/index.js';
 import { asMap, jobsOf, parseYamlFile, stepsOf } from '../static/yaml-file.js';
-import { artifactFiles, TEST_TIMEOUT } from './helpers.js';
+import { artifactFiles, REFRESH_WORKFLOW_RUN, seedSealedVerdict, TEST_TIMEOUT } from './helpers.js';
 import { FAST, ISSUE_BODY, PIPELINE_INPUTS, SLOW, gitWorkspace, pipelineWorkspace } from './workspace.js';
 
 let h: Harness;
@@ -115,7 +115,7 @@ describe('who is trusted', () => {
     const { main } = await gate(31, {});
     expect(main.exitCode).toBe(1);
     expect(main.outputs.decision).toBe('reject');
-    expect(main.summary).toContain('the thresholds of issue #31 are not trusted: its author reader has read permission on this repository');
+    expect(main.summary.replace(/\u200b/g, '')).toContain('the thresholds of issue #31 are not trusted: its author reader has read permission on this repository');
     expect(main.stdout).not.toContain('measured run');
   }, TEST_TIMEOUT);
 });
@@ -128,12 +128,16 @@ describe('ephemeral runners', () => {
       event: { schedule: '0 3 * * *' },
       permissions: { contents: 'read', issues: 'write', actions: 'read' },
       runnerName: 'arc-runner-x7k2p',
+      run: REFRESH_WORKFLOW_RUN,
       workspace: pipelineWorkspace(SLOW),
       inputs: { ...PIPELINE_INPUTS, ...key, mode: 'baseline', comment: 'none' },
     });
     const stored = await runAction({ runner: refreshRunner });
     expect(stored.main.exitCode, stored.main.stdout).toBe(0);
-    const manifest = JSON.parse((await artifactFiles(h, refreshRunner.run.id, 'optimization-gate-baseline-ephemeral-self-hosted-linux-gpu-x64')).get('baseline.json')!.toString()) as Record<string, unknown>;
+    // The artifact's name carries the dataset, the pipeline config's hash and the runner key.
+    const storedArtifact = h.model.artifacts.find((a) => a.runId === refreshRunner.run.id && /^optimization-gate-baseline-ephemeral-[0-9a-f]{16}-self-hosted-linux-gpu-x64$/.test(a.name));
+    expect(storedArtifact, h.model.artifacts.map((a) => a.name).join(', ')).toBeDefined();
+    const manifest = JSON.parse((await artifactFiles(h, refreshRunner.run.id, storedArtifact!.name)).get('baseline.json')!.toString()) as Record<string, unknown>;
     expect(manifest).toMatchObject({ runner_key: 'self-hosted-linux-gpu-x64', runner_name: 'arc-runner-x7k2p' });
 
     const { main } = await runAction({
@@ -162,11 +166,11 @@ const verdictFiles = (decision: string, key: string, attempt: number, report = `
 describe('re-runs', () => {
   it('an aggregate in attempt 2 finds the attempt-1 artifacts of the runners that were not re-run, and says so', async () => {
     const attempt1 = h.model.addRun({ event: 'issues' });
-    await h.seedArtifact({ run: attempt1, name: 'optimization-gate-gpu-a', files: verdictFiles('ship', 'gpu-a', 1) });
-    await h.seedArtifact({ run: attempt1, name: 'optimization-gate-gpu-b', files: verdictFiles('reject', 'gpu-b', 1) });
+    await seedSealedVerdict(h, attempt1, 'optimization-gate-gpu-a', verdictFiles('ship', 'gpu-a', 1));
+    await seedSealedVerdict(h, attempt1, 'optimization-gate-gpu-b', verdictFiles('reject', 'gpu-b', 1));
     h.model.completeRun(attempt1.id, 'failure');
     const attempt2 = h.model.rerun(attempt1.id);
-    await h.seedArtifact({ run: attempt2, name: 'optimization-gate-gpu-b', files: verdictFiles('ship', 'gpu-b', 2) });
+    await seedSealedVerdict(h, attempt2, 'optimization-gate-gpu-b', verdictFiles('ship', 'gpu-b', 2));
     const runner = h.runnerEnv({
       run: attempt2,
       eventName: 'issues',
@@ -191,7 +195,7 @@ describe("the runner's limits", () => {
     const big = (key: string) => `### ❌ reject — ${key}: 1 guardrail failed\n\n${`| stage | ${'x'.repeat(200)} |\n`.repeat(500)}`;
     for (let i = 1; i <= 12; i++) {
       const key = `gpu-${String(i).padStart(2, '0')}`;
-      await h.seedArtifact({ run, name: `optimization-gate-${key}`, files: verdictFiles('reject', key, 1, big(key)) });
+      await seedSealedVerdict(h, run, `optimization-gate-${key}`, verdictFiles('reject', key, 1, big(key)));
     }
     const runner = h.runnerEnv({ run, eventName: 'issues', event: issuesEvent(h.github, 7), permissions: { issues: 'write', actions: 'read' }, inputs: { mode: 'aggregate', 'issue-number': '7', comment: 'issue' } });
     const before = h.github.comments(7).length;
@@ -212,7 +216,7 @@ describe("the runner's limits", () => {
   it('a refresh whose cache the runner made read-only stores the baseline as the artifact and says so; the gate finds it there', async () => {
     const stored = await runAction({
       runner: h.runnerEnv({
-        run: { event: 'schedule', cacheMode: 'read' },
+        run: { event: 'schedule', cacheMode: 'read', ...REFRESH_WORKFLOW_RUN },
         eventName: 'schedule',
         event: { schedule: '0 3 * * *' },
         permissions: { contents: 'read', issues: 'write', actions: 'read' },

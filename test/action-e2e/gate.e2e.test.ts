@@ -73,6 +73,8 @@ describe('the action end to end', () => {
     const refresh = h.runnerEnv({
       eventName: 'schedule',
       event: { schedule: '0 3 * * *' },
+      // Gates use only a baseline stored by a run of a refresh workflow (test/security/ has the refusals).
+      run: { workflowPath: '.github/workflows/optimization-baseline-refresh.yml' },
       workspace: pipelineWorkspace(SLOW),
       inputs: { ...PIPELINE_INPUTS, mode: 'baseline', comment: 'none' },
     });
@@ -122,7 +124,8 @@ describe('the action end to end', () => {
     const { main } = await runAction({ runner });
     expect(main.exitCode).toBe(1);
     expect(main.outputs.decision).toBe('reject');
-    expect(main.summary).toContain('the thresholds of issue #8 are not trusted: its author drive-by has none permission on this repository');
+    // Error text in a comment has its #refs broken by a zero-width space (it may quote PR content).
+    expect(main.summary.replace(/\u200b/g, '')).toContain('the thresholds of issue #8 are not trusted: its author drive-by has none permission on this repository');
     expect(main.stdout).not.toContain('measured run');
   }, TEST_TIMEOUT);
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Harness } from '../fakes/index.js';
 import { unzipArtifact } from '../fakes/index.js';
+import { sealDigest, sealName } from '../../src/action/sealed-results.js';
 
 /** The files of the artifact a run uploaded, by name inside the zip. */
 export async function artifactFiles(h: Harness, runId: number, name: string): Promise<Map<string, Buffer>> {
@@ -21,3 +22,13 @@ export function sameAsDisk(files: Map<string, Buffer>, dir: string): string[] {
 }
 
 export const TEST_TIMEOUT = 120_000;
+
+/** A refresh run as the provenance check accepts it: started from the refresh workflow's own file. */
+export const REFRESH_WORKFLOW_RUN = { workflowPath: '.github/workflows/optimization-baseline-refresh.yml' } as const;
+
+/** Seeds a runner's verdict artifact with the seal its action uploads beside it (mode aggregate trusts only sealed verdicts). */
+export async function seedSealedVerdict(h: Harness, run: Parameters<Harness['seedArtifact']>[0]['run'], name: string, files: Record<string, string>): Promise<void> {
+  await h.seedArtifact({ run, name, files });
+  const digest = sealDigest(new Map(Object.entries(files).map(([file, text]) => [file, Buffer.from(text)])));
+  await h.seedArtifact({ run, name: sealName(name, digest), files: { 'seal.json': '{}' } });
+}

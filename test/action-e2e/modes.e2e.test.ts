@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { annotations, issuesEvent, runAction, startHarness, type Harness } from '../fakes/index.js';
 import { TEST_TIMEOUT } from './helpers.js';
+import { sealDigest, sealName } from '../../src/action/sealed-results.js';
 import { FAST, ISSUE_BODY, PIPELINE_INPUTS, SLOW, pipelineWorkspace } from './workspace.js';
 
 let h: Harness;
@@ -31,6 +32,7 @@ function refresh(config: typeof SLOW, inputs: Record<string, string> = {}) {
       permissions: REFRESH_PERMISSIONS,
       eventName: 'schedule',
       event: { schedule: '0 3 * * *' },
+      run: { workflowPath: '.github/workflows/optimization-baseline-refresh.yml' },
       workspace: pipelineWorkspace(config),
       inputs: { ...PIPELINE_INPUTS, 'dataset-id': 'modes', mode: 'baseline', 'fail-on': 'never', ...inputs },
     }),
@@ -87,8 +89,14 @@ describe('modes', () => {
       'report.md': `${headline}\n\nbody of ${key}\n`,
       'run-info.json': JSON.stringify({ runner_key: key, hostname: `${key}.local`, decision }),
     });
-    await h.seedArtifact({ run: runner.run, name: 'optimization-gate-gpu-a', files: verdict('ship', 'gpu-a', '### ✅ ship — all 4 thresholds pass') });
-    await h.seedArtifact({ run: runner.run, name: 'optimization-gate-gpu-b', files: verdict('reject', 'gpu-b', '### ❌ reject — 1 guardrail failed: `profile.totals.peak_rss_mb`') });
+    // Each runner's action seals its verdict (test/security/ has the unsealed and altered ones).
+    const sealed = async (name: string, files: Record<string, string>) => {
+      await h.seedArtifact({ run: runner.run, name, files });
+      const digest = sealDigest(new Map(Object.entries(files).map(([file, text]) => [file, Buffer.from(text)])));
+      await h.seedArtifact({ run: runner.run, name: sealName(name, digest), files: { 'seal.json': '{}' } });
+    };
+    await sealed('optimization-gate-gpu-a', verdict('ship', 'gpu-a', '### ✅ ship — all 4 thresholds pass'));
+    await sealed('optimization-gate-gpu-b', verdict('reject', 'gpu-b', '### ❌ reject — 1 guardrail failed: `profile.totals.peak_rss_mb`'));
     await h.seedArtifact({ run: runner.run, name: 'optimization-gate-cpu', files: { 'notes.txt': 'this runner crashed before the gate' } });
     const before = h.github.comments(7).length;
     const { main } = await runAction({ runner });
@@ -99,7 +107,7 @@ describe('modes', () => {
     const body = comments.at(-1)?.body ?? '';
     expect(body.split('\n')[0], main.stdout).toBe('### ❌ reject — 3 runners: 1 ship, 1 reject, 1 missing');
     expect(body).toContain('| ❌ reject | `gpu-b` | `gpu-b.local` | ❌ reject — 1 guardrail failed: `profile.totals.peak_rss_mb` | — |');
-    expect(body).toContain('| ❔ missing | `optimization-gate-cpu` | `?` | no readable gate.json in the artifact | — |');
+    expect(body).toContain('| ❔ missing | `optimization-gate-cpu` | `?` | not verified: no seal: this verdict was not uploaded by a completed run of the action | — |');
     expect(body).toContain('| ✅ ship | `gpu-a` | `gpu-a.local` | ✅ ship — all 4 thresholds pass | — |');
   }, TEST_TIMEOUT);
 

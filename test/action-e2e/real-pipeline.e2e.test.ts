@@ -4,9 +4,10 @@
  * frozen by the project's own freeze command (external mode) with its eval results read in place.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { issuesEvent, runAction, startHarness, type Harness } from '../fakes/index.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 import { TEST_TIMEOUT } from './helpers.js';
@@ -46,10 +47,17 @@ afterAll(async () => {
   await h?.stop();
 });
 
-/** A checkout of the pipeline: a copy of the real fixtures tree. */
+/**
+ * A checkout of the pipeline: a copy of the real fixtures tree, committed on `main` (a baseline named
+ * on the issue is read from the default branch's commit, not from the checkout's files).
+ */
 function checkout(): string {
   const dir = mkdtempSync(join(tmpdir(), 'og-e2e-real-'));
   cpSync(FIXTURES, dir, { recursive: true });
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
+  git('init', '-q', '-b', 'main');
+  git('add', '.');
+  git('-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', 'commit', '-q', '-m', 'the pipeline');
   return dir;
 }
 
@@ -83,11 +91,15 @@ describe('a real pipeline checkout', () => {
     expect(verdict('eval.intrinsic.gates.boilerplate_leak_rate')?.verdict).toBe('pass');
     expect(verdict('profile.totals.wall_time_s')?.verdict).toBe('pass');
     expect(verdict('profile.totals.peak_rss_mb')?.verdict).toBe('pass');
-    expect(gate.runs.baseline[0]?.files.eval).toBe(join(workspace, 'data/eval/baselines/baseline_llm_openai_smoke_bullets_v1/metrics.json'));
+    // Read from the default branch's commit (the files git holds there), not from the checkout.
+    expect(main.stdout).toMatch(/baseline eval results: data\/eval\/baselines\/baseline_llm_openai_smoke_bullets_v1 at the default branch \(main @ [0-9a-f]{7}\)/);
+    const baseEval = gate.runs.baseline[0]?.files.eval ?? '';
+    expect(baseEval.endsWith(join('issue-baseline-eval', 'data/eval/baselines/baseline_llm_openai_smoke_bullets_v1/metrics.json'))).toBe(true);
+    expect(readFileSync(baseEval, 'utf8')).toBe(readFileSync(join(workspace, 'data/eval/baselines/baseline_llm_openai_smoke_bullets_v1/metrics.json'), 'utf8'));
     // No eval_pipeline_metrics.json was ever committed by the pipeline: missing, and said where it was looked for.
     expect(verdict('cost.total_episode_estimated_cost_usd')).toMatchObject({ verdict: 'missing' });
     expect(verdict('cost.total_episode_estimated_cost_usd')?.reason).toContain(
-      `baseline: no eval_pipeline_metrics.json for issue477-staged-gpt4o.yaml: looked for ${join(workspace, 'data/eval/baselines/baseline_llm_openai_smoke_bullets_v1/eval_pipeline_metrics.json')}`,
+      `baseline: no eval_pipeline_metrics.json for issue477-staged-gpt4o.yaml: looked for ${join(dirname(baseEval), 'eval_pipeline_metrics.json')}`,
     );
     expect(gate.decision).toBe('reject');
     expect(main.outputs.decision).toBe('reject');

@@ -1,5 +1,5 @@
 /** A recording in-memory GitHubApi for unit tests of the publish logic (no HTTP). */
-import type { ArtifactRef, CommentInfo, GitHubApi, IssueInfo, RepoPermission } from '../../src/publish/github.js';
+import type { ArtifactRef, CommentInfo, GitHubApi, IssueInfo, PullRequestRef, RepoPermission, WorkflowRunInfo } from '../../src/publish/github.js';
 
 export interface RecordingGitHub extends GitHubApi {
   calls: string[];
@@ -11,6 +11,11 @@ export interface RecordingGitHub extends GitHubApi {
   /** Who the token writes as. */
   identity: string | undefined;
   labels: Map<number, string[]>;
+  /** Workflow runs by id, branch histories (oldest commit first), pull requests by number. */
+  runs: Map<number, WorkflowRunInfo>;
+  branches: Map<string, string[]>;
+  pulls: Map<number, PullRequestRef>;
+  defaultBranch: string;
 }
 
 export function recordingGitHub(issues: IssueInfo[] = []): RecordingGitHub {
@@ -20,6 +25,9 @@ export function recordingGitHub(issues: IssueInfo[] = []): RecordingGitHub {
   const calls: string[] = [];
   const artifacts: ArtifactRef[] = [];
   const labels = new Map<number, string[]>();
+  const runs = new Map<number, WorkflowRunInfo>();
+  const branches = new Map<string, string[]>();
+  const pulls = new Map<number, PullRequestRef>();
   const permissions = new Map<string, RepoPermission>();
   const repoLabels = new Set<string>();
   const api: RecordingGitHub = {
@@ -98,6 +106,46 @@ export function recordingGitHub(issues: IssueInfo[] = []): RecordingGitHub {
       return artifacts
         .filter((a) => a.name === name && (branch === undefined || a.headBranch === branch))
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+    },
+    runs,
+    branches,
+    pulls,
+    defaultBranch: 'main',
+    async getWorkflowRun(id) {
+      calls.push(`getWorkflowRun ${id}`);
+      const run = runs.get(id);
+      if (!run) throw Object.assign(new Error('Not Found'), { status: 404 });
+      return run;
+    },
+    async compareCommits(base, head) {
+      calls.push(`compareCommits ${base}...${head}`);
+      // Linear branch histories: a commit's history is its branch's list up to it.
+      const history = (ref: string): string[] | undefined => {
+        if (branches.has(ref)) return branches.get(ref);
+        for (const list of branches.values()) if (list.includes(ref)) return list.slice(0, list.indexOf(ref) + 1);
+        return undefined;
+      };
+      const b = history(base);
+      const h = history(head);
+      if (!b || !h) return undefined;
+      if (b.at(-1) === h.at(-1)) return 'identical';
+      if (h.includes(b.at(-1)!)) return 'ahead';
+      if (b.includes(h.at(-1)!)) return 'behind';
+      return 'diverged';
+    },
+    async listArtifactsNamed(name) {
+      calls.push(`listArtifactsNamed ${name}`);
+      return artifacts.filter((a) => a.name === name).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    },
+    async getDefaultBranch() {
+      calls.push('getDefaultBranch');
+      return api.defaultBranch;
+    },
+    async getPullRequest(n) {
+      calls.push(`getPullRequest ${n}`);
+      const pull = pulls.get(n);
+      if (!pull) throw Object.assign(new Error('Not Found'), { status: 404 });
+      return pull;
     },
   };
   return api;

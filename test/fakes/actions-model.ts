@@ -32,6 +32,10 @@ export interface WorkflowRun {
    * `read`: saves are refused ("cache write denied:"), e.g. for events the repository treats as untrusted.
    */
   cacheMode?: 'read' | 'write';
+  /** `owner/name` the run's code came from: a fork's for a fork PR (default: the repository itself). */
+  headRepository?: string;
+  /** Reusable workflows the run called, as the API lists them (`owner/repo/.github/workflows/x.yml@ref`). */
+  referencedWorkflows?: string[];
 }
 
 export type RunSpec = Partial<Omit<WorkflowRun, 'workflowId'>>;
@@ -113,6 +117,8 @@ export class ActionsModel {
       actor: spec.actor ?? 'octocat',
       createdAt: spec.createdAt ?? new Date(),
       ...(spec.cacheMode ? { cacheMode: spec.cacheMode } : {}),
+      ...(spec.headRepository !== undefined ? { headRepository: spec.headRepository } : {}),
+      ...(spec.referencedWorkflows !== undefined ? { referencedWorkflows: spec.referencedWorkflows } : {}),
     };
     if (this.attempts.some((r) => r.id === run.id || r.backendId === run.backendId)) {
       throw new Error(`run ${run.id} / ${run.backendId} already exists in the model`);

@@ -168,7 +168,8 @@ export class GitHubJson {
       actor: this.user(run.actor),
       triggering_actor: this.user(run.actor),
       repository: this.repository(),
-      head_repository: this.repository(),
+      head_repository: this.repository(run.headRepository ?? this.repo.fullName),
+      referenced_workflows: (run.referencedWorkflows ?? []).map((path) => ({ path, sha: run.headSha, ref: path.split('@')[1] ?? null })),
     };
   }
 
@@ -189,7 +190,7 @@ export class GitHubJson {
       workflow_run:
         run === undefined
           ? null
-          : { id: run.id, repository_id: this.repo.id, head_repository_id: this.repo.id, head_branch: run.headBranch, head_sha: run.headSha },
+          : { id: run.id, repository_id: this.repo.id, head_repository_id: this.repository(run.headRepository ?? this.repo.fullName).id, head_branch: run.headBranch, head_sha: run.headSha },
     };
   }
 }

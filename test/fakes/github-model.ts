@@ -264,6 +264,24 @@ export class GitHubRepo {
     return 'NONE';
   }
 
+  /** Commits of each branch of the base repository, oldest first (a linear history is enough here). */
+  readonly branches = new Map<string, string[]>();
+
+  /** A commit on top of `branch` (a run of a branch runs at its tip); known commits are not repeated. */
+  pushCommit(branch: string, sha: string): void {
+    const history = this.branches.get(branch) ?? [];
+    if (!history.includes(sha)) history.push(sha);
+    this.branches.set(branch, history);
+  }
+
+  /** A branch's history, or a commit's (its branch up to it); undefined for an unknown ref. */
+  historyOf(ref: string): string[] | undefined {
+    const branch = this.branches.get(ref);
+    if (branch !== undefined && branch.length > 0) return branch;
+    for (const list of this.branches.values()) if (list.includes(ref)) return list.slice(0, list.indexOf(ref) + 1);
+    return undefined;
+  }
+
   userId(login: string): number {
     let id = this.userIds.get(login);
     if (id === undefined) {

@@ -249,5 +249,23 @@ export function repoRoutes(repo: GitHubRepo, json: GitHubJson, paginate: <T>(req
         return { status: 200, json: { permission: legacy, role_name: permission, user: json.user(login) } };
       },
     },
+    {
+      method: 'GET',
+      pattern: '/compare/{basehead}',
+      needs: [['contents', 'read']],
+      handler: ({ params }) => {
+        // `BASE...HEAD`: how HEAD relates to BASE, as GitHub answers (404 when either is unknown).
+        const [base = '', head = ''] = decodeURIComponent(params.basehead!).split('...');
+        const b = repo.historyOf(base);
+        const h = repo.historyOf(head);
+        if (b === undefined || h === undefined) return notFound();
+        const tipB = b.at(-1)!;
+        const tipH = h.at(-1)!;
+        const ahead = h.includes(tipB) ? h.length - 1 - h.indexOf(tipB) : h.filter((c) => !b.includes(c)).length;
+        const behind = b.includes(tipH) ? b.length - 1 - b.indexOf(tipH) : b.filter((c) => !h.includes(c)).length;
+        const status = tipB === tipH ? 'identical' : behind === 0 ? 'ahead' : ahead === 0 ? 'behind' : 'diverged';
+        return { status: 200, json: { status, ahead_by: ahead, behind_by: behind, total_commits: ahead, commits: [], files: [] } };
+      },
+    },
   ];
 }

@@ -58,6 +58,8 @@ function runSpecFor(options: HarnessRunnerOptions): RunSpec {
     spec.headBranch = options.headRef ?? pull.head?.ref;
     spec.baseBranch = options.baseRef ?? pull.base?.ref;
     spec.headSha = options.sha ?? pull.head?.sha;
+    const headRepo = (pull.head as { repo?: { full_name?: string } } | undefined)?.repo?.full_name;
+    if (headRepo !== undefined) spec.headRepository = headRepo;
   }
   return spec;
 }
@@ -87,6 +89,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     runnerEnv(runnerOptions) {
       const given = runnerOptions.run;
       const run = given !== undefined && isRun(given) ? given : model.addRun({ ...runSpecFor(runnerOptions), ...(given ?? {}) });
+      // A run of a branch of this repository runs at the branch's tip: that commit is on the branch.
+      if (run.ref.startsWith('refs/heads/') && (run.headRepository ?? gh.repo.fullName) === gh.repo.fullName) gh.repo.pushCommit(run.headBranch, run.headSha);
       const { permissions, ...rest } = runnerOptions;
       const env = runnerEnv({
         ...rest,

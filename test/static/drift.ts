@@ -25,21 +25,26 @@ export interface Contract {
 }
 
 const TOKEN = "the workflow's own GITHUB_TOKEN, limited by the permissions its jobs declare, is the token to use";
+const REFRESH = 'a run that calls the reusable baseline-refresh.yml counts as the refresh by default (its referenced workflows name it)';
 
 export const PROJECT_CONTRACT: Contract = {
   notForwarded: {
     'action.yml': {
-      'optimization-pr-gate.yml': { token: TOKEN },
-      'optimization-dispatch.yml': { token: TOKEN, 'allow-fork-prs': 'no pull-request event: whoever dispatches chooses the ref' },
+      'optimization-pr-gate.yml': { token: TOKEN, 'refresh-workflows': REFRESH },
+      'optimization-dispatch.yml': { token: TOKEN, 'allow-fork-prs': 'no pull-request event: whoever dispatches chooses the ref', 'refresh-workflows': REFRESH },
       'baseline-refresh.yml': {
         token: TOKEN,
+        'refresh-workflows': REFRESH,
         baseline: 'mode baseline compares with the previous baseline stored in the cache',
         'baseline-eval': 'mode baseline stores what it measured; no baseline eval results are read',
         'confirm-runs': 'a refresh measures one side: there is nothing to confirm',
         'allow-fork-prs': 'runs on the default branch, never on a pull request',
       },
     },
-    'setup-pipeline/action.yml': {},
+    'setup-pipeline/action.yml': {
+      'optimization-pr-gate.yml': { 'save-cache': "a pull request's caches are scoped to the pull request: saving them is harmless" },
+      'baseline-refresh.yml': { 'save-cache': 'the refresh runs the default branch, whose caches are the ones to keep' },
+    },
   },
   renamed: { 'baseline-refresh.yml': { thresholds: 'drift-thresholds', 'issue-number': 'tracking-issue' } },
   intendedDefaults: {

@@ -136,12 +136,32 @@ export function splitRow(text: string): TableCell[] {
   });
 }
 
+function runLength(text: string, char: string, fromEnd: boolean): number {
+  let n = 0;
+  while (n < text.length && text[fromEnd ? text.length - 1 - n : n] === char) n++;
+  return n;
+}
+
+/**
+ * The text inside one pair of enclosing backtick runs (one space of padding dropped on each side), or
+ * undefined. Counted, not matched with a backreference regex: that one backtracked cubically on a
+ * cell of thousands of backticks (an issue body is untrusted input).
+ */
+export function unwrapCodeSpan(text: string): string | undefined {
+  // The longest run that both opens and closes the cell, as the greedy `(`+)…\1` did.
+  const fence = Math.min(runLength(text, '`', false), runLength(text, '`', true), Math.floor(text.length / 2));
+  if (fence === 0) return undefined;
+  let inner = text.slice(fence, text.length - fence);
+  if (/^\s/.test(inner)) inner = inner.slice(1);
+  if (/\s$/.test(inner)) inner = inner.slice(0, -1);
+  return inner;
+}
+
 function cellText(raw: string): string {
   let text = raw.replace(/\\\|/g, '|');
   const emphasis = /^(\*\*|__)(.*)\1$/.exec(text);
   if (emphasis) text = emphasis[2]!.trim();
-  const code = /^(`+)\s?(.*?)\s?\1$/.exec(text);
-  if (code) text = code[2]!;
+  text = unwrapCodeSpan(text) ?? text;
   return text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
