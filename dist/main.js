@@ -16,7 +16,7 @@ import {
   getOctokit,
   setProfileOutputs,
   writeRunInfo
-} from "./chunks/chunk-O34D7O3K.js";
+} from "./chunks/chunk-WSVQNNFQ.js";
 import {
   ACCEPTED_FORMS,
   FAIL_ON_VALUES,
@@ -38,7 +38,7 @@ import {
   renderGateJson,
   renderReport,
   table
-} from "./chunks/chunk-SCQFHEST.js";
+} from "./chunks/chunk-A4VNLID7.js";
 import {
   CancelledError,
   EVAL_METRICS_FILE,
@@ -55,7 +55,7 @@ import {
   readJson,
   runExternalFreeze,
   stageTruthPathFor
-} from "./chunks/chunk-7HPHNO7Z.js";
+} from "./chunks/chunk-AHWFDYOA.js";
 
 // src/action/run.ts
 import { mkdirSync as mkdirSync5 } from "node:fs";
@@ -674,14 +674,17 @@ async function runExperiment(options, runner) {
   const running = await runner.start({
     argv: ["bash", "-c", options.command],
     cwd: options.cwd,
+    // The runner removes what only the action may hold (tokens, runtime URLs: measure/measured-env.ts).
     env: { ...process.env, ...options.env },
-    output: "inherit"
+    output: "inherit",
+    containment: options.containment ?? "auto"
   });
+  const signalTree = (sig) => running.signalTree ? running.signalTree(sig) : running.signalGroup(sig);
   let stopped;
   const stop = (why) => {
     stopped ??= why;
-    running.signalGroup("SIGTERM");
-    setTimeout(() => running.signalGroup("SIGKILL"), 5e3).unref();
+    signalTree("SIGTERM");
+    setTimeout(() => signalTree("SIGKILL"), 5e3).unref();
   };
   const timer = setTimeout(() => stop("timed out"), options.timeoutS * 1e3);
   const onAbort = () => stop("cancelled");
@@ -689,6 +692,9 @@ async function runExperiment(options, runner) {
   const exit = await running.exited;
   clearTimeout(timer);
   options.signal.removeEventListener("abort", onAbort);
+  const end = await running.finish?.();
+  if (end?.leftover) options.log(`experiment: ended ${end.leftover} process(es) it left running`);
+  for (const problem of end?.problems ?? []) options.log(`experiment: warning: ${problem}`);
   options.log(`experiment: ended after ${((Date.now() - started) / 1e3).toFixed(1)} s (${stopped ?? `exit code ${exit.exitCode ?? exit.signal}`})`);
   const source = resolve2(options.cwd, options.outputDir);
   mkdirSync(options.evalDir, { recursive: true });

@@ -6,10 +6,10 @@ import {
   createArtifactStore,
   filesUnder,
   rebuildFromSamples
-} from "./chunks/chunk-O34D7O3K.js";
+} from "./chunks/chunk-WSVQNNFQ.js";
 import {
   errorMessage
-} from "./chunks/chunk-7HPHNO7Z.js";
+} from "./chunks/chunk-AHWFDYOA.js";
 
 // src/action/post.ts
 import { existsSync, readFileSync, writeFileSync } from "node:fs";

@@ -4,7 +4,7 @@
  * stop it on timeout or cancel, and take a last sample once it has exited.
  */
 import { errorMessage } from '../errors.js';
-import type { CommandExit, MeasureDeps, MemoryMetric, TreeProbe, TreeReading } from './ports.js';
+import type { CommandExit, ContainmentInfo, ContainmentMode, MeasureDeps, MemoryMetric, TreeEnd, TreeProbe, TreeReading } from './ports.js';
 import { SamplesWriter, type RunStatus, type Sample, type SamplesHeader, type StatusObservation } from './samples-file.js';
 import { EventsTail, type StageEvent } from './stages/events.js';
 import { StatusFilePoller } from './stages/status-file.js';
@@ -23,6 +23,8 @@ export interface MeasureRunOptions {
   eventsPath: string;
   /** Long-run share of a core for full PSS readings (see pss-estimator.ts). */
   pssBudgetPct: number;
+  /** How the command is held (containment.ts); default `auto`. */
+  containment?: ContainmentMode;
   /** Absolute path of a status file to poll, if any. */
   statusFilePath?: string;
   /** Stop polling the status file once stage events have been seen (`auto`: events win anyway). */
@@ -49,6 +51,9 @@ export interface RawRun {
   warnings: string[];
   /** The probe's counters (e.g. pss_snapshots), kept in stage_truth. */
   probeSummary: Record<string, number>;
+  /** What held the tree, and how it ended (absent with runners that hold nothing). */
+  containment?: ContainmentInfo;
+  treeEnd?: TreeEnd;
 }
 
 export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps): Promise<RawRun> {
@@ -58,22 +63,24 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
   const events = new EventsTail(options.eventsPath);
   const warnings: string[] = [];
 
-  const command = await deps.commands.start({ argv: options.argv, cwd: options.cwd, env: options.env, output: options.output });
+  const command = await deps.commands.start({ argv: options.argv, cwd: options.cwd, env: options.env, output: options.output, containment: options.containment ?? 'auto' });
   let probe: TreeProbe | undefined;
   let writer: SamplesWriter | undefined;
   try {
-    probe = options.samples ? deps.probeFactory(command.pid, { pssBudgetPct: options.pssBudgetPct }) : undefined;
+    probe = options.samples ? deps.probeFactory(command.pid, { pssBudgetPct: options.pssBudgetPct, ...(command.group ? { group: command.group } : {}) }) : undefined;
     writer = options.samples && probe
       ? new SamplesWriter(options.samples.path, {
           ...options.samples.header,
           started_at: command.startedAt,
           root_pid: command.pid,
           memory_metric: probe.memoryMetric,
+          ...(command.containment ? { containment: command.containment } : {}),
         })
       : undefined;
   } catch (error) {
     // Never leave a command running unmeasured behind us.
     command.signalGroup('SIGKILL');
+    await command.finish?.();
     throw error;
   }
 
@@ -103,6 +110,14 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
         cpu_s: reading.cpuSeconds,
         procs: reading.processes,
         ...(reading.pssAgeS !== undefined ? { pss_age_s: reading.pssAgeS } : {}),
+        ...(reading.pssUnverifiedKb !== undefined ? { pss_unverified_mb: reading.pssUnverifiedKb / 1024 } : {}),
+        ...(reading.kernel
+          ? {
+              mem_now_mb: reading.kernel.nowKb / 1024,
+              file_cache_mb: reading.kernel.fileCacheKb / 1024,
+              ...(reading.kernel.usagePeakKb !== undefined ? { usage_peak_mb: reading.kernel.usagePeakKb / 1024 } : {}),
+            }
+          : {}),
       };
       previous = { t, cpuSeconds: reading.cpuSeconds };
       samples.push(sample);
@@ -124,8 +139,10 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
   let stopReason: RunStatus | undefined;
   let killTimer: { cancel(): void } | undefined;
   const signalTree = (signal: NodeJS.Signals): void => {
-    command.signalGroup(signal);
-    for (const member of probe?.members() ?? []) if (member.pgid !== command.pid) command.signalProcess(member.pid, signal);
+    if (command.signalTree) command.signalTree(signal);
+    else command.signalGroup(signal);
+    // Without a cgroup, members that left the process group are reached one by one.
+    if (!command.group) for (const member of probe?.members() ?? []) if (member.pgid !== command.pid) command.signalProcess(member.pid, signal);
   };
   const stop = (reason: RunStatus): void => {
     if (stopReason) return;
@@ -176,14 +193,17 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
   events.poll(true);
 
   const finalExit = exit as CommandExit;
-  if (stopReason) {
-    // The root is gone; make sure nothing it left behind keeps running.
-    killTimer?.cancel();
-    signalTree('SIGKILL');
-  } else if (samples.length > 0 && (samples[samples.length - 1] as Sample).procs > 0) {
-    const left = (samples[samples.length - 1] as Sample).procs;
-    warnings.push(`${left} process(es) of the tree were still running after the command exited (left running, not measured further)`);
+  // Nothing the command started outlives its run: whatever is left is ended now, before anything is
+  // decided from the measurement (with a cgroup: every process in it, however it detached).
+  killTimer?.cancel();
+  const leftSampled = samples.length > 0 ? (samples[samples.length - 1] as Sample).procs : 0;
+  signalTree('SIGKILL');
+  const treeEnd = await command.finish?.();
+  const left = treeEnd?.leftover ?? leftSampled;
+  if (!stopReason && left > 0) {
+    warnings.push(`${left} process(es) of the tree were still running after the command exited: ended (SIGKILL), not measured further`);
   }
+  warnings.push(...(treeEnd?.problems ?? []));
   if (finalExit.spawnError) warnings.push(`command error: ${finalExit.spawnError}`);
   if (samplerError) warnings.push(`sampling error (some samples missing): ${samplerError}`);
 
@@ -207,5 +227,7 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
     signal: finalExit.signal,
     warnings,
     probeSummary,
+    ...(command.containment ? { containment: command.containment } : {}),
+    ...(treeEnd ? { treeEnd } : {}),
   };
 }

@@ -64,6 +64,7 @@ export function rebuildFromSamples(samplesPath: string, options: RebuildOptions 
     signal: end?.signal ?? null,
     warnings,
     probeSummary: { pss_snapshots: samples.filter((s) => s.pss_age_s === 0).length },
+    ...(header.containment ? { containment: header.containment } : {}),
   };
   const stem = samplesPath.endsWith(SAMPLES_SUFFIX) ? samplesPath.slice(0, -SAMPLES_SUFFIX.length) : samplesPath;
   const files = {

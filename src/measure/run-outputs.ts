@@ -7,6 +7,7 @@ import { readJson } from '../formats/parse.js';
 import { isObject, type JsonObject } from '../formats/validate.js';
 import { errorMessage, UserError } from '../errors.js';
 import { buildRunOutputs } from './build-profile.js';
+import { memoryMethod } from './memory-method.js';
 import type { RawRun } from './measure-run.js';
 import type { FreezeOptions } from './options.js';
 import { resolveTimeline } from './stages/resolve.js';
@@ -88,5 +89,8 @@ export function outputsOf(raw: RawRun, ctx: OutputContext): { profile: Profile; 
     files: { samples: basename(ctx.files.samples), events: basename(ctx.files.events) },
   });
   built.truth.stage_source_requested = formatStageSource(ctx.checked.stages);
+  built.truth.memory_method = memoryMethod(raw.memoryMetric, raw.samples, raw.probeSummary, raw.containment);
+  // What held the tree (cgroup, user namespace, scrubbed environment) and how it ended.
+  built.truth.containment = raw.containment ? { ...raw.containment, tree_end: raw.treeEnd ?? null } : null;
   return built;
 }
