@@ -233,6 +233,7 @@ var SPECS = {
   timeout: { type: "string", description: "seconds before a run is stopped and marked timed_out" },
   cwd: { type: "string", description: "directory the command runs in" },
   "pss-budget": { type: "string", default: "0.05", description: "percent of a core for full PSS re-reads (100: every process at every sample)" },
+  containment: { type: "string", default: "auto", description: "auto (own cgroup + user namespace where allowed) | cgroup | none" },
   external: { type: "boolean", description: "run the project's own freeze command and validate what it wrote at --output" },
   help: { type: "boolean", description: "show this help" }
 };
@@ -271,9 +272,14 @@ var freezeCommand = {
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
     try {
+      const containment = options.containment;
+      if (containment !== "auto" && containment !== "cgroup" && containment !== "none") {
+        throw new UserError(`freeze: --containment: expected auto, cgroup or none, got "${containment}"`);
+      }
       if (options.external) {
         const checked = await runExternalFreeze({
           command: rest,
+          containment,
           output: options.output,
           ...options.cwd !== void 0 ? { cwd: options.cwd } : {},
           ...options.version !== void 0 ? { version: options.version } : {},
@@ -298,6 +304,7 @@ var freezeCommand = {
         repeat: numberOption("freeze", "repeat", options.repeat, { min: 1, integer: true }),
         stages: options.stages,
         pssBudgetPct: numberOption("freeze", "pss-budget", options["pss-budget"], { min: 1e-3 }),
+        containment,
         ...options["metrics-file"] !== void 0 ? { metricsFile: options["metrics-file"] } : {},
         ...options.episodes !== void 0 ? { episodes: numberOption("freeze", "episodes", options.episodes, { min: 1, integer: true }) } : {},
         ...options["events-file"] !== void 0 ? { eventsFile: options["events-file"] } : {},

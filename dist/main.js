@@ -16,7 +16,7 @@ import {
   getOctokit,
   setProfileOutputs,
   writeRunInfo
-} from "./chunks/chunk-WSVQNNFQ.js";
+} from "./chunks/chunk-XSN42LRW.js";
 import {
   ACCEPTED_FORMS,
   FAIL_ON_VALUES,
@@ -154,6 +154,7 @@ function readActionConfig(read) {
     experimentOutput: optional(read(Inputs.ExperimentOutput)),
     profileCommand: optional(read(Inputs.ProfileCommand)),
     profileMode,
+    containment: oneOf(errors, Inputs.Containment, read(Inputs.Containment) || "auto", ["auto", "cgroup", "none"]),
     profileOutput: optional(read(Inputs.ProfileOutput)),
     stages,
     datasetId: read(Inputs.DatasetId) || "default",
@@ -748,6 +749,7 @@ async function nativeRun(target, ctx, output, warmup, repeat) {
     timeoutS: config.timeoutMinutes * 60,
     cwd: target.cwd,
     env: ctx.env,
+    containment: config.containment,
     signal: ctx.signal,
     onProgress: progressLogger(target, ctx)
   });
@@ -763,6 +765,7 @@ async function externalRun(target, ctx, stem) {
       output: written,
       cwd: target.cwd,
       env: { ...ctx.env, [PROFILE_OUTPUT_ENV]: written },
+      containment: config.containment,
       timeoutS: config.timeoutMinutes * 60,
       signal: ctx.signal
     });
@@ -799,6 +802,7 @@ async function measureSides(targets, ctx) {
           outputDir: config.experimentOutput ?? ".",
           evalDir: `${side.target.stem}.eval`,
           env: ctx.env,
+          containment: config.containment,
           timeoutS: config.timeoutMinutes * 60,
           signal: ctx.signal,
           log: (line) => ctx.log(`[${side.target.label}] ${line}`)

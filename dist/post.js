@@ -6,7 +6,7 @@ import {
   createArtifactStore,
   filesUnder,
   rebuildFromSamples
-} from "./chunks/chunk-WSVQNNFQ.js";
+} from "./chunks/chunk-XSN42LRW.js";
 import {
   errorMessage
 } from "./chunks/chunk-AHWFDYOA.js";

@@ -23,6 +23,7 @@ export const Inputs = {
   RetentionDays: 'retention-days',
   WorkingDirectory: 'working-directory',
   TimeoutMinutes: 'timeout-minutes',
+  Containment: 'containment',
   AllowForkPrs: 'allow-fork-prs',
   TrustedAssociations: 'trusted-associations',
   Token: 'token',
