@@ -20,7 +20,7 @@ import {
   renderReport,
   stageTable,
   stageWallChart
-} from "./chunks/chunk-A4VNLID7.js";
+} from "./chunks/chunk-RCTZ7I6I.js";
 import {
   UserError,
   errorMessage,
@@ -29,7 +29,7 @@ import {
   loadMeasuredRun,
   readText,
   runExternalFreeze
-} from "./chunks/chunk-AHWFDYOA.js";
+} from "./chunks/chunk-YQEA27IP.js";
 
 // src/inputs/cli-args.ts
 function parseCliArgs(command, specs, argv) {

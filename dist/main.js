@@ -16,7 +16,7 @@ import {
   getOctokit,
   setProfileOutputs,
   writeRunInfo
-} from "./chunks/chunk-XSN42LRW.js";
+} from "./chunks/chunk-FREC4QSH.js";
 import {
   ACCEPTED_FORMS,
   FAIL_ON_VALUES,
@@ -38,7 +38,7 @@ import {
   renderGateJson,
   renderReport,
   table
-} from "./chunks/chunk-A4VNLID7.js";
+} from "./chunks/chunk-RCTZ7I6I.js";
 import {
   CancelledError,
   EVAL_METRICS_FILE,
@@ -55,7 +55,7 @@ import {
   readJson,
   runExternalFreeze,
   stageTruthPathFor
-} from "./chunks/chunk-AHWFDYOA.js";
+} from "./chunks/chunk-YQEA27IP.js";
 
 // src/action/run.ts
 import { mkdirSync as mkdirSync5 } from "node:fs";

@@ -6,10 +6,10 @@ import {
   createArtifactStore,
   filesUnder,
   rebuildFromSamples
-} from "./chunks/chunk-XSN42LRW.js";
+} from "./chunks/chunk-FREC4QSH.js";
 import {
   errorMessage
-} from "./chunks/chunk-AHWFDYOA.js";
+} from "./chunks/chunk-YQEA27IP.js";
 
 // src/action/post.ts
 import { existsSync, readFileSync, writeFileSync } from "node:fs";

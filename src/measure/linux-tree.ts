@@ -12,12 +12,18 @@ import { TreeCpuAccount, type MemberCpu } from './cpu-accounting.js';
 import { TreePssEstimator, type MemberMemory } from './pss-estimator.js';
 import { GroupTreeMembers, SessionTreeMembers } from './tree-members.js';
 
+function processCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
 export interface LinuxTreeProbeOptions {
   now?: () => number;
   cores?: number;
   pssBudgetPct?: number;
   unsafeBudgetPct?: number;
-  nowMs?: () => number;
+  /** CPU milliseconds of this process (what PSS readings are charged). */
+  cpuMs?: () => number;
   /** The tree's cgroup (membership and CPU), when one holds it. */
   group?: KernelGroup;
 }
@@ -43,13 +49,14 @@ export class LinuxTreeProbe implements TreeProbe {
     this.cores = options.cores ?? availableParallelism();
     this.pss = new TreePssEstimator((pid) => reader.readMemory(pid), {
       pageSizeKb: reader.pageSizeKb,
-      intact: (pid) => {
+      recheck: (pid) => {
         const stat = reader.readStat(pid, true);
-        return stat !== undefined && !isExiting(stat);
+        const statm = reader.readStatm(pid, true);
+        return { intact: stat !== undefined && !isExiting(stat), ...(statm ? { sharedKb: statm.sharedKb } : {}) };
       },
       budgetPctOfCore: options.pssBudgetPct ?? 100,
       ...(options.unsafeBudgetPct !== undefined ? { unsafeBudgetPctOfCore: options.unsafeBudgetPct } : {}),
-      nowMs: options.nowMs ?? (() => performance.now()),
+      cpuMs: options.cpuMs ?? processCpuMs,
     });
     this.cpu = new TreeCpuAccount(rootPid);
     this.group = options.group;

@@ -21,8 +21,8 @@
  *   (exec'd programs, or whose parent is outside the tree) are read at once;
  * - a member that leaves removes its private pages (pages it shared stay counted, through the others).
  * When the unsafe amount passes 16 MiB or 2 % of the tree, a snapshot is taken out of turn from a
- * second, larger budget (`unsafeBudgetPctOfCore`): accuracy where the estimate is known to be blind,
- * cheapness where it is exact. Each reading says how much is unverified (`unverifiedKb`) and how old
+ * second, larger budget (`unsafeBudgetPctOfCore`, 5 % of a core): accuracy where the estimate is
+ * known to be blind, cheapness where it is exact. Each reading says how much is unverified (`unverifiedKb`) and how old
  * the last snapshot is: the expected error of that sample.
  */
 import type { MemoryRollup } from './proc-parse.js';
@@ -45,14 +45,14 @@ export interface MemberMemory {
 
 export interface PssEstimatorOptions {
   pageSizeKb: number;
-  /** Whether a member is still there and whole (not exiting); checked after a snapshot. */
-  intact: (pid: number) => boolean;
+  /** Checked after a snapshot: whether a member is still there and whole (not exiting), and its shared RSS now. */
+  recheck: (pid: number) => { intact: boolean; sharedKb?: number };
   /** Long-run share of one core spent reading smaps_rollup, in percent; >= 100 reads every member every tick. */
   budgetPctOfCore: number;
-  /** The second budget, for snapshots the estimate needs (copy-on-write, shared pages); default 2 % of a core. */
+  /** The second budget, for snapshots the estimate needs (copy-on-write, shared pages); default 5 % of a core. */
   unsafeBudgetPctOfCore?: number;
-  /** Monotonic milliseconds, to charge each read its cost. */
-  nowMs: () => number;
+  /** CPU milliseconds of this process, to charge each read what it cost us (not wall time: a busy host stretches that). */
+  cpuMs: () => number;
 }
 
 export interface PssReading {
@@ -90,8 +90,13 @@ export class TreePssEstimator {
   private lastT: number | undefined;
   private lastSnapshotT: number | undefined;
   private lastEstimateKb = 0;
-  /** What a rollup costs per KiB of RSS (the kernel walks the page tables), learnt from the reads. */
+  /**
+   * What a rollup costs: a fixed part per process (opening, the VMA list) and a part per KiB of RSS
+   * (the kernel walks the page tables), learnt from the reads — a hundred small workers cost more
+   * than their RSS suggests.
+   */
   private msPerKb = 3 / (256 * 1024);
+  private msPerRead = 0.1;
   /** Full snapshots and single reads taken, and the time they took, for the record. */
   snapshots = 0;
   /** Snapshots taken out of turn because the estimate was unsafe (copy-on-write, shared pages). */
@@ -107,19 +112,20 @@ export class TreePssEstimator {
     private readonly options: PssEstimatorOptions,
   ) {
     this.exact = options.budgetPctOfCore >= 100;
-    this.budgetMsPerS = { regular: options.budgetPctOfCore * 10, unsafe: (options.unsafeBudgetPctOfCore ?? 2) * 10 };
+    this.budgetMsPerS = { regular: options.budgetPctOfCore * 10, unsafe: (options.unsafeBudgetPctOfCore ?? 5) * 10 };
     // Start with a full bucket.
     this.tokensMs = { regular: 2 * this.budgetMsPerS.regular, unsafe: 2 * this.budgetMsPerS.unsafe };
   }
 
   private timedRead(pid: number, bucket: Bucket): MemoryRollup | undefined {
-    const start = this.options.nowMs();
+    const start = this.options.cpuMs();
     const rollup = this.readMemory(pid);
-    const cost = this.options.nowMs() - start;
+    const cost = this.options.cpuMs() - start;
     this.tokensMs[bucket] -= cost;
     this.reads++;
     this.readMs += cost;
-    if (rollup && rollup.rssKb >= 16 * 1024) this.msPerKb = 0.7 * this.msPerKb + 0.3 * (cost / rollup.rssKb);
+    if (rollup && rollup.rssKb >= 64 * 1024) this.msPerKb = 0.7 * this.msPerKb + 0.3 * (Math.max(0, cost - this.msPerRead) / rollup.rssKb);
+    else if (rollup && rollup.rssKb < 16 * 1024) this.msPerRead = 0.7 * this.msPerRead + 0.3 * cost;
     return rollup;
   }
 
@@ -127,7 +133,7 @@ export class TreePssEstimator {
   private snapshotCostMs(members: readonly MemberMemory[]): number {
     let rssKb = 0;
     for (const m of members) rssKb += m.rssKb;
-    return rssKb * this.msPerKb;
+    return members.length * this.msPerRead + rssKb * this.msPerKb;
   }
 
   private anchorOf(m: MemberMemory, t: number, rollup: MemoryRollup | undefined, privateKb: number): Anchor {
@@ -141,8 +147,10 @@ export class TreePssEstimator {
   /**
    * Reads every member: exact, if the tree held still while we read. A member that exits mid-read
    * hands its share of shared pages to the members read after it, which then count them again (a
-   * 40 % overshoot was seen): so the snapshot is kept only if every member is still intact after it.
-   * Members that cannot be read (gone, not ours) count at their RSS.
+   * 40 % overshoot was seen); likewise members that start or stop mapping shared pages while we read
+   * change everyone's share of them between two readings (+26 % seen with 4 workers mapping 512 MiB).
+   * So the snapshot is kept only if every member is still intact after it and the shared RSS held
+   * still. Members that cannot be read (gone, not ours) count at their RSS.
    */
   private snapshot(members: readonly MemberMemory[], t: number, bucket: Bucket): boolean {
     let base = 0;
@@ -153,7 +161,7 @@ export class TreePssEstimator {
       anchors.set(m.pid, this.anchorOf(m, t, rollup, rollup ? rollup.privateKb : m.rssKb));
     }
     // (The first snapshot is kept whatever happens: there is nothing to fall back on.)
-    if (this.lastSnapshotT !== undefined && members.length > 1 && !members.every((m) => this.options.intact(m.pid))) {
+    if (this.lastSnapshotT !== undefined && members.length > 1 && this.torn(members, base)) {
       this.discarded++;
       return false;
     }
@@ -163,6 +171,25 @@ export class TreePssEstimator {
     this.lastSnapshotT = t;
     this.snapshots++;
     return true;
+  }
+
+  /**
+   * Whether a snapshot must be thrown away: members exited, or mapped or unmapped shared pages, while
+   * we read — the members read before and after saw different numbers of mappers, so shared pages
+   * may have been counted twice (or not at all). The error is at most the pages that moved divided
+   * among the rest of the member's fork family (100 churning workers of one parent: a hundredth of a
+   * worker each; a parent and one worker: all of it), so small moves do not cost the whole reading.
+   */
+  private torn(members: readonly MemberMemory[], baseKb: number): boolean {
+    const family = new Map<string, number>();
+    for (const m of members) family.set(m.image, (family.get(m.image) ?? 0) + 1);
+    let errorKb = 0;
+    for (const m of members) {
+      const now = this.options.recheck(m.pid);
+      const movedKb = !now.intact ? m.rssKb : now.sharedKb !== undefined ? Math.abs(now.sharedKb - m.sharedKb) : 0;
+      errorKb += movedKb / Math.max(1, (family.get(m.image) ?? 1) - 1);
+    }
+    return errorKb > Math.max(2048, 0.01 * baseKb);
   }
 
   update(members: readonly MemberMemory[], t: number): PssReading {
@@ -180,7 +207,9 @@ export class TreePssEstimator {
     this.lastT = t;
 
     const due = this.exact || this.lastSnapshotT === undefined || this.tokensMs.regular >= expectedCost;
-    const unsafe = !due && this.unsafeKb(members) > this.unsafeThresholdKb() && this.tokensMs.unsafe >= expectedCost;
+    // Out of turn as soon as the second budget is not in debt (it may then run one snapshot into debt):
+    // where the estimate is blind, a late reading is a wrong peak.
+    const unsafe = !due && this.tokensMs.unsafe >= 0 && this.unsafeKb(members) > this.unsafeThresholdKb();
     if ((due || unsafe) && this.snapshot(members, t, due ? 'regular' : 'unsafe')) {
       if (!due) this.unsafeSnapshots++;
       this.lastEstimateKb = this.base;
@@ -232,11 +261,17 @@ export class TreePssEstimator {
    */
   private unsafeKb(members: readonly MemberMemory[]): number {
     let kb = 0;
+    const byPid = new Map(members.map((m) => [m.pid, m]));
     for (const m of members) {
       const anchor = this.anchors.get(m.pid);
       if (!anchor || anchor.starttime !== m.starttime || anchor.image !== m.image) continue;
       kb += Math.max(0, (m.minflt - anchor.minflt) * this.options.pageSizeKb - Math.max(0, m.rssKb - anchor.rssKb));
-      kb += Math.abs(m.sharedKb - anchor.sharedKb);
+      // A forked worker mapping pages its parent maps too adds nothing (the parent's reading counted
+      // them): only shared RSS beyond its parent's is unplaced. (A heuristic: the same amount need
+      // not be the same pages; the next regular snapshot settles it.)
+      const parent = m.parentPid !== null ? byPid.get(m.parentPid) : undefined;
+      const inherited = parent && parent.image === m.image ? parent.sharedKb : 0;
+      kb += m.sharedKb >= anchor.sharedKb ? Math.max(0, m.sharedKb - Math.max(anchor.sharedKb, inherited)) : anchor.sharedKb - m.sharedKb;
     }
     return kb;
   }
@@ -258,8 +293,10 @@ export class TreePssEstimator {
       const added = Math.min(m.anonKb, Math.max(0, m.anonKb - parent.anonKb));
       return { starttime: m.starttime, image: m.image, anonKb: m.anonKb - added, sharedKb: m.sharedKb, rssKb: m.rssKb, privateKb: 0, lastRssKb: m.rssKb, anchoredAt: t, minflt: m.minflt };
     }
-    if (this.tokensMs.regular <= -this.maxDebtMs()) return undefined;
-    const rollup = this.timedRead(m.pid, 'regular');
+    // First readings keep the total honest: they may run into debt, and draw on the second budget after that.
+    const bucket: Bucket | undefined = this.tokensMs.regular > -this.maxDebtMs() ? 'regular' : this.tokensMs.unsafe >= this.msPerRead + m.rssKb * this.msPerKb ? 'unsafe' : undefined;
+    if (bucket === undefined) return undefined;
+    const rollup = this.timedRead(m.pid, bucket);
     if (!rollup) return undefined;
     this.base += parentCounted ? rollup.privateKb : rollup.pssKb;
     return this.anchorOf(m, t, rollup, rollup.privateKb);

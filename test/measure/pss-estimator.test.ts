@@ -12,7 +12,9 @@ class FakeTree {
   readonly rollups = new Map<number, MemoryRollup>();
   readonly members = new Map<number, MemberMemory>();
   readonly anon = new Map<number, number>();
-  unsafeBudgetPct = 2;
+  unsafeBudgetPct = 5;
+  /** Shared RSS a member shows right after a snapshot (the test's way to stage mapping during the read). */
+  readonly sharedAfterRead = new Map<number, number>();
   /** Members that exit while a snapshot is being read (the test's way to stage the race). */
   readonly exitingDuringRead = new Set<number>();
 
@@ -50,7 +52,13 @@ class FakeTree {
         this.clockMs += this.readCostMs;
         return this.rollups.get(pid);
       },
-      { budgetPctOfCore, unsafeBudgetPctOfCore: this.unsafeBudgetPct, pageSizeKb: 4, nowMs: () => this.clockMs, intact: (pid) => !this.exitingDuringRead.has(pid) && this.members.has(pid) },
+      {
+        budgetPctOfCore,
+        unsafeBudgetPctOfCore: this.unsafeBudgetPct,
+        pageSizeKb: 4,
+        cpuMs: () => this.clockMs,
+        recheck: (pid) => ({ intact: !this.exitingDuringRead.has(pid) && this.members.has(pid), sharedKb: this.sharedAfterRead.get(pid) ?? this.members.get(pid)?.sharedKb }),
+      },
     );
   }
 
@@ -218,6 +226,7 @@ describe('TreePssEstimator', () => {
     const tree = new FakeTree();
     tree.set(1, { rss: 10, pss: 10, priv: 10, parent: null });
     tree.readCostMs = 30;
+    tree.unsafeBudgetPct = 0.001; // and the second budget spent too
     const pss = tree.estimator(0.2);
     pss.update(tree.list(), 0);
     for (const pid of [2, 3, 4]) tree.set(pid, { rss: 100, pss: 60, priv: 20, parent: 1, image: `tool${pid}@1` });
@@ -257,15 +266,17 @@ describe('TreePssEstimator', () => {
     expect(reading.memoryKb / MiB).toBe(310);
     expect(pss.unsafeSnapshots).toBe(1);
 
-    // Without the second budget, the estimate stays a lower bound and says what it could not place.
+    // Once the second budget is spent, the estimate stays a lower bound and says what it could not place.
     const blind = new FakeTree();
     blind.unsafeBudgetPct = 0.001;
     blind.set(1, { rss: 10, anon: 10, pss: 10, priv: 10, parent: null });
     const estimate = blind.estimator(0.001);
     estimate.update(blind.list(), 0);
-    blind.set(1, { rss: 310, anon: 10, pss: 310, priv: 310, parent: null });
-    const stale = estimate.update(blind.list(), 0.5);
-    expect(stale.memoryKb / MiB).toBe(10);
+    blind.set(1, { rss: 110, anon: 10, pss: 110, priv: 110, parent: null });
+    expect(estimate.update(blind.list(), 0.5).memoryKb / MiB).toBe(110); // the one re-read it could afford
+    blind.set(1, { rss: 410, anon: 10, pss: 410, priv: 410, parent: null });
+    const stale = estimate.update(blind.list(), 1);
+    expect(stale.memoryKb / MiB).toBe(110);
     expect(stale.unverifiedKb / MiB).toBe(300);
   });
 
@@ -286,5 +297,56 @@ describe('TreePssEstimator', () => {
     const reading = pss.update(tree.list(), 1);
     expect(reading.memoryKb / MiB).toBeCloseTo(tree.truePssMb(), 6); // 60 + 20 × 50 = 1,060
     expect(pss.unsafeSnapshots).toBe(1);
+  });
+
+  it('throws away a snapshot during which members started mapping shared pages (their shares moved under the read)', () => {
+    const tree = new FakeTree();
+    tree.set(1, { rss: 522, anon: 10, pss: 522, priv: 10, parent: null });
+    const pss = tree.estimator(100); // a snapshot at every update: the forced mode
+    pss.update(tree.list(), 0);
+    // Two workers are mapping the 512 MiB while we read: the first read counts it at half, the later at a third.
+    tree.set(2, { rss: 100, anon: 10, pss: 90 / 2 + 5, priv: 0, parent: 1 });
+    tree.set(3, { rss: 300, anon: 10, pss: 290 / 3 + 5, priv: 0, parent: 1 });
+    tree.sharedAfterRead.set(2, 400 * MiB);
+    tree.sharedAfterRead.set(3, 512 * MiB);
+    const reading = pss.update(tree.list(), 0.5);
+    expect(pss.discarded).toBe(1);
+    expect(reading.memoryKb / MiB).toBe(522); // carried forward: the shared pages were counted already
+  });
+
+  it('does not re-read a churn of forked children mapping their parent\'s libraries (already counted)', () => {
+    const tree = new FakeTree();
+    tree.set(1, { rss: 12, anon: 6, pss: 12, priv: 6, parent: null });
+    const pss = tree.estimator(0.001);
+    pss.update(tree.list(), 0);
+    tree.reads = [];
+    for (let pid = 2; pid <= 101; pid++) tree.set(pid, { rss: 6.5, anon: 6.2, pss: 0.3, priv: 0.2, parent: 1 });
+    pss.update(tree.list(), 0.5);
+    // Each child has since faulted in 0.3 MiB of the parent's 6 MiB of libraries: 30 MiB in all, nothing new.
+    for (let pid = 2; pid <= 101; pid++) tree.set(pid, { rss: 6.8, anon: 6.2, pss: 0.3, priv: 0.2, parent: 1 });
+    const reading = pss.update(tree.list(), 1);
+    expect(pss.unsafeSnapshots).toBe(0);
+    expect(tree.reads).toEqual([]);
+    expect(reading.unverifiedKb).toBe(0);
+  });
+
+  it('keeps a snapshot during which a few of 100 churning workers exited (each double count is a hundredth of one)', () => {
+    const tree = new FakeTree();
+    tree.set(1, { rss: 12, anon: 6, pss: 12, priv: 6, parent: null });
+    for (let pid = 2; pid <= 101; pid++) tree.set(pid, { rss: 6, anon: 6, pss: 1, priv: 1, parent: 1 });
+    const pss = tree.estimator(100);
+    pss.update(tree.list(), 0);
+    for (const pid of [5, 6, 7]) tree.exitingDuringRead.add(pid);
+    pss.update(tree.list(), 0.5);
+    expect(pss.discarded).toBe(0);
+    // A parent and its one worker: the worker exiting mid-read can double its shared pages.
+    const pair = new FakeTree();
+    pair.set(1, { rss: 210, pss: 110, priv: 10, parent: null });
+    pair.set(2, { rss: 210, pss: 110, priv: 10, parent: 1 });
+    const exact = pair.estimator(100);
+    exact.update(pair.list(), 0);
+    pair.exitingDuringRead.add(2);
+    exact.update(pair.list(), 0.5);
+    expect(exact.discarded).toBe(1);
   });
 });

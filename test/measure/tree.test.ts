@@ -135,7 +135,7 @@ describe('tree membership', () => {
     procs.update(ROOT, { pssKb: 3000, rssKb: 5000, privateKb: 2000, startcode: 1000 });
     let ms = 0;
     // Every clock reading advances 1 ms: a rollup read "costs" time, so the tiny budget allows no second snapshot.
-    const probe = new LinuxTreeProbe(procs, ROOT, { now: () => 0, cores: 2, pssBudgetPct: 0.001, nowMs: () => (ms += 1) });
+    const probe = new LinuxTreeProbe(procs, ROOT, { now: () => 0, cores: 2, pssBudgetPct: 0.001, cpuMs: () => (ms += 1) });
     expect(probe.read().memoryKb).toBe(3000);
     procs.update(ROOT, { pssKb: 30_000, rssKb: 40_000, privateKb: 25_000, startcode: 2000 });
     procs.memoryReads = [];
