@@ -20,7 +20,7 @@ import {
   renderReport,
   stageTable,
   stageWallChart
-} from "./chunks/chunk-RCTZ7I6I.js";
+} from "./chunks/chunk-RSBBCLWC.js";
 import {
   UserError,
   errorMessage,
@@ -29,7 +29,7 @@ import {
   loadMeasuredRun,
   readText,
   runExternalFreeze
-} from "./chunks/chunk-YQEA27IP.js";
+} from "./chunks/chunk-RWC2QOZ5.js";
 
 // src/inputs/cli-args.ts
 function parseCliArgs(command, specs, argv) {

@@ -16,7 +16,7 @@ import {
   getOctokit,
   setProfileOutputs,
   writeRunInfo
-} from "./chunks/chunk-FREC4QSH.js";
+} from "./chunks/chunk-C2SYSDQX.js";
 import {
   ACCEPTED_FORMS,
   FAIL_ON_VALUES,
@@ -38,7 +38,7 @@ import {
   renderGateJson,
   renderReport,
   table
-} from "./chunks/chunk-RCTZ7I6I.js";
+} from "./chunks/chunk-RSBBCLWC.js";
 import {
   CancelledError,
   EVAL_METRICS_FILE,
@@ -55,7 +55,7 @@ import {
   readJson,
   runExternalFreeze,
   stageTruthPathFor
-} from "./chunks/chunk-YQEA27IP.js";
+} from "./chunks/chunk-RWC2QOZ5.js";
 
 // src/action/run.ts
 import { mkdirSync as mkdirSync5 } from "node:fs";

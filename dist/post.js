@@ -6,10 +6,10 @@ import {
   createArtifactStore,
   filesUnder,
   rebuildFromSamples
-} from "./chunks/chunk-FREC4QSH.js";
+} from "./chunks/chunk-C2SYSDQX.js";
 import {
   errorMessage
-} from "./chunks/chunk-YQEA27IP.js";
+} from "./chunks/chunk-RWC2QOZ5.js";
 
 // src/action/post.ts
 import { existsSync, readFileSync, writeFileSync } from "node:fs";

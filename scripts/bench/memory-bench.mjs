@@ -5,9 +5,13 @@
 //   pss-forced      no cgroup: every member's PSS read at every sample
 // Error: (freeze peak − workload truth) / truth. Cost: CPU of this whole node process (the freeze,
 // node included) per second of the run, from spawn to exit. Churn's cost is also given above idle's.
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-export const WORKLOADS = ['shared', 'cow', 'cow_gradual', 'spike', 'churn', 'idle'];
+export const WORKLOADS = ['shared', 'cow', 'cow_gradual', 'spike', 'churn', 'idle', 'idle_busy_host'];
+/** idle_busy_host: the idle workload while a process outside the tree creates this many processes a second. */
+const HOST_PIDS_PER_S = 63;
+const SPAWNER = `import os, time\nk = 0\nstart = time.time()\nwhile True:\n    k += 1\n    pid = os.fork()\n    if pid == 0:\n        os._exit(0)\n    os.waitpid(pid, 0)\n    time.sleep(max(0, start + k / ${HOST_PIDS_PER_S} - time.time()))\n`;
 export const METHODS = {
   cgroup: { containment: 'auto' },
   'pss-estimator': { containment: 'none' },
@@ -49,12 +53,13 @@ async function oneRun(measure, readJson, { work, workload, method, hz, round, sc
   const tag = `${workload}-${method}-${hz}hz-r${round}`;
   const truthPath = join(work, `${tag}.truth.json`);
   const { window, runner } = timedRunner(measure.defaultMeasureDeps().commands);
+  const spawner = workload === 'idle_busy_host' ? spawn('python3', ['-c', SPAWNER], { stdio: 'ignore' }) : undefined;
   const result = await measure.freeze(
     {
       version: tag,
       datasetId: 'bench-memory',
       output: join(work, `${tag}.yaml`),
-      command: ['python3', script, workload, truthPath],
+      command: ['python3', script, workload === 'idle_busy_host' ? 'idle' : workload, truthPath],
       sampleIntervalS: 1 / hz,
       warmup: 0,
       cwd: work,
@@ -64,6 +69,7 @@ async function oneRun(measure, readJson, { work, workload, method, hz, round, sc
     },
     { commands: runner },
   );
+  spawner?.kill('SIGKILL');
   const run = result.runs[0];
   let truth = {};
   try {
@@ -88,6 +94,7 @@ async function oneRun(measure, readJson, { work, workload, method, hz, round, sc
     samples: run?.truth.samples_count ?? null,
     pss_snapshots: run?.truth.pss_snapshots ?? null,
     pss_snapshots_unsafe: run?.truth.pss_snapshots_unsafe ?? null,
+    proc_pids_probed: run?.truth.proc_pids_probed ?? null,
     peak_unverified_mb: run?.truth.memory_method?.peak_unverified_mb ?? null,
     children_started: truth.children_started ?? null,
   };
@@ -115,6 +122,7 @@ export async function runMemoryBench(measure, readJson, { work, rounds, rates, s
         const mine = rows.filter((x) => x.hz === hz && x.workload === workload && x.method === method);
         const costs = mine.map((x) => x.cost_ms_per_s);
         const idle = rows.filter((x) => x.hz === hz && x.workload === 'idle' && x.method === method);
+        // (idle_busy_host above idle: what the rest of the host's process creation costs the freeze.)
         const aboveIdle = mine.map((x) => x.cost_ms_per_s - (idle.find((i) => i.round === x.round)?.cost_ms_per_s ?? NaN));
         const errors = mine.map((x) => x.error_pct).filter((e) => e !== null);
         summary.push({
@@ -126,6 +134,7 @@ export async function runMemoryBench(measure, readJson, { work, rounds, rates, s
           error_pct_worst: errors.length ? r(errors.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a))) : null,
           cost_ms_per_s: { min: r(Math.min(...costs)), median: r(median(costs)), max: r(Math.max(...costs)) },
           cost_above_idle_ms_per_s: workload === 'idle' ? null : r(median(aboveIdle)),
+          proc_pids_probed: median(mine.map((x) => x.proc_pids_probed)),
           memory_method: mine[0]?.memory_method ?? null,
         });
       }
@@ -151,8 +160,8 @@ export function memoryTables({ methods, summary }, rates) {
       const truth = mine[0]?.truth_mb;
       lines.push(`| ${workload} | ${truth === null || truth === undefined ? '—' : `${truth} MiB`} | ${methods.map((m) => cell(mine.find((s) => s.method === m))).join(' | ')} |`);
     }
-    const churn = summary.filter((s) => s.hz === hz && s.workload === 'churn');
-    lines.push('', `Churn above idle at ${hz} Hz: ${churn.map((s) => `${s.method} ${s.cost_above_idle_ms_per_s} ms/s`).join(', ')}.`);
+    const above = (workload) => summary.filter((s) => s.hz === hz && s.workload === workload).map((s) => `${s.method} ${s.cost_above_idle_ms_per_s} ms/s`).join(', ');
+    lines.push('', `Above idle at ${hz} Hz — churn: ${above('churn')}; idle while the host creates ${HOST_PIDS_PER_S} processes/s elsewhere: ${above('idle_busy_host')}.`);
   }
   return lines.join('\n');
 }

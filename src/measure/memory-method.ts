@@ -2,7 +2,7 @@
  * Which method measured a run's memory, and what error to expect from it (pure): written into
  * stage_truth as `memory_method` so a reader of a profile knows how far to trust its peak.
  */
-import type { ContainmentInfo, MemoryMetric } from './ports.js';
+import type { ContainmentInfo, MemoryMetric, TreeEnd } from './ports.js';
 import { round, type Sample } from './samples-file.js';
 
 export interface MemoryMethod {
@@ -51,4 +51,14 @@ export function memoryMethod(memoryMetric: MemoryMetric, samples: readonly Sampl
     peak_unverified_mb: unverified,
     peak_pss_age_s: age,
   };
+}
+
+/** One sentence for the sampling note: what held the tree, and what it left behind. */
+export function containmentNote(containment: ContainmentInfo, end: TreeEnd | undefined): string {
+  const held = containment.cgroup
+    ? `its own ${containment.cgroup}`
+    : `its process group only (${containment.mode === 'none' ? 'containment: none' : 'no cgroup could be made here'})`;
+  const ns = containment.namespace === 'user' ? ' and a user namespace' : '';
+  const left = end?.leftover ? ` ${end.leftover} process(es) it left running were ended after it exited.` : '';
+  return `The tree ran in ${held}${ns}, without the action's tokens in its environment.${left}`;
 }

@@ -79,6 +79,8 @@ interface Anchor {
   anchoredAt: number;
   /** Minor faults at the anchor, to notice copy-on-write breaks since. */
   minflt: number;
+  /** What an unread first estimate may be off by (a fork whose parent's RSS moved meanwhile). */
+  uncertainKb?: number;
 }
 
 type Bucket = 'regular' | 'unsafe';
@@ -272,6 +274,7 @@ export class TreePssEstimator {
       const parent = m.parentPid !== null ? byPid.get(m.parentPid) : undefined;
       const inherited = parent && parent.image === m.image ? parent.sharedKb : 0;
       kb += m.sharedKb >= anchor.sharedKb ? Math.max(0, m.sharedKb - Math.max(anchor.sharedKb, inherited)) : anchor.sharedKb - m.sharedKb;
+      kb += anchor.uncertainKb ?? 0;
     }
     return kb;
   }
@@ -289,13 +292,18 @@ export class TreePssEstimator {
     // A forked copy of a parent whose RSS did not move since the last update: it inherited exactly
     // the parent's anonymous memory, so anything beyond that is its own. (If the parent's RSS moved,
     // we cannot tell whether that happened before or after the fork: read the child instead.)
-    if (parentCounted && parent.image === m.image && Math.abs(parent.rssKb - parentAnchor.lastRssKb) <= 1024) {
-      const added = Math.min(m.anonKb, Math.max(0, m.anonKb - parent.anonKb));
-      return { starttime: m.starttime, image: m.image, anonKb: m.anonKb - added, sharedKb: m.sharedKb, rssKb: m.rssKb, privateKb: 0, lastRssKb: m.rssKb, anchoredAt: t, minflt: m.minflt };
-    }
+    const forkCopy = parentCounted && parent.image === m.image;
+    const parentMovedKb = forkCopy ? Math.abs(parent.rssKb - parentAnchor.lastRssKb) : 0;
+    const asFork = (uncertainKb: number): Anchor => {
+      const added = Math.min(m.anonKb, Math.max(0, m.anonKb - (parent?.anonKb ?? 0)));
+      return { starttime: m.starttime, image: m.image, anonKb: m.anonKb - added, sharedKb: m.sharedKb, rssKb: m.rssKb, privateKb: 0, lastRssKb: m.rssKb, anchoredAt: t, minflt: m.minflt, ...(uncertainKb > 0 ? { uncertainKb } : {}) };
+    };
+    if (forkCopy && parentMovedKb <= 1024) return asFork(0);
     // First readings keep the total honest: they may run into debt, and draw on the second budget after that.
     const bucket: Bucket | undefined = this.tokensMs.regular > -this.maxDebtMs() ? 'regular' : this.tokensMs.unsafe >= this.msPerRead + m.rssKb * this.msPerKb ? 'unsafe' : undefined;
-    if (bucket === undefined) return undefined;
+    // Unaffordable: a fork is still best estimated as one (its RSS would count every inherited page
+    // again), by as much as its parent's RSS moved unsure; anything else waits, counted at its RSS.
+    if (bucket === undefined) return forkCopy ? asFork(parentMovedKb) : undefined;
     const rollup = this.timedRead(m.pid, bucket);
     if (!rollup) return undefined;
     this.base += parentCounted ? rollup.privateKb : rollup.pssKb;

@@ -7,7 +7,7 @@ import { readJson } from '../formats/parse.js';
 import { isObject, type JsonObject } from '../formats/validate.js';
 import { errorMessage, UserError } from '../errors.js';
 import { buildRunOutputs } from './build-profile.js';
-import { memoryMethod } from './memory-method.js';
+import { containmentNote, memoryMethod } from './memory-method.js';
 import type { RawRun } from './measure-run.js';
 import type { FreezeOptions } from './options.js';
 import { resolveTimeline } from './stages/resolve.js';
@@ -90,7 +90,13 @@ export function outputsOf(raw: RawRun, ctx: OutputContext): { profile: Profile; 
   });
   built.truth.stage_source_requested = formatStageSource(ctx.checked.stages);
   built.truth.memory_method = memoryMethod(raw.memoryMetric, raw.samples, raw.probeSummary, raw.containment);
-  // What held the tree (cgroup, user namespace, scrubbed environment) and how it ended.
+  // What held the tree (cgroup, user namespace, scrubbed environment) and how it ended; the note
+  // travels with the profile into every report.
   built.truth.containment = raw.containment ? { ...raw.containment, tree_end: raw.treeEnd ?? null } : null;
+  if (raw.containment) {
+    const note = `${built.profile.totals.sampling_note ?? ''} ${containmentNote(raw.containment, raw.treeEnd)}`.trim();
+    built.profile.totals.sampling_note = note;
+    built.truth.sampling_note = note;
+  }
   return built;
 }

@@ -349,4 +349,22 @@ describe('TreePssEstimator', () => {
     exact.update(pair.list(), 0.5);
     expect(exact.discarded).toBe(1);
   });
+
+  it('estimates a fork it cannot afford to read as a fork (not at its RSS), unsure by what its parent moved', () => {
+    const tree = new FakeTree();
+    tree.readCostMs = 30;
+    tree.unsafeBudgetPct = 0.001;
+    tree.set(1, { rss: 522, anon: 10, pss: 522, priv: 10, parent: null });
+    const pss = tree.estimator(0.001);
+    pss.update(tree.list(), 0); // 30 ms: both budgets spent
+    // The parent mapped 10 MiB more while four workers forked and started reading the mapping.
+    tree.set(1, { rss: 532, anon: 10, pss: 532 / 5, priv: 0, parent: null });
+    for (const pid of [2, 3, 4, 5]) tree.set(pid, { rss: 400, anon: 10, pss: 80, priv: 0, parent: 1 });
+    tree.reads = [];
+    const reading = pss.update(tree.list(), 0.5);
+    expect(tree.reads).toEqual([]);
+    expect(reading.pending).toBe(0);
+    expect(reading.memoryKb / MiB).toBe(522); // not 522 + 4 × 400
+    expect(reading.unverifiedKb / MiB).toBe(10 + 4 * 10); // the parent's new pages; each fork, unsure by as much
+  });
 });
