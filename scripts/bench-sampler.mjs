@@ -271,6 +271,8 @@ async function samplerBench() {
     `peak err: worst |freeze − meter| / meter over the runs where the meter sampled at least ${METER_FAIR_VS_FREEZE}× the freeze's rate (meter's PSS; for kernel`,
     'accounting its PSS of anonymous + shared pages, what a cgroup counts); stage err: worst |freeze − workload clock| in intervals.',
     ...summary.flatMap((x) => (x.meter_behind.length > 0 ? [`the ${METER_HZ} Hz meter could not keep its rate at ${x.hz} Hz in: ${x.meter_behind.join('; ')}`] : [])),
+    `the freeze's peak over all runs: ${r(Math.min(...runs.map((x) => x.peak.freeze_pss_mb)))}–${r(Math.max(...runs.map((x) => x.peak.freeze_pss_mb)))} MiB; the meter's reference: ` +
+      `${r(Math.min(...runs.map((x) => x.peak.meter_reference_mb)))}–${r(Math.max(...runs.map((x) => x.peak.meter_reference_mb)))} MiB (a meter pass that straddles a fork or an exit reads shares twice).`,
     `With the status file polled every tick instead of events, the sampler costs ${summary.map((x) => `${x.sampler_status_file_cpu_ms_per_s_median} ms/s at ${x.hz} Hz`).join(', ')}.`,
     '',
     `memory in the last run (${last.tag}): freeze ${last.peak.freeze_pss_mb} MiB, meter PSS ${last.peak.meter_pss_mb} MiB (${last.peak.meter_reference} ${last.peak.meter_reference_mb}), known allocation ${KNOWN_MB} MiB;`,
