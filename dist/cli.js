@@ -20,7 +20,7 @@ import {
   renderReport,
   stageTable,
   stageWallChart
-} from "./chunks/chunk-RSBBCLWC.js";
+} from "./chunks/chunk-NQZHUJYD.js";
 import {
   UserError,
   errorMessage,
@@ -29,7 +29,7 @@ import {
   loadMeasuredRun,
   readText,
   runExternalFreeze
-} from "./chunks/chunk-RWC2QOZ5.js";
+} from "./chunks/chunk-Q6NHRVYT.js";
 
 // src/inputs/cli-args.ts
 function parseCliArgs(command, specs, argv) {

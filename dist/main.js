@@ -16,7 +16,7 @@ import {
   getOctokit,
   setProfileOutputs,
   writeRunInfo
-} from "./chunks/chunk-C2SYSDQX.js";
+} from "./chunks/chunk-YIBQWL3B.js";
 import {
   ACCEPTED_FORMS,
   FAIL_ON_VALUES,
@@ -38,7 +38,7 @@ import {
   renderGateJson,
   renderReport,
   table
-} from "./chunks/chunk-RSBBCLWC.js";
+} from "./chunks/chunk-NQZHUJYD.js";
 import {
   CancelledError,
   EVAL_METRICS_FILE,
@@ -55,7 +55,7 @@ import {
   readJson,
   runExternalFreeze,
   stageTruthPathFor
-} from "./chunks/chunk-RWC2QOZ5.js";
+} from "./chunks/chunk-Q6NHRVYT.js";
 
 // src/action/run.ts
 import { mkdirSync as mkdirSync5 } from "node:fs";

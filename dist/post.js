@@ -6,10 +6,11 @@ import {
   createArtifactStore,
   filesUnder,
   rebuildFromSamples
-} from "./chunks/chunk-C2SYSDQX.js";
+} from "./chunks/chunk-YIBQWL3B.js";
 import {
+  endStaleTreeGroups,
   errorMessage
-} from "./chunks/chunk-RWC2QOZ5.js";
+} from "./chunks/chunk-Q6NHRVYT.js";
 
 // src/action/post.ts
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -68,6 +69,8 @@ async function runPost(overrides = {}) {
       return;
     }
     io.warning("optimization-gate post: the main step did not complete; keeping what was measured");
+    const stale = await endStaleTreeGroups();
+    if (stale.processes > 0) io.warning(`ended ${stale.processes} measured process(es) the main step left in ${stale.groups} cgroup(s)`);
     const rebuilt = [];
     for (const samples of filesUnder(outDir).filter((f) => f.endsWith(SAMPLES_SUFFIX))) {
       const pid = rootPid(samples);

@@ -1,5 +1,5 @@
 /** The real CgroupFs: synchronous node:fs calls (cgroup files are tiny and answered from memory). */
-import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, readSync, rmdirSync, writeFileSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmdirSync, writeFileSync, writeSync } from 'node:fs';
 import type { CgroupFs, HeldFile } from './cgroup.js';
 
 class HeldCgroupFile implements HeldFile {
@@ -58,6 +58,13 @@ export const nodeCgroupFs: CgroupFs = {
       return true;
     } catch {
       return false;
+    }
+  },
+  list(path) {
+    try {
+      return readdirSync(path, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    } catch {
+      return [];
     }
   },
   hold(path) {

@@ -42,6 +42,8 @@ export interface CgroupFs {
   rmdir(path: string): void;
   exists(path: string): boolean;
   canWrite(path: string): boolean;
+  /** Names of the sub-directories (child groups) of a group. */
+  list(path: string): string[];
   hold(path: string): HeldFile | undefined;
 }
 
@@ -105,6 +107,8 @@ export interface GroupReading {
 }
 
 let groupsMade = 0;
+/** Our groups are named `optimization-gate-<creator pid>-<n>-<random>`. */
+const GROUP_NAME = /^optimization-gate-(\d+)-\d+-[0-9a-f]+$/;
 
 export class TreeGroup {
   /** Directories created, in creation order (removed in reverse). */
@@ -123,13 +127,20 @@ export class TreeGroup {
     private readonly fs: CgroupFs,
     places: CgroupPlaces,
     name: string,
+    adopt = false,
   ) {
+    const make = (parent: string | undefined): string | undefined => {
+      if (parent === undefined) return undefined;
+      const dir = join(parent, name);
+      // An existing group of ours (left by a process that died) is taken as it is.
+      if (adopt) return fs.exists(dir) ? (this.dirs.push(dir), dir) : undefined;
+      return this.make(dir);
+    };
     try {
-      if (places.unified) this.unifiedDir = this.make(join(places.unified, name));
-      if (places.v1Memory) this.memoryDir = this.make(join(places.v1Memory, name));
-      else if (this.unifiedDir && fs.exists(join(this.unifiedDir, 'memory.current'))) this.memoryDir = this.unifiedDir;
-      if (this.unifiedDir) this.cpuDir = this.unifiedDir;
-      else if (places.v1Cpuacct) this.cpuDir = this.make(join(places.v1Cpuacct, name));
+      this.unifiedDir = make(places.unified);
+      if (places.v1Memory !== undefined) this.memoryDir = make(places.v1Memory);
+      else if (this.unifiedDir !== undefined && fs.exists(join(this.unifiedDir, 'memory.current'))) this.memoryDir = this.unifiedDir;
+      this.cpuDir = this.unifiedDir ?? make(places.v1Cpuacct);
     } catch (error) {
       this.removeNow();
       throw error;
@@ -139,6 +150,22 @@ export class TreeGroup {
     const first = this.dirs[0];
     if (first === undefined) throw new Error('no cgroup hierarchy to create a group in');
     this.membership = join(first, 'cgroup.procs');
+  }
+
+  /**
+   * Groups of ours whose creator is gone (a run killed before it could clean up, e.g. a cancelled job):
+   * what they still hold must not outlive that run. `alive(pid)` says whether a creator still runs.
+   */
+  static stale(fs: CgroupFs, places: CgroupPlaces, alive: (pid: number) => boolean): TreeGroup[] {
+    const names = new Set<string>();
+    for (const dir of [places.unified, places.v1Memory, places.v1Cpuacct]) {
+      if (dir === undefined) continue;
+      for (const name of fs.list(dir)) {
+        const creator = GROUP_NAME.exec(name)?.[1];
+        if (creator !== undefined && Number(creator) !== process.pid && !alive(Number(creator))) names.add(name);
+      }
+    }
+    return [...names].map((name) => new TreeGroup(fs, places, name, true));
   }
 
   /** Creates the group in every usable hierarchy; throws (nothing left behind) when one cannot be made. */

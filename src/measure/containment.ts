@@ -92,9 +92,40 @@ export function hostContainment(): ContainmentHost {
   };
 }
 
+function creatorAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Ends what the groups of a run that died (killed, cancelled before it could clean up) still hold,
+ * and removes them: nothing a measured command started may outlive its run, even when the run
+ * itself did not get to the end. Called before the first command of a process and by the post step.
+ */
+export async function endStaleTreeGroups(host: ContainmentHost = defaultHost, alive: (pid: number) => boolean = creatorAlive): Promise<{ groups: number; processes: number; problems: string[] }> {
+  const { places } = host.cgroupPlaces();
+  const result = { groups: 0, processes: 0, problems: [] as string[] };
+  for (const group of TreeGroup.stale(host.cgroupFs, places, alive)) {
+    const killed = await group.killAll((pid, sig) => host.signal(pid, sig), (ms) => host.wait(ms));
+    result.groups++;
+    result.processes += killed.found;
+    result.problems.push(...(await group.remove((ms) => host.wait(ms))));
+  }
+  return result;
+}
+
 export function containedCommandRunner(host: ContainmentHost): CommandRunner {
   const signal = (pid: number, sig: NodeJS.Signals): void => host.signal(pid, sig);
   const pause = (ms: number): Promise<void> => host.wait(ms);
+  let staleEnded: Promise<string[]> | undefined;
+  const endStale = async (): Promise<string[]> => {
+    const stale = await endStaleTreeGroups(host);
+    return stale.processes > 0 ? [`ended ${stale.processes} process(es) still held by the cgroup(s) of an earlier run that was killed`] : [];
+  };
   return {
     async start(spec: CommandSpec): Promise<RunningCommand> {
       const mode = spec.containment ?? 'auto';
@@ -105,6 +136,7 @@ export function containedCommandRunner(host: ContainmentHost): CommandRunner {
         const { places, why } = host.cgroupPlaces();
         notes.push(...why);
         if (places.unified !== undefined || places.v1Memory !== undefined || places.v1Cpuacct !== undefined) {
+          notes.push(...(await (staleEnded ??= endStale())));
           try {
             group = TreeGroup.create(host.cgroupFs, places);
           } catch (error) {
@@ -157,5 +189,7 @@ export function containedCommandRunner(host: ContainmentHost): CommandRunner {
   };
 }
 
+const defaultHost = hostContainment();
+
 /** The runner every measured command goes through (native freeze, external freeze, experiment). */
-export const processCommandRunner: CommandRunner = containedCommandRunner(hostContainment());
+export const processCommandRunner: CommandRunner = containedCommandRunner(defaultHost);

@@ -3,7 +3,7 @@ export { freeze, type FreezeOptions, type FreezeProgress, type FreezeResult, typ
 export { runExternalFreeze, checkFrozenProfile, PROFILE_OUTPUT_ENV, type ExternalFreezeOptions, type ExternalFreezeResult } from './external.js';
 export { rebuildFromSamples, SAMPLES_SUFFIX, type RebuildOptions, type RebuildResult } from './rebuild.js';
 export { defaultMeasureDeps, defaultProbeFactory } from './deps.js';
-export { processCommandRunner } from './containment.js';
+export { processCommandRunner, endStaleTreeGroups } from './containment.js';
 export { plainCommandRunner } from './command.js';
 export { parseStageSource, formatStageSource, STAGE_EVENTS_ENV, DEFAULT_STATUS_FILE, type StageSourceSpec } from './stages/source.js';
 export { parseSamplesFile, type RunStatus, type Sample, type SamplesHeader } from './samples-file.js';

@@ -4,7 +4,7 @@
  * before the command runs and removed after it.
  */
 import { describe, expect, it } from 'vitest';
-import { containedCommandRunner, probeUserNamespace, type ContainmentHost } from '../../src/measure/containment.js';
+import { containedCommandRunner, endStaleTreeGroups, probeUserNamespace, type ContainmentHost } from '../../src/measure/containment.js';
 import { isRemovedVariable, measuredEnvironment } from '../../src/measure/measured-env.js';
 import type { SpawnSpec } from '../../src/measure/command.js';
 import type { CommandExit, RunningCommand } from '../../src/measure/ports.js';
@@ -164,6 +164,32 @@ describe('containedCommandRunner', () => {
     const host = new FakeHost();
     await expect(containedCommandRunner(host).start({ ...spec(), argv: ['no-such-pipeline-binary'] })).rejects.toThrow('cannot start the command "no-such-pipeline-binary": not found');
     expect([...host.cgroupFs.dirs].filter((d) => d.startsWith(`${OURS}/`))).toEqual([]);
+  });
+});
+
+describe('groups of a run that died', () => {
+  it('are found by their dead creator, emptied and removed; a live creator\'s and our own are left alone', async () => {
+    const host = new FakeHost();
+    const dead = `${OURS}/optimization-gate-7001-3-a1b2c3`;
+    const live = `${OURS}/optimization-gate-7002-1-d4e5f6`;
+    const mine = `${OURS}/optimization-gate-${process.pid}-9-abcdef`;
+    for (const dir of [dead, live, mine]) host.cgroupFs.dir(dir, { 'cgroup.procs': '', 'cgroup.kill': '' });
+    host.cgroupFs.dir(`${OURS}/someone-elses-group`, { 'cgroup.procs': '55\n' });
+    host.cgroupFs.files.set(`${dead}/cgroup.procs`, '8100\n8101\n');
+    const result = await endStaleTreeGroups(host, (pid) => pid === 7002);
+    expect(result).toEqual({ groups: 1, processes: 2, problems: [] });
+    expect(host.cgroupFs.exists(dead)).toBe(false);
+    expect([live, mine, `${OURS}/someone-elses-group`].every((d) => host.cgroupFs.exists(d))).toBe(true);
+    expect(host.cgroupFs.writes.filter((w) => !w.path.startsWith(`${dead}/`))).toEqual([]);
+  });
+
+  it('are ended before the first command of a process starts, and the report says so', async () => {
+    const host = new FakeHost();
+    const dead = `${OURS}/optimization-gate-7001-3-a1b2c3`;
+    host.cgroupFs.dir(dead, { 'cgroup.procs': '8100\n', 'cgroup.kill': '' });
+    const running = await containedCommandRunner(host).start(spec());
+    expect(host.cgroupFs.exists(dead)).toBe(false);
+    expect(running.containment?.notes).toEqual(['ended 1 process(es) still held by the cgroup(s) of an earlier run that was killed']);
   });
 });
 

@@ -105,6 +105,10 @@ export class FakeCgroupFs implements CgroupFs {
     return this.exists(path) && !this.readOnly.has(path);
   }
 
+  list(path: string): string[] {
+    return [...this.dirs].filter((d) => dirname(d) === path).map((d) => d.slice(path.length + 1));
+  }
+
   hold(path: string): HeldFile | undefined {
     if (!this.files.has(path)) return undefined;
     return {

@@ -14,7 +14,9 @@ import { runExperiment } from '../../src/action/experiment.js';
 import { freeze } from '../../src/measure/freeze.js';
 import { LinuxProcReader } from '../../src/measure/linux-proc.js';
 import { LinuxTreeProbe } from '../../src/measure/linux-tree.js';
-import { processCommandRunner } from '../../src/measure/containment.js';
+import { endStaleTreeGroups, processCommandRunner } from '../../src/measure/containment.js';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { cgroupSupport } from '../helpers/containment.js';
 
 const support = cgroupSupport();
@@ -109,5 +111,22 @@ describe.runIf(support.group)('nothing the measured command starts outlives its 
     expect(result.profile?.totals.memory_metric).toBe('pss_sum');
     expect(result.profile?.totals.peak_rss_mb).toBeGreaterThanOrEqual(400);
     expect(result.profile?.totals.peak_rss_mb).toBeLessThan(400 + 40);
+  }, TIMEOUT);
+
+  it('a run killed before it could clean up (a cancelled job): the post step ends what its cgroup still holds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'og-killed-'));
+    const pidfile = join(dir, 'daemon.pid');
+    const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+    const freezeCli = spawn(process.execPath, [cli, 'freeze', '--version', 'v', '--dataset-id', 'd', '--output', join(dir, 'p.yaml'), '--warmup', '0', '--', 'python3', '-c', `${DAEMON}\ntime.sleep(30)`, join(dir, 'never'), pidfile, '30'], { stdio: 'ignore' });
+    for (let waited = 0; !existsSync(pidfile) && waited < 20_000; waited += 50) await settle(50);
+    freezeCli.kill('SIGKILL'); // no chance to clean up
+    await new Promise((resolve) => freezeCli.once('exit', resolve));
+    const daemon = Number(readFileSync(pidfile, 'utf8'));
+    expect(alive(daemon)).toBe(true);
+    const ended = await endStaleTreeGroups();
+    expect(ended.processes).toBeGreaterThanOrEqual(2); // the command and its daemon
+    expect(ended.problems).toEqual([]);
+    await settle(100);
+    expect(alive(daemon)).toBe(false);
   }, TIMEOUT);
 });
