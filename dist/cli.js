@@ -20,7 +20,7 @@ import {
   renderReport,
   stageTable,
   stageWallChart
-} from "./chunks/chunk-NQZHUJYD.js";
+} from "./chunks/chunk-ASOLGXME.js";
 import {
   UserError,
   errorMessage,
@@ -29,7 +29,7 @@ import {
   loadMeasuredRun,
   readText,
   runExternalFreeze
-} from "./chunks/chunk-Q6NHRVYT.js";
+} from "./chunks/chunk-PEHGIXVJ.js";
 
 // src/inputs/cli-args.ts
 function parseCliArgs(command, specs, argv) {

@@ -16,7 +16,7 @@ import {
   getOctokit,
   setProfileOutputs,
   writeRunInfo
-} from "./chunks/chunk-YIBQWL3B.js";
+} from "./chunks/chunk-WPJ3NNEF.js";
 import {
   ACCEPTED_FORMS,
   FAIL_ON_VALUES,
@@ -38,7 +38,7 @@ import {
   renderGateJson,
   renderReport,
   table
-} from "./chunks/chunk-NQZHUJYD.js";
+} from "./chunks/chunk-ASOLGXME.js";
 import {
   CancelledError,
   EVAL_METRICS_FILE,
@@ -55,7 +55,7 @@ import {
   readJson,
   runExternalFreeze,
   stageTruthPathFor
-} from "./chunks/chunk-Q6NHRVYT.js";
+} from "./chunks/chunk-PEHGIXVJ.js";
 
 // src/action/run.ts
 import { mkdirSync as mkdirSync5 } from "node:fs";

@@ -6,11 +6,11 @@ import {
   createArtifactStore,
   filesUnder,
   rebuildFromSamples
-} from "./chunks/chunk-YIBQWL3B.js";
+} from "./chunks/chunk-WPJ3NNEF.js";
 import {
   endStaleTreeGroups,
   errorMessage
-} from "./chunks/chunk-Q6NHRVYT.js";
+} from "./chunks/chunk-PEHGIXVJ.js";
 
 // src/action/post.ts
 import { existsSync, readFileSync, writeFileSync } from "node:fs";

@@ -197,7 +197,9 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
   // decided from the measurement (with a cgroup: every process in it, however it detached).
   killTimer?.cancel();
   const leftSampled = samples.length > 0 ? (samples[samples.length - 1] as Sample).procs : 0;
-  signalTree('SIGKILL');
+  // With a cgroup, finish() kills through it (and counts what it found first); without, we reach the
+  // process group and the members we know.
+  if (!command.group) signalTree('SIGKILL');
   const treeEnd = await command.finish?.();
   const left = treeEnd?.leftover ?? leftSampled;
   if (!stopReason && left > 0) {
