@@ -10,23 +10,23 @@ import "./chunks/chunk-Y2US2WXL.js";
 var COMMANDS = {
   freeze: {
     summary: "measure a pipeline command's process tree per stage and write the profile",
-    load: async () => (await import("./chunks/freeze-SJOAZ5LR.js")).freezeCommand
+    load: async () => (await import("./chunks/freeze-BLS76ZXG.js")).freezeCommand
   },
   rebuild: {
     summary: "rebuild a profile from a samples file (an interrupted run, or another stage source)",
-    load: async () => (await import("./chunks/rebuild-EF4J4JKQ.js")).rebuildCommand
+    load: async () => (await import("./chunks/rebuild-RHP6JH4V.js")).rebuildCommand
   },
   thresholds: {
     summary: "parse the thresholds of an issue body and print them as JSON",
-    load: async () => (await import("./chunks/thresholds-Q3BUDA33.js")).thresholdsCommand
+    load: async () => (await import("./chunks/thresholds-FC65UJWR.js")).thresholdsCommand
   },
   diff: {
     summary: "diff two profiles (with their stage_truth and eval outputs): stages, totals, quality, cost",
-    load: async () => (await import("./chunks/diff-2V47IEIP.js")).diffCommand
+    load: async () => (await import("./chunks/diff-S2QGK4PM.js")).diffCommand
   },
   gate: {
     summary: "gate a candidate against a baseline on the issue thresholds; writes gate.json and report.md",
-    load: async () => (await import("./chunks/gate-JSM5GDQP.js")).gateCommand
+    load: async () => (await import("./chunks/gate-J3YKJSPD.js")).gateCommand
   },
   init: {
     summary: "write the workflows (PR gate, dispatch, nightly refresh) into your repository, pinned to a release",

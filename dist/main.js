@@ -8,14 +8,14 @@ import {
   passesFailOn,
   renderGateJson,
   renderReport
-} from "./chunks/chunk-5CZVXZKR.js";
+} from "./chunks/chunk-TVXGDHWE.js";
 import {
   ACCEPTED_FORMS,
   formatProblem,
   mergeThresholds,
   parseInlineThresholds,
   parseIssueThresholds
-} from "./chunks/chunk-H4HSFTUG.js";
+} from "./chunks/chunk-AVL4AEAD.js";
 import {
   EVAL_RUN_FOLDERS,
   code,
@@ -27,15 +27,11 @@ import {
   neutralize,
   resolveEvalDir,
   table
-} from "./chunks/chunk-OU2H746I.js";
+} from "./chunks/chunk-RY4EEW63.js";
 import {
   formatValue,
   metricUnit
 } from "./chunks/chunk-IK35OIXD.js";
-import {
-  maxOf,
-  pushAll
-} from "./chunks/chunk-ME2HNZ3A.js";
 import {
   create
 } from "./chunks/chunk-JLQVBXZ5.js";
@@ -46,15 +42,15 @@ import {
   explainApiError,
   statusOf,
   withRetry
-} from "./chunks/chunk-KY63L2LE.js";
+} from "./chunks/chunk-5HAKT6IL.js";
 import {
   freeze,
   processCommandRunner,
   runExternalFreeze,
   sharedEnvironment
-} from "./chunks/chunk-MF4WRMIQ.js";
-import "./chunks/chunk-PRXQND5L.js";
-import "./chunks/chunk-TJROLNU2.js";
+} from "./chunks/chunk-WB33KT2K.js";
+import "./chunks/chunk-IGXOO6DC.js";
+import "./chunks/chunk-F5P5MEQ2.js";
 import {
   EVAL_METRICS_FILE,
   FINGERPRINT_FILE,
@@ -70,6 +66,10 @@ import {
   readJson
 } from "./chunks/chunk-UHNHABYH.js";
 import {
+  maxOf,
+  pushAll
+} from "./chunks/chunk-ME2HNZ3A.js";
+import {
   BASE_WORKTREE_DIR,
   DEFAULT_REFRESH_WORKFLOWS,
   Inputs,
@@ -78,7 +78,7 @@ import {
   STICKY_MARKER_PREFIX,
   State,
   filesUnder
-} from "./chunks/chunk-HHOM7ASV.js";
+} from "./chunks/chunk-CMNUWJIE.js";
 import {
   CancelledError,
   InputFileError,
@@ -195,6 +195,7 @@ function readActionConfig(read) {
     experimentOutput: optional(read(Inputs.ExperimentOutput)),
     profileCommand: optional(read(Inputs.ProfileCommand)),
     profileMode,
+    containment: oneOf(errors, Inputs.Containment, read(Inputs.Containment) || "auto", ["auto", "cgroup", "none"]),
     profileOutput: optional(read(Inputs.ProfileOutput)),
     stages,
     datasetId: read(Inputs.DatasetId) || "default",
@@ -1103,14 +1104,17 @@ async function runExperiment(options, runner) {
   const running = await runner.start({
     argv: ["bash", "-c", options.command],
     cwd: options.cwd,
+    // The runner removes what only the action may hold (tokens, runtime URLs: measure/measured-env.ts).
     env: { ...process.env, ...options.env },
-    output: "inherit"
+    output: "inherit",
+    containment: options.containment ?? "auto"
   });
+  const signalTree = (sig) => running.signalTree ? running.signalTree(sig) : running.signalGroup(sig);
   let stopped;
   const stop = (why) => {
     stopped ??= why;
-    running.signalGroup("SIGTERM");
-    setTimeout(() => running.signalGroup("SIGKILL"), 5e3).unref();
+    signalTree("SIGTERM");
+    setTimeout(() => signalTree("SIGKILL"), 5e3).unref();
   };
   const timer = setTimeout(() => stop("timed out"), options.timeoutS * 1e3);
   const onAbort = () => stop("cancelled");
@@ -1118,6 +1122,9 @@ async function runExperiment(options, runner) {
   const exit = await running.exited;
   clearTimeout(timer);
   options.signal.removeEventListener("abort", onAbort);
+  const end = await running.finish?.();
+  if (end?.leftover) options.log(`experiment: ended ${end.leftover} process(es) it left running`);
+  for (const problem of end?.problems ?? []) options.log(`experiment: warning: ${problem}`);
   options.log(`experiment: ended after ${((Date.now() - started) / 1e3).toFixed(1)} s (${stopped ?? `exit code ${exit.exitCode ?? exit.signal}`})`);
   const source = resolve2(options.cwd, options.outputDir);
   mkdirSync(options.evalDir, { recursive: true });
@@ -1212,6 +1219,7 @@ async function nativeRun(target, ctx, output, warmup, repeat) {
     timeoutS: config.timeoutMinutes * 60,
     cwd: target.cwd,
     env: ctx.env,
+    containment: config.containment,
     signal: ctx.signal,
     onProgress: progressLogger(target, ctx)
   }, { environment: ctx.environment ??= sharedEnvironment() });
@@ -1227,6 +1235,7 @@ async function externalRun(target, ctx, stem) {
       output: written,
       cwd: target.cwd,
       env: { ...ctx.env, [PROFILE_OUTPUT_ENV]: written },
+      containment: config.containment,
       timeoutS: config.timeoutMinutes * 60,
       signal: ctx.signal
     });
@@ -1265,6 +1274,7 @@ async function measureSides(targets, ctx) {
           outputDir: config.experimentOutput ?? ".",
           evalDir: `${side.target.stem}.eval`,
           env: ctx.env,
+          containment: config.containment,
           timeoutS: config.timeoutMinutes * 60,
           signal: ctx.signal,
           log: (line) => ctx.log(`[${side.target.label}] ${line}`)

@@ -2,7 +2,7 @@ import { createRequire as __ogCreateRequire } from 'node:module'; const require 
 import {
   State,
   filesUnder
-} from "./chunks/chunk-HHOM7ASV.js";
+} from "./chunks/chunk-CMNUWJIE.js";
 import {
   errorMessage
 } from "./chunks/chunk-LDP73T3D.js";
@@ -23,7 +23,7 @@ async function runPost(overrides = {}) {
       (overrides.io ? overrides.io.info.bind(overrides.io) : logLine)("optimization-gate post: the main step measured nothing; nothing to keep");
       return;
     }
-    const { defaultPostDeps, keepWhatWasMeasured } = await import("./chunks/post-keep-N4JQBTRY.js");
+    const { defaultPostDeps, keepWhatWasMeasured } = await import("./chunks/post-keep-6GDJO3HQ.js");
     await keepWhatWasMeasured(outDir, completed, { ...defaultPostDeps, ...overrides });
   } catch (error) {
     const io = overrides.io ?? (await import("./chunks/io-VGKSDZWB.js")).coreIO;

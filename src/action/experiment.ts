@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EVAL_METRICS_FILE, FINGERPRINT_FILE, PIPELINE_METRICS_FILE } from '../formats/eval-outputs.js';
-import type { CommandRunner } from '../measure/index.js';
+import type { CommandRunner, ContainmentMode } from '../measure/index.js';
 
 export interface ExperimentOptions {
   command: string;
@@ -19,6 +19,8 @@ export interface ExperimentOptions {
   timeoutS: number;
   signal: AbortSignal;
   log: (line: string) => void;
+  /** How the command is held (default `auto`, see measure/containment.ts). */
+  containment?: ContainmentMode;
 }
 
 export interface ExperimentResult {
@@ -52,14 +54,17 @@ export async function runExperiment(options: ExperimentOptions, runner: CommandR
   const running = await runner.start({
     argv: ['bash', '-c', options.command],
     cwd: options.cwd,
+    // The runner removes what only the action may hold (tokens, runtime URLs: measure/measured-env.ts).
     env: { ...process.env, ...options.env },
     output: 'inherit',
+    containment: options.containment ?? 'auto',
   });
+  const signalTree = (sig: NodeJS.Signals): void => (running.signalTree ? running.signalTree(sig) : running.signalGroup(sig));
   let stopped: 'timed out' | 'cancelled' | undefined;
   const stop = (why: 'timed out' | 'cancelled') => {
     stopped ??= why;
-    running.signalGroup('SIGTERM');
-    setTimeout(() => running.signalGroup('SIGKILL'), 5000).unref();
+    signalTree('SIGTERM');
+    setTimeout(() => signalTree('SIGKILL'), 5000).unref();
   };
   const timer = setTimeout(() => stop('timed out'), options.timeoutS * 1000);
   const onAbort = () => stop('cancelled');
@@ -67,6 +72,10 @@ export async function runExperiment(options: ExperimentOptions, runner: CommandR
   const exit = await running.exited;
   clearTimeout(timer);
   options.signal.removeEventListener('abort', onAbort);
+  // Whatever it left running ends before its outputs are copied (nothing rewrites them afterwards).
+  const end = await running.finish?.();
+  if (end?.leftover) options.log(`experiment: ended ${end.leftover} process(es) it left running`);
+  for (const problem of end?.problems ?? []) options.log(`experiment: warning: ${problem}`);
   options.log(`experiment: ended after ${((Date.now() - started) / 1000).toFixed(1)} s (${stopped ?? `exit code ${exit.exitCode ?? exit.signal}`})`);
 
   // Copy whatever was written, even after a failure: nothing measured is lost.

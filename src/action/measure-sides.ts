@@ -82,6 +82,7 @@ async function nativeRun(target: SideTarget, ctx: MeasureContext, output: string
     timeoutS: config.timeoutMinutes * 60,
     cwd: target.cwd,
     env: ctx.env,
+    containment: config.containment,
     signal: ctx.signal,
     onProgress: progressLogger(target, ctx),
   }, { environment: (ctx.environment ??= sharedEnvironment()) });
@@ -99,6 +100,7 @@ async function externalRun(target: SideTarget, ctx: MeasureContext, stem: string
       output: written,
       cwd: target.cwd,
       env: { ...ctx.env, [PROFILE_OUTPUT_ENV]: written },
+      containment: config.containment,
       timeoutS: config.timeoutMinutes * 60,
       signal: ctx.signal,
     });
@@ -144,6 +146,7 @@ export async function measureSides(targets: readonly SideTarget[], ctx: MeasureC
           outputDir: config.experimentOutput ?? '.',
           evalDir: `${side.target.stem}.eval`,
           env: ctx.env,
+          containment: config.containment,
           timeoutS: config.timeoutMinutes * 60,
           signal: ctx.signal,
           log: (line) => ctx.log(`[${side.target.label}] ${line}`),

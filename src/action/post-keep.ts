@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
 import { readLines } from '../formats/parse.js';
 import { State } from '../inputs/constants.js';
-import { rebuildFromSamples, SAMPLES_SUFFIX, samplesFileEnded } from '../measure/index.js';
+import { endStaleTreeGroups, rebuildFromSamples, SAMPLES_SUFFIX, samplesFileEnded } from '../measure/index.js';
 import { coreIO, type ActionIO } from '../publish/io.js';
 import { createArtifactStore, type ArtifactStore } from '../publish/store.js';
 import { filesUnder } from './output-files.js';
@@ -79,6 +79,9 @@ export async function keepWhatWasMeasured(outDir: string, completed: boolean, { 
     return;
   }
   io.warning('optimization-gate post: the main step did not complete; keeping what was measured');
+  // Main is gone: whatever its measured trees' cgroups still hold is ended now.
+  const stale = await endStaleTreeGroups();
+  if (stale.processes > 0) io.warning(`ended ${stale.processes} measured process(es) the main step left in ${stale.groups} cgroup(s)`);
   const rebuilt: string[] = [];
   for (const samples of filesUnder(outDir).filter((f) => f.endsWith(SAMPLES_SUFFIX))) {
     try {

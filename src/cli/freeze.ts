@@ -25,6 +25,7 @@ const SPECS = {
   timeout: { type: 'string', description: 'seconds before a run is stopped and marked timed_out' },
   cwd: { type: 'string', description: 'directory the command runs in' },
   'pss-budget': { type: 'string', default: '0.05', description: 'percent of a core for full PSS re-reads (100: every process at every sample)' },
+  containment: { type: 'string', default: 'auto', description: 'auto (own cgroup + user namespace where allowed) | cgroup | none' },
   external: { type: 'boolean', description: "run the project's own freeze command and validate what it wrote at --output" },
   help: { type: 'boolean', description: 'show this help' },
 } satisfies OptionSpecs;
@@ -52,9 +53,14 @@ export const freezeCommand: CliCommand = {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
+      const containment = options.containment;
+      if (containment !== 'auto' && containment !== 'cgroup' && containment !== 'none') {
+        throw new UserError(`freeze: --containment: expected auto, cgroup or none, got "${containment}"`);
+      }
       if (options.external) {
         const checked = await runExternalFreeze({
           command: rest,
+          containment,
           output: options.output,
           ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
           ...(options.version !== undefined ? { version: options.version } : {}),
@@ -79,6 +85,7 @@ export const freezeCommand: CliCommand = {
         repeat: numberOption('freeze', 'repeat', options.repeat, { min: 1, integer: true }),
         stages: options.stages,
         pssBudgetPct: numberOption('freeze', 'pss-budget', options['pss-budget'], { min: 0.001 }),
+        containment,
         ...(options['metrics-file'] !== undefined ? { metricsFile: options['metrics-file'] } : {}),
         ...(options.episodes !== undefined ? { episodes: numberOption('freeze', 'episodes', options.episodes, { min: 1, integer: true }) } : {}),
         ...(options['events-file'] !== undefined ? { eventsFile: options['events-file'] } : {}),

@@ -5,6 +5,7 @@
 import { FAIL_ON_VALUES, type FailOn } from '../compare/decision.js';
 import { UserError } from '../errors.js';
 import { DEFAULT_REFRESH_WORKFLOWS, Inputs } from './constants.js';
+import type { ContainmentMode } from '../measure/ports.js';
 
 export const MODES = ['gate', 'baseline', 'measure', 'aggregate'] as const;
 export type Mode = (typeof MODES)[number];
@@ -30,6 +31,7 @@ export interface ActionConfig {
   experimentOutput?: string;
   profileCommand?: string;
   profileMode: ProfileMode;
+  containment: ContainmentMode;
   profileOutput?: string;
   /** `auto`, `events`, `none`, `status-file:PATH` or `metrics:PATH`. */
   stages: string;
@@ -171,6 +173,7 @@ export function readActionConfig(read: InputReader): ActionConfig {
     experimentOutput: optional(read(Inputs.ExperimentOutput)),
     profileCommand: optional(read(Inputs.ProfileCommand)),
     profileMode,
+    containment: oneOf<ContainmentMode>(errors, Inputs.Containment, read(Inputs.Containment) || 'auto', ['auto', 'cgroup', 'none']),
     profileOutput: optional(read(Inputs.ProfileOutput)),
     stages,
     datasetId: read(Inputs.DatasetId) || 'default',

@@ -24,6 +24,7 @@ export const Inputs = {
   RetentionDays: 'retention-days',
   WorkingDirectory: 'working-directory',
   TimeoutMinutes: 'timeout-minutes',
+  Containment: 'containment',
   AllowForkPrs: 'allow-fork-prs',
   RunnerKey: 'runner-key',
   Token: 'token',

@@ -50,6 +50,8 @@ const METHOD_NOTES: Record<StageTimeline['method'], string> = {
 const MEMORY_NOTES: Record<MemoryMetric, string> = {
   pss_sum: 'Memory is the PSS sum over the whole process tree (Linux smaps_rollup), so pages shared by forked workers count once.',
   rss_sum: 'Memory is the RSS sum over the whole process tree (no PSS on this OS), so pages shared between processes count more than once.',
+  cgroup_anon_shmem:
+    "Memory is what the kernel charges to the tree's own cgroup: anonymous + shared memory, each page once (comparable with a PSS sum), each sample the highest of its interval; file cache is apart (stage_truth).",
 };
 
 export function samplingNote(

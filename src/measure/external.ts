@@ -11,7 +11,7 @@ import { loadProfileFile, loadStageTruthFile, stageTruthPathFor } from '../compa
 import type { Profile } from '../formats/profile.js';
 import type { StageTruth } from '../formats/stage-truth.js';
 import { defaultMeasureDeps } from './deps.js';
-import type { MeasureDeps } from './ports.js';
+import type { ContainmentMode, MeasureDeps } from './ports.js';
 
 export const PROFILE_OUTPUT_ENV = 'OPTIMIZATION_GATE_PROFILE';
 
@@ -27,6 +27,8 @@ export interface ExternalFreezeOptions {
   timeoutS?: number;
   signal?: AbortSignal;
   commandOutput?: 'inherit' | 'ignore';
+  /** How the command is held (default `auto`, see containment.ts). */
+  containment?: ContainmentMode;
 }
 
 export interface ExternalFreezeResult {
@@ -68,16 +70,19 @@ export async function runExternalFreeze(options: ExternalFreezeOptions, deps: Pa
   const command = await d.commands.start({
     argv: options.command,
     cwd,
+    // The runner removes what only the action may hold (tokens, runtime URLs: measured-env.ts).
     env: { ...process.env, ...options.env, [PROFILE_OUTPUT_ENV]: profilePath },
     output: options.commandOutput ?? 'inherit',
+    containment: options.containment ?? 'auto',
   });
+  const signalTree = (sig: NodeJS.Signals): void => (command.signalTree ? command.signalTree(sig) : command.signalGroup(sig));
   let stopped: string | undefined;
   let killTimer: { cancel(): void } | undefined;
   const stop = (why: string): void => {
     if (stopped) return;
     stopped = why;
-    command.signalGroup('SIGTERM');
-    killTimer = d.clock.setTimer(() => command.signalGroup('SIGKILL'), 5000);
+    signalTree('SIGTERM');
+    killTimer = d.clock.setTimer(() => signalTree('SIGKILL'), 5000);
   };
   const timer = options.timeoutS !== undefined ? d.clock.setTimer(() => stop(`timed out after ${options.timeoutS} s`), options.timeoutS * 1000) : undefined;
   const onAbort = (): void => stop('cancelled');
@@ -87,6 +92,8 @@ export async function runExternalFreeze(options: ExternalFreezeOptions, deps: Pa
   timer?.cancel();
   killTimer?.cancel();
   options.signal?.removeEventListener('abort', onAbort);
+  // Whatever the command left running ends now, before its files are read (nothing rewrites them later).
+  await command.finish?.();
   if (stopped) throw new UserError(`freeze command ${stopped}: ${options.command.join(' ')}`);
   if (exit.exitCode !== 0) {
     throw new UserError(`freeze command failed (${exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.exitCode ?? '?'}`}): ${options.command.join(' ')}`);

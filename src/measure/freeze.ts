@@ -100,6 +100,7 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
     sampleIntervalS: checked.sampleIntervalS,
     killGraceS: options.killGraceS ?? 5,
     pssBudgetPct: checked.pssBudgetPct,
+    containment: options.containment ?? 'auto',
     ...(options.timeoutS !== undefined ? { timeoutS: options.timeoutS } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(statusPath ? { statusFilePath: statusPath, statusOnlyWithoutEvents: stages.kind === 'auto' } : {}),

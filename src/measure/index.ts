@@ -3,8 +3,9 @@ export { freeze, type FreezeOptions, type FreezeProgress, type FreezeResult, typ
 export { runExternalFreeze, checkFrozenProfile, PROFILE_OUTPUT_ENV, type ExternalFreezeOptions, type ExternalFreezeResult } from './external.js';
 export { rebuildFromSamples, SAMPLES_SUFFIX, type RebuildOptions, type RebuildResult } from './rebuild.js';
 export { defaultMeasureDeps, defaultProbeFactory } from './deps.js';
-export { processCommandRunner } from './command.js';
+export { processCommandRunner, endStaleTreeGroups } from './containment.js';
+export { plainCommandRunner } from './command.js';
 export { sharedEnvironment } from './environment.js';
 export { parseStageSource, formatStageSource, STAGE_EVENTS_ENV, DEFAULT_STATUS_FILE, type StageSourceSpec } from './stages/source.js';
 export { parseSamplesFile, samplesFileEnded, type RunStatus, type Sample, type SamplesHeader } from './samples-file.js';
-export type { MeasureDeps, CommandRunner, RunningCommand, TreeProbe, TreeProbeFactory, Clock, EnvironmentProbe } from './ports.js';
+export type { MeasureDeps, CommandRunner, RunningCommand, TreeProbe, TreeProbeFactory, Clock, EnvironmentProbe, ContainmentMode, ContainmentInfo, TreeEnd } from './ports.js';

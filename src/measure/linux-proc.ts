@@ -16,6 +16,7 @@ export class LinuxProcReader implements ProcReader {
   readonly pageSizeKb: number;
   private readonly buffer = Buffer.allocUnsafe(8192);
   private readonly held = new Map<number, number>();
+  private readonly heldStatm = new Map<number, number>();
   private loadavgFd: number | undefined;
 
   constructor(private readonly root = '/proc') {
@@ -62,30 +63,38 @@ export class LinuxProcReader implements ProcReader {
     return pids;
   }
 
-  readStat(pid: number, hold = false): ProcStat | undefined {
-    if (!hold) {
-      const text = this.readSmall(`${this.root}/${pid}/stat`);
-      return text === undefined ? undefined : parseProcStat(text);
-    }
-    let fd = this.held.get(pid);
+  /** Reads /proc/<pid>/<name>, through a file kept open in `held` when `hold` (closed once it fails). */
+  private readMaybeHeld(pid: number, name: string, held: Map<number, number>, hold: boolean): string | undefined {
+    if (!hold) return this.readSmall(`${this.root}/${pid}/${name}`);
+    let fd = held.get(pid);
     if (fd === undefined) {
       try {
-        fd = openSync(`${this.root}/${pid}/stat`, 'r');
+        fd = openSync(`${this.root}/${pid}/${name}`, 'r');
       } catch {
         return undefined;
       }
-      this.held.set(pid, fd);
+      held.set(pid, fd);
     }
     const text = this.readFd(fd);
-    if (text === undefined) this.release(pid);
+    if (text === undefined) {
+      held.delete(pid);
+      closeSync(fd);
+    }
+    return text;
+  }
+
+  readStat(pid: number, hold = false): ProcStat | undefined {
+    const text = this.readMaybeHeld(pid, 'stat', this.held, hold);
     return text === undefined ? undefined : parseProcStat(text);
   }
 
   release(pid: number): void {
-    const fd = this.held.get(pid);
-    if (fd === undefined) return;
-    this.held.delete(pid);
-    closeSync(fd);
+    for (const held of [this.held, this.heldStatm]) {
+      const fd = held.get(pid);
+      if (fd === undefined) continue;
+      held.delete(pid);
+      closeSync(fd);
+    }
   }
 
   readMemory(pid: number): MemoryRollup | undefined {
@@ -93,11 +102,11 @@ export class LinuxProcReader implements ProcReader {
     return text === undefined ? undefined : parseSmapsRollup(text);
   }
 
-  readAnonKb(pid: number): number | undefined {
-    const fields = this.readSmall(`${this.root}/${pid}/statm`)?.split(' ');
+  readStatm(pid: number, hold = false): { residentKb: number; sharedKb: number } | undefined {
+    const fields = this.readMaybeHeld(pid, 'statm', this.heldStatm, hold)?.split(' ');
     const resident = Number(fields?.[1]);
     const shared = Number(fields?.[2]);
-    return Number.isFinite(resident) && Number.isFinite(shared) ? (resident - shared) * this.pageSizeKb : undefined;
+    return Number.isFinite(resident) && Number.isFinite(shared) ? { residentKb: resident * this.pageSizeKb, sharedKb: shared * this.pageSizeKb } : undefined;
   }
 
   lastPid(): number | undefined {
@@ -118,7 +127,7 @@ export class LinuxProcReader implements ProcReader {
 
   /** Closes every held file (the reader stays usable). */
   close(): void {
-    for (const pid of [...this.held.keys()]) this.release(pid);
+    for (const pid of [...this.held.keys(), ...this.heldStatm.keys()]) this.release(pid);
     if (this.loadavgFd !== undefined) closeSync(this.loadavgFd);
     this.loadavgFd = undefined;
   }

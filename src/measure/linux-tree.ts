@@ -1,127 +1,68 @@
 /**
- * The Linux tree probe: finds the command's process tree by scanning /proc and reads its PSS and
- * CPU time. Finding the tree cheaply: the command runs in its own session (sid = pgid = root pid),
- * so a process is a member if it is in that session or its parent is a member (iterated to a
- * fixpoint, for grandchildren first seen in the same tick). Each pid's stat is read once to decide;
- * non-members are remembered until they leave the listing, so unchanged processes cost nothing.
- * Daemons that leave the session AND are reparented before we first see them are not found.
+ * The Linux tree probe (no cgroup accounting the tree's memory): the tree's PSS and CPU time from
+ * /proc. Members come from the tree's cgroup when one holds it (its cgroup.procs: complete, however
+ * processes detach), else from the session and parentage (tree-members.ts). Memory is the PSS sum,
+ * carried forward between full readings (pss-estimator.ts). CPU is the cgroup's own counter when
+ * there is one, else summed over the members (cpu-accounting.ts).
  */
 import { availableParallelism } from 'node:os';
-import { isExiting, type ProcStat } from './proc-parse.js';
-import type { ProcReader, TreeProbe, TreeReading } from './ports.js';
+import { isExiting } from './proc-parse.js';
+import type { KernelGroup, ProcReader, TreeProbe, TreeReading } from './ports.js';
 import { TreeCpuAccount, type MemberCpu } from './cpu-accounting.js';
 import { TreePssEstimator, type MemberMemory } from './pss-estimator.js';
+import { GroupTreeMembers, SessionTreeMembers } from './tree-members.js';
 
-interface Member {
-  starttime: number;
-  pgid: number;
+function processCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+export interface LinuxTreeProbeOptions {
+  now?: () => number;
+  cores?: number;
+  pssBudgetPct?: number;
+  unsafeBudgetPct?: number;
+  /** CPU milliseconds of this process (what PSS readings are charged). */
+  cpuMs?: () => number;
+  /** The tree's cgroup (membership and CPU), when one holds it. */
+  group?: KernelGroup;
 }
 
 export class LinuxTreeProbe implements TreeProbe {
   readonly memoryMetric = 'pss_sum' as const;
-  private readonly members_ = new Map<number, Member>();
-  private readonly outsiders = new Set<number>();
   private readonly cpu: TreeCpuAccount;
-  /** The root's session when the root leads its own session; else membership goes by parentage only. */
-  private readonly rootSession: number | undefined;
   private readonly selfChildrenAtStart: number | undefined;
   private lastReadingAt: number | undefined;
-  private lastListedPid: number | undefined;
-  private listedOnce = false;
-
   private readonly now: () => number;
   private readonly cores: number;
   private readonly pss: TreePssEstimator;
+  private readonly group: KernelGroup | undefined;
+  private readonly session: SessionTreeMembers | undefined;
+  private readonly grouped: GroupTreeMembers | undefined;
 
   constructor(
     private readonly reader: ProcReader,
     private readonly rootPid: number,
-    options: { now?: () => number; cores?: number; pssBudgetPct?: number; nowMs?: () => number } = {},
+    options: LinuxTreeProbeOptions = {},
   ) {
     this.now = options.now ?? (() => Date.now() / 1000);
     this.cores = options.cores ?? availableParallelism();
     this.pss = new TreePssEstimator((pid) => reader.readMemory(pid), {
       pageSizeKb: reader.pageSizeKb,
-      readAnonKb: (pid) => reader.readAnonKb(pid),
-      intact: (pid) => {
+      recheck: (pid) => {
         const stat = reader.readStat(pid, true);
-        return stat !== undefined && !isExiting(stat);
+        const statm = reader.readStatm(pid, true);
+        return { intact: stat !== undefined && !isExiting(stat), ...(statm ? { sharedKb: statm.sharedKb } : {}) };
       },
       budgetPctOfCore: options.pssBudgetPct ?? 100,
-      nowMs: options.nowMs ?? (() => performance.now()),
+      ...(options.unsafeBudgetPct !== undefined ? { unsafeBudgetPctOfCore: options.unsafeBudgetPct } : {}),
+      cpuMs: options.cpuMs ?? processCpuMs,
     });
     this.cpu = new TreeCpuAccount(rootPid);
-    const root = reader.readStat(rootPid);
-    this.rootSession = root && root.session === rootPid ? rootPid : undefined;
+    this.group = options.group;
+    if (this.group) this.grouped = new GroupTreeMembers(reader);
+    else this.session = new SessionTreeMembers(reader, rootPid);
     this.selfChildrenAtStart = reader.readSelfChildrenTicks();
-  }
-
-  private isMemberStat(stat: ProcStat, known: ReadonlyMap<number, unknown>): boolean {
-    return stat.pid === this.rootPid || (this.rootSession !== undefined && stat.session === this.rootSession) || known.has(stat.ppid);
-  }
-
-  /**
-   * Current members with their fresh stat; updates membership. The /proc listing is only read when
-   * the kernel has created a process since the last listing (its last allocated pid moved):
-   * members that leave are noticed by their held stat file failing.
-   */
-  private scan(): ProcStat[] {
-    const lastPid = this.reader.lastPid();
-    const list = lastPid === undefined || lastPid !== this.lastListedPid;
-    const pids = list ? this.reader.listPids() : [];
-    if (list) this.lastListedPid = lastPid;
-    const alive = new Map<number, ProcStat>();
-    const candidates = new Map<number, ProcStat>();
-
-    for (const [pid, member] of this.members_) {
-      const stat = this.reader.readStat(pid, true);
-      if (stat && stat.starttime === member.starttime) {
-        alive.set(pid, stat);
-        member.pgid = stat.pgrp;
-      } else {
-        this.members_.delete(pid);
-        this.reader.release(pid);
-      }
-    }
-    if (list) {
-      const listed = new Set(pids);
-      for (const pid of this.outsiders) if (!listed.has(pid)) this.outsiders.delete(pid);
-      // First listing: pids are handed out in increasing order, so a pid below the root's, listed
-      // now, belongs to a process that existed before the root: not a descendant, no need to read
-      // it (a runner has hundreds). Unless the pid counter has wrapped since the root was spawned.
-      const first = !this.listedOnce;
-      const wrapped = lastPid !== undefined && lastPid < this.rootPid;
-      this.listedOnce = true;
-      for (const pid of pids) {
-        if (alive.has(pid) || this.outsiders.has(pid)) continue;
-        if (first && !wrapped && pid < this.rootPid) {
-          this.outsiders.add(pid);
-          continue;
-        }
-        // Not a member (any more): a new process, or a reused pid.
-        const stat = this.reader.readStat(pid);
-        if (stat) candidates.set(pid, stat);
-      }
-    }
-
-    let pending = [...candidates.values()];
-    let changed = true;
-    while (changed && pending.length > 0) {
-      changed = false;
-      const undecided: ProcStat[] = [];
-      for (const stat of pending) {
-        if (this.isMemberStat(stat, alive)) {
-          alive.set(stat.pid, stat);
-          changed = true;
-        } else undecided.push(stat);
-      }
-      pending = undecided;
-    }
-    for (const stat of pending) this.outsiders.add(stat.pid);
-    for (const stat of alive.values()) {
-      if (!this.members_.has(stat.pid)) this.members_.set(stat.pid, { starttime: stat.starttime, pgid: stat.pgrp });
-    }
-    return [...alive.values()];
   }
 
   /** The root's full CPU total once we have reaped it, from our own cutime; undefined when not trustworthy. */
@@ -139,7 +80,8 @@ export class LinuxTreeProbe implements TreeProbe {
   read(): TreeReading {
     const rootWasAlive = this.cpu.rootAlive();
     const rootLastSeen = this.cpu.lastSeenRootTicks();
-    const stats = this.scan();
+    const groupReading = this.group?.read();
+    const stats = groupReading && this.grouped ? this.grouped.scan(groupReading.pids) : (this.session as SessionTreeMembers).scan();
     const t = this.now();
     const memberPids = new Set(stats.map((s) => s.pid));
     let rssKb = 0;
@@ -157,6 +99,7 @@ export class LinuxTreeProbe implements TreeProbe {
       rssKb += memberRssKb;
       // Zombies hold no memory, and a process on its way out is releasing it: leave both out.
       if (!isExiting(stat)) {
+        const statm = this.reader.readStatm(stat.pid, true);
         memory.push({
           pid: stat.pid,
           starttime: stat.starttime,
@@ -164,6 +107,8 @@ export class LinuxTreeProbe implements TreeProbe {
           minflt: stat.minflt,
           parentPid: memberPids.has(stat.ppid) ? stat.ppid : null,
           rssKb: memberRssKb,
+          anonKb: statm ? statm.residentKb - statm.sharedKb : memberRssKb,
+          sharedKb: statm ? statm.sharedKb : 0,
         });
       }
     }
@@ -171,27 +116,31 @@ export class LinuxTreeProbe implements TreeProbe {
     const rootGone = rootWasAlive && !memberPids.has(this.rootPid);
     const ticks = this.cpu.update(cpuMembers, rootGone ? this.rootFinalTicks(rootLastSeen) : undefined);
     this.lastReadingAt = t;
-    return { memoryKb: pss.memoryKb, rssKb, cpuSeconds: ticks / this.reader.ticksPerSecond, processes: stats.length, pssAgeS: pss.snapshotAgeS };
+    let cpuSeconds = ticks / this.reader.ticksPerSecond;
+    // The kernel's own counter when a cgroup holds the tree: every process that ever ran in it, reaped
+    // or not (the group was made just before the command started).
+    if (groupReading?.cpuSeconds !== undefined) cpuSeconds = groupReading.cpuSeconds;
+    return { memoryKb: pss.memoryKb, rssKb, cpuSeconds, processes: stats.length, pssAgeS: pss.snapshotAgeS, pssUnverifiedKb: pss.unverifiedKb };
   }
 
   summary(): Record<string, number> {
     return {
       pss_snapshots: this.pss.snapshots,
-      pss_snapshots_copy_on_write: this.pss.cowSnapshots,
+      pss_snapshots_unsafe: this.pss.unsafeSnapshots,
       pss_snapshots_discarded: this.pss.discarded,
       pss_reads: this.pss.reads,
       pss_read_ms: Math.round(this.pss.readMs * 10) / 10,
+      ...(this.session ? { proc_listings: this.session.listings, proc_pids_probed: this.session.probed } : {}),
     };
   }
 
   members(): ReadonlyArray<{ pid: number; pgid: number }> {
-    return [...this.members_].map(([pid, member]) => ({ pid, pgid: member.pgid }));
+    return (this.session ?? this.grouped)?.members() ?? [];
   }
 
   close(): void {
-    for (const pid of this.members_.keys()) this.reader.release(pid);
-    this.members_.clear();
-    this.outsiders.clear();
+    this.session?.close();
+    this.grouped?.close();
     this.reader.close?.();
   }
 }

@@ -3,9 +3,10 @@
  * (tick k at start + k·interval, skipping missed slots instead of drifting), poll the stage sources,
  * stop it on timeout or cancel, and take a last sample once it has exited.
  */
+import { pushAll } from '../collections.js';
 import { errorMessage } from '../errors.js';
 import type { ProfileEnvironment } from '../formats/profile.js';
-import type { CommandExit, MeasureDeps, MemoryMetric, TreeProbe, TreeReading } from './ports.js';
+import type { CommandExit, ContainmentInfo, ContainmentMode, MeasureDeps, MemoryMetric, TreeEnd, TreeProbe, TreeReading } from './ports.js';
 import { SamplesWriter, type RunStatus, type Sample, type SamplesHeader, type StatusObservation } from './samples-file.js';
 import { EventsTail, type StageEvent } from './stages/events.js';
 import { StatusFilePoller } from './stages/status-file.js';
@@ -25,6 +26,8 @@ export interface MeasureRunOptions {
   eventsPath: string;
   /** Long-run share of a core for full PSS readings (see pss-estimator.ts). */
   pssBudgetPct: number;
+  /** How the command is held (containment.ts); default `auto`. */
+  containment?: ContainmentMode;
   /** Absolute path of a status file to poll, if any. */
   statusFilePath?: string;
   /** Stop polling the status file once stage events have been seen (`auto`: events win anyway). */
@@ -62,6 +65,9 @@ export interface RawRun {
   probeSummary: Record<string, number>;
   /** Set when a bug in the sampling loop stopped the run (the tree was stopped; what was measured is kept). */
   internalError?: string;
+  /** What held the tree, and how it ended (absent with runners that hold nothing). */
+  containment?: ContainmentInfo;
+  treeEnd?: TreeEnd;
 }
 
 export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps): Promise<RawRun> {
@@ -71,26 +77,28 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
   const events = new EventsTail(options.eventsPath);
   const warnings: string[] = [];
 
-  const command = await deps.commands.start({ argv: options.argv, cwd: options.cwd, env: options.env, output: options.output });
+  const command = await deps.commands.start({ argv: options.argv, cwd: options.cwd, env: options.env, output: options.output, containment: options.containment ?? 'auto' });
   // Last line of defence: if this process dies mid-run (a crash, an uncaught throw), the tree dies with it.
-  const killOnExit = (): void => command.signalGroup('SIGKILL');
+  const killOnExit = (): void => (command.signalTree ? command.signalTree('SIGKILL') : command.signalGroup('SIGKILL'));
   process.once('exit', killOnExit);
   let probe: TreeProbe | undefined;
   let writer: SamplesWriter | undefined;
   try {
-    probe = options.samples ? deps.probeFactory(command.pid, { pssBudgetPct: options.pssBudgetPct }) : undefined;
+    probe = options.samples ? deps.probeFactory(command.pid, { pssBudgetPct: options.pssBudgetPct, ...(command.group ? { group: command.group } : {}) }) : undefined;
     writer = options.samples && probe
       ? new SamplesWriter(options.samples.path, {
           ...options.samples.header,
           started_at: command.startedAt,
           root_pid: command.pid,
           memory_metric: probe.memoryMetric,
+          ...(command.containment ? { containment: command.containment } : {}),
         })
       : undefined;
   } catch (error) {
     // Never leave a command running unmeasured behind us.
     command.signalGroup('SIGKILL');
     process.off('exit', killOnExit);
+    await command.finish?.();
     throw error;
   }
 
@@ -129,6 +137,14 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
         cpu_s: reading.cpuSeconds,
         procs: reading.processes,
         ...(reading.pssAgeS !== undefined ? { pss_age_s: reading.pssAgeS } : {}),
+        ...(reading.pssUnverifiedKb !== undefined ? { pss_unverified_mb: reading.pssUnverifiedKb / 1024 } : {}),
+        ...(reading.kernel
+          ? {
+              mem_now_mb: reading.kernel.nowKb / 1024,
+              file_cache_mb: reading.kernel.fileCacheKb / 1024,
+              ...(reading.kernel.usagePeakKb !== undefined ? { usage_peak_mb: reading.kernel.usagePeakKb / 1024 } : {}),
+            }
+          : {}),
       };
       previous = { t, cpuSeconds: reading.cpuSeconds };
       if (options.gpu) {
@@ -155,7 +171,10 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
   let stopReason: RunStatus | undefined;
   let killTimer: { cancel(): void } | undefined;
   const signalTree = (signal: NodeJS.Signals): void => {
-    command.signalGroup(signal);
+    if (command.signalTree) command.signalTree(signal);
+    else command.signalGroup(signal);
+    // Without a cgroup, members that left the process group are reached one by one.
+    if (command.group) return;
     let members: ReadonlyArray<{ pid: number; pgid: number }> = [];
     try {
       members = probe?.members() ?? [];
@@ -236,14 +255,19 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
   }
 
   const finalExit = exit as CommandExit;
-  if (stopReason) {
-    // The root is gone; make sure nothing it left behind keeps running.
-    killTimer?.cancel();
-    signalTree('SIGKILL');
-  } else if (samples.length > 0 && (samples[samples.length - 1] as Sample).procs > 0) {
-    const left = (samples[samples.length - 1] as Sample).procs;
-    warnings.push(`${left} process(es) of the tree were still running after the command exited (left running, not measured further)`);
+  // Nothing the command started outlives its run: whatever is left is ended now, before anything is
+  // decided from the measurement (with a cgroup: every process in it, however it detached).
+  killTimer?.cancel();
+  const leftSampled = samples.length > 0 ? (samples[samples.length - 1] as Sample).procs : 0;
+  // With a cgroup, finish() kills through it (and counts what it found first); without, we reach the
+  // process group and the members we know.
+  if (!command.group) signalTree('SIGKILL');
+  const treeEnd = await command.finish?.();
+  const left = treeEnd?.leftover ?? leftSampled;
+  if (!stopReason && left > 0) {
+    warnings.push(`${left} process(es) of the tree were still running after the command exited: ended (SIGKILL), not measured further`);
   }
+  pushAll(warnings, treeEnd?.problems ?? []);
   if (finalExit.spawnError) warnings.push(`command error: ${finalExit.spawnError}`);
   if (samplerError) warnings.push(`sampling error (some samples missing): ${samplerError}`);
   if (internalError !== undefined) {
@@ -275,5 +299,7 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
     warnings,
     probeSummary,
     ...(internalError !== undefined ? { internalError } : {}),
+    ...(command.containment ? { containment: command.containment } : {}),
+    ...(treeEnd ? { treeEnd } : {}),
   };
 }

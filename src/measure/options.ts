@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import type { ContainmentMode } from './ports.js';
 import { parseStageSource, type StageSourceSpec } from './stages/source.js';
 
 export interface FreezeProgress {
@@ -52,6 +53,12 @@ export interface FreezeOptions {
   env?: Record<string, string>;
   /** Show the command's output (default) or drop it. */
   commandOutput?: 'inherit' | 'ignore';
+  /**
+   * How the command's tree is held (containment.ts): `auto` (default) its own cgroup and user
+   * namespace where the host allows them, `cgroup` no namespace, `none` neither. The environment
+   * is scrubbed of the action's tokens in every mode.
+   */
+  containment?: ContainmentMode;
   /** Aborting stops the tree and marks the run cancelled; no further runs start. */
   signal?: AbortSignal;
   onProgress?: (event: FreezeProgress) => void;

@@ -4,6 +4,7 @@
  * Real implementations: linux-proc.ts, clock.ts, command.ts, environment.ts.
  */
 import type { ProfileEnvironment } from '../formats/profile.js';
+import type { GroupReading } from './cgroup.js';
 import type { MemoryRollup, ProcStat } from './proc-parse.js';
 import type { GpuQuery } from './gpu-sampler.js';
 
@@ -17,8 +18,11 @@ export interface ProcReader {
   readStat(pid: number, hold?: boolean): ProcStat | undefined;
   release(pid: number): void;
   readMemory(pid: number): MemoryRollup | undefined;
-  /** Resident pages that are anonymous (statm resident − shared), in KiB: cheap, no page walk. */
-  readAnonKb(pid: number): number | undefined;
+  /**
+   * statm in KiB: resident pages, and those of them that are file or shmem pages (the rest are
+   * anonymous). Cheap (kernel counters, no page walk); `hold` as for readStat.
+   */
+  readStatm(pid: number, hold?: boolean): { residentKb: number; sharedKb: number } | undefined;
   /** The pid the kernel allocated last (/proc/loadavg): while it does not change, no process was created. */
   lastPid(): number | undefined;
   /** cutime + cstime of the sampling process itself: where a child reaped by us leaves its final CPU time. */
@@ -50,9 +54,17 @@ export interface TreeReading {
   processes: number;
   /** Seconds since every member's PSS was last read in full (0: read at this tick). See pss-estimator.ts. */
   pssAgeS?: number;
+  /** KiB of memory changes the PSS estimate could not place yet (its error bound at this reading). */
+  pssUnverifiedKb?: number;
+  /** With cgroup accounting: the tree's memory at this instant (memoryKb is the interval's highest), and file cache. */
+  kernel?: { nowKb: number; fileCacheKb: number; usagePeakKb?: number };
 }
 
-export type MemoryMetric = 'pss_sum' | 'rss_sum';
+/**
+ * `cgroup_anon_shmem`: what the kernel charges to the tree's own cgroup, anonymous + shared memory
+ * (each page once: comparable with the PSS sum); file cache is kept apart.
+ */
+export type MemoryMetric = 'pss_sum' | 'rss_sum' | 'cgroup_anon_shmem';
 
 /** Samples one process tree; created per run by a TreeProbeFactory. */
 export interface TreeProbe {
@@ -69,9 +81,25 @@ export interface TreeProbe {
 export interface ProbeSettings {
   /** Long-run share of one core the probe may spend on full PSS readings, percent (>= 100: every member, every tick). */
   pssBudgetPct: number;
+  /** The tree's own cgroup, when one holds it: the kernel's accounting and member list. */
+  group?: KernelGroup;
+}
+
+/** The tree's own cgroup as the probe sees it (cgroup.ts `TreeGroup`). */
+export interface KernelGroup {
+  /** Which hierarchy accounts the tree's memory / CPU, if any. */
+  readonly memory: 'v2' | 'v1' | undefined;
+  readonly cpu: 'v2' | 'v1' | undefined;
+  read(): GroupReading;
+  pids(): number[];
+  /** Whether the kernel lets us reset the peak per reading (known after the first reading). */
+  peakResettable(): boolean | undefined;
 }
 
 export type TreeProbeFactory = (rootPid: number, settings: ProbeSettings) => TreeProbe;
+
+/** How a measured command is held: `auto` every layer the host allows, `cgroup` no user namespace, `none` neither. */
+export type ContainmentMode = 'auto' | 'cgroup' | 'none';
 
 export interface CommandSpec {
   argv: readonly string[];
@@ -79,6 +107,30 @@ export interface CommandSpec {
   env: NodeJS.ProcessEnv;
   /** `inherit` shows the command's output in ours (CLI, action log); `ignore` drops it. */
   output: 'inherit' | 'ignore';
+  /** Default `auto`. The environment is scrubbed whatever the mode (measured-env.ts). */
+  containment?: ContainmentMode;
+}
+
+/** What held a measured command while it ran; written into stage_truth as `containment`. */
+export interface ContainmentInfo {
+  mode: ContainmentMode;
+  /** The cgroup(s) holding the tree, e.g. `cgroup v1 (memory) + cgroup v2 (cpu, no memory controller)`; null without. */
+  cgroup: string | null;
+  /** `user`: the command ran in its own user namespace (it cannot read our environment or memory through /proc). */
+  namespace: 'user' | null;
+  /** Names of the variables removed from its environment. */
+  env_removed: string[];
+  /** Why a layer is missing, when one is. */
+  notes: string[];
+}
+
+/** How a tree ended once its command had exited. */
+export interface TreeEnd {
+  /** Processes the command left running, ended by us; null when unknown (no cgroup: only its process group was signalled). */
+  leftover: number | null;
+  /** False when some were still there after the kill (named in `problems`). */
+  ended: boolean;
+  problems: string[];
 }
 
 export interface CommandExit {
@@ -99,6 +151,14 @@ export interface RunningCommand {
   signalGroup(signal: NodeJS.Signals): void;
   /** Signals one process (a tree member that moved to another group). */
   signalProcess(pid: number, signal: NodeJS.Signals): void;
+  /** What held the tree (absent for runners that hold nothing, e.g. test fakes). */
+  readonly containment?: ContainmentInfo;
+  /** The tree's own cgroup, when one holds it. */
+  readonly group?: KernelGroup;
+  /** Signals every process of the tree, wherever it went (its cgroup); absent: signalGroup + known members. */
+  signalTree?(signal: NodeJS.Signals): void;
+  /** Ends whatever the command left running and releases the containment. Call once the command exited. */
+  finish?(): Promise<TreeEnd>;
 }
 
 export interface CommandRunner {

@@ -26,6 +26,8 @@ export interface ProcStat {
   rssPages: number;
   /** Start of the text segment: changes when the process exec()s a new program (randomised per exec). */
   startcode: number;
+  /** Signal sent to the parent at exit: -1 for a thread that is not its group's leader (/proc/<tid> exists too). */
+  exitSignal: number;
 }
 
 /** Parses `/proc/<pid>/stat`; undefined when the text is not a stat line (e.g. truncated). */
@@ -54,6 +56,7 @@ export function parseProcStat(text: string): ProcStat | undefined {
     starttime: num(22),
     rssPages: num(24),
     startcode: num(26),
+    exitSignal: fields.length > 35 ? num(38) : 17,
   };
   for (const value of [stat.flags, stat.minflt, stat.ppid, stat.pgrp, stat.session, stat.utime, stat.stime, stat.cutime, stat.cstime, stat.starttime, stat.rssPages]) {
     if (!Number.isFinite(value)) return undefined;
@@ -74,6 +77,8 @@ export interface MemoryRollup {
   rssKb: number;
   /** Pages mapped by this process only (Private_Clean + Private_Dirty). */
   privateKb: number;
+  /** Anonymous pages (`Anonymous:`), when the kernel states them. */
+  anonKb?: number;
 }
 
 function kbField(text: string, name: string): number | undefined {
@@ -88,7 +93,8 @@ export function parseSmapsRollup(text: string): MemoryRollup | undefined {
   const rss = kbField(text, 'Rss');
   const pss = kbField(text, 'Pss');
   if (rss === undefined || pss === undefined) return undefined;
-  return { pssKb: pss, rssKb: rss, privateKb: (kbField(text, 'Private_Clean') ?? 0) + (kbField(text, 'Private_Dirty') ?? 0) };
+  const anon = kbField(text, 'Anonymous');
+  return { pssKb: pss, rssKb: rss, privateKb: (kbField(text, 'Private_Clean') ?? 0) + (kbField(text, 'Private_Dirty') ?? 0), ...(anon !== undefined ? { anonKb: anon } : {}) };
 }
 
 export interface CpuInfo {

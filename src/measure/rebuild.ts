@@ -81,6 +81,7 @@ export function rebuildFromSamples(samplesPath: string, options: RebuildOptions 
     signal: end?.signal ?? null,
     warnings,
     probeSummary: { pss_snapshots: scan.pssSnapshots },
+    ...(header.containment ? { containment: header.containment } : {}),
   };
   const stem =
     options.output !== undefined

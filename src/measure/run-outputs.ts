@@ -8,6 +8,7 @@ import { isObject, type JsonObject } from '../formats/validate.js';
 import { errorMessage, InputFileError, UserError } from '../errors.js';
 import { buildRunOutputs } from './build-profile.js';
 import { addGpu } from './gpu-profile.js';
+import { containmentNote, memoryMethod } from './memory-method.js';
 import type { RawRun } from './measure-run.js';
 import type { Sample } from './samples-file.js';
 import type { FreezeOptions } from './options.js';
@@ -97,5 +98,14 @@ export function outputsOf(raw: RunInput, ctx: OutputContext): { profile: Profile
   });
   built.truth.stage_source_requested = formatStageSource(ctx.checked.stages);
   addGpu(built.profile, built.truth, raw.samples, timeline.spans, raw.startedAt, ctx.gpuNote);
+  built.truth.memory_method = memoryMethod(raw.memoryMetric, raw.samples, raw.probeSummary, raw.containment);
+  // What held the tree (cgroup, user namespace, scrubbed environment) and how it ended; the note
+  // travels with the profile into every report.
+  built.truth.containment = raw.containment ? { ...raw.containment, tree_end: raw.treeEnd ?? null } : null;
+  if (raw.containment) {
+    const note = `${built.profile.totals.sampling_note ?? ''} ${containmentNote(raw.containment, raw.treeEnd)}`.trim();
+    built.profile.totals.sampling_note = note;
+    built.truth.sampling_note = note;
+  }
   return built;
 }

@@ -10,7 +10,7 @@ import type { ProfileEnvironment } from '../formats/profile.js';
 import { InputFileError } from '../errors.js';
 import { readLines } from '../formats/parse.js';
 import { isObject } from '../formats/validate.js';
-import type { MemoryMetric } from './ports.js';
+import type { ContainmentInfo, MemoryMetric } from './ports.js';
 import type { StageSourceSpec } from './stages/source.js';
 
 export const SAMPLES_FORMAT = 'optimization-gate-samples';
@@ -37,14 +37,22 @@ export interface SamplesHeader {
   metrics_file: string | null;
   episodes: number | null;
   environment: ProfileEnvironment;
+  /** What held the command's tree (containment.ts); absent in files of older versions. */
+  containment?: ContainmentInfo;
 }
 
 export interface Sample {
   /** Epoch seconds. */
   t: number;
-  /** Tree memory in MiB, in the header's memory_metric. */
+  /**
+   * Tree memory in MiB, in the header's memory_metric. With `cgroup_anon_shmem`: the highest of the
+   * interval (t − dt, t], from the kernel's high-water mark (cgroup-probe.ts); `mem_now_mb` is the instant.
+   */
   mem_mb: number;
-  /** RSS sum in MiB (double counts shared pages; kept to show the difference). */
+  /**
+   * RSS sum in MiB (double counts shared pages; kept to show the difference). With `cgroup_anon_shmem`
+   * no per-process RSS is read: anon + shmem + file cache of the tree's cgroup instead.
+   */
   rss_mb: number;
   /** Percent of one core over the interval ending at t; null for the first sample (no interval yet). */
   cpu_pct: number | null;
@@ -58,6 +66,12 @@ export interface Sample {
   gpu_util_pct?: number | null;
   /** GPU memory in use on every device (MiB), whoever uses it. */
   gpu_device_mem_mb?: number | null;
+  /** MiB of memory changes the PSS estimate could not place at this sample (copy-on-write, shared pages): its error bound. */
+  pss_unverified_mb?: number;
+  /** cgroup accounting: the tree's anon + shmem at t, its file cache, and the group's highest usage in the interval. */
+  mem_now_mb?: number;
+  file_cache_mb?: number;
+  usage_peak_mb?: number;
 }
 
 export interface StatusObservation {
@@ -124,6 +138,10 @@ export class SamplesWriter {
       ...(sample.gpu_mem_mb !== undefined
         ? { gpu_mem_mb: sample.gpu_mem_mb, gpu_util_pct: sample.gpu_util_pct ?? null, gpu_device_mem_mb: sample.gpu_device_mem_mb ?? null }
         : {}),
+      ...(sample.pss_unverified_mb !== undefined ? { pss_unverified_mb: round(sample.pss_unverified_mb, 1) } : {}),
+      ...(sample.mem_now_mb !== undefined ? { mem_now_mb: round(sample.mem_now_mb, 3) } : {}),
+      ...(sample.file_cache_mb !== undefined ? { file_cache_mb: round(sample.file_cache_mb, 3) } : {}),
+      ...(sample.usage_peak_mb !== undefined ? { usage_peak_mb: round(sample.usage_peak_mb, 3) } : {}),
     });
   }
 

@@ -21,6 +21,10 @@ export interface FakeProcess {
   anonKb?: number;
   /** Default: the whole PSS is private. */
   privateKb?: number;
+  /** Resident file/shmem kB (default 0: all of the RSS is anonymous unless anonKb says otherwise). */
+  sharedKb?: number;
+  /** A thread that is not its group's leader (reachable as /proc/<tid>, not listed). */
+  thread?: boolean;
 }
 
 export class FakeProcTable implements ProcReader {
@@ -57,7 +61,7 @@ export class FakeProcTable implements ProcReader {
 
   listPids(): number[] {
     this.listings++;
-    return [...this.processes.keys()];
+    return [...this.processes.values()].filter((p) => !p.thread).map((p) => p.pid);
   }
 
   lastPid(): number | undefined {
@@ -88,6 +92,7 @@ export class FakeProcTable implements ProcReader {
       starttime: p.starttime ?? pid,
       rssPages: (p.rssKb ?? p.pssKb ?? 0) / this.pageSizeKb,
       startcode: p.startcode ?? 4096,
+      exitSignal: p.thread ? -1 : 17,
     };
   }
 
@@ -97,9 +102,11 @@ export class FakeProcTable implements ProcReader {
     return p ? { pssKb: p.pssKb ?? 0, rssKb: p.rssKb ?? p.pssKb ?? 0, privateKb: p.privateKb ?? p.pssKb ?? 0 } : undefined;
   }
 
-  readAnonKb(pid: number): number | undefined {
+  readStatm(pid: number): { residentKb: number; sharedKb: number } | undefined {
     const p = this.processes.get(pid);
-    return p ? (p.anonKb ?? p.rssKb ?? p.pssKb ?? 0) : undefined;
+    if (!p) return undefined;
+    const residentKb = p.rssKb ?? p.pssKb ?? 0;
+    return { residentKb, sharedKb: p.sharedKb ?? (p.anonKb !== undefined ? residentKb - p.anonKb : 0) };
   }
 
   readSelfChildrenTicks(): number {

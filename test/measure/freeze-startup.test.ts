@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadMeasuredRun } from '../../src/compare/loaders.js';
 import type { ProfileEnvironment } from '../../src/formats/profile.js';
-import { processCommandRunner } from '../../src/measure/command.js';
+import { plainCommandRunner } from '../../src/measure/command.js';
 import { hostEnvironment } from '../../src/measure/environment.js';
 import { freeze } from '../../src/measure/freeze.js';
 import type { CommandRunner, EnvironmentProbe } from '../../src/measure/ports.js';
@@ -21,7 +21,7 @@ function recording(): { order: string[]; commands: CommandRunner; environment: E
     order,
     commands: {
       async start(spec) {
-        const running = await processCommandRunner.start(spec);
+        const running = await plainCommandRunner.start(spec);
         order.push('command started');
         return { ...running, exited: running.exited.then((exit) => (order.push('command exited'), exit)) };
       },

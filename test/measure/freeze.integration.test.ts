@@ -12,9 +12,11 @@ import { loadMeasuredRun } from '../../src/compare/loaders.js';
 import { parseSamplesFile } from '../../src/measure/samples-file.js';
 import { rebuildFromSamples } from '../../src/measure/rebuild.js';
 import { sessionMembers } from '../helpers/processes.js';
+import { cgroupSupport } from '../helpers/containment.js';
 
 const WORKLOAD = fileURLToPath(new URL('./workloads/forking.py', import.meta.url));
 const linux = process.platform === 'linux';
+const cgroupMemory = cgroupSupport().memory;
 
 function outDir(): string {
   return mkdtempSync(join(tmpdir(), 'og-freeze-'));
@@ -35,9 +37,9 @@ function options(dir: string, args: string[], overrides: Partial<FreezeOptions> 
 }
 
 describe.runIf(linux)('freeze of a real forking process tree', () => {
-  it('measures the whole tree with PSS, per stage from events, and writes files the loader accepts', async () => {
+  it('measures the whole tree with PSS (no containment), per stage from events, and writes files the loader accepts', async () => {
     const dir = outDir();
-    const result = await freeze(options(dir, ['parent_mb=60', 'child_mb=40', 'children=2', 'hold_s=0.6', 'cpu_s=0.4'], { episodes: 2 }));
+    const result = await freeze(options(dir, ['parent_mb=60', 'child_mb=40', 'children=2', 'hold_s=0.6', 'cpu_s=0.4'], { episodes: 2, containment: 'none' }));
     expect(result.status).toBe('ok');
     expect(result.exitCode).toBe(0);
 
@@ -63,12 +65,30 @@ describe.runIf(linux)('freeze of a real forking process tree', () => {
     const workers = events.filter((e) => e.stage === 'workers').map((e) => e.ts);
     expect(profile.stages.workers?.wall_time_s).toBeCloseTo((workers[1] ?? 0) - (workers[0] ?? 0), 3);
 
+    expect(truth?.memory_method).toMatchObject({ method: 'pss_estimator' });
+    expect(truth?.containment).toMatchObject({ mode: 'none', cgroup: null, namespace: null });
     const samples = parseSamplesFile(readFileSync(join(dir, 'out', 'profile.samples.jsonl'), 'utf8'), 'samples');
     expect(samples.header.memory_metric).toBe('pss_sum');
     // Parent + 2 workers (a pyenv shim may add short-lived bash helpers at start).
     expect(Math.max(...samples.samples.map((s) => s.procs))).toBeGreaterThanOrEqual(3);
     expect(samples.end?.status).toBe('ok');
     expect(result.files.map((f) => f.replace(`${dir}/out/`, ''))).toEqual(['profile.yaml', 'profile.stage_truth.json', 'profile.samples.jsonl', 'profile.events.jsonl']);
+  });
+
+  it.runIf(cgroupMemory)('measures the same tree through its own cgroup (kernel accounting) where the host allows one', async () => {
+    const dir = outDir();
+    const result = await freeze(options(dir, ['parent_mb=60', 'child_mb=40', 'children=2', 'hold_s=0.6', 'cpu_s=0.4']));
+    expect(result.status).toBe('ok');
+    const { profile, truth } = loadMeasuredRun(result.profilePath);
+    expect(profile.totals.memory_metric).toBe('cgroup_anon_shmem');
+    expect(truth?.memory_method).toMatchObject({ method: 'cgroup' });
+    expect(truth?.containment).toMatchObject({ mode: 'auto', tree_end: { leftover: 0, ended: true } });
+    expect((truth?.containment as { cgroup: string }).cgroup).toMatch(/cgroup/);
+    // Known allocation: 60 + 2 × 40 = 140 MiB (pages shared after the fork once), plus the interpreters' heaps.
+    expect(profile.totals.peak_rss_mb).toBeGreaterThanOrEqual(140 * 0.95);
+    expect(profile.totals.peak_rss_mb).toBeLessThan(140 + 60);
+    expect(profile.stages.compute?.avg_cpu_pct).toBeGreaterThan(40);
+    expect(profile.totals.cpu_time_s).toBeGreaterThan(0.2);
   });
 
   it('a failing command still leaves samples and a profile marked failed, and a non-zero exit', async () => {
@@ -88,7 +108,8 @@ describe.runIf(linux)('freeze of a real forking process tree', () => {
     const dir = outDir();
     const script = 'import os, signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\nos.fork()\ntime.sleep(30)\n';
     const started = Date.now();
-    const result = await freeze(options(dir, [], { command: ['python3', '-c', script], timeoutS: 0.6, killGraceS: 0.4 }));
+    // The limit leaves python time to start and ignore SIGTERM even on a loaded machine.
+    const result = await freeze(options(dir, [], { command: ['python3', '-c', script], timeoutS: 2, killGraceS: 0.4 }));
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(result.status).toBe('timed_out');
     expect(result.exitCode).toBe(1);

@@ -126,10 +126,10 @@ describe('GpuSampler behind its port', () => {
 class Command implements RunningCommand {
   readonly pid = 11327;
   readonly startedAt = Date.now() / 1000;
-  private finish: (exit: CommandExit) => void = () => undefined;
-  readonly exited = new Promise<CommandExit>((resolve) => (this.finish = resolve));
+  private resolveExit: (exit: CommandExit) => void = () => undefined;
+  readonly exited = new Promise<CommandExit>((resolve) => (this.resolveExit = resolve));
   exit(): void {
-    this.finish({ exitCode: 0, signal: null, endedAt: Date.now() / 1000 });
+    this.resolveExit({ exitCode: 0, signal: null, endedAt: Date.now() / 1000 });
   }
   signalGroup(): void {}
   signalProcess(): void {}

@@ -26,11 +26,11 @@ class FakeCommand implements RunningCommand {
   readonly pid = 4242;
   readonly startedAt = Date.now() / 1000;
   readonly signals: string[] = [];
-  private finish: (exit: CommandExit) => void = () => undefined;
-  readonly exited = new Promise<CommandExit>((resolve) => (this.finish = resolve));
+  private resolveExit: (exit: CommandExit) => void = () => undefined;
+  readonly exited = new Promise<CommandExit>((resolve) => (this.resolveExit = resolve));
 
   exit(exitCode: number | null, signal: string | null = null): void {
-    this.finish({ exitCode, signal, endedAt: Date.now() / 1000 });
+    this.resolveExit({ exitCode, signal, endedAt: Date.now() / 1000 });
   }
   signalGroup(signal: NodeJS.Signals): void {
     this.signals.push(`group:${signal}@${Date.now() - START}`);
@@ -145,7 +145,7 @@ describe('measureRun sampling loop', () => {
     expect(at).toEqual([0, 500, 2000, 2500, 3000, 3100]);
   });
 
-  it('marks a non-zero exit as failed and notes processes left running after a normal exit', async () => {
+  it('marks a non-zero exit as failed, and ends processes left running after a normal exit (noted)', async () => {
     const { command, probe, deps, options } = setup();
     probe.processesAfterExit = 1;
     const run = measureRun(options, deps);
@@ -154,8 +154,9 @@ describe('measureRun sampling loop', () => {
     const raw = await run;
     expect(raw.status).toBe('failed');
     expect(raw.exitCode).toBe(3);
-    expect(raw.warnings).toEqual(['1 process(es) of the tree were still running after the command exited (left running, not measured further)']);
-    expect(command.signals).toEqual([]);
+    expect(raw.warnings).toEqual(['1 process(es) of the tree were still running after the command exited: ended (SIGKILL), not measured further']);
+    // Nothing outlives the run: the group, and the member that left it.
+    expect(command.signals).toEqual(['group:SIGKILL@600', '4300:SIGKILL@600']);
   });
 });
 

@@ -24,6 +24,7 @@ describe('parseProcStat', () => {
       starttime: 72626,
       rssPages: 402,
       startcode: 94583670677504,
+      exitSignal: 17,
     });
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TreeCpuAccount } from '../../src/measure/cpu-accounting.js';
+import { MAX_PROBED } from '../../src/measure/tree-members.js';
 import { LinuxTreeProbe } from '../../src/measure/linux-tree.js';
 import { FakeProcTable } from './fake-proc.js';
 
@@ -62,22 +63,52 @@ describe('tree membership', () => {
     expect(procs.statReads.filter((pid) => pid === ROOT)).toHaveLength(2);
   });
 
-  it('lists /proc only when the kernel created a process since the last listing', () => {
+  it('after the first listing, reads only the pids created since (no re-listing when the host spawns processes)', () => {
     const procs = table();
     procs.lastAllocatedPid = 100;
     const probe = new LinuxTreeProbe(procs, ROOT, { now: () => 0, cores: 2 });
     probe.read();
     probe.read();
     expect(procs.listings).toBe(1);
+    // Elsewhere on the host: 30 processes come and go; one of ours is created among them.
     procs.add({ pid: 101, ppid: ROOT, session: ROOT, pssKb: 1000 });
-    procs.lastAllocatedPid = 101;
+    procs.add({ pid: 115, ppid: 1, session: 115, pssKb: 1000 });
+    procs.lastAllocatedPid = 130;
+    procs.statReads = [];
     expect(probe.read().processes).toBe(2);
-    expect(procs.listings).toBe(2);
+    expect(procs.listings).toBe(1);
+    // The new pids were each read once (most are gone already), the members through their held files.
+    expect(procs.statReads.filter((pid) => pid > 100 && pid !== 101).sort((a, b) => a - b)).toEqual([...Array(29).keys()].map((i) => 102 + i));
+    expect(probe.summary().proc_pids_probed).toBe(30);
     // A member leaving is seen through its own stat file, without a listing.
     procs.remove(101);
     expect(probe.read().processes).toBe(1);
-    expect(procs.listings).toBe(2);
+    expect(procs.listings).toBe(1);
     expect(procs.released).toEqual([101]);
+  });
+
+  it('lists /proc again only when the pid counter wrapped or jumped too far to read pid by pid', () => {
+    const procs = table();
+    procs.lastAllocatedPid = 100;
+    const probe = new LinuxTreeProbe(procs, ROOT, { now: () => 0, cores: 2 });
+    probe.read();
+    procs.lastAllocatedPid = 100 + MAX_PROBED + 1;
+    probe.read();
+    expect(procs.listings).toBe(2);
+    procs.add({ pid: 7, ppid: ROOT, session: ROOT, pssKb: 1000 });
+    procs.lastAllocatedPid = 7; // wrapped
+    expect(probe.read().processes).toBe(2);
+    expect(procs.listings).toBe(3);
+  });
+
+  it('does not take a thread of a member for a process (/proc/<tid> answers, with exit signal -1)', () => {
+    const procs = table();
+    procs.lastAllocatedPid = 100;
+    const probe = new LinuxTreeProbe(procs, ROOT, { now: () => 0, cores: 2 });
+    probe.read();
+    procs.add({ pid: 101, ppid: 1, session: ROOT, pssKb: 5000, thread: true });
+    procs.lastAllocatedPid = 101;
+    expect(probe.read().processes).toBe(1);
   });
 
   it('treats a member pid reused by another process as a new process (start time differs)', () => {
@@ -104,7 +135,7 @@ describe('tree membership', () => {
     procs.update(ROOT, { pssKb: 3000, rssKb: 5000, privateKb: 2000, startcode: 1000 });
     let ms = 0;
     // Every clock reading advances 1 ms: a rollup read "costs" time, so the tiny budget allows no second snapshot.
-    const probe = new LinuxTreeProbe(procs, ROOT, { now: () => 0, cores: 2, pssBudgetPct: 0.001, nowMs: () => (ms += 1) });
+    const probe = new LinuxTreeProbe(procs, ROOT, { now: () => 0, cores: 2, pssBudgetPct: 0.001, cpuMs: () => (ms += 1) });
     expect(probe.read().memoryKb).toBe(3000);
     procs.update(ROOT, { pssKb: 30_000, rssKb: 40_000, privateKb: 25_000, startcode: 2000 });
     procs.memoryReads = [];
