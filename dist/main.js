@@ -744,7 +744,7 @@ async function nativeRun(target, ctx, output, warmup, repeat) {
     env: ctx.env,
     signal: ctx.signal,
     onProgress: progressLogger(target, ctx)
-  });
+  }, ctx.measureDeps);
 }
 async function externalRun(target, ctx, stem) {
   const { config } = ctx;
@@ -759,7 +759,7 @@ async function externalRun(target, ctx, stem) {
       env: { ...ctx.env, [PROFILE_OUTPUT_ENV]: written },
       timeoutS: config.timeoutMinutes * 60,
       signal: ctx.signal
-    });
+    }, ctx.measureDeps);
     for (const warning of result.warnings) ctx.log(`[${target.label}] warning: ${warning}`);
     copyFileSync2(result.profilePath, `${stem}.yaml`);
     copyFileSync2(result.stageTruthPath, `${stem}.stage_truth.json`);
@@ -1075,9 +1075,9 @@ async function hashPipelineConfig(patterns, workingDir) {
     files: files.map((f) => relative3(workingDir, f))
   };
 }
-async function baselineKeyParts(config, context, workingDir) {
+async function baselineKeyParts(config, context, workingDir, host = hostname()) {
   const { hash, files } = await hashPipelineConfig(config.pipelineConfig, workingDir);
-  return { datasetId: config.datasetId, configHash: hash, runnerKey: runnerKey(context.runner, hostname()), configFiles: files };
+  return { datasetId: config.datasetId, configHash: hash, runnerKey: runnerKey(context.runner, host), configFiles: files };
 }
 function storePathFor(context) {
   return join7(context.workspace, ".optimization-gate-baseline");
@@ -1193,6 +1193,7 @@ async function runGate(session) {
     runner: session.runner,
     log: (l) => io.info(l),
     env: {},
+    ...session.measureDeps ? { measureDeps: session.measureDeps } : {},
     ...referenceWallS !== void 0 ? { referenceWallS } : {}
   };
   let measured = [];
@@ -1316,7 +1317,8 @@ async function measureHere(session) {
       signal: session.signal,
       runner: session.runner,
       log: (l) => io.info(l),
-      env: {}
+      env: {},
+      ...session.measureDeps ? { measureDeps: session.measureDeps } : {}
     })
   );
   if (session.signal.aborted) throw new CancelledError("cancelled while measuring; the post step uploads what was measured");
@@ -1447,6 +1449,14 @@ async function runBaseline(session) {
 }
 
 // src/action/run.ts
+function onProcessSignals(stop) {
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  return () => {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  };
+}
 function defaultActionDeps() {
   return {
     io: coreIO,
@@ -1454,7 +1464,11 @@ function defaultActionDeps() {
     readInput: (name) => getInput(name),
     github: (config, context, io) => config.token ? createGitHubApi({ token: config.token, owner: context.owner, repo: context.repo, baseUrl: context.apiUrl, log: (m) => io.warning(m) }) : void 0,
     artifacts: createArtifactStore,
-    cache: createCacheStore
+    cache: createCacheStore,
+    runner: processCommandRunner,
+    measure: {},
+    hostname: hostname2,
+    onCancel: onProcessSignals
   };
 }
 function failStep(io, error) {
@@ -1484,8 +1498,7 @@ async function run(overrides = {}) {
     io.warning(`received ${signal}: stopping the measured commands; what was measured stays on disk and the post step uploads it`);
     controller.abort();
   };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  const unsubscribe = deps.onCancel(onSignal);
   try {
     const config = readActionConfig(deps.readInput);
     if (config.token) io.setSecret(config.token);
@@ -1496,7 +1509,7 @@ async function run(overrides = {}) {
     io.saveState(State.OutputDir, outDir);
     io.saveState(State.ArtifactName, config.artifactName);
     io.saveState(State.RetentionDays, String(config.retentionDays));
-    const keyParts = await baselineKeyParts(config, context, workingDir);
+    const keyParts = await baselineKeyParts(config, context, workingDir, deps.hostname());
     const api = deps.github(config, context, io);
     const session = {
       config,
@@ -1505,13 +1518,14 @@ async function run(overrides = {}) {
       ...api ? { api } : {},
       artifacts: deps.artifacts(),
       cache: deps.cache(),
-      runner: processCommandRunner,
+      runner: deps.runner,
+      measureDeps: { ...deps.measure, commands: deps.runner },
       outDir,
       workingDir,
       signal: controller.signal,
       keyParts,
       storePath: storePathFor(context),
-      hostname: hostname2()
+      hostname: deps.hostname()
     };
     io.info(`optimization-gate: mode ${config.mode}, output in ${outDir}, runner key ${keyParts.runnerKey}`);
     switch (config.mode) {
@@ -1538,8 +1552,7 @@ async function run(overrides = {}) {
   } catch (error) {
     failStep(io, error);
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    unsubscribe();
   }
 }
 

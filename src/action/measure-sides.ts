@@ -5,7 +5,7 @@
  */
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { freeze, runExternalFreeze, type CommandRunner, type FreezeProgress, type FreezeResult } from '../measure/index.js';
+import { freeze, runExternalFreeze, type CommandRunner, type FreezeProgress, type FreezeResult, type MeasureDeps } from '../measure/index.js';
 import { stageTruthPathFor } from '../compare/loaders.js';
 import { PROFILE_OUTPUT_ENV } from '../inputs/constants.js';
 import type { ActionConfig } from '../inputs/config.js';
@@ -44,6 +44,8 @@ export interface MeasureContext {
   referenceWallS?: number;
   freezeImpl?: typeof freeze;
   externalImpl?: typeof runExternalFreeze;
+  /** The freeze's ports; the real ones when absent. */
+  measureDeps?: Partial<MeasureDeps>;
 }
 
 function shellCommand(command: string): string[] {
@@ -80,7 +82,7 @@ async function nativeRun(target: SideTarget, ctx: MeasureContext, output: string
     env: ctx.env,
     signal: ctx.signal,
     onProgress: progressLogger(target, ctx),
-  });
+  }, ctx.measureDeps);
 }
 
 async function externalRun(target: SideTarget, ctx: MeasureContext, stem: string): Promise<{ profile?: string; failure?: string }> {
@@ -96,7 +98,7 @@ async function externalRun(target: SideTarget, ctx: MeasureContext, stem: string
       env: { ...ctx.env, [PROFILE_OUTPUT_ENV]: written },
       timeoutS: config.timeoutMinutes * 60,
       signal: ctx.signal,
-    });
+    }, ctx.measureDeps);
     for (const warning of result.warnings) ctx.log(`[${target.label}] warning: ${warning}`);
     copyFileSync(result.profilePath, `${stem}.yaml`);
     copyFileSync(result.stageTruthPath, `${stem}.stage_truth.json`);

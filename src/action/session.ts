@@ -9,7 +9,7 @@ import * as glob from '@actions/glob';
 import { loadMeasuredRun } from '../compare/loaders.js';
 import type { MeasuredRun, Side } from '../compare/types.js';
 import type { ActionConfig } from '../inputs/config.js';
-import type { CommandRunner } from '../measure/index.js';
+import type { CommandRunner, MeasureDeps } from '../measure/index.js';
 import type { GitHubApi } from '../publish/github.js';
 import type { ActionIO } from '../publish/io.js';
 import type { ArtifactStore, CacheStore } from '../publish/store.js';
@@ -24,6 +24,8 @@ export interface Session {
   artifacts: ArtifactStore;
   cache: CacheStore;
   runner: CommandRunner;
+  /** The freeze's ports (the real ones unless a test swaps them in). */
+  measureDeps?: Partial<MeasureDeps>;
   /** Everything this run produces (uploaded as the artifact). */
   outDir: string;
   /** `working-directory` resolved against the workspace. */
@@ -46,9 +48,14 @@ export async function hashPipelineConfig(patterns: readonly string[], workingDir
   };
 }
 
-export async function baselineKeyParts(config: ActionConfig, context: RunContext, workingDir: string): Promise<BaselineKeyParts & { configFiles: string[] }> {
+export async function baselineKeyParts(
+  config: ActionConfig,
+  context: RunContext,
+  workingDir: string,
+  host: string = hostname(),
+): Promise<BaselineKeyParts & { configFiles: string[] }> {
   const { hash, files } = await hashPipelineConfig(config.pipelineConfig, workingDir);
-  return { datasetId: config.datasetId, configHash: hash, runnerKey: runnerKey(context.runner, hostname()), configFiles: files };
+  return { datasetId: config.datasetId, configHash: hash, runnerKey: runnerKey(context.runner, host), configFiles: files };
 }
 
 /** In the workspace (the cache client's root); moved out right after a restore, removed after a save. */
