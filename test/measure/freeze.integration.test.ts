@@ -67,7 +67,12 @@ describe.runIf(linux)('freeze of a real forking process tree', () => {
     expect(profile.totals.peak_rss_sum_mb as number).toBeGreaterThan(profile.totals.peak_rss_mb + 100);
     expect(profile.stages.workers?.peak_rss_mb).toBe(profile.totals.peak_rss_mb);
     expect(profile.stages.workers?.wall_time_s).toBeGreaterThanOrEqual(0.6);
-    expect(profile.stages.compute?.avg_cpu_pct).toBeGreaterThan(40);
+    // The workload burns 0.4 CPU-seconds in compute: count CPU-seconds, not a share of the wall
+    // (a busy machine stretches the wall, not the work). Boundary samples may blur a little of it.
+    expect(profile.totals.cpu_time_s as number).toBeGreaterThanOrEqual(0.4);
+    const computeCpuS = ((profile.stages.compute?.avg_cpu_pct ?? 0) / 100) * (profile.stages.compute?.wall_time_s ?? 0);
+    expect(computeCpuS).toBeGreaterThan(0.2);
+    expect(computeCpuS).toBeLessThanOrEqual((profile.totals.cpu_time_s as number) + 0.05);
     expect(profile.totals.avg_wall_time_per_episode_s).toBeCloseTo(profile.totals.wall_time_s / 2, 3);
     expect(profile.environment.python).toMatch(/^3\./);
 
@@ -102,10 +107,10 @@ describe.runIf(linux)('freeze of a real forking process tree', () => {
   it('a timeout stops the whole tree, even children that ignore SIGTERM, and marks timed_out', async () => {
     const dir = outDir();
     const script = 'import os, signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\nos.fork()\ntime.sleep(30)\n';
-    const started = Date.now();
     const result = await freeze(options(dir, [], { command: ['python3', '-c', script], timeoutS: 0.6, killGraceS: 0.4 }));
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(result.status).toBe('timed_out');
+    // Ended by the kill, not by the script's own 30 s sleep.
+    expect(result.runs[0]?.wallS).toBeLessThan(30);
     expect(result.exitCode).toBe(1);
     const run = loadMeasuredRun(result.profilePath);
     expect(run.profile.status).toBe('timed_out');
