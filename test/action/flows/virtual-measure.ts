@@ -121,12 +121,16 @@ export class FakeProcess implements RunningCommand {
     if (this.alive && path) appendFileSync(path, `${JSON.stringify({ ts: this.clock.nowEpoch(), stage, event })}\n`);
   }
 
-  /** Writes a file as the program would, dated by the virtual clock. */
+  /**
+   * Writes a file as the program would. Dated no earlier than either clock: the action checks an
+   * experiment's outputs against the real clock and an external freeze's against the freeze's
+   * (virtual) one, and the two drift apart as a test file runs.
+   */
   write(path: string, content: string): void {
     if (!this.alive) return;
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, content);
-    const at = this.clock.nowEpoch();
+    const at = Math.max(this.clock.nowEpoch(), Date.now() / 1000);
     utimesSync(path, at, at);
   }
 
