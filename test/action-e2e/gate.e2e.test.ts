@@ -8,25 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { annotations, issuesEvent, pullRequestEvent, startHarness, workflowDispatchEvent, type Harness } from '../fakes/index.js';
 import { TEST_TIMEOUT, artifactFiles, runSteps, sameAsDisk } from './helpers.js';
-import { FAST, ISSUE_BODY, PIPELINE_INPUTS, SLOW, gitWorkspace, pipelineWorkspace } from './workspace.js';
+import { FAST, PIPELINE_INPUTS, SLOW, gitWorkspace, pipelineWorkspace } from './workspace.js';
+import { OPTIMIZATION_REPO } from '../helpers/optimization-repo.js';
 
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness({
-    repo: {
-      fullName: 'acme/podcast-pipeline',
-      collaborators: { maintainer: 'write' },
-      issues: [
-        { number: 7, user: 'maintainer', title: 'Faster transcription', body: ISSUE_BODY },
-        { number: 8, user: 'drive-by', authorAssociation: 'NONE', title: 'Please gate my thresholds', body: ISSUE_BODY },
-      ],
-      pulls: [
-        { number: 21, user: 'maintainer', title: 'Faster transcription', body: 'Closes #7', head: { ref: 'faster-transcribe' } },
-        { number: 22, user: 'mallory', title: 'Also faster', body: 'Fixes #7', head: { ref: 'patch-1', repo: 'mallory/podcast-pipeline' } },
-      ],
-    },
-  });
+  h = await startHarness({ repo: OPTIMIZATION_REPO });
 }, TEST_TIMEOUT);
 
 afterAll(async () => {

@@ -91,19 +91,7 @@ export interface PipelineConfig {
 export const SLOW: PipelineConfig = { stages: { fetch: 0.05, transcribe: 0.5, summarize: 0.4 }, rougeL: 0.33, cost: 0.05 };
 export const FAST: PipelineConfig = { stages: { fetch: 0.05, transcribe: 0.25, summarize: 0.1 }, rougeL: 0.335, cost: 0.03 };
 
-export const ISSUE_BODY = [
-  '## Objective',
-  'Make transcription faster without losing quality.',
-  '',
-  '```optimization-gate',
-  'thresholds:',
-  '  profile.stages.transcribe.wall_time_s: { rule: "<= -20%", kind: target }',
-  '  profile.stages.summarize.wall_time_s: "<= +10%"',
-  '  eval.vs_reference.silver.rougeL_f1: ">= -0.02"',
-  '  cost.total_stage_cost_usd: "<= +10%"',
-  '```',
-  '',
-].join('\n');
+export { ISSUE_BODY } from '../helpers/optimization-repo.js';
 
 /** Action inputs that run the tiny pipeline quickly. */
 export const PIPELINE_INPUTS = {

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { freeze } from '../../src/measure/freeze.js';
 import { loadMeasuredRun } from '../../src/compare/loaders.js';
@@ -40,7 +41,7 @@ describe.runIf(process.platform === 'linux')('the example pipeline, frozen', () 
       commandOutput: 'ignore',
     });
     expect(result.status).toBe('ok');
-    execFileSync('python3', [join(EXAMPLE, 'experiment.py'), '--config', join(EXAMPLE, 'config', 'baseline.json'), '--out', join(dir, 'baseline.eval')]);
+    await promisify(execFile)('python3', [join(EXAMPLE, 'experiment.py'), '--config', join(EXAMPLE, 'config', 'baseline.json'), '--out', join(dir, 'baseline.eval')]);
 
     const run = loadMeasuredRun(result.profilePath);
     expect(Object.keys(run.profile.stages)).toEqual(['fetch', 'transcribe', 'clean', 'summarize', 'extract']);

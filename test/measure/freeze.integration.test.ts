@@ -53,7 +53,10 @@ describe.runIf(linux)('freeze of a real forking process tree', () => {
   it('measures the whole tree with PSS, per stage from events, and writes files the loader accepts', async () => {
     const dir = outDir();
     // The workers hold their memory 1.5 s: time enough for a sampler on a busy machine to see them.
-    const result = await freeze(options(dir, ['parent_mb=60', 'child_mb=40', 'children=2', 'hold_s=1.5', 'cpu_s=0.4'], { episodes: 2 }));
+    // PSS of every member at every tick (pssBudgetPct 100): the bounds below are about finding the
+    // tree and summing PSS, not about the budgeted estimator between readings (pss-estimator.test.ts),
+    // whose readings a busy machine delays.
+    const result = await freeze(options(dir, ['parent_mb=60', 'child_mb=40', 'children=2', 'hold_s=1.5', 'cpu_s=0.4'], { episodes: 2, pssBudgetPct: 100 }));
     expect(result.status).toBe('ok');
     expect(result.exitCode).toBe(0);
 
@@ -68,12 +71,13 @@ describe.runIf(linux)('freeze of a real forking process tree', () => {
     expect(profile.totals.peak_rss_sum_mb as number).toBeGreaterThan(profile.totals.peak_rss_mb + 100);
     expect(profile.stages.workers?.peak_rss_mb).toBe(profile.totals.peak_rss_mb);
     expect(profile.stages.workers?.wall_time_s).toBeGreaterThanOrEqual(1.5);
-    // The workload burns 0.4 CPU-seconds in compute; the tree's CPU time is exact whatever the load.
+    // The workload burns 0.4 CPU-seconds in compute (plus its start-up); the tree's CPU time counts
+    // them whatever the load (to a clock tick or two).
     // How much of it lands in which stage depends on when the samples fell (a starved sampler blurs
     // stage edges): exact attribution is tested on synthetic samples (build-profile.test.ts); here,
     // that compute got some and that attribution conserves CPU-seconds.
     const totalCpuS = profile.totals.cpu_time_s as number;
-    expect(totalCpuS).toBeGreaterThanOrEqual(0.4);
+    expect(totalCpuS).toBeGreaterThanOrEqual(0.38);
     expect(profile.stages.compute?.avg_cpu_pct).toBeGreaterThan(0);
     const stageCpuS = Object.values(profile.stages).reduce((sum, s) => sum + (s.avg_cpu_pct / 100) * s.wall_time_s, 0);
     expect(stageCpuS).toBeLessThanOrEqual(totalCpuS + 0.05);

@@ -42,7 +42,7 @@ describe('gate', () => {
     expect(gate.decision).toBe('ship');
     expect(Object.fromEntries(gate.thresholds.map((t) => [t.metric, [t.verdict, t.change.value]]))).toEqual({
       'profile.stages.transcribe.wall_time_s': ['pass', -50],
-      'profile.totals.peak_rss_mb': ['pass', 0],
+      'profile.stages.summarize.wall_time_s': ['pass', expect.closeTo(-75, 9)],
       'eval.vs_reference.silver.rougeL_f1': ['pass', expect.closeTo(0.005, 9)],
       'cost.total_stage_cost_usd': ['pass', expect.closeTo(-40, 9)],
     });

@@ -15,26 +15,12 @@ import { createGitHubApi } from '../../../src/publish/github.js';
 import { captureStdout } from '../../harness/in-process.js';
 import { ActionsModel, inputEnvName, runnerEnv, startGitHubFake, type GitHubFake, type RepoSpec, type WorkflowRun } from '../../fakes/index.js';
 import { BUNDLED_PROFILE, STAGED_PROFILE } from '../../helpers/fixtures.js';
+import { OPTIMIZATION_REPO } from '../../helpers/optimization-repo.js';
 import { RecordingArtifacts, RecordingCache, RecordingIO } from './recording-ports.js';
 import { FLOW_HOST, VirtualClock, fixedEnvironment, pipelinePrograms, scriptedCommands, scriptedProbes, type Hooks, type PipelineScript, type ScriptedCommands } from './virtual-measure.js';
 
 export const SLOW: PipelineScript = { stages: { fetch: 0.05, transcribe: 0.5, summarize: 0.4 }, memoryMb: { transcribe: 80 }, rougeL: 0.33, cost: 0.05 };
 export const FAST: PipelineScript = { stages: { fetch: 0.05, transcribe: 0.25, summarize: 0.1 }, memoryMb: { transcribe: 80 }, rougeL: 0.335, cost: 0.03 };
-
-/** Thresholds a maintainer wrote on issue #7: one target, three guardrails. */
-export const ISSUE_BODY = [
-  '## Objective',
-  'Make transcription faster without losing quality.',
-  '',
-  '```optimization-gate',
-  'thresholds:',
-  '  profile.stages.transcribe.wall_time_s: { rule: "<= -20%", kind: target }',
-  '  profile.totals.peak_rss_mb: "<= +10%"',
-  '  eval.vs_reference.silver.rougeL_f1: ">= -0.02"',
-  '  cost.total_stage_cost_usd: "<= +10%"',
-  '```',
-  '',
-].join('\n');
 
 export const INPUTS = {
   'profile-command': 'pipeline',
@@ -47,18 +33,7 @@ export const INPUTS = {
   'pipeline-config': 'requirements.txt',
 };
 
-export const REPO: RepoSpec = {
-  fullName: 'acme/podcast-pipeline',
-  collaborators: { maintainer: 'write' },
-  issues: [
-    { number: 7, user: 'maintainer', title: 'Faster transcription', body: ISSUE_BODY },
-    { number: 8, user: 'drive-by', authorAssociation: 'NONE', title: 'Please gate my thresholds', body: ISSUE_BODY },
-  ],
-  pulls: [
-    { number: 21, user: 'maintainer', title: 'Faster transcription', body: 'Closes #7', head: { ref: 'faster-transcribe' } },
-    { number: 22, user: 'mallory', title: 'Also faster', body: 'Fixes #7', head: { ref: 'patch-1', repo: 'mallory/podcast-pipeline' } },
-  ],
-};
+export const REPO = OPTIMIZATION_REPO;
 
 export interface MainOptions {
   eventName: string;
