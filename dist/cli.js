@@ -10,23 +10,23 @@ import "./chunks/chunk-Y2US2WXL.js";
 var COMMANDS = {
   freeze: {
     summary: "measure a pipeline command's process tree per stage and write the profile",
-    load: async () => (await import("./chunks/freeze-BLS76ZXG.js")).freezeCommand
+    load: async () => (await import("./chunks/freeze-PQAMFNCA.js")).freezeCommand
   },
   rebuild: {
     summary: "rebuild a profile from a samples file (an interrupted run, or another stage source)",
-    load: async () => (await import("./chunks/rebuild-RHP6JH4V.js")).rebuildCommand
+    load: async () => (await import("./chunks/rebuild-4QN4BHQO.js")).rebuildCommand
   },
   thresholds: {
     summary: "parse the thresholds of an issue body and print them as JSON",
-    load: async () => (await import("./chunks/thresholds-FC65UJWR.js")).thresholdsCommand
+    load: async () => (await import("./chunks/thresholds-4EFHKMUT.js")).thresholdsCommand
   },
   diff: {
     summary: "diff two profiles (with their stage_truth and eval outputs): stages, totals, quality, cost",
-    load: async () => (await import("./chunks/diff-S2QGK4PM.js")).diffCommand
+    load: async () => (await import("./chunks/diff-WB2FFWZQ.js")).diffCommand
   },
   gate: {
     summary: "gate a candidate against a baseline on the issue thresholds; writes gate.json and report.md",
-    load: async () => (await import("./chunks/gate-J3YKJSPD.js")).gateCommand
+    load: async () => (await import("./chunks/gate-5TB34KK6.js")).gateCommand
   },
   init: {
     summary: "write the workflows (PR gate, dispatch, nightly refresh) into your repository, pinned to a release",

@@ -8,14 +8,14 @@ import {
   passesFailOn,
   renderGateJson,
   renderReport
-} from "./chunks/chunk-TVXGDHWE.js";
+} from "./chunks/chunk-ATQXHAPT.js";
 import {
   ACCEPTED_FORMS,
   formatProblem,
   mergeThresholds,
   parseInlineThresholds,
   parseIssueThresholds
-} from "./chunks/chunk-AVL4AEAD.js";
+} from "./chunks/chunk-P3WP7E46.js";
 import {
   EVAL_RUN_FOLDERS,
   code,
@@ -27,14 +27,14 @@ import {
   neutralize,
   resolveEvalDir,
   table
-} from "./chunks/chunk-RY4EEW63.js";
+} from "./chunks/chunk-U6OUDHPV.js";
 import {
   formatValue,
   metricUnit
 } from "./chunks/chunk-IK35OIXD.js";
 import {
   create
-} from "./chunks/chunk-JLQVBXZ5.js";
+} from "./chunks/chunk-BZ63TI37.js";
 import {
   RequestTimeoutError,
   createArtifactStore,
@@ -42,15 +42,15 @@ import {
   explainApiError,
   statusOf,
   withRetry
-} from "./chunks/chunk-5HAKT6IL.js";
+} from "./chunks/chunk-EBPQZLQ7.js";
 import {
   freeze,
   processCommandRunner,
   runExternalFreeze,
   sharedEnvironment
-} from "./chunks/chunk-WB33KT2K.js";
-import "./chunks/chunk-IGXOO6DC.js";
-import "./chunks/chunk-F5P5MEQ2.js";
+} from "./chunks/chunk-FI3Q6CBQ.js";
+import "./chunks/chunk-75ARZRRF.js";
+import "./chunks/chunk-2TACWVTM.js";
 import {
   EVAL_METRICS_FILE,
   FINGERPRINT_FILE,
@@ -58,13 +58,13 @@ import {
   loadMeasuredRun,
   profileStem,
   stageTruthPathFor
-} from "./chunks/chunk-PJZTXWNE.js";
+} from "./chunks/chunk-OG2AGWQT.js";
 import {
   isObject
-} from "./chunks/chunk-ZJMCWCY6.js";
+} from "./chunks/chunk-4FNQFT4X.js";
 import {
   readJson
-} from "./chunks/chunk-UHNHABYH.js";
+} from "./chunks/chunk-GDUOBU6G.js";
 import {
   maxOf,
   pushAll
@@ -88,11 +88,11 @@ import {
 } from "./chunks/chunk-LDP73T3D.js";
 import {
   coreIO
-} from "./chunks/chunk-JPYQQPIU.js";
+} from "./chunks/chunk-VPN5D5OB.js";
 import {
   getInput
-} from "./chunks/chunk-MWOD43PT.js";
-import "./chunks/chunk-ZVFLWEG4.js";
+} from "./chunks/chunk-24VFJIEI.js";
+import "./chunks/chunk-WG2EY777.js";
 import "./chunks/chunk-Y2US2WXL.js";
 
 // src/action/run.ts
@@ -266,7 +266,7 @@ var newestFirst = (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) ||
 function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, timeoutMs = DEFAULT_API_TIMEOUT_MS, log }) {
   let octokit;
   let loaded;
-  const ready = () => loaded ??= import("./chunks/github-6NR2QXTI.js").then((m) => {
+  const ready = () => loaded ??= import("./chunks/github-QDYN4KWR.js").then((m) => {
     octokit = m.getOctokit(token, baseUrl ? { baseUrl } : {});
     addTimeout(octokit, timeoutMs);
   });
@@ -1222,7 +1222,7 @@ async function nativeRun(target, ctx, output, warmup, repeat) {
     containment: config.containment,
     signal: ctx.signal,
     onProgress: progressLogger(target, ctx)
-  }, { environment: ctx.environment ??= sharedEnvironment() });
+  }, { environment: ctx.environment ??= sharedEnvironment(), ...ctx.measureDeps });
 }
 async function externalRun(target, ctx, stem) {
   const { config } = ctx;
@@ -1238,7 +1238,7 @@ async function externalRun(target, ctx, stem) {
       containment: config.containment,
       timeoutS: config.timeoutMinutes * 60,
       signal: ctx.signal
-    });
+    }, ctx.measureDeps);
     for (const warning of result.warnings) ctx.log(`[${target.label}] warning: ${warning}`);
     for (const note of result.notes.slice(1)) ctx.log(`[${target.label}] ${note}`);
     copyFileSync2(result.profilePath, `${stem}.yaml`);
@@ -2044,6 +2044,7 @@ async function runGate(session) {
     runner: session.runner,
     log: (l) => io.info(l),
     env: {},
+    ...session.measureDeps ? { measureDeps: session.measureDeps } : {},
     ...referenceWallS !== void 0 ? { referenceWallS } : {}
   };
   let measured = [];
@@ -2168,7 +2169,8 @@ async function measureHere(session) {
       signal: session.signal,
       runner: session.runner,
       log: (l) => io.info(l),
-      env: {}
+      env: {},
+      ...session.measureDeps ? { measureDeps: session.measureDeps } : {}
     })
   );
   if (session.signal.aborted) throw new CancelledError("cancelled while measuring; the post step uploads what was measured");
@@ -2335,6 +2337,14 @@ async function runBaseline(session) {
 }
 
 // src/action/run.ts
+function onProcessSignals(stop) {
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  return () => {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  };
+}
 function defaultActionDeps() {
   return {
     io: coreIO,
@@ -2342,7 +2352,11 @@ function defaultActionDeps() {
     readInput: (name) => getInput(name),
     github: (config, context, io) => config.token ? createGitHubApi({ token: config.token, owner: context.owner, repo: context.repo, baseUrl: context.apiUrl, log: (m) => io.warning(m) }) : void 0,
     artifacts: createArtifactStore,
-    cache: createCacheStore
+    cache: createCacheStore,
+    runner: processCommandRunner,
+    measure: {},
+    hostname,
+    onCancel: onProcessSignals
   };
 }
 function failStep(io, error) {
@@ -2377,8 +2391,7 @@ async function run(overrides = {}) {
     io.warning(`received ${signal}: stopping the measured commands; what was measured stays on disk and the post step uploads it`);
     controller.abort();
   };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  const unsubscribe = deps.onCancel(onSignal);
   try {
     const config = readActionConfig(deps.readInput);
     if (config.token) io.setSecret(config.token);
@@ -2402,13 +2415,14 @@ async function run(overrides = {}) {
       ...api ? { api } : {},
       artifacts: deps.artifacts(),
       cache: deps.cache(),
-      runner: processCommandRunner,
+      runner: deps.runner,
+      measureDeps: { ...deps.measure, commands: deps.runner },
       outDir,
       workingDir,
       signal: controller.signal,
       keyParts,
       storePath: storePathFor(context),
-      hostname: hostname()
+      hostname: deps.hostname()
     };
     io.info(`optimization-gate: mode ${config.mode}, output in ${outDir}, runner key ${keyParts.runnerKey}`);
     switch (config.mode) {
@@ -2435,8 +2449,7 @@ async function run(overrides = {}) {
   } catch (error) {
     failStep(io, error);
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    unsubscribe();
   }
 }
 

@@ -23,10 +23,10 @@ async function runPost(overrides = {}) {
       (overrides.io ? overrides.io.info.bind(overrides.io) : logLine)("optimization-gate post: the main step measured nothing; nothing to keep");
       return;
     }
-    const { defaultPostDeps, keepWhatWasMeasured } = await import("./chunks/post-keep-6GDJO3HQ.js");
+    const { defaultPostDeps, keepWhatWasMeasured } = await import("./chunks/post-keep-JDVSKRVW.js");
     await keepWhatWasMeasured(outDir, completed, { ...defaultPostDeps, ...overrides });
   } catch (error) {
-    const io = overrides.io ?? (await import("./chunks/io-VGKSDZWB.js")).coreIO;
+    const io = overrides.io ?? (await import("./chunks/io-LSIACT2Z.js")).coreIO;
     io.setFailed(`optimization-gate post: ${errorMessage(error)}`);
   }
 }

@@ -129,6 +129,7 @@ export async function runGate(session: Session): Promise<GateOutcome> {
   }
   const measureContext = {
     config, repeat, signal: session.signal, runner: session.runner, log: (l: string) => io.info(l), env: {},
+    ...(session.measureDeps ? { measureDeps: session.measureDeps } : {}),
     ...(referenceWallS !== undefined ? { referenceWallS } : {}),
   };
   let measured: MeasuredSide[] = [];

@@ -5,7 +5,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { freeze, runExternalFreeze, sharedEnvironment, type CommandRunner, type EnvironmentProbe, type FreezeProgress, type FreezeResult } from '../measure/index.js';
+import { freeze, runExternalFreeze, sharedEnvironment, type CommandRunner, type EnvironmentProbe, type FreezeProgress, type FreezeResult, type MeasureDeps } from '../measure/index.js';
 import { stageTruthPathFor } from '../compare/loaders.js';
 import { PROFILE_OUTPUT_ENV } from '../inputs/constants.js';
 import type { ActionConfig } from '../inputs/config.js';
@@ -48,6 +48,8 @@ export interface MeasureContext {
   externalImpl?: typeof runExternalFreeze;
   /** python/git details, gathered once per side for all the freezes of the job (set on first use). */
   environment?: EnvironmentProbe;
+  /** The freeze's ports; the real ones when absent. */
+  measureDeps?: Partial<MeasureDeps>;
 }
 
 function shellCommand(command: string): string[] {
@@ -85,7 +87,7 @@ async function nativeRun(target: SideTarget, ctx: MeasureContext, output: string
     containment: config.containment,
     signal: ctx.signal,
     onProgress: progressLogger(target, ctx),
-  }, { environment: (ctx.environment ??= sharedEnvironment()) });
+  }, { environment: (ctx.environment ??= sharedEnvironment()), ...ctx.measureDeps });
 }
 
 async function externalRun(target: SideTarget, ctx: MeasureContext, stem: string): Promise<{ profile?: string; failure?: string }> {
@@ -103,7 +105,7 @@ async function externalRun(target: SideTarget, ctx: MeasureContext, stem: string
       containment: config.containment,
       timeoutS: config.timeoutMinutes * 60,
       signal: ctx.signal,
-    });
+    }, ctx.measureDeps);
     for (const warning of result.warnings) ctx.log(`[${target.label}] warning: ${warning}`);
     for (const note of result.notes.slice(1)) ctx.log(`[${target.label}] ${note}`);
     copyFileSync(result.profilePath, `${stem}.yaml`);

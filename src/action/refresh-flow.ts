@@ -33,6 +33,7 @@ async function measureHere(session: Session): Promise<MeasuredSide> {
   const [side] = await io.group(`Measure (${config.repeat ?? 1} run${(config.repeat ?? 1) === 1 ? '' : 's'})`, () =>
     measureSides([{ name: 'candidate', cwd: session.workingDir, stem: join(outDir, 'run'), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
       config, repeat: config.repeat ?? 1, signal: session.signal, runner: session.runner, log: (l) => io.info(l), env: {},
+      ...(session.measureDeps ? { measureDeps: session.measureDeps } : {}),
     }),
   );
   if (session.signal.aborted) throw new CancelledError('cancelled while measuring; the post step uploads what was measured');

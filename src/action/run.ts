@@ -12,7 +12,7 @@ import { isDecision, passesFailOn } from '../compare/decision.js';
 import { errorMessage, isUserError, UserError } from '../errors.js';
 import { readActionConfig, type ActionConfig } from '../inputs/config.js';
 import { State } from '../inputs/constants.js';
-import { processCommandRunner } from '../measure/index.js';
+import { processCommandRunner, type CommandRunner, type MeasureDeps } from '../measure/index.js';
 import { createGitHubApi, type GitHubApi } from '../publish/github.js';
 import { coreIO, type ActionIO } from '../publish/io.js';
 import { createArtifactStore, createCacheStore, type ArtifactStore, type CacheStore } from '../publish/store.js';
@@ -32,6 +32,22 @@ export interface ActionDeps {
   github: (config: ActionConfig, context: RunContext, io: ActionIO) => GitHubApi | undefined;
   artifacts: () => ArtifactStore;
   cache: () => CacheStore;
+  /** Starts the measured commands (experiment and profile runs). */
+  runner: CommandRunner;
+  /** The freeze's other ports (clock, tree probe, host facts); its commands come from `runner`. */
+  measure: Partial<Omit<MeasureDeps, 'commands'>>;
+  hostname: () => string;
+  /** Calls `stop` when the job is cancelled (SIGINT/SIGTERM); returns the unsubscribe. */
+  onCancel: (stop: (signal: NodeJS.Signals) => void) => () => void;
+}
+
+function onProcessSignals(stop: (signal: NodeJS.Signals) => void): () => void {
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return () => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  };
 }
 
 export function defaultActionDeps(): ActionDeps {
@@ -45,6 +61,10 @@ export function defaultActionDeps(): ActionDeps {
         : undefined,
     artifacts: createArtifactStore,
     cache: createCacheStore,
+    runner: processCommandRunner,
+    measure: {},
+    hostname,
+    onCancel: onProcessSignals,
   };
 }
 
@@ -81,8 +101,7 @@ export async function run(overrides: Partial<ActionDeps> = {}): Promise<void> {
     io.warning(`received ${signal}: stopping the measured commands; what was measured stays on disk and the post step uploads it`);
     controller.abort();
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const unsubscribe = deps.onCancel(onSignal);
   try {
     const config = readActionConfig(deps.readInput);
     if (config.token) io.setSecret(config.token);
@@ -107,13 +126,14 @@ export async function run(overrides: Partial<ActionDeps> = {}): Promise<void> {
       ...(api ? { api } : {}),
       artifacts: deps.artifacts(),
       cache: deps.cache(),
-      runner: processCommandRunner,
+      runner: deps.runner,
+      measureDeps: { ...deps.measure, commands: deps.runner },
       outDir,
       workingDir,
       signal: controller.signal,
       keyParts,
       storePath: storePathFor(context),
-      hostname: hostname(),
+      hostname: deps.hostname(),
     };
     io.info(`optimization-gate: mode ${config.mode}, output in ${outDir}, runner key ${keyParts.runnerKey}`);
     switch (config.mode) {
@@ -140,7 +160,6 @@ export async function run(overrides: Partial<ActionDeps> = {}): Promise<void> {
   } catch (error) {
     failStep(io, error);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    unsubscribe();
   }
 }

@@ -8,7 +8,7 @@ import * as glob from '@actions/glob';
 import { loadMeasuredRun } from '../compare/loaders.js';
 import type { MeasuredRun, Side } from '../compare/types.js';
 import type { ActionConfig } from '../inputs/config.js';
-import type { CommandRunner } from '../measure/index.js';
+import type { CommandRunner, MeasureDeps } from '../measure/index.js';
 import type { GitHubApi } from '../publish/github.js';
 import type { ActionIO } from '../publish/io.js';
 import type { ArtifactStore, CacheStore } from '../publish/store.js';
@@ -23,6 +23,8 @@ export interface Session {
   artifacts: ArtifactStore;
   cache: CacheStore;
   runner: CommandRunner;
+  /** The freeze's ports (the real ones unless a test swaps them in). */
+  measureDeps?: Partial<MeasureDeps>;
   /** Everything this run produces (uploaded as the artifact). */
   outDir: string;
   /** `working-directory` resolved against the workspace. */

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { annotations, faults, issuesEvent, runAction, startHarness, type Harness } from '../fakes/index.js';
-import { artifactFiles, TEST_TIMEOUT } from './helpers.js';
+import { annotations, faults, issuesEvent, startHarness, type Harness } from '../fakes/index.js';
+import { TEST_TIMEOUT, artifactFiles, runSteps } from './helpers.js';
 import { FAST, ISSUE_BODY, PIPELINE_INPUTS, gitWorkspace, pipelineWorkspace } from './workspace.js';
 
 let h: Harness;
@@ -39,7 +39,7 @@ describe('faults', () => {
   it('a GitHub API 500 is retried and the run succeeds', async () => {
     h.github.failNext({ method: 'GET', path: `/repos/${REPO}/issues/7` }, faults.serverError(1));
     const runner = gateRunner();
-    const { main } = await runAction({ runner });
+    const { main } = await runSteps({ runner });
     expect(main.exitCode, main.stdout).toBe(0);
     const reads = h.github.calls.filter((c) => c.method === 'GET' && c.path === `/repos/${REPO}/issues/7`).slice(-2);
     expect(reads.map((c) => c.status)).toEqual([500, 200]);
@@ -51,7 +51,7 @@ describe('faults', () => {
   it('a 429 with retry-after is waited out', async () => {
     h.github.failNext({ method: 'POST', path: `/repos/${REPO}/issues/7/comments` }, faults.tooManyRequests(2));
     const runner = gateRunner();
-    const { main } = await runAction({ runner });
+    const { main } = await runSteps({ runner });
     expect(main.exitCode, main.stdout).toBe(0);
     const posts = h.github.calls.filter((c) => c.method === 'POST' && c.path === `/repos/${REPO}/issues/7/comments`).slice(-2);
     expect(posts.map((c) => c.status)).toEqual([429, 201]);
@@ -64,7 +64,7 @@ describe('faults', () => {
     await h.results.pause();
     try {
       const runner = gateRunner();
-      const { main, post } = await runAction({ runner });
+      const { main, post } = await runSteps({ runner });
       const outDir = outDirOf(runner);
       expect(main.exitCode).toBe(1);
       expect(main.outputs.decision).toBe('ship');
@@ -92,7 +92,7 @@ describe('faults', () => {
       workspace,
       inputs: { ...PIPELINE_INPUTS, 'issue-number': '7', mode: 'measure', comment: 'none' },
     });
-    const { main, post } = await runAction({ runner, cancel: { signal: 'SIGTERM', whenLine: 'pipeline: hanging', afterMs: 400 } });
+    const { main, post } = await runSteps({ runner, cancel: { signal: 'SIGTERM', whenLine: 'pipeline: hanging', afterMs: 400 } });
     expect(main.exitCode).not.toBe(0);
     expect(post?.exitCode, post?.stdout).toBe(0);
     const outDir = join(runner.env.RUNNER_TEMP as string, 'optimization-gate', `${runner.run.id}-1-optimization-gate`);

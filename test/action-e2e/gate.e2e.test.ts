@@ -6,27 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { annotations, issuesEvent, pullRequestEvent, runAction, startHarness, workflowDispatchEvent, type Harness } from '../fakes/index.js';
-import { artifactFiles, sameAsDisk, TEST_TIMEOUT } from './helpers.js';
-import { FAST, ISSUE_BODY, PIPELINE_INPUTS, SLOW, gitWorkspace, pipelineWorkspace } from './workspace.js';
+import { annotations, issuesEvent, pullRequestEvent, startHarness, workflowDispatchEvent, type Harness } from '../fakes/index.js';
+import { TEST_TIMEOUT, artifactFiles, runSteps, sameAsDisk } from './helpers.js';
+import { FAST, PIPELINE_INPUTS, SLOW, gitWorkspace, pipelineWorkspace } from './workspace.js';
+import { OPTIMIZATION_REPO } from '../helpers/optimization-repo.js';
 
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness({
-    repo: {
-      fullName: 'acme/podcast-pipeline',
-      collaborators: { maintainer: 'write' },
-      issues: [
-        { number: 7, user: 'maintainer', title: 'Faster transcription', body: ISSUE_BODY },
-        { number: 8, user: 'drive-by', authorAssociation: 'NONE', title: 'Please gate my thresholds', body: ISSUE_BODY },
-      ],
-      pulls: [
-        { number: 21, user: 'maintainer', title: 'Faster transcription', body: 'Closes #7', head: { ref: 'faster-transcribe' } },
-        { number: 22, user: 'mallory', title: 'Also faster', body: 'Fixes #7', head: { ref: 'patch-1', repo: 'mallory/podcast-pipeline' } },
-      ],
-    },
-  });
+  h = await startHarness({ repo: OPTIMIZATION_REPO });
 }, TEST_TIMEOUT);
 
 afterAll(async () => {
@@ -42,7 +30,7 @@ describe('the action end to end', () => {
       workspace,
       inputs: { ...PIPELINE_INPUTS, baseline: 'ref:main', repeat: '2' },
     });
-    const { main, post } = await runAction({ runner, timeoutMs: 100_000 });
+    const { main, post } = await runSteps({ runner });
     expect(main.stderr).toBe('');
     expect(main.exitCode, main.stdout).toBe(0);
     expect(main.outputs.decision).toBe('ship');
@@ -61,9 +49,9 @@ describe('the action end to end', () => {
     expect(sameAsDisk(files, outDir)).toEqual([]);
     const gate = JSON.parse(readFileSync(join(outDir, 'gate.json'), 'utf8')) as { decision: string; thresholds: Array<{ metric: string; change: { value: number } }> };
     expect(gate.decision).toBe('ship');
-    const wall = gate.thresholds.find((t) => t.metric === 'profile.totals.wall_time_s');
-    // Slow config: 0.95 s of stages; fast: 0.40 s — about -58 %, well past the -20 % target.
-    expect(wall?.change.value).toBeLessThan(-35);
+    // The fixture declares transcribe 0.5 s on main and 0.25 s on the feature branch: -50 %, exactly.
+    const transcribe = gate.thresholds.find((t) => t.metric === 'profile.stages.transcribe.wall_time_s');
+    expect(transcribe?.change.value).toBeCloseTo(-50, 6);
     expect(main.summary).toContain('✅ ship');
     expect(post?.exitCode).toBe(0);
     expect(existsSync(join(outDir, 'base-worktree'))).toBe(false);
@@ -78,7 +66,7 @@ describe('the action end to end', () => {
       workspace: pipelineWorkspace(SLOW),
       inputs: { ...PIPELINE_INPUTS, mode: 'baseline', comment: 'none' },
     });
-    const stored = await runAction({ runner: refresh });
+    const stored = await runSteps({ runner: refresh });
     expect(stored.main.exitCode, stored.main.stdout).toBe(0);
     expect(stored.main.outputs.decision).toBe('measured');
     expect(h.model.cacheEntries.map((e) => e.key)).toEqual([expect.stringMatching(/^optimization-gate-baseline-v1-tiny-[0-9a-f]{16}-/)]);
@@ -86,7 +74,7 @@ describe('the action end to end', () => {
     const workspace = pipelineWorkspace(FAST);
     for (const attempt of [1, 2]) {
       const runner = h.runnerEnv({ eventName: 'pull_request', event: pullRequestEvent(h.github, 21), workspace, inputs: { ...PIPELINE_INPUTS } });
-      const { main } = await runAction({ runner });
+      const { main } = await runSteps({ runner });
       expect(main.exitCode, `${main.stdout}\n${main.stderr}`).toBe(0);
       expect(main.outputs.decision).toBe('ship');
       expect(main.stdout).toContain('baseline restored from the cache');
@@ -104,7 +92,7 @@ describe('the action end to end', () => {
       workspace: pipelineWorkspace(FAST),
       inputs: { ...PIPELINE_INPUTS, 'issue-number': '7', 'dataset-id': 'never-refreshed', comment: 'issue' },
     });
-    const { main } = await runAction({ runner });
+    const { main } = await runSteps({ runner });
     expect(main.exitCode).toBe(1);
     expect(main.outputs.decision).toBe('reject');
     const errors = annotations(main.commands).filter((c) => c.command === 'error').map((c) => c.message);
@@ -121,7 +109,7 @@ describe('the action end to end', () => {
       workspace: pipelineWorkspace(FAST),
       inputs: { ...PIPELINE_INPUTS, 'issue-number': '8', baseline: 'ref:main' },
     });
-    const { main } = await runAction({ runner });
+    const { main } = await runSteps({ runner });
     expect(main.exitCode).toBe(1);
     expect(main.outputs.decision).toBe('reject');
     // Error text in a comment has its #refs broken by a zero-width space (it may quote PR content).
@@ -132,7 +120,7 @@ describe('the action end to end', () => {
   it('refuses a fork PR on a self-hosted runner before running anything', async () => {
     const runner = h.runnerEnv({ eventName: 'pull_request', event: pullRequestEvent(h.github, 22), workspace: pipelineWorkspace(FAST), inputs: { ...PIPELINE_INPUTS } });
     const before = h.github.calls.length;
-    const { main, post } = await runAction({ runner });
+    const { main, post } = await runSteps({ runner });
     expect(main.exitCode).toBe(1);
     expect(annotations(main.commands).map((c) => c.message).join('\n')).toContain('refusing to measure pull request #22 from the fork mallory/podcast-pipeline');
     expect(main.stdout).not.toContain('pipeline: start');
@@ -156,7 +144,7 @@ describe('the action end to end', () => {
         thresholds: 'thresholds:\n  profile.stages.jitter.wall_time_s: "<= +5%"\n',
       },
     });
-    const { main } = await runAction({ runner, env: { E2E_JITTER_FILE: jitter }, timeoutMs: 100_000 });
+    const { main } = await runSteps({ runner, env: { E2E_JITTER_FILE: jitter } });
     expect(main.exitCode, main.stdout).toBe(0);
     const jitterMetric = 'profile.stages.jitter.wall_time_s';
     expect(main.stdout).toContain(`Confirmation round 1 of at most 2 (1 guardrail(s) inconclusive: ${jitterMetric})`);

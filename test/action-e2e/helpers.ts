@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Harness } from '../fakes/index.js';
-import { unzipArtifact } from '../fakes/index.js';
+import { runAction, unzipArtifact } from '../fakes/index.js';
 import { sealDigest, sealName } from '../../src/action/sealed-results.js';
 
 /** The files of the artifact a run uploaded, by name inside the zip. */
@@ -21,7 +21,17 @@ export function sameAsDisk(files: Map<string, Buffer>, dir: string): string[] {
   return differing;
 }
 
-export const TEST_TIMEOUT = 120_000;
+/**
+ * A busy machine stretches every step; no assertion here depends on it, so steps get minutes rather
+ * than the harness's 50 s (the timeouts only catch a hang).
+ */
+export const STEP_TIMEOUT_MS = 240_000;
+export const TEST_TIMEOUT = 600_000;
+
+/** runAction with the e2e step timeout for main and post. */
+export function runSteps(options: Parameters<typeof runAction>[0]): ReturnType<typeof runAction> {
+  return runAction({ timeoutMs: STEP_TIMEOUT_MS, ...options, postOptions: { timeoutMs: STEP_TIMEOUT_MS, ...options.postOptions } });
+}
 
 /** A refresh run as the provenance check accepts it: started from the refresh workflow's own file. */
 export const REFRESH_WORKFLOW_RUN = { workflowPath: '.github/workflows/optimization-baseline-refresh.yml' } as const;

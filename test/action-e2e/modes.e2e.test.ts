@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { annotations, issuesEvent, runAction, startHarness, type Harness } from '../fakes/index.js';
-import { TEST_TIMEOUT } from './helpers.js';
+import { annotations, issuesEvent, startHarness, type Harness } from '../fakes/index.js';
+import { TEST_TIMEOUT, runSteps } from './helpers.js';
 import { sealDigest, sealName } from '../../src/action/sealed-results.js';
 import { FAST, ISSUE_BODY, PIPELINE_INPUTS, SLOW, pipelineWorkspace } from './workspace.js';
 
@@ -27,7 +27,7 @@ afterAll(async () => {
 const REFRESH_PERMISSIONS = { contents: 'read', issues: 'write', actions: 'read' } as const;
 
 function refresh(config: typeof SLOW, inputs: Record<string, string> = {}) {
-  return runAction({
+  return runSteps({
     runner: h.runnerEnv({
       permissions: REFRESH_PERMISSIONS,
       eventName: 'schedule',
@@ -49,7 +49,7 @@ describe('modes', () => {
       workspace: pipelineWorkspace(FAST),
       inputs: { ...PIPELINE_INPUTS, 'dataset-id': 'modes', 'issue-number': '7', baseline: 'artifact', comment: 'none' },
     });
-    const { main } = await runAction({ runner });
+    const { main } = await runSteps({ runner });
     expect(main.exitCode, main.stdout).toBe(0);
     expect(main.stdout).toMatch(/baseline downloaded from artifact optimization-gate-baseline-modes-[\w.-]+ \(id \d+, run \d+/);
     expect(main.outputs.decision).toBe('ship');
@@ -57,14 +57,17 @@ describe('modes', () => {
   }, TEST_TIMEOUT);
 
   it('a refresh that drifts beyond its bounds opens a labelled tracking issue (label created, added after: a token without push access), then comments on it, found by label or marker', async () => {
-    const drift = { 'dataset-id': 'drift', thresholds: 'thresholds:\n  profile.totals.wall_time_s: "<= +10%"\n' };
+    const drift = {
+      'dataset-id': 'drift',
+      thresholds: 'thresholds:\n  profile.stages.transcribe.wall_time_s: "<= +10%"\n  profile.stages.summarize.wall_time_s: "<= +10%"\n',
+    };
     const first = await refresh(FAST, drift);
     expect(first.main.outputs.decision).toBe('measured');
     const slower = await refresh(SLOW, drift);
     expect(slower.main.exitCode, slower.main.stdout).toBe(0);
     expect(slower.main.outputs.decision).toBe('reject');
     expect(annotations(slower.main.commands).map((c) => c.message), slower.main.stdout).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^profile\.totals\.wall_time_s <= \+10%: /)]),
+      expect.arrayContaining([expect.stringMatching(/^profile\.stages\.transcribe\.wall_time_s <= \+10%: /)]),
     );
     const tracking = [...h.github.repo.issues.values()].find((i) => i.labels.includes('optimization-gate-drift'));
     expect(tracking?.title).toMatch(/^Baseline drift: drift on /);
@@ -99,7 +102,7 @@ describe('modes', () => {
     await sealed('optimization-gate-gpu-b', verdict('reject', 'gpu-b', '### ❌ reject — 1 guardrail failed: `profile.totals.peak_rss_mb`'));
     await h.seedArtifact({ run: runner.run, name: 'optimization-gate-cpu', files: { 'notes.txt': 'this runner crashed before the gate' } });
     const before = h.github.comments(7).length;
-    const { main } = await runAction({ runner });
+    const { main } = await runSteps({ runner });
     expect(main.exitCode).toBe(1);
     expect(main.outputs.decision).toBe('reject');
     const comments = h.github.comments(7);
@@ -123,7 +126,7 @@ describe('modes', () => {
       comment: 'none',
       warmup: '0',
     });
-    const measured = await runAction({
+    const measured = await runSteps({
       runner: h.runnerEnv({ eventName: 'push', event: {}, workspace, inputs: { mode: 'measure', ...pipeline('baseline', 'out/baseline-eval'), 'artifact-name': 'example-baseline' } }),
     });
     expect(measured.main.exitCode, measured.main.stdout).toBe(0);
@@ -132,7 +135,7 @@ describe('modes', () => {
     expect(readFileSync(profile, 'utf8')).toMatch(/^ {2}clean:$/m);
     expect(readFileSync(measured.main.outputs['stage-truth'] as string, 'utf8')).toContain('"wall_seconds_by_stage"');
 
-    const gated = await runAction({
+    const gated = await runSteps({
       runner: h.runnerEnv({
         eventName: 'push',
         event: {},
@@ -148,11 +151,26 @@ describe('modes', () => {
       }),
     });
     expect(gated.main.exitCode, gated.main.stdout).toBe(0);
-    expect(['ship', 'iterate']).toContain(gated.main.outputs.decision);
-    const gate = JSON.parse(readFileSync(gated.main.outputs['gate-json'] as string, 'utf8')) as { thresholds: Array<{ metric: string; verdict: string; change: { value: number } }> };
-    const wall = gate.thresholds.find((t) => t.metric === 'profile.totals.wall_time_s');
-    // The bundled mode drops the clean stage: about -20 % run wall on this machine.
-    expect(wall?.change.value).toBeLessThan(-10);
-    expect(gated.main.summary).toMatch(/^### (✅ ship|🟡 iterate)/m);
+    // The example pipeline's times are real (its point is to be measured), so which decision its
+    // run-wall target gets depends on the machine: like ci.yml, assert that a verdict was reached
+    // on both thresholds, and what the fixture itself determines.
+    const decision = gated.main.outputs.decision as string;
+    expect(['ship', 'iterate', 'reject']).toContain(decision);
+    const gate = JSON.parse(readFileSync(gated.main.outputs['gate-json'] as string, 'utf8')) as {
+      decision: string;
+      thresholds: Array<{ metric: string; verdict: string; change: { value: number } }>;
+    };
+    expect(gate.decision).toBe(decision);
+    expect(gate.thresholds.map((t) => t.metric)).toEqual(['profile.totals.wall_time_s', 'profile.totals.peak_rss_mb']);
+    for (const t of gate.thresholds) {
+      expect(['pass', 'fail', 'inconclusive']).toContain(t.verdict);
+      expect(Number.isFinite(t.change.value)).toBe(true);
+    }
+    const headline = { ship: '✅ ship', iterate: '🟡 iterate', reject: '❌ reject' }[decision];
+    expect(gated.main.summary).toMatch(new RegExp(`^### ${headline}`, 'm'));
+    // The bundled mode drops the clean stage: the candidate's profile has no clean stage.
+    expect(readFileSync(profile, 'utf8')).toMatch(/^ {2}clean:$/m);
+    expect(readFileSync(gated.main.outputs.profile as string, 'utf8')).not.toMatch(/^ {2}clean:$/m);
+    expect(readFileSync(gated.main.outputs.profile as string, 'utf8')).toMatch(/^ {2}summarize:$/m);
   }, TEST_TIMEOUT);
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -156,15 +156,20 @@ describe('optimization-gate gate on bad input: exit 2, files still written', () 
 });
 
 describe('the CLI entry as a real process', () => {
-  it('sets the exit code (1 on a failing guardrail) and writes the files', () => {
+  // A real process that compiles the TypeScript first: slow on a busy machine; awaited, so the
+  // worker's event loop stays free meanwhile.
+  it('sets the exit code (1 on a failing guardrail) and writes the files', { timeout: 300_000 }, async () => {
     const dir = tempDir();
     const out = join(dir, 'out');
     const root = fileURLToPath(new URL('../../', import.meta.url));
-    const result = spawnSync(
-      process.execPath,
-      [join(root, 'node_modules/vite-node/vite-node.mjs'), join(root, 'src/cli.ts'), 'gate', '--issue-file', issue(dir, `${SHIP_BLOCK}\n  eval.intrinsic.performance.avg_latency_ms: "<= +10%"`), ...PAIR, '--out', out],
-      { encoding: 'utf8', cwd: root },
-    );
+    const args = [join(root, 'node_modules/vite-node/vite-node.mjs'), join(root, 'src/cli.ts'), 'gate', '--issue-file', issue(dir, `${SHIP_BLOCK}\n  eval.intrinsic.performance.avg_latency_ms: "<= +10%"`), ...PAIR, '--out', out];
+    const result = await new Promise<{ status: number | null; stdout: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+      let stdout = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      child.once('error', reject);
+      child.once('close', (status) => resolve({ status, stdout }));
+    });
     expect(result.stdout).toContain('decision: reject (fail-on reject: fails)');
     expect(result.status).toBe(1);
     expect(existsSync(join(out, 'gate.json')) && existsSync(join(out, 'report.md'))).toBe(true);

@@ -44,7 +44,7 @@ export interface Azurite extends BlobStore {
 }
 
 export interface StartAzuriteOptions {
-  /** Milliseconds to wait for Azurite to listen (default 30 s: a cold start on a busy 2-core box). */
+  /** Milliseconds to wait for Azurite to listen (default 180 s: a cold start took over 30 s on a 2-core box at load 15; this only catches a hang). */
   startTimeoutMs?: number;
   /** Cap of the in-memory extent store, in MB (default 512). */
   memoryLimitMb?: number;
@@ -118,7 +118,7 @@ export async function startAzurite(options: StartAzuriteOptions = {}): Promise<A
   const child = spawn(node, args, { cwd: location, stdio: ['ignore', 'pipe', 'pipe'] });
   let port: number;
   try {
-    port = await waitForListening(child, options.startTimeoutMs ?? 30_000);
+    port = await waitForListening(child, options.startTimeoutMs ?? 180_000);
   } catch (error) {
     await stopChild(child, 2_000);
     rmSync(location, { recursive: true, force: true });

@@ -47,7 +47,7 @@ describe('harness lifecycle', () => {
       expect(childrenOf(process.pid)).toContain(h.azurite.pid);
       const runner = h.runnerEnv({ eventName: 'issues', event: issuesEvent(h.github, 7), inputs: { 'issue-number': '7', 'dataset-id': 'smoke' } });
       runnerRoot = runner.root;
-      const step = await runStep({ runner, entry: PUBLISH, timeoutMs: 50_000 });
+      const step = await runStep({ runner, entry: PUBLISH, timeoutMs: 150_000 });
       expect(step.exitCode, step.stderr + step.stdout).toBe(0);
 
       const artifact = h.model.artifacts.find((a) => a.runId === runner.run.id);

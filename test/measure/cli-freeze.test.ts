@@ -87,7 +87,10 @@ describe('optimization-gate freeze (CLI)', () => {
     const err = captureStderr();
     const out = join(dir(), 'interrupted.yaml');
     const running = runCli(['freeze', '--version', 'v', '--dataset-id', 'd', '--output', out, '--warmup', '0', '--sample-interval', '0.05', '--', 'sleep', '30']);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Interrupt once a few samples are on disk (a condition, not a guess at how fast this machine is).
+    const samplesPath = out.replace(/\.yaml$/, '.samples.jsonl');
+    const sampled = () => (existsSync(samplesPath) ? readFileSync(samplesPath, 'utf8').split('\n').filter((l) => l.includes('"type":"sample"')).length : 0);
+    while (sampled() < 4) await new Promise((resolve) => setTimeout(resolve, 50));
     process.emit('SIGINT', 'SIGINT');
     expect(await running).toBe(1);
     expect(readFileSync(out, 'utf8')).toMatch(/^status: cancelled$/m);

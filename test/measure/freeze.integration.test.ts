@@ -39,7 +39,11 @@ function options(dir: string, args: string[], overrides: Partial<FreezeOptions> 
 describe.runIf(linux)('freeze of a real forking process tree', () => {
   it('measures the whole tree with PSS (no containment), per stage from events, and writes files the loader accepts', async () => {
     const dir = outDir();
-    const result = await freeze(options(dir, ['parent_mb=60', 'child_mb=40', 'children=2', 'hold_s=0.6', 'cpu_s=0.4'], { episodes: 2, containment: 'none' }));
+    // The workers hold their memory 1.5 s: time enough for a sampler on a busy machine to see them.
+    // PSS of every member at every tick (pssBudgetPct 100): the bounds below are about finding the
+    // tree and summing PSS, not about the budgeted estimator between readings (pss-estimator.test.ts),
+    // whose readings a busy machine delays.
+    const result = await freeze(options(dir, ['parent_mb=60', 'child_mb=40', 'children=2', 'hold_s=1.5', 'cpu_s=0.4'], { episodes: 2, pssBudgetPct: 100, containment: 'none' }));
     expect(result.status).toBe('ok');
     expect(result.exitCode).toBe(0);
 
@@ -53,8 +57,17 @@ describe.runIf(linux)('freeze of a real forking process tree', () => {
     // The RSS sum counts the parent's 60 MiB in each child too.
     expect(profile.totals.peak_rss_sum_mb as number).toBeGreaterThan(profile.totals.peak_rss_mb + 100);
     expect(profile.stages.workers?.peak_rss_mb).toBe(profile.totals.peak_rss_mb);
-    expect(profile.stages.workers?.wall_time_s).toBeGreaterThanOrEqual(0.6);
-    expect(profile.stages.compute?.avg_cpu_pct).toBeGreaterThan(40);
+    expect(profile.stages.workers?.wall_time_s).toBeGreaterThanOrEqual(1.5);
+    // The workload burns 0.4 CPU-seconds in compute (plus its start-up); the tree's CPU time counts
+    // them whatever the load (to a clock tick or two).
+    // How much of it lands in which stage depends on when the samples fell (a starved sampler blurs
+    // stage edges): exact attribution is tested on synthetic samples (build-profile.test.ts); here,
+    // that compute got some and that attribution conserves CPU-seconds.
+    const totalCpuS = profile.totals.cpu_time_s as number;
+    expect(totalCpuS).toBeGreaterThanOrEqual(0.38);
+    expect(profile.stages.compute?.avg_cpu_pct).toBeGreaterThan(0);
+    const stageCpuS = Object.values(profile.stages).reduce((sum, s) => sum + (s.avg_cpu_pct / 100) * s.wall_time_s, 0);
+    expect(stageCpuS).toBeLessThanOrEqual(totalCpuS + 0.05);
     expect(profile.totals.avg_wall_time_per_episode_s).toBeCloseTo(profile.totals.wall_time_s / 2, 3);
     expect(profile.environment.python).toMatch(/^3\./);
 
@@ -107,11 +120,13 @@ describe.runIf(linux)('freeze of a real forking process tree', () => {
   it('a timeout stops the whole tree, even children that ignore SIGTERM, and marks timed_out', async () => {
     const dir = outDir();
     const script = 'import os, signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\nos.fork()\ntime.sleep(30)\n';
-    const started = Date.now();
-    // The limit leaves python time to start and ignore SIGTERM even on a loaded machine.
-    const result = await freeze(options(dir, [], { command: ['python3', '-c', script], timeoutS: 2, killGraceS: 0.4 }));
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // SIGTERM is ignored from the first instruction (bash's trap survives the exec), not only once
+    // Python has started: a slow start on a busy machine must not let the timeout's SIGTERM through.
+    const command = ['bash', '-c', 'trap "" TERM; exec python3 -c "$0"', script];
+    const result = await freeze(options(dir, [], { command, timeoutS: 1, killGraceS: 0.4 }));
     expect(result.status).toBe('timed_out');
+    // Ended by the kill, not by the script's own 30 s sleep.
+    expect(result.runs[0]?.wallS).toBeLessThan(30);
     expect(result.exitCode).toBe(1);
     const run = loadMeasuredRun(result.profilePath);
     expect(run.profile.status).toBe('timed_out');

@@ -2,7 +2,7 @@
  * The shell steps of setup-pipeline/action.yml, run for real with bash the way the runner runs them
  * (`bash --noprofile --norc -eo pipefail`), against temporary GITHUB_ENV / GITHUB_OUTPUT / GITHUB_PATH files.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,10 +30,25 @@ afterEach(() => {
   rmSync(workspace, { recursive: true, force: true });
 });
 
+/**
+ * Runs a command to its end without blocking the event loop: creating a venv takes a minute on a
+ * busy machine, and a worker blocked that long misses vitest's own RPC deadlines.
+ */
+function run(file: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 function runStep(stepName: string, env: Record<string, string>, cwd = workspace) {
-  const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script(stepName)], {
+  return run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script(stepName)], {
     cwd,
-    encoding: 'utf8',
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       GITHUB_WORKSPACE: workspace,
@@ -43,7 +58,6 @@ function runStep(stepName: string, env: Record<string, string>, cwd = workspace)
       ...env,
     },
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Parses the `NAME<<DELIM` … `DELIM` and `NAME=value` forms the runner reads from GITHUB_ENV / GITHUB_OUTPUT. */
@@ -65,19 +79,20 @@ function readCommandFile(file: string): Record<string, string> {
 }
 
 describe('setup-pipeline: interpreter identity (part of the venv cache key)', () => {
-  it('names the Python version and a hash of the interpreter path', () => {
-    const r = runStep('Identify the interpreter', {});
+  it('names the Python version and a hash of the interpreter path', async () => {
+    const r = await runStep('Identify the interpreter', {});
     expect(r.status).toBe(0);
     const out = readCommandFile(files.output);
-    const version = spawnSync('python3', ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], { encoding: 'utf8' }).stdout.trim();
+    const version = (await run('python3', ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], { cwd: workspace })).stdout.trim();
     expect(out.id).toMatch(new RegExp(`^py${version.replace(/\./g, '\\.')}-[0-9a-f]{10}$`));
     expect(out.python).toMatch(/python3$/);
   });
 });
 
 describe('setup-pipeline: virtualenv', () => {
-  it('creates the venv once, then reuses it, and puts it first on PATH', () => {
-    const first = runStep('Create and activate the virtualenv', { VENV: '.venv' });
+  // A real venv (with pip): minutes on a busy machine.
+  it('creates the venv once, then reuses it, and puts it first on PATH', { timeout: 600_000 }, async () => {
+    const first = await runStep('Create and activate the virtualenv', { VENV: '.venv' });
     expect(first.status, first.stderr).toBe(0);
     const venv = join(workspace, '.venv');
     expect(existsSync(join(venv, 'bin', 'python'))).toBe(true);
@@ -87,15 +102,15 @@ describe('setup-pipeline: virtualenv', () => {
 
     // A restored venv (cache hit) is kept as it is.
     writeFileSync(join(venv, 'restored-marker'), 'x');
-    const second = runStep('Create and activate the virtualenv', { VENV: '.venv' });
+    const second = await runStep('Create and activate the virtualenv', { VENV: '.venv' });
     expect(second.status, second.stderr).toBe(0);
     expect(existsSync(join(venv, 'restored-marker'))).toBe(true);
   });
 });
 
 describe('setup-pipeline: export-env', () => {
-  it('exports NAME=value lines, keeps = in values, skips comments and blanks, masks every value', () => {
-    const r = runStep("Export the pipeline's environment", {
+  it('exports NAME=value lines, keeps = in values, skips comments and blanks, masks every value', async () => {
+    const r = await runStep("Export the pipeline's environment", {
       EXPORT_ENV: 'OPENAI_API_KEY=sk-test-123\r\n# a comment\n\nURL=https://x.test/?a=b\nEMPTY=\nLAST=no-newline',
     });
     expect(r.status, r.stdout + r.stderr).toBe(0);
@@ -118,8 +133,8 @@ describe('setup-pipeline: export-env', () => {
     ['a line without =', 'JUST_A_NAME'],
     ['a name that is not a variable name', '1BAD=x'],
     ['a name with a space', 'MY KEY=x'],
-  ])('refuses %s and says what was expected, without printing the value', (_what, line) => {
-    const r = runStep("Export the pipeline's environment", { EXPORT_ENV: `GOOD=1\n${line}` });
+  ])('refuses %s and says what was expected, without printing the value', async (_what, line) => {
+    const r = await runStep("Export the pipeline's environment", { EXPORT_ENV: `GOOD=1\n${line}` });
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/::error title=optimization-gate setup-pipeline::export-env: expected NAME=value lines/);
     expect(r.stdout).not.toContain(line);
@@ -127,20 +142,20 @@ describe('setup-pipeline: export-env', () => {
 });
 
 describe('setup-pipeline: install command', () => {
-  it('runs the command with bash in the working directory, with the venv first on PATH', () => {
+  it('runs the command with bash in the working directory, with the venv first on PATH', async () => {
     mkdirSync(join(workspace, 'sub'));
-    const r = runStep('Install the pipeline', { INSTALL_COMMAND: 'pwd > where.txt && echo "$((6 * 7))" >> where.txt' }, join(workspace, 'sub'));
+    const r = await runStep('Install the pipeline', { INSTALL_COMMAND: 'pwd > where.txt && echo "$((6 * 7))" >> where.txt' }, join(workspace, 'sub'));
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(join(workspace, 'sub', 'where.txt'), 'utf8').split('\n')).toEqual([join(workspace, 'sub'), '42', '']);
   });
 
-  it('fails when any part of the command fails, including inside a pipe', () => {
-    expect(runStep('Install the pipeline', { INSTALL_COMMAND: 'false; echo after' }).status).not.toBe(0);
-    expect(runStep('Install the pipeline', { INSTALL_COMMAND: 'false | cat' }).status).not.toBe(0);
+  it('fails when any part of the command fails, including inside a pipe', async () => {
+    expect((await runStep('Install the pipeline', { INSTALL_COMMAND: 'false; echo after' })).status).not.toBe(0);
+    expect((await runStep('Install the pipeline', { INSTALL_COMMAND: 'false | cat' })).status).not.toBe(0);
   });
 
-  it('treats the command as text: shell syntax in it runs once, as the caller wrote it', () => {
-    const r = runStep('Install the pipeline', { INSTALL_COMMAND: 'echo "$INSTALL_COMMAND" | wc -l' });
+  it('treats the command as text: shell syntax in it runs once, as the caller wrote it', async () => {
+    const r = await runStep('Install the pipeline', { INSTALL_COMMAND: 'echo "$INSTALL_COMMAND" | wc -l' });
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe('1');
   });

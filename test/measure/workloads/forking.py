@@ -63,8 +63,9 @@ for pid in pids:
 stage("workers", "end")
 
 stage("compute", "start")
-until = time.time() + CPU_S
-while time.time() < until:
+# CPU_S seconds of CPU, not of wall: on a busy machine the stage takes longer, the work is the same.
+until = time.process_time() + CPU_S
+while time.process_time() < until:
     pass
 stage("compute", "end")
 
