@@ -12,8 +12,9 @@ export default defineConfig({
     env: { GITHUB_ACTIONS: '', RUNNER_DEBUG: '' },
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/action-e2e/**'] } },
-      { extends: true, test: { name: 'e2e', include: ['test/action-e2e/**/*.e2e.test.ts'], globalSetup: ['test/action-e2e/fresh-dist.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/action-e2e/**', 'test/**/*.e2e.test.ts'] } },
+      // Every test that runs dist/ is named *.e2e.test.ts (test/security has some too).
+      { extends: true, test: { name: 'e2e', include: ['test/**/*.e2e.test.ts'], globalSetup: ['test/action-e2e/fresh-dist.ts'] } },
     ],
   },
 });

@@ -23,7 +23,7 @@ export function sameAsDisk(files: Map<string, Buffer>, dir: string): string[] {
 
 /**
  * A busy machine stretches every step; no assertion here depends on it, so steps get minutes rather
- * than the harness's 50 s (the timeouts only catch a hang).
+ * than the harness's 150 s (the timeouts only catch a hang).
  */
 export const STEP_TIMEOUT_MS = 240_000;
 export const TEST_TIMEOUT = 600_000;

@@ -104,8 +104,9 @@ describe('GitHub API errors', () => {
     const { io, sleeps } = await gate();
     expect(sleeps).toEqual([]);
     expect(io.failed).toEqual([
-      'optimization-gate: GitHub API: reading issue #7 was refused (403): the token lacks a permission\n' +
-        '  - give the job `issues: write` (comments on issues), `pull-requests: write` (PR comments), `actions: read` (artifacts of other runs)',
+      'optimization-gate: GitHub API: reading issue #7 was refused (403 Resource not accessible by integration)\n' +
+        '  - the token lacks a permission: give the job `issues: write` (issue comments), `pull-requests: write` (PR comments), `actions: read` (artifacts of other runs)\n' +
+        '  - a pull request from a fork gets a read-only token whatever the workflow asks for',
     ]);
     expect(world.commands.started.length).toBe(before);
   });

@@ -68,13 +68,13 @@ describe('gate', () => {
   it('a PR gates against the baseline the refresh stored in the cache: one sticky comment, edited on the next run', async () => {
     const refresh = await world.main({ eventName: 'schedule', event: { schedule: '0 3 * * *' }, workspace: world.workspace(SLOW), inputs: { ...INPUTS, mode: 'baseline', comment: 'none' } });
     expect(refresh.io.failed, refresh.io.text()).toEqual([]);
-    expect(world.cache.entries.map((e) => e.key)).toEqual([expect.stringMatching(/^optimization-gate-baseline-v1-tiny-[0-9a-f]{16}-flow-runner-linux-x64-\d+-1$/)]);
+    expect(world.cache.entries.map((e) => e.key)).toEqual([expect.stringMatching(/^optimization-gate-baseline-v1-tiny-[0-9a-f]{16}-self-hosted-linux-x64-\d+-1$/)]);
     const workspace = world.workspace(FAST);
     for (const attempt of [1, 2]) {
       const { io, outDir } = await world.main({ eventName: 'pull_request', event: pullRequestEvent(world.github, 21), workspace, inputs: INPUTS });
       expect(io.failed, io.text()).toEqual([]);
       expect(io.outputs.get('decision')).toBe('ship');
-      expect(io.messages('info'), io.text()).toContain(`baseline restored from the cache (key ${world.cache.entries[0]?.key})`);
+      expect(io.messages('info'), io.text()).toContain(`baseline restored from the cache (key ${world.cache.entries[0]?.key}); verifying the run that saved it`);
       // Only the candidate was measured; the baseline's single run came from the store.
       expect(gateJson(outDir).thresholds[0]).toMatchObject({ metric: 'profile.stages.transcribe.wall_time_s', baseline: { n: 1, median: 0.5 }, candidate: { n: 1, median: 0.25 } });
       const sticky = world.github.comments(21).filter((c) => c.body.startsWith('<!-- optimization-gate:sticky'));
@@ -90,7 +90,7 @@ describe('gate', () => {
     const inputs = { ...INPUTS, 'dataset-id': 'from-artifact' };
     const refresh = await world.main({ eventName: 'schedule', event: { schedule: '0 3 * * *' }, workspace: world.workspace(SLOW), inputs: { ...inputs, mode: 'baseline', comment: 'none' } });
     const stored = world.artifacts.artifacts.find((a) => a.runId === refresh.run.id);
-    expect(stored?.name).toBe('optimization-gate-baseline-from-artifact-flow-runner-linux-x64');
+    expect(stored?.name).toMatch(/^optimization-gate-baseline-from-artifact-[0-9a-f]{16}-self-hosted-linux-x64$/);
     expect([...(stored?.files.keys() ?? [])].sort()).toEqual(['baseline.json', 'eval/eval_pipeline_metrics.json', 'eval/metrics.json', 'report.md', 'run-1.samples.jsonl', 'run-1.stage_truth.json', 'run-1.yaml', 'run-info.json']);
     const { io } = await world.main({ eventName: 'issues', event: issuesEvent(world.github, 7), workspace: world.workspace(FAST), inputs: { ...inputs, 'issue-number': '7', baseline: 'artifact', comment: 'none' } });
     expect(io.failed, io.text()).toEqual([]);
@@ -149,7 +149,7 @@ describe('gate refusals: nothing is measured', () => {
     const before = world.commands.started.length;
     const { io } = await world.main({ eventName: 'issues', event: issuesEvent(world.github, 7), workspace: world.workspace(FAST), inputs: { ...INPUTS, 'issue-number': '7', 'dataset-id': 'never-refreshed', comment: 'issue' } });
     expect(io.outputs.get('decision')).toBe('reject');
-    expect(io.messages('error')).toEqual([expect.stringMatching(/^missing baseline: no stored baseline for runner key flow-runner-linux-x64, dataset never-refreshed/)]);
+    expect(io.messages('error')).toEqual([expect.stringMatching(/^missing baseline: no stored baseline for runner key self-hosted-linux-x64, dataset never-refreshed/)]);
     expect(io.failed).toEqual([expect.stringMatching(/^optimization-gate: decision reject \(fail-on: reject\); see https:\/\/github\.com\/acme\/podcast-pipeline\/issues\/7#issuecomment-\d+$/)]);
     expect(world.github.comments(7).at(-1)?.body).toContain('missing baseline');
     expect(world.commands.started.length).toBe(before);
@@ -159,7 +159,7 @@ describe('gate refusals: nothing is measured', () => {
     const before = world.commands.started.length;
     const { io } = await world.main({ eventName: 'issues', event: issuesEvent(world.github, 8), workspace: world.gitWorkspace(), inputs: { ...INPUTS, 'issue-number': '8', baseline: 'ref:main' } });
     expect(io.outputs.get('decision')).toBe('reject');
-    expect(io.summary).toContain('the thresholds of issue #8 are not trusted: its author drive-by has association NONE');
+    expect(io.summary).toContain('the thresholds of issue #\u200b8 are not trusted: its author drive-by has none permission on this repository, and only authors with write, maintain or admin permission are trusted');
     expect(io.failed).toHaveLength(1);
     expect(world.commands.started.length).toBe(before);
   });
@@ -168,7 +168,7 @@ describe('gate refusals: nothing is measured', () => {
     const before = { commands: world.commands.started.length, calls: world.github.calls.length };
     const { io } = await world.main({ eventName: 'pull_request', event: pullRequestEvent(world.github, 22), workspace: world.workspace(FAST), inputs: INPUTS });
     expect(io.failed).toEqual([
-      'optimization-gate: refusing to measure pull request #22 from the fork mallory/podcast-pipeline: its code would run on a self-hosted runner. Set allow-fork-prs: true only if you accept that risk.',
+      'optimization-gate: refusing to measure pull request #22 from the fork mallory/podcast-pipeline: its code would run on this runner. Set allow-fork-prs: true only with ephemeral, isolated runners (RUNNER_ENVIRONMENT is not proof: an earlier step can set it).',
     ]);
     expect(io.outputs.has('decision')).toBe(false);
     expect(world.commands.started.length).toBe(before.commands);

@@ -3,6 +3,7 @@
  * tracking issue), aggregate of a runner matrix, and the external profile mode; with the failed
  * runs each can meet.
  */
+import { sealDigest, sealName } from '../../../src/action/sealed-results.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ describe('measure', () => {
     expect([...(artifact?.files.keys() ?? [])].sort()).toEqual([
       'report.md', 'run-info.json', 'run.eval/eval_pipeline_metrics.json', 'run.eval/metrics.json', 'run.events.jsonl', 'run.samples.jsonl', 'run.stage_truth.json', 'run.yaml',
     ]);
-    expect(JSON.parse(artifact?.files.get('run-info.json') ?? '{}')).toMatchObject({ decision: 'measured', runner_key: 'flow-runner-linux-x64', hostname: 'flow-host', dataset_id: 'tiny' });
+    expect(JSON.parse(artifact?.files.get('run-info.json') ?? '{}')).toMatchObject({ decision: 'measured', runner_key: 'self-hosted-linux-x64', hostname: 'flow-host', dataset_id: 'tiny' });
   });
 
   it('a pipeline that exits non-zero: the profile is kept, marked failed, and the step fails saying so', async () => {
@@ -69,13 +70,13 @@ describe('baseline', () => {
     const first = await refresh(FAST);
     expect(first.io.failed, first.io.text()).toEqual([]);
     expect(first.io.outputs.get('decision')).toBe('measured');
-    expect(first.io.messages('info')).toContain('no previous baseline in the cache: this refresh starts one');
+    expect(first.io.messages('info')).toContain('no verified previous baseline in the cache: this refresh starts one');
     const key = world.cache.entries.at(-1)?.key ?? '';
-    expect(key).toMatch(new RegExp(`^optimization-gate-baseline-v1-drift-[0-9a-f]{16}-flow-runner-linux-x64-${first.run.id}-1$`));
+    expect(key).toMatch(new RegExp(`^optimization-gate-baseline-v1-drift-[0-9a-f]{16}-self-hosted-linux-x64-${first.run.id}-1$`));
     expect(JSON.parse(world.cache.entries.at(-1)?.files.get('baseline.json') ?? '{}')).toMatchObject({
       schema: 'optimization-gate/baseline@1', dataset_id: 'drift', hostname: 'flow-host', runs: ['run-1.yaml'], eval_dir: 'eval', workflow_run_id: String(first.run.id),
     });
-    expect(world.artifacts.of(first.run, 'optimization-gate-baseline-drift-flow-runner-linux-x64')).toBeDefined();
+    expect(world.artifacts.artifacts.find((a) => a.runId === first.run.id && /^optimization-gate-baseline-drift-[0-9a-f]{16}-self-hosted-linux-x64$/.test(a.name))).toBeDefined();
 
     const slower = await refresh(SLOW);
     expect(slower.io.failed, slower.io.text()).toEqual([]);
@@ -85,7 +86,7 @@ describe('baseline', () => {
       expect.stringMatching(/^profile\.stages\.summarize\.wall_time_s <= \+10%: /),
     ]);
     const tracking = [...world.github.repo.issues.values()].find((i) => i.labels.includes('optimization-gate-drift'));
-    expect(tracking?.title).toBe('Baseline drift: drift on flow-runner-linux-x64');
+    expect(tracking?.title).toBe('Baseline drift: drift on self-hosted-linux-x64');
     expect(world.github.comments(tracking?.number ?? -1)).toHaveLength(1);
 
     // Compared with the newest stored baseline (the slower one): summarize drifts again.
@@ -110,7 +111,7 @@ describe('baseline', () => {
   it('a cache that refuses the key keeps the baseline in the artifact and says so', async () => {
     world.cache.failures.save.push(new Error('Cache service responded with 503'));
     const { io, run } = await world.main({ ...schedule, workspace: world.workspace(SLOW), inputs: { ...INPUTS, 'dataset-id': 'no-cache', mode: 'baseline', comment: 'none' } });
-    expect(world.artifacts.of(run, 'optimization-gate-baseline-no-cache-flow-runner-linux-x64')).toBeDefined();
+    expect(world.artifacts.artifacts.find((a) => a.runId === run.id && /^optimization-gate-baseline-no-cache-[0-9a-f]{16}-self-hosted-linux-x64$/.test(a.name))).toBeDefined();
     expect(io.failed).toEqual(['optimization-gate: decision measured, but: baseline not saved to the cache: Cache service responded with 503']);
   });
 });
@@ -123,11 +124,17 @@ describe('aggregate', () => {
       'report.md': `${headline}\n\nbody of ${key}\n`,
       'run-info.json': JSON.stringify({ runner_key: key, hostname: `${key}.local`, decision }),
     });
-    world.artifacts.seed(run, 'optimization-gate-gpu-a', verdict('ship', 'gpu-a', '### ✅ ship — all 4 thresholds pass'));
-    world.artifacts.seed(run, 'optimization-gate-gpu-b', verdict('iterate', 'gpu-b', '### 🟡 iterate — 1 target inconclusive'));
+    // Each runner's action seals its verdict (test/security/ has the unsealed and altered ones).
+    const sealed = (name: string, files: Record<string, string>) => {
+      const artifact = world.artifacts.seed(run, name, files);
+      world.artifacts.seed(run, sealName(name, sealDigest(new Map(Object.entries(files).map(([f, t]) => [f, Buffer.from(t)])))), { 'seal.json': '{}' });
+      return artifact;
+    };
+    const gpuA = sealed('optimization-gate-gpu-a', verdict('ship', 'gpu-a', '### ✅ ship — all 4 thresholds pass'));
+    sealed('optimization-gate-gpu-b', verdict('iterate', 'gpu-b', '### 🟡 iterate — 1 target inconclusive'));
     const broken = world.artifacts.seed(run, 'optimization-gate-cpu', { 'notes.txt': 'crashed' });
     world.artifacts.seed(world.model.addRun(), 'optimization-gate-other-run', verdict('reject', 'elsewhere', '### ❌ reject'));
-    world.artifacts.failures.download.push(new Error('Unable to download artifact: 500'));
+    world.artifacts.downloadFailures.set(gpuA.id, new Error('Unable to download artifact: 500'));
     const before = world.github.comments(7).length;
     const { io } = await world.main({ eventName: 'issues', event: issuesEvent(world.github, 7), run, inputs: { mode: 'aggregate', 'issue-number': '7' } });
     expect(io.outputs.get('decision')).toBe('reject');
@@ -135,13 +142,13 @@ describe('aggregate', () => {
     const comments = world.github.comments(7);
     expect(comments).toHaveLength(before + 1);
     const body = comments.at(-1)?.body ?? '';
-    // gpu-a's download failed (the first one tried): missing, like a runner that left nothing.
+    // gpu-a's download failed: missing, like a runner that left nothing.
     expect(body.split('\n')[0]).toBe('### ❌ reject — 3 runners: 1 iterate, 2 missing');
-    expect(body).toContain('| 🟡 iterate | `gpu-b` | `gpu-b.local` | 🟡 iterate — 1 target inconclusive |');
-    expect(body).toContain(`| ❔ missing | \`optimization-gate-gpu-a\` | \`?\` | download failed: Unable to download artifact: 500 |`);
-    expect(body).toContain('| ❔ missing | `optimization-gate-cpu` | `?` | no readable gate.json in the artifact |');
+    expect(body).toContain('| 🟡 iterate | `gpu-b` | `gpu-b.local` | 🟡 iterate — 1 target inconclusive | — |');
+    expect(body).toContain(`| ❔ missing | \`optimization-gate-gpu-a\` | \`?\` | download failed: Unable to download artifact: 500 | — | — |`);
+    expect(body).toContain('| ❔ missing | `optimization-gate-cpu` | `?` | not verified: no seal: this verdict was not uploaded by a completed run of the action | — | — |');
     expect(body).not.toContain('elsewhere');
-    expect(world.artifacts.calls).toContain(`download ${broken.id}`);
+    expect(world.artifacts.calls).toContain(`download ${broken.id} from run ${run.id}`);
     expect(JSON.parse(world.artifacts.of(run, 'optimization-gate-aggregate')?.files.get('gate.json') ?? '{}')).toMatchObject({ schema: 'optimization-gate/aggregate@1', decision: 'reject' });
   });
 });
@@ -167,6 +174,6 @@ describe('external profile mode', () => {
 
   it('a freeze command that writes no profile fails the run, naming the file', async () => {
     const { io } = await world.main({ eventName: 'push', workspace: world.workspace({ ...SLOW, external: 'nothing' }), inputs: { ...external, mode: 'measure', comment: 'none' } });
-    expect(io.failed).toEqual([expect.stringMatching(/^optimization-gate: decision measured, but: measured run failed: run 1: external freeze: \/.*\/out\/profile\.yaml: invalid content\n {2}- file not found \(the freeze command exited 0 but did not write it\)$/)]);
+    expect(io.failed).toEqual([expect.stringMatching(/^optimization-gate: decision measured, but: measured run failed: run 1: external freeze: \/.*\/out\/profile\.yaml: not found\n {2}- the freeze command exited 0 but did not write it$/)]);
   });
 });

@@ -104,6 +104,8 @@ export class RecordingArtifacts {
   readonly calls: string[] = [];
   /** Errors the next calls throw, per method, in order. */
   readonly failures: { upload: Error[]; download: Error[]; listThisRun: Error[] } = { upload: [], download: [], listThisRun: [] };
+  /** Errors every download of one artifact throws, by id (whatever order the client tries them in). */
+  readonly downloadFailures = new Map<number, Error>();
 
   constructor(private readonly model: ActionsModel) {}
 
@@ -135,7 +137,7 @@ export class RecordingArtifacts {
       },
       download: async (id, destination, fromRun) => {
         this.calls.push(`download ${id}${fromRun ? ` from run ${fromRun.workflowRunId}` : ''}`);
-        const failure = this.failures.download.shift();
+        const failure = this.failures.download.shift() ?? this.downloadFailures.get(id);
         if (failure) throw failure;
         const artifact = this.artifacts.find((a) => a.id === id && (fromRun === undefined ? a.runId === run.id : a.runId === fromRun.workflowRunId));
         if (!artifact) throw new Error(`Artifact not found: ${id}`);

@@ -106,7 +106,11 @@ export class World {
   }
 
   async main(options: MainOptions): Promise<MainResult> {
-    const runRecord = options.run ?? this.model.addRun({ event: options.eventName });
+    // A refresh is started by the refresh workflow (the provenance check reads the run's workflow file).
+    const refresh = options.inputs?.mode === 'baseline';
+    const runRecord = options.run ?? this.model.addRun({ event: options.eventName, ...(refresh ? { workflowPath: '.github/workflows/optimization-baseline-refresh.yml' } : {}) });
+    // A run of a branch of this repository runs at the branch's tip: that commit is on the branch (as the harness does).
+    if (runRecord.ref.startsWith('refs/heads/') && (runRecord.headRepository ?? REPO.fullName) === REPO.fullName) this.github.repo.pushCommit(runRecord.headBranch, runRecord.headSha);
     const runner = runnerEnv({
       githubApiUrl: this.github.url,
       resultsUrl: 'http://127.0.0.1:9',
