@@ -2,25 +2,38 @@
 import { createRequire as __ogCreateRequire } from 'node:module'; const require = __ogCreateRequire(import.meta.url);
 import {
   ACCEPTED_FORMS,
+  DEFAULT_CONFIRM_RUNS,
+  DEFAULT_REPEAT,
   FAIL_ON_VALUES,
+  HYPOTHESES_JSON_SCHEMA,
   NONE,
+  costPerRun,
   costTable,
+  describePlan,
   diffSides,
   evaluateGate,
+  evaluateHypotheses,
   formatChange,
   formatMedian,
   formatProblem,
   formatRowPercent,
+  hypothesesToJson,
+  hypothesisLine,
   inputErrorResult,
   mergeThresholds,
   parseInlineThresholds,
   parseIssueThresholds,
+  planRuns,
   qualityTable,
+  readCost,
   renderGateJson,
+  renderHypotheses,
+  renderHypothesesJson,
   renderReport,
   stageTable,
-  stageWallChart
-} from "./chunks/chunk-SCQFHEST.js";
+  stageWallChart,
+  suggestRepeat
+} from "./chunks/chunk-IUYRWTM3.js";
 import {
   UserError,
   errorMessage,
@@ -29,7 +42,7 @@ import {
   loadMeasuredRun,
   readText,
   runExternalFreeze
-} from "./chunks/chunk-7HPHNO7Z.js";
+} from "./chunks/chunk-NGYKGLHF.js";
 
 // src/inputs/cli-args.ts
 function parseCliArgs(command, specs, argv) {
@@ -460,9 +473,120 @@ var gateCommand = {
     const badInput = result.problems.length > 0 || result.inputErrors.length > 0;
     for (const line of [...errors, ...result.problems.map(formatProblem)]) console.error(`error: ${line}`);
     console.log(`decision: ${result.decision} (fail-on ${failOn}: ${result.passed ? "passes" : "fails"})`);
+    for (const h of result.hypotheses) for (const side of h.sides) console.log(hypothesisLine(h.id, side, true));
     console.log(`report: ${written.reportPath}`);
     console.log(`gate.json: ${written.jsonPath}`);
     return Promise.resolve(badInput ? EXIT_USER_ERROR2 : result.passed ? EXIT_OK2 : EXIT_GATE_FAILED);
+  }
+};
+
+// src/cli/hypotheses.ts
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join2, resolve as resolve2 } from "node:path";
+var NAME4 = "hypotheses";
+var SYNOPSIS5 = "--issue-file ISSUE.md --profile P.yaml\u2026 [--eval DIR\u2026] [--candidate C.yaml\u2026 [--eval-candidate DIR\u2026]] [--json] [--out DIR]";
+var OPTIONS4 = {
+  "issue-file": { type: "string", description: "the optimization issue body (markdown) holding the hypotheses" },
+  "thresholds-file": { type: "string", description: "inline block YAML (as the action input), merged over the issue" },
+  profile: { type: "list", description: "profile YAML(s) of the baseline; several are repeated runs" },
+  eval: { type: "list", description: "eval output dir(s) of those runs: one for all, or one per run" },
+  candidate: { type: "list", description: "profile YAML(s) of a candidate, evaluated separately" },
+  "eval-candidate": { type: "list", description: "eval output dir(s) of the candidate" },
+  json: { type: "boolean", description: `print the results as JSON (schema ${HYPOTHESES_JSON_SCHEMA})` },
+  out: { type: "string", description: "directory for hypotheses.json and hypotheses.md" },
+  help: { type: "boolean", description: "show this help" }
+};
+var EXIT_OK3 = 0;
+var EXIT_USER_ERROR3 = 2;
+var hypothesesCommand = {
+  summary: "check the hypotheses of an issue against measured profiles (confirmed / rejected / undecided)",
+  run(args) {
+    const { options, positionals } = parseCliArgs(NAME4, OPTIONS4, args);
+    if (options.help) {
+      console.log(usage(NAME4, SYNOPSIS5, OPTIONS4));
+      return Promise.resolve(EXIT_OK3);
+    }
+    if (positionals.length > 0) throw new UserError(`${NAME4}: unexpected argument "${positionals[0]}" (profiles go after --profile / --candidate)`);
+    if (options["issue-file"] === void 0 && options["thresholds-file"] === void 0) {
+      throw new UserError(`${NAME4}: --issue-file is required`, [usage(NAME4, SYNOPSIS5, OPTIONS4)]);
+    }
+    const spec = readThresholdFiles(options["issue-file"], options["thresholds-file"]);
+    if (spec.problems.length > 0) {
+      console.error(`optimization-gate ${NAME4}: ${spec.problems.length} problem(s) in the block:`);
+      for (const problem of spec.problems) console.error(formatProblem(problem));
+      return Promise.resolve(EXIT_USER_ERROR3);
+    }
+    const hypotheses = spec.hypotheses ?? [];
+    if (hypotheses.length === 0) {
+      console.error(`optimization-gate ${NAME4}: no hypotheses found: write them under \`hypotheses:\` in the optimization-gate block, or as a table with \`Hypothesis\` and \`Check\` columns (see docs/hypotheses.md)`);
+      return Promise.resolve(EXIT_USER_ERROR3);
+    }
+    const sides = [loadSide("baseline", options.profile, options.eval, { profiles: "--profile", evalDirs: "eval" })];
+    if (options.candidate.length > 0) {
+      sides.push(loadSide("candidate", options.candidate, options["eval-candidate"], { profiles: "--candidate", evalDirs: "eval-candidate" }));
+    } else if (options["eval-candidate"].length > 0) {
+      throw new UserError(`${NAME4}: --eval-candidate needs --candidate profiles`);
+    }
+    const results = evaluateHypotheses(hypotheses, sides);
+    if (options.out !== void 0) {
+      const out = resolve2(options.out);
+      try {
+        mkdirSync2(out, { recursive: true });
+        writeFileSync2(join2(out, "hypotheses.json"), renderHypothesesJson(results));
+        writeFileSync2(join2(out, "hypotheses.md"), `${renderHypotheses(results) ?? ""}
+`);
+      } catch (error) {
+        throw new UserError(`cannot write to --out ${out}: ${errorMessage(error)}`);
+      }
+    }
+    if (options.json) console.log(JSON.stringify({ schema: HYPOTHESES_JSON_SCHEMA, hypotheses: hypothesesToJson(results) }, null, 2));
+    else for (const h of results) for (const side of h.sides) console.log(hypothesisLine(h.id, side, sides.length > 1));
+    return Promise.resolve(EXIT_OK3);
+  }
+};
+
+// src/cli/plan.ts
+var NAME5 = "plan";
+var SYNOPSIS6 = "--issue-file ISSUE.md --baseline B.yaml\u2026 [--eval-baseline DIR\u2026] [--repeat N] [--warmup W] [--confirm-runs K] [--base-ref] [--max-cost-usd X]";
+var OPTIONS5 = {
+  "issue-file": { type: "string", description: "the optimization issue body (markdown): thresholds, repeat:, max-cost-usd:" },
+  "thresholds-file": { type: "string", description: "inline block YAML (as the action input), merged over the issue" },
+  baseline: { type: "list", description: "the baseline profile YAML(s); several are repeated runs (their spread suggests repeat:)" },
+  "eval-baseline": { type: "list", description: "eval output dir(s) of the baseline (eval_pipeline_metrics.json prices a run)" },
+  repeat: { type: "string", description: `measured runs per side (default: the issue's repeat:, else ${DEFAULT_REPEAT})` },
+  warmup: { type: "string", default: "1", description: "warm-up runs per side" },
+  "confirm-runs": { type: "string", default: String(DEFAULT_CONFIRM_RUNS), description: "confirmation rounds at most" },
+  experiment: { type: "boolean", description: "an experiment command runs once per side" },
+  "base-ref": { type: "boolean", description: "the baseline is measured in the same job (baseline: ref:\u2026): two sides" },
+  "max-cost-usd": { type: "string", description: "spend limit in US dollars (default: the issue's max-cost-usd:)" },
+  help: { type: "boolean", description: "show this help" }
+};
+var planCommand = {
+  summary: "state the runs and the spend a gate would need, and suggest repeat: from the baseline spread",
+  run(args) {
+    const { options, positionals } = parseCliArgs(NAME5, OPTIONS5, args);
+    if (options.help) {
+      console.log(usage(NAME5, SYNOPSIS6, OPTIONS5));
+      return Promise.resolve(0);
+    }
+    if (positionals.length > 0) throw new UserError(`${NAME5}: unexpected argument "${positionals[0]}"`);
+    const spec = options["issue-file"] !== void 0 || options["thresholds-file"] !== void 0 ? readThresholdFiles(options["issue-file"], options["thresholds-file"]) : { thresholds: [], problems: [] };
+    if (spec.problems.length > 0) throw new UserError(`${NAME5}: problems in the block`, spec.problems.map(formatProblem));
+    const baseline = loadSide("baseline", options.baseline, options["eval-baseline"], { profiles: "--baseline", evalDirs: "eval-baseline" });
+    const repeat = numberOption(NAME5, "repeat", options.repeat, { min: 1, integer: true }) ?? spec.repeat ?? DEFAULT_REPEAT;
+    const warmup = numberOption(NAME5, "warmup", options.warmup, { min: 0, integer: true }) ?? 1;
+    const confirmRuns = numberOption(NAME5, "confirm-runs", options["confirm-runs"], { min: 0, integer: true }) ?? DEFAULT_CONFIRM_RUNS;
+    let maxCostUsd = spec.maxCostUsd;
+    if (options["max-cost-usd"] !== void 0) {
+      maxCostUsd = readCost(options["max-cost-usd"]);
+      if (maxCostUsd === void 0) throw new UserError(`${NAME5}: --max-cost-usd expects an amount in US dollars, e.g. 2.50, got "${options["max-cost-usd"]}"`);
+    }
+    const sides = options["base-ref"] ? 2 : 1;
+    const confirmable = repeat > 1 || baseline.runs.length > 1;
+    const plan = planRuns({ sides, experiment: options.experiment, warmup, repeat, confirmRuns: confirmable ? confirmRuns : 0, confirmSides: sides });
+    for (const line of describePlan(plan, costPerRun(baseline.runs, "the baseline's"), maxCostUsd)) console.log(line);
+    if (spec.thresholds.length > 0) console.log(suggestRepeat(spec.thresholds, baseline.runs).text);
+    return Promise.resolve(0);
   }
 };
 
@@ -471,12 +595,14 @@ var COMMANDS = {
   freeze: freezeCommand,
   thresholds: thresholdsCommand,
   diff: diffCommand,
-  gate: gateCommand
+  gate: gateCommand,
+  hypotheses: hypothesesCommand,
+  plan: planCommand
 };
 
 // src/cli/index.ts
-var EXIT_OK3 = 0;
-var EXIT_USER_ERROR3 = 2;
+var EXIT_OK4 = 0;
+var EXIT_USER_ERROR4 = 2;
 var EXIT_INTERNAL_ERROR = 3;
 function help() {
   const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)}${c.summary}`);
@@ -491,21 +617,21 @@ async function runCli(argv) {
   const [name, ...args] = argv;
   if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
     console.log(help());
-    return name === void 0 ? EXIT_USER_ERROR3 : EXIT_OK3;
+    return name === void 0 ? EXIT_USER_ERROR4 : EXIT_OK4;
   }
   const command = COMMANDS[name];
   if (!command) {
     console.error(`optimization-gate: unknown command "${name}"
 
 ${help()}`);
-    return EXIT_USER_ERROR3;
+    return EXIT_USER_ERROR4;
   }
   try {
     return await command.run(args);
   } catch (error) {
     if (isUserError(error)) {
       console.error(`optimization-gate ${name}: ${error.message}`);
-      return EXIT_USER_ERROR3;
+      return EXIT_USER_ERROR4;
     }
     console.error(`optimization-gate ${name}: internal error (please report): ${errorMessage(error)}`);
     if (error instanceof Error && error.stack) console.error(error.stack);

@@ -1,15 +1,15 @@
 import { createRequire as __ogCreateRequire } from 'node:module'; const require = __ogCreateRequire(import.meta.url);
 import {
   SAMPLES_SUFFIX,
-  State,
   coreIO,
   createArtifactStore,
   filesUnder,
   rebuildFromSamples
-} from "./chunks/chunk-O34D7O3K.js";
+} from "./chunks/chunk-2VZAWSOQ.js";
 import {
+  State,
   errorMessage
-} from "./chunks/chunk-7HPHNO7Z.js";
+} from "./chunks/chunk-NGYKGLHF.js";
 
 // src/action/post.ts
 import { existsSync, readFileSync, writeFileSync } from "node:fs";

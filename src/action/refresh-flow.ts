@@ -20,34 +20,57 @@ import { measuredFiles, measureSides, type MeasuredSide } from './measure-sides.
 import { publishVerdict, type Publication, type Verdict } from './publish.js';
 import { restoreFromCache } from './resolve-baseline.js';
 import { loadSide, type Session } from './session.js';
+import { evaluateOnRuns, loadHypotheses, writeHypothesesJson } from './hypotheses.js';
+import { SpendBudget } from './budget.js';
+import { costPerRun, describePlan, planRuns, spendNote } from '../compare/spend.js';
+import type { MeasuredRun } from '../compare/types.js';
+import { DEFAULT_MEASURE_REPEAT, DEFAULT_REPEAT } from '../inputs/config.js';
 
 export const DRIFT_LABEL = 'optimization-gate-drift';
 
-async function measureHere(session: Session): Promise<MeasuredSide> {
+/**
+ * Measures this checkout once per `repeat`, after stating the runs and the expected spend (priced by
+ * `previous`, the baseline it refreshes, when there is one); the budget is returned for the verdict.
+ */
+async function measureHere(session: Session, maxCostUsd: number | undefined, previous?: readonly MeasuredRun[]): Promise<{ side: MeasuredSide; budget: SpendBudget }> {
   const { config, context, io, outDir } = session;
+  const repeat = config.repeat ?? (config.mode === 'measure' ? DEFAULT_MEASURE_REPEAT : DEFAULT_REPEAT);
+  const plan = planRuns({ sides: 1, experiment: config.experimentCommand !== undefined, warmup: config.warmup, repeat, confirmRuns: 0, confirmSides: 1 });
+  const cost = previous ? costPerRun(previous, 'the previous baseline\'s') : undefined;
+  const budget = new SpendBudget(config.maxCostUsd ?? maxCostUsd, cost, plan);
+  for (const line of describePlan(plan, cost, budget.maxUsd)) io.info(line);
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
-  const [side] = await io.group(`Measure (${config.repeat ?? 1} run${(config.repeat ?? 1) === 1 ? '' : 's'})`, () =>
+  const [side] = await io.group(`Measure (${repeat} run${repeat === 1 ? '' : 's'})`, () =>
     measureSides([{ name: 'candidate', cwd: session.workingDir, stem: join(outDir, 'run'), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
-      config, repeat: config.repeat ?? 1, signal: session.signal, runner: session.runner, log: (l) => io.info(l), env: {},
+      config, repeat, signal: session.signal, runner: session.runner, log: (l) => io.info(l), env: {}, budget,
     }),
   );
   if (session.signal.aborted) throw new CancelledError('cancelled while measuring; the post step uploads what was measured');
   setProfileOutputs(session, side);
-  return side as MeasuredSide;
+  return { side: side as MeasuredSide, budget };
 }
 
 
+/** The verdict's line on spend, when anything is known (a budget that stopped runs always is). */
+function spendLines(budget: SpendBudget): string[] {
+  const note = spendNote(budget.record());
+  return note ? [note] : [];
+}
+
 export async function runMeasure(session: Session): Promise<Publication> {
-  const side = await measureHere(session);
+  const wanted = await session.io.group('Hypotheses', () => loadHypotheses(session));
+  const { side, budget } = await measureHere(session, wanted.maxCostUsd);
   const failures = [...side.failures];
   const loaded = loadSide('candidate', side.profiles, side.evalDir, failures);
+  const hypotheses = evaluateOnRuns(session, wanted.hypotheses, 'measured', loaded.runs);
   const verdict: Verdict = {
     decision: 'measured',
-    render: (links) => renderMeasurementReport(loaded.runs, { title: 'optimization-gate: measured', ...links, failures }),
+    render: (links) => renderMeasurementReport(loaded.runs, { title: 'optimization-gate: measured', ...links, failures, hypotheses, notes: [...wanted.notes, ...spendLines(budget)] }),
     annotations: failures.map((f) => ({ title: 'optimization-gate: run failed', message: f })),
   };
+  const files = [...measuredFiles([side]), writeRunInfo(session, 'measured'), ...writeHypothesesJson(session.outDir, hypotheses)];
   const publication = await session.io.group('Publish', () =>
-    publishVerdict(verdict, { outDir: session.outDir, artifactName: session.config.artifactName, files: [...measuredFiles([side]), writeRunInfo(session, 'measured')] }, session),
+    publishVerdict(verdict, { outDir: session.outDir, artifactName: session.config.artifactName, files }, session),
   );
   if (failures.length > 0) publication.faults.push(...failures.map((f) => `measured run failed: ${f}`));
   return publication;
@@ -105,9 +128,13 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
     }
   });
 
-  const side = await measureHere(session);
+  const wanted = await io.group('Hypotheses', () => loadHypotheses(session));
+  const previousRuns = previous ? loadSide('baseline', previous.profiles, previous.evalDir, []).runs : undefined;
+  const { side, budget } = await measureHere(session, wanted.maxCostUsd, previousRuns);
   const failures = [...side.failures];
   const fresh = loadSide('candidate', side.profiles, side.evalDir, failures);
+  // The fresh runs are the baseline being refreshed: the hypotheses are about them.
+  const hypotheses = evaluateOnRuns(session, wanted.hypotheses, 'baseline', fresh.runs);
   const stored = failures.length === 0 && fresh.runs.length > 0;
   const storeDir = join(session.outDir, 'baseline-store');
   if (stored) {
@@ -127,9 +154,11 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
   let drift: GateResult | undefined;
   if (spec && previous && fresh.runs.length > 0) {
     const before = loadSide('baseline', previous.profiles, previous.evalDir, failures);
-    drift = evaluateGate(spec, before, fresh, { failOn: config.failOn, failedRuns: failures });
+    drift = { ...evaluateGate(spec, before, fresh, { failOn: config.failOn, failedRuns: failures, spend: budget.record() }), hypotheses };
   }
   const notes = [
+    ...wanted.notes,
+    ...(drift ? [] : spendLines(budget)),
     stored ? `stored as the new baseline for dataset ${keyParts.datasetId}, runner ${keyParts.runnerKey}, config hash ${keyParts.configHash}` : 'not stored: a measured run failed',
     previous ? `previous baseline: ${previous.origin}` : 'no previous baseline',
   ];
@@ -138,7 +167,7 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
     ? driftVerdict(drift, diff, notes)
     : {
         decision: 'measured',
-        render: (links) => renderMeasurementReport(fresh.runs, { title: 'optimization-gate: baseline refresh', ...links, notes, failures }),
+        render: (links) => renderMeasurementReport(fresh.runs, { title: 'optimization-gate: baseline refresh', ...links, notes, failures, hypotheses }),
         annotations: failures.map((f) => ({ title: 'optimization-gate: run failed', message: f })),
       };
 
@@ -147,7 +176,11 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
   const outDir = stored ? storeDir : session.outDir;
   const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.runnerKey) : config.artifactName;
   mkdirSync(outDir, { recursive: true });
-  const files = [...(stored ? filesUnder(storeDir) : measuredFiles([side])), writeRunInfo(session, drift?.decision ?? 'measured', outDir)];
+  const files = [
+    ...(stored ? filesUnder(storeDir) : measuredFiles([side])),
+    writeRunInfo(session, drift?.decision ?? 'measured', outDir),
+    ...writeHypothesesJson(outDir, hypotheses),
+  ];
   const publication = await io.group('Publish', () =>
     publishVerdict(verdict, { outDir, artifactName, files, ...(issueNumber !== undefined ? { issueNumber } : {}) }, { ...session, config: { ...config, comment: { issue: issueNumber !== undefined, pr: false } } }),
   );

@@ -2,6 +2,8 @@ import type { CliCommand } from './command.js';
 import { diffCommand } from './diff.js';
 import { freezeCommand } from './freeze.js';
 import { gateCommand } from './gate.js';
+import { hypothesesCommand } from './hypotheses.js';
+import { planCommand } from './plan.js';
 import { thresholdsCommand } from './thresholds.js';
 
 /** Every CLI command, by name. Each lives in its own module under src/cli/. */
@@ -10,4 +12,6 @@ export const COMMANDS: Record<string, CliCommand> = {
   thresholds: thresholdsCommand,
   diff: diffCommand,
   gate: gateCommand,
+  hypotheses: hypothesesCommand,
+  plan: planCommand,
 };

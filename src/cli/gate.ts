@@ -15,6 +15,7 @@ import type { Side } from '../compare/types.js';
 import { errorMessage, isUserError, UserError } from '../errors.js';
 import { parseCliArgs, usage } from '../inputs/cli-args.js';
 import { renderReport } from '../report/report.js';
+import { hypothesisLine } from '../report/hypotheses.js';
 import type { CliCommand } from './command.js';
 import { loadSide } from './sides.js';
 import { readThresholdFiles } from './thresholds.js';
@@ -123,6 +124,7 @@ export const gateCommand: CliCommand = {
     const badInput = result.problems.length > 0 || result.inputErrors.length > 0;
     for (const line of [...errors, ...result.problems.map(formatProblem)]) console.error(`error: ${line}`);
     console.log(`decision: ${result.decision} (fail-on ${failOn}: ${result.passed ? 'passes' : 'fails'})`);
+    for (const h of result.hypotheses) for (const side of h.sides) console.log(hypothesisLine(h.id, side, true));
     console.log(`report: ${written.reportPath}`);
     console.log(`gate.json: ${written.jsonPath}`);
     return Promise.resolve(badInput ? EXIT_USER_ERROR : result.passed ? EXIT_OK : EXIT_GATE_FAILED);

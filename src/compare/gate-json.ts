@@ -28,9 +28,13 @@
  * - `problems[]`: threshold parse problems {line, text, expected, origin}; `input_errors[]`
  * - `noise`: how noise was handled ("single run: no noise estimate" or the interval method)
  * - `notes[]`; `spec`: {baseline, repeat} as named on the issue
+ * - `hypotheses[]`: the issue's hypotheses evaluated on each side (src/compare/hypotheses/json.ts)
+ * - `spend`: {max_cost_usd, per_run_usd, source, planned_runs, most_runs, runs, estimated_usd,
+ *   stopped (why max-cost-usd stopped runs)} or null when the result was not measured by a job
  */
 import type { Decision, FailOn, Verdict } from './decision.js';
 import type { GateResult, RunInfo, SideValues, ThresholdResult } from './gate.js';
+import { hypothesesToJson } from './hypotheses/json.js';
 
 export const GATE_JSON_SCHEMA = 'optimization-gate/gate@1';
 
@@ -94,6 +98,17 @@ export interface GateJson {
   noise: string;
   notes: string[];
   spec: { baseline: Nullable<string>; repeat: Nullable<number> };
+  hypotheses: ReturnType<typeof hypothesesToJson>;
+  spend: Nullable<{
+    max_cost_usd: Nullable<number>;
+    per_run_usd: Nullable<number>;
+    source: Nullable<string>;
+    planned_runs: number;
+    most_runs: number;
+    runs: number;
+    estimated_usd: Nullable<number>;
+    stopped: Nullable<string>;
+  }>;
 }
 
 function num(value: number | null | undefined): number | null {
@@ -169,6 +184,19 @@ export function toGateJson(result: GateResult): GateJson {
     noise: result.noise,
     notes: result.notes,
     spec: { baseline: str(result.spec.baseline), repeat: num(result.spec.repeat) },
+    hypotheses: hypothesesToJson(result.hypotheses),
+    spend: result.spend
+      ? {
+          max_cost_usd: num(result.spend.maxCostUsd),
+          per_run_usd: num(result.spend.perRunUsd),
+          source: str(result.spend.source),
+          planned_runs: result.spend.plannedRuns,
+          most_runs: result.spend.mostRuns,
+          runs: result.spend.runs,
+          estimated_usd: num(result.spend.estimatedUsd),
+          stopped: str(result.spend.stopped),
+        }
+      : null,
   };
 }
 

@@ -13,6 +13,7 @@ import { code, details, table } from './markdown.js';
 import { costTable, qualityTable, stageTable } from './diff-tables.js';
 import { stageWallChart } from './chart.js';
 import { headline, summaryLine, verdictTable } from './verdicts.js';
+import { renderHypotheses } from './hypotheses.js';
 
 /** GitHub's limit for an issue or PR comment body. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -135,12 +136,15 @@ function assemble(sections: readonly Section[], limit: number): string {
 
 export function renderReport(result: GateResult, diff: Diff | undefined, options: ReportOptions = {}): string {
   const sections: Section[] = [{ text: headline(result) }];
-  for (const text of [linksLine(options), summaryLine(result), problemsSection(result)]) {
+  const budget = result.spend?.stopped ? `💸 **max-cost-usd stopped the runs:** ${result.spend.stopped}` : undefined;
+  for (const text of [linksLine(options), summaryLine(result), budget, problemsSection(result)]) {
     if (text !== undefined) sections.push({ text });
   }
   // Another host is shown near the top: it changes how every time and memory number reads.
   if (!result.host.comparable) sections.push({ text: hostSection(result) });
   if (result.thresholds.length > 0) sections.push({ text: `#### Verdicts\n\n${verdictTable(result)}` });
+  const hypotheses = renderHypotheses(result.hypotheses);
+  if (hypotheses) sections.push({ text: hypotheses, optional: 'Hypotheses' });
   const parsed = parsedThresholds(result);
   if (parsed) sections.push({ text: parsed, optional: 'Thresholds as parsed' });
   if (diff) {

@@ -23,25 +23,25 @@ def work(mb, seconds):
         buf[i] = 1
     time.sleep(seconds)
 print('pipeline: start', flush=True)
+# A worker size that follows a fixed pattern over the job's runs (E2E_WORKER_MB="16,16,60,60" with a
+# counter in E2E_JITTER_FILE), so interleaved sides both see the same spread: deliberately noisy,
+# deterministically so, and in memory, which a busy machine does not change.
+jitter = os.environ.get('E2E_JITTER_FILE')
+count = int(open(jitter).read() or '0') if jitter and os.path.exists(jitter) else 0
+pattern = [int(x) for x in os.environ.get('E2E_WORKER_MB', '').split(',') if x]
+worker_mb = pattern[count % len(pattern)] if pattern else cfg.get('worker_mb', 16)
 for stage, seconds in cfg['stages'].items():
     emit(stage, 'start')
     if stage == 'transcribe':
-        p = mp.get_context('fork').Process(target=work, args=(cfg.get('worker_mb', 16), seconds))
+        p = mp.get_context('fork').Process(target=work, args=(worker_mb, seconds))
         p.start()
         p.join()
     else:
         time.sleep(seconds)
     emit(stage, 'end')
     print('pipeline: stage ' + stage + ' done', flush=True)
-jitter = os.environ.get('E2E_JITTER_FILE')
 if jitter:
-    # A stage whose time follows a fixed pattern over the job's runs (fast, fast, slow, slow, …), so
-    # interleaved sides both see the same spread: deliberately noisy, deterministically so.
-    count = int(open(jitter).read() or '0') if os.path.exists(jitter) else 0
     open(jitter, 'w').write(str(count + 1))
-    emit('jitter', 'start')
-    time.sleep([0.05, 0.05, 0.25, 0.25][count % 4])
-    emit('jitter', 'end')
 if cfg.get('hang'):
     print('pipeline: hanging', flush=True)
     time.sleep(3600)
@@ -88,8 +88,10 @@ export const ISSUE_BODY = [
   '',
 ].join('\n');
 
-/** Action inputs that run the tiny pipeline quickly. */
+/** Action inputs that run the tiny pipeline quickly: one run per side unless a test asks for more. */
 export const PIPELINE_INPUTS = {
+  repeat: '1',
+  'confirm-runs': '0',
   'profile-command': 'python3 pipeline.py',
   'experiment-command': 'python3 experiment.py',
   'experiment-output': 'eval-out',

@@ -24,15 +24,17 @@ export interface Contract {
   intendedDefaults: Record<string, Record<string, string>>;
 }
 
+const BUDGET = 'set in the block: `max-cost-usd:` on the issue, or in the `thresholds` input the workflow forwards';
 const TOKEN = "the workflow's own GITHUB_TOKEN, limited by the permissions its jobs declare, is the token to use";
 
 export const PROJECT_CONTRACT: Contract = {
   notForwarded: {
     'action.yml': {
-      'optimization-pr-gate.yml': { token: TOKEN },
-      'optimization-dispatch.yml': { token: TOKEN, 'allow-fork-prs': 'no pull-request event: whoever dispatches chooses the ref' },
+      'optimization-pr-gate.yml': { token: TOKEN, 'max-cost-usd': BUDGET },
+      'optimization-dispatch.yml': { token: TOKEN, 'max-cost-usd': BUDGET, 'allow-fork-prs': 'no pull-request event: whoever dispatches chooses the ref' },
       'baseline-refresh.yml': {
         token: TOKEN,
+        'max-cost-usd': "set in the block: `max-cost-usd:` in the `drift-thresholds` input the workflow forwards",
         baseline: 'mode baseline compares with the previous baseline stored in the cache',
         'confirm-runs': 'a refresh measures one side: there is nothing to confirm',
         'allow-fork-prs': 'runs on the default branch, never on a pull request',
