@@ -33,7 +33,7 @@ import {
   stageTable,
   stageWallChart,
   suggestRepeat
-} from "./chunks/chunk-IUYRWTM3.js";
+} from "./chunks/chunk-DBU64EDP.js";
 import {
   UserError,
   errorMessage,
@@ -540,7 +540,14 @@ var hypothesesCommand = {
       }
     }
     if (options.json) console.log(JSON.stringify({ schema: HYPOTHESES_JSON_SCHEMA, hypotheses: hypothesesToJson(results) }, null, 2));
-    else for (const h of results) for (const side of h.sides) console.log(hypothesisLine(h.id, side, sides.length > 1));
+    else {
+      for (const h of results) {
+        for (const side of h.sides) {
+          console.log(hypothesisLine(h.id, side, sides.length > 1));
+          for (const note of side.notes) console.log(`  note: ${note}`);
+        }
+      }
+    }
     return Promise.resolve(EXIT_OK3);
   }
 };

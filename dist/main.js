@@ -47,7 +47,7 @@ import {
   suggestRepeat,
   table,
   usd
-} from "./chunks/chunk-IUYRWTM3.js";
+} from "./chunks/chunk-DBU64EDP.js";
 import {
   CancelledError,
   EVAL_METRICS_FILE,
@@ -1414,9 +1414,10 @@ async function runMeasure(session) {
     annotations: failures.map((f) => ({ title: "optimization-gate: run failed", message: f }))
   };
   const files = [...measuredFiles([side]), writeRunInfo(session, "measured"), ...writeHypothesesJson(session.outDir, hypotheses)];
+  const issue = resolveIssueNumber(session.config, session.context);
   const publication = await session.io.group(
     "Publish",
-    () => publishVerdict(verdict, { outDir: session.outDir, artifactName: session.config.artifactName, files }, session)
+    () => publishVerdict(verdict, { outDir: session.outDir, artifactName: session.config.artifactName, files, ...issue ? { issueNumber: issue.number } : {} }, session)
   );
   if (failures.length > 0) publication.faults.push(...failures.map((f) => `measured run failed: ${f}`));
   return publication;

@@ -21,6 +21,7 @@ import { publishVerdict, type Publication, type Verdict } from './publish.js';
 import { restoreFromCache } from './resolve-baseline.js';
 import { loadSide, type Session } from './session.js';
 import { evaluateOnRuns, loadHypotheses, writeHypothesesJson } from './hypotheses.js';
+import { resolveIssueNumber } from './context.js';
 import { SpendBudget } from './budget.js';
 import { costPerRun, describePlan, planRuns, spendNote } from '../compare/spend.js';
 import type { MeasuredRun } from '../compare/types.js';
@@ -69,8 +70,10 @@ export async function runMeasure(session: Session): Promise<Publication> {
     annotations: failures.map((f) => ({ title: 'optimization-gate: run failed', message: f })),
   };
   const files = [...measuredFiles([side]), writeRunInfo(session, 'measured'), ...writeHypothesesJson(session.outDir, hypotheses)];
+  // Measuring for an issue (dispatch with its number, say) reports there, hypotheses included.
+  const issue = resolveIssueNumber(session.config, session.context);
   const publication = await session.io.group('Publish', () =>
-    publishVerdict(verdict, { outDir: session.outDir, artifactName: session.config.artifactName, files }, session),
+    publishVerdict(verdict, { outDir: session.outDir, artifactName: session.config.artifactName, files, ...(issue ? { issueNumber: issue.number } : {}) }, session),
   );
   if (failures.length > 0) publication.faults.push(...failures.map((f) => `measured run failed: ${f}`));
   return publication;

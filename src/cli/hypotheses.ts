@@ -74,7 +74,14 @@ export const hypothesesCommand: CliCommand = {
       }
     }
     if (options.json) console.log(JSON.stringify({ schema: HYPOTHESES_JSON_SCHEMA, hypotheses: hypothesesToJson(results) }, null, 2));
-    else for (const h of results) for (const side of h.sides) console.log(hypothesisLine(h.id, side, sides.length > 1));
+    else {
+      for (const h of results) {
+        for (const side of h.sides) {
+          console.log(hypothesisLine(h.id, side, sides.length > 1));
+          for (const note of side.notes) console.log(`  note: ${note}`);
+        }
+      }
+    }
     return Promise.resolve(EXIT_OK);
   },
 };

@@ -64,7 +64,7 @@ export function costPerRun(runs: ReadonlyArray<Pick<MeasuredRun, 'cost'>>, whose
 
 export function usd(value: number): string {
   if (value === 0) return '$0';
-  return value >= 10 ? `$${value.toFixed(2)}` : `$${Number(value.toPrecision(3))}`;
+  return `$${value >= 10 ? Number(value.toFixed(2)) : Number(value.toPrecision(3))}`;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

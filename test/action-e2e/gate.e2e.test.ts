@@ -186,4 +186,41 @@ describe('the action end to end', () => {
     expect(clock.every(Number.isFinite)).toBe(true);
     expect(clock).toEqual([...clock].sort((a, b) => a - b));
   }, TEST_TIMEOUT);
+  it('max-cost-usd stops the confirmation rounds when the next would exceed it, and the verdict says so', async () => {
+    const workspace = gitWorkspace();
+    const jitter = join(mkdtempSync(join(tmpdir(), 'og-budget-')), 'count');
+    const runner = h.runnerEnv({
+      eventName: 'workflow_dispatch',
+      event: workflowDispatchEvent(h.github, { 'issue-number': '7' }),
+      workspace,
+      inputs: {
+        ...PIPELINE_INPUTS,
+        baseline: 'ref:main',
+        repeat: '2',
+        'confirm-runs': '5',
+        // A run of main costs $0.05, of the candidate $0.03 (their experiments say so): 2 experiments and
+        // 2 rounds are $0.24, a confirmation round $0.08 more: $0.33 allows one round, not two.
+        'max-cost-usd': '0.33',
+        comment: 'none',
+        thresholds: 'thresholds:\n  profile.totals.peak_rss_mb: "<= +40MB"\n',
+      },
+    });
+    const { main } = await runAction({ runner, env: { E2E_JITTER_FILE: jitter, E2E_WORKER_MB: '16,16,60,60' }, timeoutMs: 100_000 });
+    expect(main.exitCode, main.stdout).toBe(0);
+    expect(main.stdout).toContain('expected runs: 2 experiment runs + 4 measured (2 per side × 2 sides) = 6; at most 10 more in confirmation rounds (5 rounds × 2): 16 at most');
+    expect(main.stdout).toContain('max-cost-usd $0.33: applied once a run\'s cost is known');
+    expect(main.stdout).toContain('Confirmation round 1 of at most 5');
+    const stopped = 'confirmation round 2 not started: $0.32 estimated so far, it would add $0.08 beyond $0.33';
+    expect(main.stdout).toContain(`Confirmation stops after 1 round: max-cost-usd: ${stopped}`);
+    const gate = JSON.parse(readFileSync(main.outputs['gate-json'] as string, 'utf8')) as {
+      notes: string[];
+      spend: { max_cost_usd: number; runs: number; estimated_usd: number; stopped: string; planned_runs: number; most_runs: number };
+      thresholds: Array<{ metric: string; baseline: { n: number }; candidate: { n: number } }>;
+    };
+    expect(gate.spend).toMatchObject({ max_cost_usd: 0.33, runs: 8, planned_runs: 6, most_runs: 16, stopped });
+    expect(gate.spend.estimated_usd).toBeCloseTo(0.32, 10);
+    expect(gate.thresholds[0]).toMatchObject({ baseline: { n: 3 }, candidate: { n: 3 } });
+    expect(gate.notes).toContain(`max-cost-usd $0.33 stopped the runs: ${stopped}`);
+    expect(main.summary).toContain(`💸 **max-cost-usd stopped the runs:** ${stopped}`);
+  }, TEST_TIMEOUT);
 });
