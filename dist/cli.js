@@ -33,7 +33,7 @@ import {
   stageTable,
   stageWallChart,
   suggestRepeat
-} from "./chunks/chunk-DBU64EDP.js";
+} from "./chunks/chunk-WHSVRMML.js";
 import {
   UserError,
   errorMessage,

@@ -47,7 +47,7 @@ import {
   suggestRepeat,
   table,
   usd
-} from "./chunks/chunk-DBU64EDP.js";
+} from "./chunks/chunk-WHSVRMML.js";
 import {
   CancelledError,
   EVAL_METRICS_FILE,

@@ -52,3 +52,39 @@ export function referenceRuns(count, seed, slow = {}) {
   }
   return runs;
 }
+
+/** The confirmation rule before the futility check (issue 6): a round while any guardrail is inconclusive. */
+export function confirmWhileInconclusive(nextConfirmation) {
+  return (result, done, allowed) => {
+    const step = nextConfirmation(result, done, allowed);
+    return { ...step, confirm: allowed > 0 && done < allowed && result.decision !== 'reject' && step.undecided.length > 0 };
+  };
+}
+
+/**
+ * The reference scenario's rows: for each configuration `{ label, repeat, confirm, rule }`, A/A gates
+ * (false fails per evaluation, runs per side) and A/B gates with `clean` 10 % slower (caught as fail,
+ * runs per side) and with `summarize` 10 % slower. `countGates` and the gate come from the caller.
+ */
+export function referenceRows({ countGates, sumTallies, evaluateGate, spec, configs, draws }) {
+  const A = referenceRuns(4000, 1);
+  const slowClean = referenceRuns(2000, 2, { clean: 1.1 });
+  const slowSummarize = referenceRuns(2000, 3, { summarize: 1.1 });
+  const totals = ['profile.totals.wall_time_s', 'profile.totals.cpu_time_s'];
+  return configs.map(({ label, repeat, confirm, rule }) => {
+    const common = { evaluateGate, spec, baselinePool: A, n: repeat, draws, method: 'rank-shift', ...(confirm > 0 ? { confirm: { nextConfirmation: rule, maxExtra: confirm } } : {}) };
+    const aa = countGates({ ...common, random: mulberry32(100 + repeat) });
+    const clean = countGates({ ...common, random: mulberry32(200 + repeat), candidatePool: { runs: slowClean, affected: ['profile.stages.clean.wall_time_s', ...totals] } });
+    const summarize = countGates({ ...common, random: mulberry32(300 + repeat), candidatePool: { runs: slowSummarize, affected: ['profile.stages.summarize.wall_time_s', ...totals] } });
+    const falseFails = sumTallies(aa.perMetric, () => true);
+    return {
+      label, repeat, confirm_runs: confirm, draws,
+      aa_false_fail: falseFails.fail / falseFails.total,
+      aa_runs_per_side: repeat + aa.gates.rounds / aa.gates.total,
+      clean_caught: clean.perMetric['profile.stages.clean.wall_time_s'].fail / clean.gates.total,
+      clean_runs_per_side: repeat + clean.gates.rounds / clean.gates.total,
+      summarize_caught: summarize.perMetric['profile.stages.summarize.wall_time_s'].fail / summarize.gates.total,
+      summarize_runs_per_side: repeat + summarize.gates.rounds / summarize.gates.total,
+    };
+  });
+}

@@ -38,8 +38,9 @@ const FUTILITY_FACTOR = 3;
  * Whether the rounds left may decide an inconclusive verdict. The runs it needs are estimated from
  * the spread of a few runs, itself uncertain (one slow run in five doubles it): only an estimate
  * beyond three times the runs reachable counts as hopeless. Measured in `npm run bench:verdict`
- * (reference scenario): a +10 % regression of a 2.4 %-noise stage is still caught 97 % of the time
- * at repeat 5 + 5 rounds, while an unchanged candidate costs 6.9 runs per side instead of 8.5.
+ * (reference scenario, docs/spend.md): with the defaults (repeat 5, confirm-runs 6) a +10 % regression
+ * of a 2.4 %-noise stage is caught 97 % of the time at 5.9 runs per side, and an unchanged candidate
+ * costs 7.3 runs per side, where a round while anything is inconclusive (5 + 5) cost 8.5.
  * No estimate (no spread yet) gets the benefit of the doubt.
  */
 export function mayDecide(t: ThresholdResult, roundsLeft: number): boolean {

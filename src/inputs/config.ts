@@ -18,7 +18,7 @@ export type ProfileMode = 'native' | 'external';
  */
 export const DEFAULT_REPEAT = 5;
 export const DEFAULT_MEASURE_REPEAT = 1;
-export const DEFAULT_CONFIRM_RUNS = 5;
+export const DEFAULT_CONFIRM_RUNS = 6;
 
 export type BaselineSource =
   | { kind: 'path'; path: string }

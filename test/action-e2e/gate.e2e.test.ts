@@ -137,25 +137,25 @@ describe('the action end to end', () => {
     expect(post?.exitCode).toBe(0);
   }, TEST_TIMEOUT);
 
-  it('an inconclusive guardrail gets confirmation rounds (A B), up to confirm-runs, recorded in stage_truth', async () => {
-    const workspace = gitWorkspace();
+  /**
+   * Two runs per side, main against feature, with a guardrail that stays inconclusive: each side's runs
+   * hold workers of 16 and 60 MiB, so the interval of the shift spans ±44 MiB across a bound of +40 MiB,
+   * and the spread says a few more runs would decide it (so the rounds are not futile).
+   */
+  async function inconclusiveGate(inputs: Record<string, string>) {
     const jitter = join(mkdtempSync(join(tmpdir(), 'og-jitter-')), 'count');
     const runner = h.runnerEnv({
       eventName: 'workflow_dispatch',
       event: workflowDispatchEvent(h.github, { 'issue-number': '7' }),
-      workspace,
-      inputs: {
-        ...PIPELINE_INPUTS,
-        baseline: 'ref:main',
-        repeat: '2',
-        'confirm-runs': '2',
-        comment: 'none',
-        // Each side's runs hold workers of 16 and 60 MiB: the interval of the shift spans ±44 MiB, across a
-        // bound of +40 MiB, and the spread says a few more runs would decide it (so the rounds are not futile).
-        thresholds: 'thresholds:\n  profile.totals.peak_rss_mb: "<= +40MB"\n',
-      },
+      workspace: gitWorkspace(),
+      inputs: { ...PIPELINE_INPUTS, baseline: 'ref:main', repeat: '2', comment: 'none', thresholds: 'thresholds:\n  profile.totals.peak_rss_mb: "<= +40MB"\n', ...inputs },
     });
     const { main } = await runAction({ runner, env: { E2E_JITTER_FILE: jitter, E2E_WORKER_MB: '16,16,60,60' }, timeoutMs: 100_000 });
+    return { runner, main };
+  }
+
+  it('an inconclusive guardrail gets confirmation rounds (A B), up to confirm-runs, recorded in stage_truth', async () => {
+    const { runner, main } = await inconclusiveGate({ 'confirm-runs': '2' });
     expect(main.exitCode, main.stdout).toBe(0);
     const jitterMetric = 'profile.totals.peak_rss_mb';
     expect(main.stdout).toContain(`Confirmation round 1 of at most 2 (1 guardrail(s) inconclusive: ${jitterMetric})`);
@@ -187,25 +187,9 @@ describe('the action end to end', () => {
     expect(clock).toEqual([...clock].sort((a, b) => a - b));
   }, TEST_TIMEOUT);
   it('max-cost-usd stops the confirmation rounds when the next would exceed it, and the verdict says so', async () => {
-    const workspace = gitWorkspace();
-    const jitter = join(mkdtempSync(join(tmpdir(), 'og-budget-')), 'count');
-    const runner = h.runnerEnv({
-      eventName: 'workflow_dispatch',
-      event: workflowDispatchEvent(h.github, { 'issue-number': '7' }),
-      workspace,
-      inputs: {
-        ...PIPELINE_INPUTS,
-        baseline: 'ref:main',
-        repeat: '2',
-        'confirm-runs': '5',
-        // A run of main costs $0.05, of the candidate $0.03 (their experiments say so): 2 experiments and
-        // 2 rounds are $0.24, a confirmation round $0.08 more: $0.33 allows one round, not two.
-        'max-cost-usd': '0.33',
-        comment: 'none',
-        thresholds: 'thresholds:\n  profile.totals.peak_rss_mb: "<= +40MB"\n',
-      },
-    });
-    const { main } = await runAction({ runner, env: { E2E_JITTER_FILE: jitter, E2E_WORKER_MB: '16,16,60,60' }, timeoutMs: 100_000 });
+    // A run of main costs $0.05, of the candidate $0.03 (their experiments say so): 2 experiments and
+    // 2 rounds are $0.24, a confirmation round $0.08 more: $0.33 allows one round, not two.
+    const { main } = await inconclusiveGate({ 'confirm-runs': '5', 'max-cost-usd': '0.33' });
     expect(main.exitCode, main.stdout).toBe(0);
     expect(main.stdout).toContain('expected runs: 2 experiment runs + 4 measured (2 per side × 2 sides) = 6; at most 10 more in confirmation rounds (5 rounds × 2): 16 at most');
     expect(main.stdout).toContain('max-cost-usd $0.33: applied once a run\'s cost is known');

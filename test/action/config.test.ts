@@ -100,7 +100,7 @@ describe('readActionConfig', () => {
     const base = { 'profile-command': 'x' };
     const defaults = readActionConfig(reader(base));
     expect(defaults).toMatchObject({ confirmRuns: DEFAULT_CONFIRM_RUNS, warmup: 1 });
-    expect(DEFAULT_CONFIRM_RUNS).toBe(5);
+    expect(DEFAULT_CONFIRM_RUNS).toBe(6);
     expect(DEFAULT_REPEAT).toBe(5);
     expect(defaults.repeat).toBeUndefined();
     expect(defaults.maxCostUsd).toBeUndefined();

@@ -1,22 +1,10 @@
 /** `optimization-gate hypotheses` and `optimization-gate plan` on the real issue-477 profiles. */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/index.js';
 import { BUNDLED_PROFILE, STAGED_PROFILE } from '../helpers/fixtures.js';
+import { cli } from '../helpers/cli.js';
 import { tempDir } from '../compare/helpers.js';
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void out.push(`${parts.join(' ')}\n`));
-  vi.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => void err.push(`${parts.join(' ')}\n`));
-  const code = await runCli(argv);
-  vi.restoreAllMocks();
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
-
-afterEach(() => vi.restoreAllMocks());
 
 const dir = tempDir('og-hypotheses-cli-');
 /** Issue 12's example block, H1 and H2, in an issue body. */
@@ -56,7 +44,6 @@ describe('optimization-gate hypotheses', () => {
     expect(stdout.split('\n')).toEqual([
       'H1 confirmed: 84.6 % of summed stage wall time (transcript_cleaning 42.08 s + summarization 45.9 s of 104.03 s), needs ≥ 50 %',
       "  note: stages overlap: the summed stage wall time (104.03 s) is 2.58× the run's wall time (40.31 s); this check is about summed stage time",
-      '  note: single run: no noise estimate',
       'H2 undecided: missing data: no eval_pipeline_metrics.json for issue477-staged-gpt4o.yaml; needs ≥ 60 %',
       '',
     ]);
@@ -106,8 +93,8 @@ describe('optimization-gate plan', () => {
     const { code, stdout } = await cli('plan', '--issue-file', ISSUE, '--baseline', STAGED_PROFILE, '--eval-baseline', EVAL, '--experiment', '--base-ref');
     expect(code).toBe(0);
     expect(stdout.split('\n')).toEqual([
-      'expected runs: 2 experiment runs + 2 warm-ups + 6 measured (3 per side × 2 sides) = 10; at most 10 more in confirmation rounds (5 rounds × 2): 20 at most',
-      "expected spend: $0.119 a run (total_stage_cost_usd of the baseline's eval_pipeline_metrics.json) → $1.19 for the planned runs, $2.38 at most",
+      'expected runs: 2 experiment runs + 2 warm-ups + 6 measured (3 per side × 2 sides) = 10; at most 12 more in confirmation rounds (6 rounds × 2): 22 at most',
+      "expected spend: $0.119 a run (total_stage_cost_usd of the baseline's eval_pipeline_metrics.json) → $1.19 for the planned runs, $2.62 at most",
       'max-cost-usd $1.5: covers the planned runs and 1 confirmation round',
       'no repeat: suggestion: the baseline has a single run, so no spread is known (a baseline refresh with repeat: 5 measures it)',
       '',

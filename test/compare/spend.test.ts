@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { DEFAULT_CONFIRM_RUNS, DEFAULT_REPEAT } from '../../src/inputs/config.js';
 import { join } from 'node:path';
 import { costPerRun, describePlan, mostRuns, plannedRuns, planRuns, spendNote, usd } from '../../src/compare/spend.js';
 import { suggestRepeat } from '../../src/compare/suggest-repeat.js';
@@ -139,6 +140,18 @@ describe('repeat: suggested from the baseline spread', () => {
     expect(suggestion.text).toBe(
       "suggested repeat: 12 (from the baseline's spread over 5 runs; set by profile.stages.summarization.wall_time_s <= +10%, SD 7.9 %: about 12 runs per side tell an unchanged candidate from its bound); profile.stages.summarization.wall_time_s <= +2% (SD 7.9 %) would need more than 50 runs or has no margin: widen the bound or gate a steadier metric",
     );
+  });
+
+  it('docs/spend.md shows these lines, as the action logs them', () => {
+    const doc = readFileSync(new URL('../../docs/spend.md', import.meta.url), 'utf8');
+    const shown = /^```\n([\s\S]*?)^```$/m.exec(doc)?.[1]?.trimEnd().split('\n');
+    const plan = planRuns({ sides: 2, experiment: true, warmup: 1, repeat: DEFAULT_REPEAT, confirmRuns: DEFAULT_CONFIRM_RUNS, confirmSides: 2 });
+    const baseline = repeats('doc', [[1, 1], [1.01, 1.1], [0.99, 0.9], [1.005, 1.05], [0.995, 0.95]]);
+    const suggestion = suggestRepeat(
+      [threshold('profile.stages.summarization.wall_time_s', '<= +10%'), threshold('profile.stages.summarization.wall_time_s', '<= +2%')],
+      baseline,
+    );
+    expect(shown).toEqual([...describePlan(plan, costPerRun([priced], "the baseline's"), 2), suggestion.text]);
   });
 
   it('no spread, no suggestion', () => {

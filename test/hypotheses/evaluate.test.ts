@@ -57,7 +57,6 @@ describe('hypotheses on the real issue-477 profiles', () => {
     // Summed stage time is not the run's wall time: the stages of the two episodes overlap.
     expect(baseline?.notes).toEqual([
       "stages overlap: the summed stage wall time (104.03 s) is 2.58× the run's wall time (40.31 s); this check is about summed stage time",
-      'single run: no noise estimate',
     ]);
     // The bundled candidate has no cleaning stage: its wall time counts as 0 s, said so.
     expect(hypothesisLine('H1', candidate as HypothesisSideResult, true)).toBe(

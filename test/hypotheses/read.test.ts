@@ -93,7 +93,7 @@ describe('hypotheses in the issue block', () => {
     ]);
     expect(spec.hypotheses?.[2]?.check.text).toBe('sum(profile.stages.*.wall_time_s) / profile.totals.wall_time_s >= 2');
     expect(spec.problems.map(formatProblem)).toEqual([
-      'line 19: ``| H1 | again | `profile.totals.wall_time_s > 1` |`` — expected each hypothesis id once: `H1` is also at line 7',
+      'line 19: `H1` — expected each hypothesis id once: `H1` is also at line 7',
       'line 21: `| H7 | no check | |` — expected a check: a comparison of metrics and numbers, e.g. `share(cost.llm_summarization_cost_usd, cost.total_stage_cost_usd) >= 0.6`',
       'line 22: ``| | orphan | `profile.totals.wall_time_s > 1` |`` — expected an id in the `Hypothesis` column, e.g. `H1`',
     ]);

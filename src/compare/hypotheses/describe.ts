@@ -47,6 +47,7 @@ const STAGE_WALL = /^profile\.stages\.\*\.wall_time_s$|^truth\.wall_seconds_by_s
 function metricName(path: string): string {
   if (path === 'profile.totals.wall_time_s' || path === 'truth.run_wall_s') return 'run wall time';
   if (path === 'truth.sum_mapped_stage_wall_s') return 'summed stage wall time';
+  if (path.startsWith('profile.totals.')) return `run ${path.slice('profile.totals.'.length)}`;
   const stage = /^profile\.stages\.([^.]+)\.(.+)$/.exec(path) ?? /^truth\.wall_seconds_by_stage\.([^.]+)()$/.exec(path);
   if (stage) return stage[2] === 'wall_time_s' || stage[2] === '' ? (stage[1] as string) : `${stage[1]} ${stage[2]}`;
   return path.split('.').at(-1) ?? path;

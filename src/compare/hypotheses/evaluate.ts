@@ -108,6 +108,11 @@ function arithmetic(op: ArithmeticOp, a: number, b: number): number | undefined 
   }
 }
 
+/** The lookup's advice is about thresholds (`optional: true`); a hypothesis has no such key. */
+function withoutThresholdHint(reason: string): string {
+  return reason.replace(/ \(mark the threshold optional[^)]*\)/, '');
+}
+
 /** One run's value of every node of `expr`. */
 function evalRun(expr: Expr, text: string, run: MeasuredRun, out: RunEval): EvalNode {
   switch (expr.type) {
@@ -115,7 +120,7 @@ function evalRun(expr: Expr, text: string, run: MeasuredRun, out: RunEval): Eval
       return leaf(expr, text, expr.value, expr.percent ? { percent: true } : {});
     case 'metric': {
       const found = lookupMetric(run, expr.path);
-      if (found.kind !== 'number') out.missing.push(found.reason);
+      if (found.kind !== 'number') out.missing.push(withoutThresholdHint(found.reason));
       const value = found.kind === 'number' ? scaled(expr.path, found.value) : null;
       return leaf(expr, text, value, { metric: expr.path, ...(found.kind === 'number' && found.note ? { note: found.note } : {}) });
     }
@@ -251,7 +256,8 @@ export function evaluateHypothesisOn(hypothesis: Hypothesis, side: SideName, run
   const [low, high] = estimate.interval ? [estimate.interval.low, estimate.interval.high] : [median(d), median(d)];
   // Several runs without an interval are never judged on the point alone (as the gate does).
   const verdict = estimate.method !== 'point' && !estimate.interval ? 'undecided' : judge(low, high, check.op, eps);
-  const notes = [...base.notes, ...(estimate.note && !estimate.degenerate ? [estimate.note] : [])];
+  // A single run is said by `basis: value` (and the report's noise line), not in every hypothesis's notes.
+  const notes = [...base.notes, ...(estimate.note && !estimate.degenerate && estimate.method !== 'point' ? [estimate.note] : [])];
   const result = {
     ...base, verdict, interval, intervalOf: interval ? (constantRight ? ('left' as const) : ('difference' as const)) : null,
     method: estimate.method, notes, problems: [],

@@ -6,7 +6,8 @@
 import { isAlias, isMap, isScalar, type Node } from 'yaml';
 import { uniquePairs, type FieldOf, type Report } from '../thresholds/block.js';
 import { problemAt, type Field } from '../thresholds/draft.js';
-import type { Table, TableRow } from '../thresholds/markdown.js';
+import type { Table } from '../thresholds/markdown.js';
+import { cellField, columnsOf } from '../thresholds/table.js';
 import type { ThresholdOrigin, ThresholdProblem } from '../thresholds/types.js';
 import { CHECK_EXAMPLE, parseCheck } from './expression.js';
 import type { Hypothesis } from './types.js';
@@ -64,32 +65,17 @@ export function readHypothesisMap(value: Node | null, origin: ThresholdOrigin, f
 }
 
 const COLUMNS = ['hypothesis', 'check', 'claim', 'lever'] as const;
-type Column = (typeof COLUMNS)[number];
-
-function columnsOf(table: Table): Partial<Record<Column, number>> {
-  const columns: Partial<Record<Column, number>> = {};
-  table.header.cells.forEach((cell, index) => {
-    const name = cell.text.toLowerCase() as Column;
-    if (COLUMNS.includes(name) && columns[name] === undefined) columns[name] = index;
-  });
-  return columns;
-}
-
-function cellField(row: TableRow, index: number | undefined): Field | undefined {
-  if (index === undefined) return undefined;
-  const cell = row.cells[index];
-  return { raw: cell?.text ?? '', line: row.line, text: row.raw };
-}
 
 /** Drafts from every table with `Hypothesis` and `Check` columns; empty rows are skipped. */
 export function readHypothesisTables(tables: readonly Table[], problems: ThresholdProblem[]): HypothesisDraft[] {
   const drafts: HypothesisDraft[] = [];
   for (const table of tables) {
-    const columns = columnsOf(table);
+    const columns = columnsOf(table, COLUMNS);
     if (columns.hypothesis === undefined || columns.check === undefined) continue;
     for (const row of table.rows) {
       const id = cellField(row, columns.hypothesis) as Field;
-      const check = cellField(row, columns.check) as Field;
+      // The whole row is quoted for a check: an empty cell alone would say nothing.
+      const check = { ...(cellField(row, columns.check) as Field), text: row.raw };
       if (id.raw === '' && check.raw === '') continue;
       if (id.raw === '') {
         problems.push(problemAt({ line: row.line, text: row.raw }, 'an id in the `Hypothesis` column, e.g. `H1`', 'table'));
