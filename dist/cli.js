@@ -10,27 +10,35 @@ import "./chunks/chunk-Y2US2WXL.js";
 var COMMANDS = {
   freeze: {
     summary: "measure a pipeline command's process tree per stage and write the profile",
-    load: async () => (await import("./chunks/freeze-PQAMFNCA.js")).freezeCommand
+    load: async () => (await import("./chunks/freeze-TZ5YBMOR.js")).freezeCommand
   },
   rebuild: {
     summary: "rebuild a profile from a samples file (an interrupted run, or another stage source)",
-    load: async () => (await import("./chunks/rebuild-4QN4BHQO.js")).rebuildCommand
+    load: async () => (await import("./chunks/rebuild-RHP6JH4V.js")).rebuildCommand
   },
   thresholds: {
     summary: "parse the thresholds of an issue body and print them as JSON",
-    load: async () => (await import("./chunks/thresholds-4EFHKMUT.js")).thresholdsCommand
+    load: async () => (await import("./chunks/thresholds-MZPT527N.js")).thresholdsCommand
   },
   diff: {
     summary: "diff two profiles (with their stage_truth and eval outputs): stages, totals, quality, cost",
-    load: async () => (await import("./chunks/diff-WB2FFWZQ.js")).diffCommand
+    load: async () => (await import("./chunks/diff-EUFJOQ2G.js")).diffCommand
   },
   gate: {
     summary: "gate a candidate against a baseline on the issue thresholds; writes gate.json and report.md",
-    load: async () => (await import("./chunks/gate-5TB34KK6.js")).gateCommand
+    load: async () => (await import("./chunks/gate-DDHWOWJ3.js")).gateCommand
   },
   init: {
     summary: "write the workflows (PR gate, dispatch, nightly refresh) into your repository, pinned to a release",
     load: async () => (await import("./chunks/init-MB6WNSMQ.js")).initCommand
+  },
+  hypotheses: {
+    summary: "check the hypotheses of an issue against measured profiles (confirmed / rejected / undecided)",
+    load: async () => (await import("./chunks/hypotheses-QHBKYV4A.js")).hypothesesCommand
+  },
+  plan: {
+    summary: "state the runs and the spend a gate would need, and suggest repeat: from the baseline spread",
+    load: async () => (await import("./chunks/plan-BNZORKLO.js")).planCommand
   }
 };
 

@@ -1,40 +1,64 @@
 import { createRequire as __ogCreateRequire } from 'node:module'; const require = __ogCreateRequire(import.meta.url);
 import {
-  FAIL_ON_VALUES,
   evaluateGate,
   inputErrorResult,
-  isDecision,
   nextConfirmation,
-  passesFailOn,
   renderGateJson,
   renderReport
-} from "./chunks/chunk-ATQXHAPT.js";
+} from "./chunks/chunk-4QYXYBNP.js";
+import {
+  diffSides
+} from "./chunks/chunk-WYEWFKSV.js";
+import {
+  evaluateHypotheses,
+  hypothesisLine,
+  renderHypotheses,
+  renderHypothesesJson
+} from "./chunks/chunk-GYGPJMHW.js";
+import {
+  code,
+  details,
+  escapeInline,
+  neutralize,
+  table
+} from "./chunks/chunk-6LOOIXJ7.js";
+import {
+  DEFAULT_MEASURE_REPEAT,
+  DEFAULT_REPEAT,
+  readActionConfig,
+  suggestRepeat
+} from "./chunks/chunk-WLNAWZUN.js";
+import {
+  costPerRun,
+  describePlan,
+  isDecision,
+  mostRuns,
+  passesFailOn,
+  planRuns,
+  plannedRuns,
+  spendNote,
+  usd
+} from "./chunks/chunk-7BKNYKAQ.js";
 import {
   ACCEPTED_FORMS,
   formatProblem,
   mergeThresholds,
   parseInlineThresholds,
   parseIssueThresholds
-} from "./chunks/chunk-P3WP7E46.js";
+} from "./chunks/chunk-5R5GJYFL.js";
 import {
   EVAL_RUN_FOLDERS,
-  code,
-  details,
-  diffSides,
-  escapeInline,
   experimentRunId,
   median,
-  neutralize,
-  resolveEvalDir,
-  table
-} from "./chunks/chunk-U6OUDHPV.js";
+  resolveEvalDir
+} from "./chunks/chunk-KNFW5PJA.js";
 import {
   formatValue,
   metricUnit
-} from "./chunks/chunk-IK35OIXD.js";
+} from "./chunks/chunk-LE6YRU4A.js";
 import {
   create
-} from "./chunks/chunk-BZ63TI37.js";
+} from "./chunks/chunk-JLQVBXZ5.js";
 import {
   RequestTimeoutError,
   createArtifactStore,
@@ -42,43 +66,46 @@ import {
   explainApiError,
   statusOf,
   withRetry
-} from "./chunks/chunk-EBPQZLQ7.js";
+} from "./chunks/chunk-5HAKT6IL.js";
 import {
   freeze,
   processCommandRunner,
   runExternalFreeze,
   sharedEnvironment
-} from "./chunks/chunk-FI3Q6CBQ.js";
-import "./chunks/chunk-75ARZRRF.js";
-import "./chunks/chunk-2TACWVTM.js";
+} from "./chunks/chunk-MFZ4KCH2.js";
+import "./chunks/chunk-IGXOO6DC.js";
+import "./chunks/chunk-F5P5MEQ2.js";
 import {
   EVAL_METRICS_FILE,
   FINGERPRINT_FILE,
   PIPELINE_METRICS_FILE,
   loadMeasuredRun,
   profileStem,
-  stageTruthPathFor
-} from "./chunks/chunk-OG2AGWQT.js";
+  stageTruthPathFor,
+  validatePipelineMetrics
+} from "./chunks/chunk-W2MHHEDB.js";
 import {
   isObject
-} from "./chunks/chunk-4FNQFT4X.js";
+} from "./chunks/chunk-ZJMCWCY6.js";
 import {
   readJson
-} from "./chunks/chunk-GDUOBU6G.js";
+} from "./chunks/chunk-UHNHABYH.js";
 import {
   maxOf,
   pushAll
 } from "./chunks/chunk-ME2HNZ3A.js";
 import {
   BASE_WORKTREE_DIR,
+  filesUnder
+} from "./chunks/chunk-BKGLLHN5.js";
+import {
   DEFAULT_REFRESH_WORKFLOWS,
   Inputs,
   Outputs,
   PROFILE_OUTPUT_ENV,
   STICKY_MARKER_PREFIX,
-  State,
-  filesUnder
-} from "./chunks/chunk-CMNUWJIE.js";
+  State
+} from "./chunks/chunk-S4AYWGTM.js";
 import {
   CancelledError,
   InputFileError,
@@ -88,154 +115,17 @@ import {
 } from "./chunks/chunk-LDP73T3D.js";
 import {
   coreIO
-} from "./chunks/chunk-VPN5D5OB.js";
+} from "./chunks/chunk-JPYQQPIU.js";
 import {
   getInput
-} from "./chunks/chunk-24VFJIEI.js";
-import "./chunks/chunk-WG2EY777.js";
+} from "./chunks/chunk-MWOD43PT.js";
+import "./chunks/chunk-ZVFLWEG4.js";
 import "./chunks/chunk-Y2US2WXL.js";
 
 // src/action/run.ts
 import { mkdirSync as mkdirSync7 } from "node:fs";
 import { hostname, tmpdir as tmpdir2 } from "node:os";
-import { join as join13, resolve as resolve8 } from "node:path";
-
-// src/inputs/config.ts
-var MODES = ["gate", "baseline", "measure", "aggregate"];
-var STAGES_PATTERN = /^(auto|events|none|status-file:.+|metrics:.+)$/;
-var InputErrors = class {
-  list = [];
-  add(input, expected, got) {
-    this.list.push(`input '${input}': expected ${expected}, got ${got === "" ? "an empty value" : `"${got}"`}`);
-  }
-};
-function oneOf(errors, name, raw, allowed) {
-  if (allowed.includes(raw)) return raw;
-  errors.add(name, `one of ${allowed.join(" | ")}`, raw);
-  return allowed[0];
-}
-function wholeNumber(errors, name, raw, min, max) {
-  const value = Number(raw);
-  if (raw === "" || !Number.isInteger(value) || value < min || value > max) {
-    errors.add(name, `a whole number from ${min} to ${max}`, raw);
-    return min;
-  }
-  return value;
-}
-function positiveNumber(errors, name, raw, min, max) {
-  const value = Number(raw);
-  if (raw === "" || !Number.isFinite(value) || value < min || value > max) {
-    errors.add(name, `a number from ${min} to ${max}`, raw);
-    return min;
-  }
-  return value;
-}
-function bool(errors, name, raw) {
-  if (["true", "True", "TRUE"].includes(raw)) return true;
-  if (["false", "False", "FALSE", ""].includes(raw)) return false;
-  errors.add(name, "true or false", raw);
-  return false;
-}
-function parseBaseline(errors, raw) {
-  if (raw === "") return { kind: "auto" };
-  if (raw === "cache") return { kind: "cache" };
-  if (raw === "artifact") return { kind: "artifact" };
-  if (raw.startsWith("ref:")) {
-    const ref = raw.slice(4).trim();
-    if (ref === "" || ref.startsWith("-") || /[\s~^:?*[\\]/.test(ref)) {
-      errors.add(Inputs.Baseline, "ref:<git ref> with a valid ref name", raw);
-    }
-    return { kind: "ref", ref };
-  }
-  if (raw.startsWith("-") || raw.includes("\0")) errors.add(Inputs.Baseline, "a repository path, cache, artifact or ref:<git ref>", raw);
-  return { kind: "path", path: raw };
-}
-function parseComment(errors, raw) {
-  const parts = raw.split(",").map((p) => p.trim()).filter((p) => p !== "");
-  if (parts.length === 1 && parts[0] === "none") return { issue: false, pr: false };
-  const bad = parts.filter((p) => p !== "issue" && p !== "pr");
-  if (parts.length === 0 || bad.length > 0) {
-    errors.add(Inputs.Comment, "issue,pr | issue | pr | none", raw);
-    return { issue: false, pr: false };
-  }
-  return { issue: parts.includes("issue"), pr: parts.includes("pr") };
-}
-function parseIssueNumber(errors, raw) {
-  if (raw === "") return void 0;
-  const value = Number(raw.replace(/^#/, ""));
-  if (!Number.isInteger(value) || value < 1) {
-    errors.add(Inputs.IssueNumber, "an issue number such as 123", raw);
-    return void 0;
-  }
-  return value;
-}
-function parseRefreshWorkflows(errors, raw) {
-  const names = (raw || DEFAULT_REFRESH_WORKFLOWS.join(",")).split(/[,\n]/).map((n) => n.trim()).filter((n) => n !== "");
-  if (names.length === 0 || names.some((n) => !/^[\w.-]+\.ya?ml$/.test(n))) {
-    errors.add(Inputs.RefreshWorkflows, "workflow file names such as optimization-baseline-refresh.yml (comma separated, no folders)", raw);
-  }
-  return names;
-}
-function optional(raw) {
-  return raw === "" ? void 0 : raw;
-}
-function readActionConfig(read) {
-  const errors = new InputErrors();
-  const mode = oneOf(errors, Inputs.Mode, read(Inputs.Mode) || "gate", MODES);
-  const profileMode = oneOf(errors, Inputs.ProfileMode, read(Inputs.ProfileMode) || "native", ["native", "external"]);
-  const stages = read(Inputs.Stages) || "auto";
-  if (!STAGES_PATTERN.test(stages)) errors.add(Inputs.Stages, "auto | events | none | status-file:PATH | metrics:PATH", stages);
-  const runnerKey2 = read(Inputs.RunnerKey);
-  if (runnerKey2 !== "" && !/^[\w.-]{1,80}$/.test(runnerKey2)) errors.add(Inputs.RunnerKey, "letters, digits and . _ - (the job's runner labels joined by -)", runnerKey2);
-  const repeatRaw = read(Inputs.Repeat);
-  const config = {
-    issueNumber: parseIssueNumber(errors, read(Inputs.IssueNumber)),
-    mode,
-    experimentCommand: optional(read(Inputs.ExperimentCommand)),
-    experimentOutput: optional(read(Inputs.ExperimentOutput)),
-    profileCommand: optional(read(Inputs.ProfileCommand)),
-    profileMode,
-    containment: oneOf(errors, Inputs.Containment, read(Inputs.Containment) || "auto", ["auto", "cgroup", "none"]),
-    profileOutput: optional(read(Inputs.ProfileOutput)),
-    stages,
-    datasetId: read(Inputs.DatasetId) || "default",
-    pipelineConfig: read(Inputs.PipelineConfig).split("\n").map((l) => l.trim()).filter((l) => l !== ""),
-    baseline: parseBaseline(errors, read(Inputs.Baseline)),
-    baselineEval: optional(read(Inputs.BaselineEval)),
-    repeat: repeatRaw === "" ? void 0 : wholeNumber(errors, Inputs.Repeat, repeatRaw, 1, 50),
-    warmup: wholeNumber(errors, Inputs.Warmup, read(Inputs.Warmup) || "1", 0, 10),
-    confirmRuns: wholeNumber(errors, Inputs.ConfirmRuns, read(Inputs.ConfirmRuns) || "0", 0, 20),
-    sampleInterval: positiveNumber(errors, Inputs.SampleInterval, read(Inputs.SampleInterval) || "0.5", 0.05, 60),
-    thresholds: read(Inputs.Thresholds),
-    failOn: oneOf(errors, Inputs.FailOn, read(Inputs.FailOn) || "reject", FAIL_ON_VALUES),
-    comment: parseComment(errors, read(Inputs.Comment) || "issue,pr"),
-    artifactName: read(Inputs.ArtifactName) || "optimization-gate",
-    retentionDays: wholeNumber(errors, Inputs.RetentionDays, read(Inputs.RetentionDays) || "0", 0, 400),
-    workingDirectory: read(Inputs.WorkingDirectory) || ".",
-    timeoutMinutes: positiveNumber(errors, Inputs.TimeoutMinutes, read(Inputs.TimeoutMinutes) || "60", 0.01, 24 * 60),
-    allowForkPrs: bool(errors, Inputs.AllowForkPrs, read(Inputs.AllowForkPrs)),
-    ...runnerKey2 !== "" ? { runnerKey: runnerKey2 } : {},
-    token: read(Inputs.Token),
-    refreshWorkflows: parseRefreshWorkflows(errors, read(Inputs.RefreshWorkflows))
-  };
-  if (/[\\/"':<>|*?\r\n]/.test(config.artifactName)) {
-    errors.add(Inputs.ArtifactName, 'a name without / \\ " : < > | * ? or newlines', config.artifactName);
-  }
-  if (mode !== "aggregate" && !config.profileCommand) {
-    errors.add(Inputs.ProfileCommand, `the pipeline command to profile (mode ${mode} measures a run)`, "");
-  }
-  if (profileMode === "external" && config.profileCommand && !config.profileOutput) {
-    errors.add(Inputs.ProfileOutput, "the path where the external freeze writes its profile YAML (profile-mode: external)", "");
-  }
-  if (config.experimentCommand && !config.experimentOutput) {
-    errors.add(Inputs.ExperimentOutput, "the directory where experiment-command writes metrics.json", "");
-  }
-  if (config.baselineEval !== void 0 && (config.baselineEval.startsWith("-") || config.baselineEval.includes("\0"))) {
-    errors.add(Inputs.BaselineEval, "a path or an eval run id of the baseline's eval results", config.baselineEval);
-  }
-  if (errors.list.length > 0) throw new UserError("invalid action inputs", errors.list);
-  return config;
-}
+import { join as join15, resolve as resolve8 } from "node:path";
 
 // src/publish/github.ts
 var DEFAULT_API_TIMEOUT_MS = 3e4;
@@ -266,7 +156,7 @@ var newestFirst = (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) ||
 function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, timeoutMs = DEFAULT_API_TIMEOUT_MS, log }) {
   let octokit;
   let loaded;
-  const ready = () => loaded ??= import("./chunks/github-QDYN4KWR.js").then((m) => {
+  const ready = () => loaded ??= import("./chunks/github-6NR2QXTI.js").then((m) => {
     octokit = m.getOctokit(token, baseUrl ? { baseUrl } : {});
     addTimeout(octokit, timeoutMs);
   });
@@ -989,7 +879,7 @@ async function forkGuard(config, context, api) {
 }
 
 // src/action/gate-flow.ts
-import { join as join11 } from "node:path";
+import { join as join13 } from "node:path";
 
 // src/action/git.ts
 import { execFileSync } from "node:child_process";
@@ -1267,6 +1157,10 @@ async function measureSides(targets, ctx) {
   if (config.experimentCommand) {
     for (const side of sides) {
       if (ctx.signal.aborted) break;
+      if (ctx.budget && !ctx.budget.take([side.target.name], `the ${side.target.name}'s experiment`)) {
+        ctx.log(`[${side.target.label}] experiment not run: max-cost-usd`);
+        continue;
+      }
       const result = await runExperiment(
         {
           command: config.experimentCommand,
@@ -1283,6 +1177,8 @@ async function measureSides(targets, ctx) {
       );
       if (result.files.length > 0) side.evalDir = result.evalDir;
       if (result.failure) side.failures.push(result.failure);
+      const learned = ctx.budget?.learnFromExperiment(side.target.name, side.evalDir);
+      if (learned) ctx.log(`[${side.target.label}] a run costs about $${learned.perRunUsd} (${learned.source})`);
     }
   } else if (config.experimentOutput) {
     for (const side of sides) {
@@ -1299,13 +1195,25 @@ async function measureSides(targets, ctx) {
   const single = sides.length === 1 && config.profileMode === "native";
   if (single) {
     const side = sides[0];
-    const result = await nativeRun(side.target, ctx, `${side.target.stem}.yaml`, config.warmup, ctx.repeat);
+    const fits = ctx.budget?.affordable(side.target.name) ?? Number.POSITIVE_INFINITY;
+    const warmup = Math.min(config.warmup, fits);
+    const repeat = Math.min(ctx.repeat, fits - warmup);
+    if (repeat < ctx.repeat || warmup < config.warmup) {
+      ctx.budget?.stop(`${ctx.repeat - Math.max(0, repeat)} of ${ctx.repeat} measured run(s) and ${config.warmup - warmup} warm-up(s)`);
+    }
+    if (repeat < 1) {
+      side.failures.push("max-cost-usd allows no measured run");
+      return sides;
+    }
+    ctx.budget?.take([side.target.name], "the runs", warmup + repeat);
+    const result = await nativeRun(side.target, ctx, `${side.target.stem}.yaml`, warmup, repeat);
     side.profiles = result.runs.map((r) => r.files.profile);
     side.profiles.forEach((profile, i) => recordRunOrder(profile, { side: side.target.name, round: i + 1, sequence: i + 1, confirmation: false }));
     pushAll(side.failures, freezeFailures(result));
     return sides;
   }
   for (let w = 1; w <= config.warmup && !ctx.signal.aborted; w++) {
+    if (ctx.budget && !ctx.budget.take(sides.map((s) => s.target.name), `warm-up ${w}`)) break;
     for (const side of sides) {
       const stem = `${side.target.stem}.warmup-${w}`;
       ctx.log(`[${side.target.label}] warm-up ${w} of ${config.warmup} (not measured)`);
@@ -1325,6 +1233,7 @@ async function measureSides(targets, ctx) {
 async function measureRounds(sides, ctx, from, to) {
   const { config } = ctx;
   for (let k = from; k <= to && !ctx.signal.aborted; k++) {
+    if (ctx.budget && !ctx.budget.take(sides.map((s) => s.target.name), k > ctx.repeat ? `confirmation round ${k - ctx.repeat}` : `measured round ${k}`)) break;
     for (const [index, side] of sides.entries()) {
       if (ctx.signal.aborted) break;
       const stem = k === 1 && to === 1 ? side.target.stem : `${side.target.stem}.run-${k}`;
@@ -1944,6 +1853,131 @@ async function loadThresholds(config, context, api, log) {
   return { spec: inline ? mergeThresholds(fromIssue, inline) : fromIssue, issue };
 }
 
+// src/action/hypotheses.ts
+import { writeFileSync as writeFileSync5 } from "node:fs";
+import { join as join11 } from "node:path";
+var HYPOTHESES_FILE = "hypotheses.json";
+async function loadHypotheses(session) {
+  const { config, context, io, api } = session;
+  const notes = [];
+  const found = resolveIssueNumber(config, context);
+  let spec = config.thresholds.trim() !== "" ? parseInlineThresholds(config.thresholds) : { thresholds: [], problems: [] };
+  if (found && api) {
+    try {
+      const loaded = await loadThresholds(config, context, api, (line) => io.info(line));
+      if (loaded.refusal) notes.push(`hypotheses of issue #${found.number} not evaluated: ${loaded.refusal}`);
+      spec = loaded.spec;
+    } catch (error) {
+      notes.push(`hypotheses of issue #${found.number} not evaluated: the issue could not be read (${errorMessage(error)})`);
+    }
+  }
+  for (const problem of spec.problems) io.warning(formatProblem(problem), { title: "optimization-gate: problem in the issue block" });
+  if (spec.problems.length > 0) notes.push(`${spec.problems.length} problem(s) in the thresholds/hypotheses block (see the warnings): a hypothesis with a problem is not evaluated`);
+  for (const note of notes) io.warning(note);
+  return { hypotheses: spec.hypotheses ?? [], notes, ...spec.maxCostUsd !== void 0 ? { maxCostUsd: spec.maxCostUsd } : {} };
+}
+function evaluateOnRuns(session, hypotheses, side, runs) {
+  const results = evaluateHypotheses(hypotheses, [{ name: side, runs }]);
+  logHypotheses(session, results);
+  return results;
+}
+function logHypotheses(session, results) {
+  for (const h of results) for (const side of h.sides) session.io.info(hypothesisLine(h.id, side, h.sides.length > 1));
+}
+function writeHypothesesJson(dir, results) {
+  if (results.length === 0) return [];
+  const path = join11(dir, HYPOTHESES_FILE);
+  writeFileSync5(path, renderHypothesesJson(results));
+  return [path];
+}
+
+// src/action/budget.ts
+import { existsSync as existsSync10 } from "node:fs";
+import { join as join12 } from "node:path";
+var SpendBudget = class {
+  constructor(maxUsd, baseline, plan) {
+    this.maxUsd = maxUsd;
+    this.baseline = baseline;
+    this.plan = plan;
+  }
+  maxUsd;
+  baseline;
+  plan;
+  prices = /* @__PURE__ */ new Map();
+  runs = 0;
+  estimated = 0;
+  unpriced = 0;
+  stopped;
+  price(side) {
+    return this.prices.get(side) ?? this.baseline;
+  }
+  cost(sides, count) {
+    return sides.reduce((sum, s) => sum + (this.price(s)?.perRunUsd ?? 0), 0) * count;
+  }
+  /** Whether `count` runs of each side fit; a run of unknown price always does (nothing to count it by). */
+  fits(sides, count = 1) {
+    if (this.maxUsd === void 0 || !sides.every((s) => this.price(s))) return true;
+    return this.estimated + this.cost(sides, count) <= this.maxUsd + 1e-9;
+  }
+  /** Starts `count` runs of each side if the budget allows; false (and why, once) when it does not. */
+  take(sides, what, count = 1) {
+    const prices = sides.map((s) => this.price(s));
+    if (!this.fits(sides, count)) {
+      this.stop(what, sides);
+      return false;
+    }
+    this.runs += sides.length * count;
+    this.estimated += this.cost(sides, count);
+    this.unpriced += prices.filter((p) => !p).length * count;
+    return true;
+  }
+  /** Records runs left out (`what` … not started), with the estimate so far. */
+  stop(what, sides = []) {
+    const next = sides.length > 0 ? `it would add ${usd(this.cost(sides, 1))}` : "another run would go";
+    this.stopped ??= `${what} not started: ${usd(this.estimated)} estimated so far, ${next} beyond ${usd(this.maxUsd ?? 0)}`;
+  }
+  get stoppedBecause() {
+    return this.stopped;
+  }
+  /** How many runs of one side fit (for a freeze that runs warm-ups and repeats in one go). */
+  affordable(side) {
+    const price = this.price(side);
+    if (this.maxUsd === void 0 || !price || price.perRunUsd <= 0) return Number.POSITIVE_INFINITY;
+    return Math.max(0, Math.floor((this.maxUsd - this.estimated) / price.perRunUsd + 1e-9));
+  }
+  /** After a side's experiment: its own cost prices its later runs and replaces the estimate of the experiment. */
+  learnFromExperiment(side, evalDir) {
+    const path = evalDir ? join12(evalDir, PIPELINE_METRICS_FILE) : void 0;
+    if (!path || !existsSync10(path)) return void 0;
+    let basis;
+    try {
+      basis = costPerRun([{ cost: validatePipelineMetrics(readJson(path), path) }], `the ${side}'s experiment's`);
+    } catch {
+      return void 0;
+    }
+    if (!basis) return void 0;
+    const before = this.price(side);
+    this.estimated += basis.perRunUsd - (before?.perRunUsd ?? 0);
+    if (!before) this.unpriced = Math.max(0, this.unpriced - 1);
+    this.prices.set(side, basis);
+    this.baseline ??= basis;
+    return basis;
+  }
+  record() {
+    const price = this.baseline;
+    const unpriced = this.unpriced > 0 ? `; ${this.unpriced} run(s) started before any cost was known are not counted` : "";
+    return {
+      ...this.maxUsd !== void 0 ? { maxCostUsd: this.maxUsd } : {},
+      ...price ? { perRunUsd: price.perRunUsd, source: `${price.source}${unpriced}` } : {},
+      plannedRuns: plannedRuns(this.plan),
+      mostRuns: mostRuns(this.plan),
+      runs: this.runs,
+      ...price ? { estimatedUsd: this.estimated } : {},
+      ...this.stopped ? { stopped: this.stopped } : {}
+    };
+  }
+};
+
 // src/action/gate-flow.ts
 function gateVerdict(result, diff, issueNumber, baseline) {
   const failing = result.thresholds.filter((t) => t.counts && (t.verdict === "fail" || t.verdict === "missing"));
@@ -1980,6 +2014,8 @@ async function runGate(session) {
   const targets = { outDir, artifactName: config.artifactName, files: [], ...loaded.issue ? { issueNumber: loaded.issue.number } : {}, ...context.pullRequest ? { prNumber: context.pullRequest.number } : {} };
   let baseline;
   const publish = async (result, diff) => {
+    pushAll(targets.files, writeHypothesesJson(outDir, result.hypotheses));
+    logHypotheses(session, result.hypotheses);
     const publication = await io.group(
       "Publish",
       () => publishVerdict(gateVerdict(result, diff, loaded.issue?.number, baseline), { ...targets, runInfo: runInfoText(session, result.decision) }, session)
@@ -2026,17 +2062,18 @@ async function runGate(session) {
   }
   const walls = storedBaseline?.runs.map((r) => r.profile.totals.wall_time_s) ?? [];
   const referenceWallS = walls.length > 0 ? median(walls) : void 0;
-  const repeat = config.repeat ?? spec.repeat ?? 1;
+  const repeat = config.repeat ?? spec.repeat ?? DEFAULT_REPEAT;
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
-  const candidate = { name: "candidate", cwd: session.workingDir, stem: join11(outDir, "candidate"), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
+  const candidate = { name: "candidate", cwd: session.workingDir, stem: join13(outDir, "candidate"), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
   let worktree;
   const sideTargets = [candidate];
   if (plan.kind === "ref") {
-    worktree = addWorktree(session.workingDir, plan.ref, join11(outDir, BASE_WORKTREE_DIR));
+    worktree = addWorktree(session.workingDir, plan.ref, join13(outDir, BASE_WORKTREE_DIR));
     const baseSha = worktree.sha.slice(0, 7);
     baseline = { source: "ref", description: `ref:${plan.ref} @ ${baseSha}, measured in this job`, provenance: null };
-    sideTargets.unshift({ name: "baseline", cwd: worktree.cwd, stem: join11(outDir, "baseline"), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
+    sideTargets.unshift({ name: "baseline", cwd: worktree.cwd, stem: join13(outDir, "baseline"), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
   }
+  const budget = await io.group("Runs and spend", () => Promise.resolve(planSpend(session, spec, repeat, sideTargets.length, storedBaseline)));
   const measureContext = {
     config,
     repeat,
@@ -2044,6 +2081,7 @@ async function runGate(session) {
     runner: session.runner,
     log: (l) => io.info(l),
     env: {},
+    budget,
     ...session.measureDeps ? { measureDeps: session.measureDeps } : {},
     ...referenceWallS !== void 0 ? { referenceWallS } : {}
   };
@@ -2055,7 +2093,7 @@ async function runGate(session) {
       () => measureSides(sideTargets, measureContext)
     );
     if (session.signal.aborted) throw new CancelledError("cancelled while measuring; the post step uploads what was measured");
-    judged = judge({ spec, measured, storedBaseline, failures, baselineEvalDir }, config.failOn);
+    judged = judge({ spec, measured, storedBaseline, failures, baselineEvalDir }, config.failOn, void 0, budget);
     judged = await confirm(session, { spec, measured, storedBaseline, failures, repeat, measureContext, baselineEvalDir }, judged);
   } finally {
     worktree?.remove();
@@ -2064,6 +2102,23 @@ async function runGate(session) {
   }
   if (session.signal.aborted) throw new CancelledError("cancelled while measuring; the post step uploads what was measured");
   return publish(judged.result, judged.diff);
+}
+function planSpend(session, spec, repeat, sides, storedBaseline) {
+  const { config, io } = session;
+  const confirmable = repeat > 1 || (storedBaseline?.runs.length ?? 0) > 1;
+  const plan = planRuns({
+    sides,
+    experiment: config.experimentCommand !== void 0,
+    warmup: config.warmup,
+    repeat,
+    confirmRuns: confirmable ? config.confirmRuns : 0,
+    confirmSides: storedBaseline ? 1 : sides
+  });
+  const cost = storedBaseline ? costPerRun(storedBaseline.runs, "the baseline's") : void 0;
+  const maxCostUsd = config.maxCostUsd ?? spec.maxCostUsd;
+  for (const line of describePlan(plan, cost, maxCostUsd)) io.info(line);
+  if (storedBaseline) io.info(suggestRepeat(spec.thresholds, storedBaseline.runs).text);
+  return new SpendBudget(maxCostUsd, cost, plan);
 }
 async function confirm(session, m, first) {
   const { config, io } = session;
@@ -2075,6 +2130,7 @@ async function confirm(session, m, first) {
   const confirming = m.storedBaseline ? m.measured.filter((side) => side.target.name === "candidate") : m.measured;
   let judged = first;
   let rounds = 0;
+  let stoppedByBudget = false;
   for (; ; ) {
     const step = nextConfirmation(judged.result, rounds, allowed);
     if (!step.confirm) {
@@ -2082,14 +2138,25 @@ async function confirm(session, m, first) {
       break;
     }
     if (session.signal.aborted) break;
+    const names = confirming.map((side) => side.target.name);
+    if (m.measureContext.budget && !m.measureContext.budget.fits(names)) {
+      m.measureContext.budget.stop(`confirmation round ${rounds + 1}`, names);
+      io.info(`Confirmation stops after ${rounds} round${rounds === 1 ? "" : "s"}: max-cost-usd: ${m.measureContext.budget.stoppedBecause ?? ""}`);
+      stoppedByBudget = true;
+      break;
+    }
     rounds += 1;
     const round = m.repeat + rounds;
     await io.group(`Confirmation round ${rounds} of at most ${allowed} (${step.why})`, () => measureRounds(confirming, m.measureContext, round, round));
-    judged = judge(m, config.failOn, { rounds, allowed, candidateOnly: m.storedBaseline !== void 0 });
+    judged = judge(m, config.failOn, { rounds, allowed, candidateOnly: m.storedBaseline !== void 0 }, m.measureContext.budget);
+  }
+  if (stoppedByBudget) {
+    const record = rounds > 0 ? { rounds, allowed, candidateOnly: m.storedBaseline !== void 0 } : void 0;
+    judged = judge(m, config.failOn, record, m.measureContext.budget);
   }
   return judged;
 }
-function judge({ spec, measured, storedBaseline, failures: loadFailures, baselineEvalDir }, failOn, confirmation) {
+function judge({ spec, measured, storedBaseline, failures: loadFailures, baselineEvalDir }, failOn, confirmation, budget) {
   const failures = [...loadFailures];
   const cand = measured.find((m) => m.target.name === "candidate");
   const candidateSide = loadSide("candidate", cand.profiles, cand.evalDir, failures);
@@ -2100,13 +2167,18 @@ function judge({ spec, measured, storedBaseline, failures: loadFailures, baselin
     baselineSide = loadSide("baseline", base.profiles, base.evalDir ?? baselineEvalDir, failures);
   }
   for (const side of measured) pushAll(failures, side.failures.map((f) => `${side.target.name}: ${f}`));
-  const result = evaluateGate(spec, baselineSide, candidateSide, { failOn, failedRuns: failures, ...confirmation ? { confirmation } : {} });
+  const result = evaluateGate(spec, baselineSide, candidateSide, {
+    failOn,
+    failedRuns: failures,
+    ...confirmation ? { confirmation } : {},
+    ...budget ? { spend: budget.record() } : {}
+  });
   return { result, diff: diffSides(baselineSide, candidateSide) };
 }
 
 // src/action/refresh-flow.ts
 import { cpSync as cpSync3, mkdirSync as mkdirSync6, rmSync as rmSync6 } from "node:fs";
-import { join as join12 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/report/measurement.ts
 function medianOf(runs, pick) {
@@ -2145,6 +2217,8 @@ function renderMeasurementReport(runs, options) {
   ]);
   lines.push("", table(["Stage", "Wall time", "Peak memory", "CPU (% of one core)"], rows, { align: "lrrr" }));
   if (runs.length > 1) lines.push("", `Medians over ${runs.length} runs.`);
+  const hypotheses = renderHypotheses(options.hypotheses ?? []);
+  if (hypotheses) lines.push("", hypotheses);
   const first = runs[0];
   const env = first.profile.environment;
   lines.push(
@@ -2158,39 +2232,53 @@ function renderMeasurementReport(runs, options) {
 // src/action/refresh-flow.ts
 var DRIFT_LABEL = "optimization-gate-drift";
 var DRIFT_MARKER = "<!-- optimization-gate:drift-tracking -->";
-async function measureHere(session) {
+async function measureHere(session, maxCostUsd, previous) {
   const { config, context, io, outDir } = session;
+  const repeat = config.repeat ?? (config.mode === "measure" ? DEFAULT_MEASURE_REPEAT : DEFAULT_REPEAT);
+  const plan = planRuns({ sides: 1, experiment: config.experimentCommand !== void 0, warmup: config.warmup, repeat, confirmRuns: 0, confirmSides: 1 });
+  const cost = previous ? costPerRun(previous, "the previous baseline's") : void 0;
+  const budget = new SpendBudget(config.maxCostUsd ?? maxCostUsd, cost, plan);
+  for (const line of describePlan(plan, cost, budget.maxUsd)) io.info(line);
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
   const [side] = await io.group(
-    `Measure (${config.repeat ?? 1} run${(config.repeat ?? 1) === 1 ? "" : "s"})`,
-    () => measureSides([{ name: "candidate", cwd: session.workingDir, stem: join12(outDir, "run"), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
+    `Measure (${repeat} run${repeat === 1 ? "" : "s"})`,
+    () => measureSides([{ name: "candidate", cwd: session.workingDir, stem: join14(outDir, "run"), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
       config,
-      repeat: config.repeat ?? 1,
+      repeat,
       signal: session.signal,
       runner: session.runner,
       log: (l) => io.info(l),
       env: {},
+      budget,
       ...session.measureDeps ? { measureDeps: session.measureDeps } : {}
     })
   );
   if (session.signal.aborted) throw new CancelledError("cancelled while measuring; the post step uploads what was measured");
   setProfileOutputs(session, side);
-  return side;
+  return { side, budget };
+}
+function spendLines(budget) {
+  const note = spendNote(budget.record());
+  return note ? [note] : [];
 }
 async function runMeasure(session) {
-  const side = await measureHere(session);
+  const wanted = await session.io.group("Hypotheses", () => loadHypotheses(session));
+  const { side, budget } = await measureHere(session, wanted.maxCostUsd);
   const failures = [...side.failures];
   const loaded = loadSide("candidate", side.profiles, side.evalDir, failures);
+  const hypotheses = evaluateOnRuns(session, wanted.hypotheses, "measured", loaded.runs);
   const verdict = {
     decision: "measured",
-    render: (links) => renderMeasurementReport(loaded.runs, { title: "optimization-gate: measured", ...links, failures }),
+    render: (links) => renderMeasurementReport(loaded.runs, { title: "optimization-gate: measured", ...links, failures, hypotheses, notes: [...wanted.notes, ...spendLines(budget)] }),
     annotations: failures.map((f) => ({ title: "optimization-gate: run failed", message: f }))
   };
+  const files = [...measuredFiles([side]), ...writeHypothesesJson(session.outDir, hypotheses)];
+  const issue = resolveIssueNumber(session.config, session.context);
   const publication = await session.io.group(
     "Publish",
     () => publishVerdict(
       verdict,
-      { outDir: session.outDir, artifactName: session.config.artifactName, files: measuredFiles([side]), runInfo: runInfoText(session, "measured") },
+      { outDir: session.outDir, artifactName: session.config.artifactName, files, runInfo: runInfoText(session, "measured"), ...issue ? { issueNumber: issue.number } : {} },
       session
     )
   );
@@ -2261,7 +2349,7 @@ async function runBaseline(session) {
           log: (l) => io.info(l),
           refreshWorkflows: config.refreshWorkflows
         },
-        join12(session.outDir, "previous-baseline")
+        join14(session.outDir, "previous-baseline")
       );
       for (const r of lookup.refused) io.warning(`previous baseline refused: ${r}`);
       if (!lookup.found) io.info("no verified previous baseline in the cache: this refresh starts one");
@@ -2271,11 +2359,14 @@ async function runBaseline(session) {
       return void 0;
     }
   });
-  const side = await measureHere(session);
+  const wanted = await io.group("Hypotheses", () => loadHypotheses(session));
+  const previousRuns = previous ? loadSide("baseline", previous.profiles, previous.evalDir, []).runs : void 0;
+  const { side, budget } = await measureHere(session, wanted.maxCostUsd, previousRuns);
   const failures = [...side.failures];
   const fresh = loadSide("candidate", side.profiles, side.evalDir, failures);
+  const hypotheses = evaluateOnRuns(session, wanted.hypotheses, "baseline", fresh.runs);
   const stored = failures.length === 0 && fresh.runs.length > 0;
-  const storeDir = join12(session.outDir, "baseline-store");
+  const storeDir = join14(session.outDir, "baseline-store");
   if (stored) {
     writeBaselineStore(storeDir, side, {
       created_at: (/* @__PURE__ */ new Date()).toISOString(),
@@ -2293,10 +2384,12 @@ async function runBaseline(session) {
   let drift;
   if (spec && previous && fresh.runs.length > 0) {
     const before = loadSide("baseline", previous.profiles, previous.evalDir, failures);
-    drift = evaluateGate(spec, before, fresh, { failOn: config.failOn, failedRuns: failures });
+    drift = { ...evaluateGate(spec, before, fresh, { failOn: config.failOn, failedRuns: failures, spend: budget.record() }), hypotheses };
   }
   const cacheWritable = session.cache.writable();
   const notes = [
+    ...wanted.notes,
+    ...drift ? [] : spendLines(budget),
     stored ? `stored as the new baseline for dataset ${keyParts.datasetId}, runner ${keyParts.runnerKey}, config hash ${keyParts.configHash}` : "not stored: a measured run failed",
     ...stored && !cacheWritable ? ["cache saves are disabled for this job (ACTIONS_CACHE_MODE is read-only): the baseline is kept as the artifact only, where `baseline: artifact` and the cache fallback find it"] : [],
     previous ? `previous baseline: ${previous.origin}` : "no previous baseline"
@@ -2304,14 +2397,14 @@ async function runBaseline(session) {
   const diff = drift && previous ? diffSides(loadSide("baseline", previous.profiles, previous.evalDir, []), fresh) : void 0;
   const verdict = drift ? driftVerdict(drift, diff, notes) : {
     decision: "measured",
-    render: (links) => renderMeasurementReport(fresh.runs, { title: "optimization-gate: baseline refresh", ...links, notes, failures }),
+    render: (links) => renderMeasurementReport(fresh.runs, { title: "optimization-gate: baseline refresh", ...links, notes, failures, hypotheses }),
     annotations: failures.map((f) => ({ title: "optimization-gate: run failed", message: f }))
   };
   const issueNumber = drift && drift.decision !== "ship" ? await trackingIssue(session) : void 0;
   const outDir = stored ? storeDir : session.outDir;
   const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.configHash, keyParts.runnerKey) : config.artifactName;
   mkdirSync6(outDir, { recursive: true });
-  const files = stored ? filesUnder(storeDir) : measuredFiles([side]);
+  const files = [...stored ? filesUnder(storeDir) : measuredFiles([side]), ...writeHypothesesJson(outDir, hypotheses)];
   const runInfo = runInfoText(session, drift?.decision ?? "measured");
   const publication = await io.group(
     "Publish",
@@ -2402,7 +2495,7 @@ async function run(overrides = {}) {
     const refusal = await forkGuard(config, context, api);
     if (refusal) throw new UserError(refusal);
     const workingDir = resolve8(context.workspace, config.workingDirectory);
-    const outDir = join13(context.runnerTemp || tmpdir2(), "optimization-gate", `${context.runId}-${context.runAttempt}-${config.artifactName}`);
+    const outDir = join15(context.runnerTemp || tmpdir2(), "optimization-gate", `${context.runId}-${context.runAttempt}-${config.artifactName}`);
     mkdirSync7(outDir, { recursive: true });
     io.saveState(State.OutputDir, outDir);
     io.saveState(State.ArtifactName, config.artifactName);

@@ -1,8 +1,10 @@
 import { createRequire as __ogCreateRequire } from 'node:module'; const require = __ogCreateRequire(import.meta.url);
 import {
-  State,
   filesUnder
-} from "./chunks/chunk-CMNUWJIE.js";
+} from "./chunks/chunk-BKGLLHN5.js";
+import {
+  State
+} from "./chunks/chunk-S4AYWGTM.js";
 import {
   errorMessage
 } from "./chunks/chunk-LDP73T3D.js";
@@ -23,10 +25,10 @@ async function runPost(overrides = {}) {
       (overrides.io ? overrides.io.info.bind(overrides.io) : logLine)("optimization-gate post: the main step measured nothing; nothing to keep");
       return;
     }
-    const { defaultPostDeps, keepWhatWasMeasured } = await import("./chunks/post-keep-JDVSKRVW.js");
+    const { defaultPostDeps, keepWhatWasMeasured } = await import("./chunks/post-keep-ZZTPMHAC.js");
     await keepWhatWasMeasured(outDir, completed, { ...defaultPostDeps, ...overrides });
   } catch (error) {
-    const io = overrides.io ?? (await import("./chunks/io-LSIACT2Z.js")).coreIO;
+    const io = overrides.io ?? (await import("./chunks/io-VGKSDZWB.js")).coreIO;
     io.setFailed(`optimization-gate post: ${errorMessage(error)}`);
   }
 }

@@ -6,14 +6,18 @@
 // variation) per metric, and the runs a noisy stage would need; compares the interval methods
 // (rank-shift, the default; welch-t; bootstrap-median). Writes out/bench-verdict.json.
 // Numbers are as noisy as the machine: read them with its load in mind.
+// Then checks the action's defaults (repeat, confirm-runs) against issue 12's target on a reference
+// scenario with the noise measured on a quiet machine (scripts/bench/reference-scenario.mjs), which a
+// loaded machine cannot skew, and prints the same defaults on the pool measured now.
 // Usage: node scripts/bench-verdict.mjs [--rounds R (25)] [--draws D (400)] [--stages clean,summarize]
-//   [--limit 2] [--keep] [--reuse DIR]   (--keep leaves the pool in .tmp/; --reuse DIR re-evaluates it)
+//   [--limit 2] [--keep] [--reuse DIR] [--ref-draws 1000]   (--keep leaves the pool in .tmp/; --reuse DIR re-evaluates it)
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { countGates, median, mulberry32, noise, profileValue, runsNeeded, sumTallies, wilson } from './bench/verdict-rates.mjs';
+import { confirmWhileInconclusive, referenceRows, referenceRuns } from './bench/reference-scenario.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -32,7 +36,6 @@ const METHODS = [
   { method: 'bootstrap-median', ns: [5], draws: Math.ceil(DRAWS / 2) },
 ];
 const BOUND_PCT = 5;
-const CONFIRM_RUNS = 5;
 
 const bundle = join(ROOT, 'node_modules', '.cache', 'optimization-gate', 'bench', 'verdict.mjs');
 await build({
@@ -44,6 +47,7 @@ await build({
       "export { parseInlineThresholds } from './src/compare/thresholds/index.ts';",
       "export { shiftInterval } from './src/compare/rank-interval.ts';",
       "export { nextConfirmation } from './src/compare/confirm.ts';",
+      "export { DEFAULT_REPEAT, DEFAULT_CONFIRM_RUNS } from './src/inputs/config.ts';",
     ].join('\n'),
     resolveDir: ROOT,
     loader: 'ts',
@@ -51,6 +55,8 @@ await build({
   outfile: bundle, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning',
 });
 const og = await import(pathToFileURL(bundle).href);
+// The "+confirm" rows of the pool are the action's default confirm-runs.
+const CONFIRM_RUNS = og.DEFAULT_CONFIRM_RUNS;
 
 // ---- the pool: measured now, or a kept one re-evaluated ----
 const work = REUSE ? resolve(REUSE) : join(ROOT, '.tmp', 'bench-verdict', `run-${Date.now()}`);
@@ -197,7 +203,7 @@ const meanLoad = manifest.load.reduce((s, x) => s + x, 0) / manifest.load.length
 console.log(`\nverdict benchmark: ${manifest.rounds} rounds of the example pipeline (--limit ${manifest.limit}), arms interleaved, measured in ${manifest.seconds.toFixed(0)} s`);
 console.log(`(${manifest.date}); mean load ${meanLoad.toFixed(2)} on ${manifest.cores ?? '?'} cores. Pool: ${ARMS.map((a) => `${a.name} ${pool[a.name].length}`).join(', ')} runs.`);
 console.log(`Thresholds: every stage's wall and the total wall <= +${BOUND_PCT} %, peak memory and total CPU time <= +10 % ("A, walls <= 0%": the walls`);
-console.log(`with no margin; "A, stage CPU %": every stage's CPU % <= +20 %). "+confirm ${CONFIRM_RUNS}": from N, a round more while a guardrail is inconclusive.`);
+console.log(`with no margin; "A, stage CPU %": every stage's CPU % <= +20 %). "+confirm ${CONFIRM_RUNS}": from N, a round more while a guardrail is inconclusive and the rounds left may decide it.`);
 console.log(`(${results[0].evaluations / results[0].gates} evaluations per A/A gate), on random disjoint draws; gates evaluated in ${evalSeconds.toFixed(0)} s.`);
 console.log('\nnoise of the A runs:');
 for (const [metric, v] of Object.entries(noiseByMetric)) console.log(`  ${metric.padEnd(42)} mean ${v.mean.toPrecision(4).padStart(8)}   CV ${v.cv_pct.toFixed(2).padStart(6)} %`);
@@ -272,13 +278,43 @@ if (aaConfirm) {
     if (r) targets.push({ name: `N = 5 with confirm-runs ${CONFIRM_RUNS}: ${arm.name} caught as fail >= 95 %`, met: detection(r) >= 0.95, value: `${pct(detection(r))}; ${r.mean_extra_rounds.toFixed(2)} extra runs per side on average` });
   }
 }
+
+// ---- issue 12: the defaults against the target, on the reference scenario ----
+const REF_DRAWS = Number(option('ref-draws', 1000));
+const refStarted = Date.now();
+const defaults = `repeat ${og.DEFAULT_REPEAT} + confirm-runs ${og.DEFAULT_CONFIRM_RUNS}`;
+const reference = referenceRows({
+  countGates, sumTallies, evaluateGate: og.evaluateGate, spec, draws: REF_DRAWS,
+  configs: [
+    { label: 'repeat 5, confirm-runs 0 (the old default)', repeat: 5, confirm: 0, rule: og.nextConfirmation },
+    { label: 'repeat 5 + confirm-runs 5, a round while inconclusive', repeat: 5, confirm: 5, rule: confirmWhileInconclusive(og.nextConfirmation) },
+    { label: 'repeat 5 + confirm-runs 5, rounds only while they may decide', repeat: 5, confirm: 5, rule: og.nextConfirmation },
+    { label: `defaults: ${defaults}, rounds only while they may decide`, repeat: og.DEFAULT_REPEAT, confirm: og.DEFAULT_CONFIRM_RUNS, rule: og.nextConfirmation },
+    { label: 'repeat 10, confirm-runs 0', repeat: 10, confirm: 0, rule: og.nextConfirmation },
+  ],
+});
+const refNoise = Object.fromEntries(['clean', 'summarize'].map((s) => [s, noise(referenceRuns(4000, 1).map((r) => profileValue(r, wallOf(s)))).cv_pct]));
+console.log(`\nreference scenario (noise as measured on a quiet machine: clean CV ${refNoise.clean.toFixed(2)} %, summarize ${refNoise.summarize.toFixed(2)} %; ${REF_DRAWS} gates a row, ${((Date.now() - refStarted) / 1000).toFixed(0)} s):`);
+console.log(`configuration                                                           A/A false fail   A/A runs/side   clean +10 % caught   runs/side   summarize +10 % caught   runs/side`);
+for (const r of reference) {
+  console.log(`${r.label.padEnd(72)}${pct(r.aa_false_fail, 2).padStart(14)}${r.aa_runs_per_side.toFixed(2).padStart(16)}${pct(r.clean_caught).padStart(21)}${r.clean_runs_per_side.toFixed(2).padStart(12)}${pct(r.summarize_caught).padStart(25)}${r.summarize_runs_per_side.toFixed(2).padStart(12)}`);
+}
+const ours = reference[3];
+targets.push(
+  { name: `defaults (${defaults}), reference scenario: clean +10 % (CV ${refNoise.clean.toFixed(1)} %) caught as fail >= 95 %`, met: ours.clean_caught >= 0.95, value: `${pct(ours.clean_caught)} [${range(wilson(Math.round(ours.clean_caught * REF_DRAWS), REF_DRAWS))}]` },
+  { name: `defaults, reference scenario: <= 6 runs per side on average for it`, met: ours.clean_runs_per_side <= 6, value: `${ours.clean_runs_per_side.toFixed(2)} (A/A: ${ours.aa_runs_per_side.toFixed(2)})` },
+  { name: `defaults, reference scenario: A/A false fail <= 1 %`, met: ours.aa_false_fail <= 0.01, value: pct(ours.aa_false_fail, 2) },
+);
+const poolDefaults = results.find((r) => r.confirm_runs === og.DEFAULT_CONFIRM_RUNS && r.n === og.DEFAULT_REPEAT && r.arm === 'clean+10%');
+if (poolDefaults) console.log(`\nthe defaults on the pool measured now (noise as this machine has it): clean +10 % caught ${pct(detection(poolDefaults))} at ${(og.DEFAULT_REPEAT + poolDefaults.mean_extra_rounds).toFixed(2)} runs per side`);
+
 console.log('');
 for (const t of targets) console.log(`${t.met ? 'met    ' : 'MISSED '} ${t.name}: ${t.value}`);
 
 mkdirSync(join(ROOT, 'out'), { recursive: true });
 writeFileSync(
   join(ROOT, 'out', 'bench-verdict.json'),
-  `${JSON.stringify({ pool: { ...manifest, arms: ARMS.map(({ name, stage, pct: p, files }) => ({ name, stage, pct: p, runs: files.length })) }, draws: DRAWS, eval_seconds: evalSeconds, mean_load: meanLoad, noise: noiseByMetric, measured_shift_pct: Object.fromEntries(ARMS.filter((a) => a.stage).map((a) => [a.name, measuredShift(a)])), results, targets }, null, 2)}\n`,
+  `${JSON.stringify({ pool: { ...manifest, arms: ARMS.map(({ name, stage, pct: p, files }) => ({ name, stage, pct: p, runs: files.length })) }, draws: DRAWS, eval_seconds: evalSeconds, mean_load: meanLoad, noise: noiseByMetric, measured_shift_pct: Object.fromEntries(ARMS.filter((a) => a.stage).map((a) => [a.name, measuredShift(a)])), results, reference, targets }, null, 2)}\n`,
 );
 console.log('\nwrote out/bench-verdict.json');
 if (!REUSE && !args.includes('--keep')) rmSync(work, { recursive: true, force: true });

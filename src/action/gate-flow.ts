@@ -18,6 +18,11 @@ import { chooseBaselineSource, issueEvalRoot, planBaseline, type BaselinePlan } 
 import { baselineEvalName, resolveBaselineEval } from './baseline-eval.js';
 import { loadSide, type Session } from './session.js';
 import { loadThresholds } from './thresholds.js';
+import { logHypotheses, writeHypothesesJson } from './hypotheses.js';
+import { SpendBudget } from './budget.js';
+import { costPerRun, describePlan, planRuns } from '../compare/spend.js';
+import { suggestRepeat } from '../compare/suggest-repeat.js';
+import { DEFAULT_REPEAT } from '../inputs/config.js';
 import { BASE_WORKTREE_DIR, runInfoText, setProfileOutputs } from './run-files.js';
 import { CancelledError, UserError, errorMessage } from '../errors.js';
 import { pushAll } from '../collections.js';
@@ -69,6 +74,8 @@ export async function runGate(session: Session): Promise<GateOutcome> {
   const targets = { outDir, artifactName: config.artifactName, files: [] as string[], ...(loaded.issue ? { issueNumber: loaded.issue.number } : {}), ...(context.pullRequest ? { prNumber: context.pullRequest.number } : {}) };
   let baseline: GateJsonBaseline | undefined;
   const publish = async (result: GateResult, diff?: Diff): Promise<GateOutcome> => {
+    pushAll(targets.files, writeHypothesesJson(outDir, result.hypotheses));
+    logHypotheses(session, result.hypotheses);
     const publication = await io.group('Publish', () =>
       publishVerdict(gateVerdict(result, diff, loaded.issue?.number, baseline), { ...targets, runInfo: runInfoText(session, result.decision) }, session),
     );
@@ -116,7 +123,7 @@ export async function runGate(session: Session): Promise<GateOutcome> {
   }
   const walls = storedBaseline?.runs.map((r) => r.profile.totals.wall_time_s) ?? [];
   const referenceWallS = walls.length > 0 ? median(walls) : undefined;
-  const repeat = config.repeat ?? spec.repeat ?? 1;
+  const repeat = config.repeat ?? spec.repeat ?? DEFAULT_REPEAT;
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
   const candidate: SideTarget = { name: 'candidate', cwd: session.workingDir, stem: join(outDir, 'candidate'), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
   let worktree: Worktree | undefined;
@@ -127,8 +134,9 @@ export async function runGate(session: Session): Promise<GateOutcome> {
     baseline = { source: 'ref', description: `ref:${plan.ref} @ ${baseSha}, measured in this job`, provenance: null };
     sideTargets.unshift({ name: 'baseline', cwd: worktree.cwd, stem: join(outDir, 'baseline'), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
   }
+  const budget = await io.group('Runs and spend', () => Promise.resolve(planSpend(session, spec, repeat, sideTargets.length, storedBaseline)));
   const measureContext = {
-    config, repeat, signal: session.signal, runner: session.runner, log: (l: string) => io.info(l), env: {},
+    config, repeat, signal: session.signal, runner: session.runner, log: (l: string) => io.info(l), env: {}, budget,
     ...(session.measureDeps ? { measureDeps: session.measureDeps } : {}),
     ...(referenceWallS !== undefined ? { referenceWallS } : {}),
   };
@@ -139,7 +147,7 @@ export async function runGate(session: Session): Promise<GateOutcome> {
       measureSides(sideTargets, measureContext),
     );
     if (session.signal.aborted) throw new CancelledError('cancelled while measuring; the post step uploads what was measured');
-    judged = judge({ spec, measured, storedBaseline, failures, baselineEvalDir }, config.failOn);
+    judged = judge({ spec, measured, storedBaseline, failures, baselineEvalDir }, config.failOn, undefined, budget);
     judged = await confirm(session, { spec, measured, storedBaseline, failures, repeat, measureContext, baselineEvalDir }, judged);
   } finally {
     worktree?.remove();
@@ -148,6 +156,24 @@ export async function runGate(session: Session): Promise<GateOutcome> {
   }
   if (session.signal.aborted) throw new CancelledError('cancelled while measuring; the post step uploads what was measured');
   return publish(judged.result, judged.diff);
+}
+
+/**
+ * States the runs and the expected spend before measuring (and, from a stored baseline of several
+ * runs, the `repeat:` its spread suggests); returns the budget that counts the runs as they start.
+ */
+function planSpend(session: Session, spec: ThresholdSpec, repeat: number, sides: number, storedBaseline: Side | undefined): SpendBudget {
+  const { config, io } = session;
+  const confirmable = repeat > 1 || (storedBaseline?.runs.length ?? 0) > 1;
+  const plan = planRuns({
+    sides, experiment: config.experimentCommand !== undefined, warmup: config.warmup, repeat,
+    confirmRuns: confirmable ? config.confirmRuns : 0, confirmSides: storedBaseline ? 1 : sides,
+  });
+  const cost = storedBaseline ? costPerRun(storedBaseline.runs, "the baseline's") : undefined;
+  const maxCostUsd = config.maxCostUsd ?? spec.maxCostUsd;
+  for (const line of describePlan(plan, cost, maxCostUsd)) io.info(line);
+  if (storedBaseline) io.info(suggestRepeat(spec.thresholds, storedBaseline.runs).text);
+  return new SpendBudget(maxCostUsd, cost, plan);
 }
 
 interface Judged {
@@ -182,6 +208,7 @@ async function confirm(session: Session, m: Measured, first: Judged): Promise<Ju
   const confirming = m.storedBaseline ? m.measured.filter((side) => side.target.name === 'candidate') : m.measured;
   let judged = first;
   let rounds = 0;
+  let stoppedByBudget = false;
   for (;;) {
     const step = nextConfirmation(judged.result, rounds, allowed);
     if (!step.confirm) {
@@ -189,10 +216,22 @@ async function confirm(session: Session, m: Measured, first: Judged): Promise<Ju
       break;
     }
     if (session.signal.aborted) break;
+    const names = confirming.map((side) => side.target.name);
+    if (m.measureContext.budget && !m.measureContext.budget.fits(names)) {
+      m.measureContext.budget.stop(`confirmation round ${rounds + 1}`, names);
+      io.info(`Confirmation stops after ${rounds} round${rounds === 1 ? '' : 's'}: max-cost-usd: ${m.measureContext.budget.stoppedBecause ?? ''}`);
+      stoppedByBudget = true;
+      break;
+    }
     rounds += 1;
     const round = m.repeat + rounds;
     await io.group(`Confirmation round ${rounds} of at most ${allowed} (${step.why})`, () => measureRounds(confirming, m.measureContext, round, round));
-    judged = judge(m, config.failOn, { rounds, allowed, candidateOnly: m.storedBaseline !== undefined });
+    judged = judge(m, config.failOn, { rounds, allowed, candidateOnly: m.storedBaseline !== undefined }, m.measureContext.budget);
+  }
+  // A budget that stopped the next round is said in the verdict: judged again with its record.
+  if (stoppedByBudget) {
+    const record = rounds > 0 ? { rounds, allowed, candidateOnly: m.storedBaseline !== undefined } : undefined;
+    judged = judge(m, config.failOn, record, m.measureContext.budget);
   }
   return judged;
 }
@@ -202,6 +241,7 @@ function judge(
   { spec, measured, storedBaseline, failures: loadFailures, baselineEvalDir }: Pick<Measured, 'spec' | 'measured' | 'storedBaseline' | 'failures' | 'baselineEvalDir'>,
   failOn: GateResult['failOn'],
   confirmation?: ConfirmationRecord,
+  budget?: SpendBudget,
 ): Judged {
   const failures = [...loadFailures];
   const cand = measured.find((m) => m.target.name === 'candidate') as MeasuredSide;
@@ -213,6 +253,8 @@ function judge(
     baselineSide = loadSide('baseline', base.profiles, base.evalDir ?? baselineEvalDir, failures);
   }
   for (const side of measured) pushAll(failures, side.failures.map((f) => `${side.target.name}: ${f}`));
-  const result = evaluateGate(spec, baselineSide, candidateSide, { failOn, failedRuns: failures, ...(confirmation ? { confirmation } : {}) });
+  const result = evaluateGate(spec, baselineSide, candidateSide, {
+    failOn, failedRuns: failures, ...(confirmation ? { confirmation } : {}), ...(budget ? { spend: budget.record() } : {}),
+  });
   return { result, diff: diffSides(baselineSide, candidateSide) };
 }

@@ -12,6 +12,7 @@ import type { ActionConfig } from '../inputs/config.js';
 import { copyEvalResults, runExperiment } from './experiment.js';
 import { pushAll } from '../collections.js';
 import { profileOutputPath, removeStaleOutputs } from './profile-output.js';
+import type { SpendBudget } from './budget.js';
 
 export interface SideTarget {
   name: 'baseline' | 'candidate';
@@ -44,6 +45,8 @@ export interface MeasureContext {
   env: Record<string, string>;
   /** Baseline wall time, to show the elapsed time against it. */
   referenceWallS?: number;
+  /** Counts the spend; a run it does not allow is not started. */
+  budget?: SpendBudget;
   freezeImpl?: typeof freeze;
   externalImpl?: typeof runExternalFreeze;
   /** python/git details, gathered once per side for all the freezes of the job (set on first use). */
@@ -141,6 +144,10 @@ export async function measureSides(targets: readonly SideTarget[], ctx: MeasureC
   if (config.experimentCommand) {
     for (const side of sides) {
       if (ctx.signal.aborted) break;
+      if (ctx.budget && !ctx.budget.take([side.target.name], `the ${side.target.name}'s experiment`)) {
+        ctx.log(`[${side.target.label}] experiment not run: max-cost-usd`);
+        continue;
+      }
       const result = await runExperiment(
         {
           command: config.experimentCommand,
@@ -157,6 +164,8 @@ export async function measureSides(targets: readonly SideTarget[], ctx: MeasureC
       );
       if (result.files.length > 0) side.evalDir = result.evalDir;
       if (result.failure) side.failures.push(result.failure);
+      const learned = ctx.budget?.learnFromExperiment(side.target.name, side.evalDir);
+      if (learned) ctx.log(`[${side.target.label}] a run costs about $${learned.perRunUsd} (${learned.source})`);
     }
   } else if (config.experimentOutput) {
     // Eval results produced outside the action (the pipeline's own data/eval/runs/<run>/), taken as they are.
@@ -175,7 +184,19 @@ export async function measureSides(targets: readonly SideTarget[], ctx: MeasureC
   const single = sides.length === 1 && config.profileMode === 'native';
   if (single) {
     const side = sides[0] as MeasuredSide;
-    const result = await nativeRun(side.target, ctx, `${side.target.stem}.yaml`, config.warmup, ctx.repeat);
+    // The freeze runs warm-ups and repeats in one go: the budget decides their number up front.
+    const fits = ctx.budget?.affordable(side.target.name) ?? Number.POSITIVE_INFINITY;
+    const warmup = Math.min(config.warmup, fits);
+    const repeat = Math.min(ctx.repeat, fits - warmup);
+    if (repeat < ctx.repeat || warmup < config.warmup) {
+      ctx.budget?.stop(`${ctx.repeat - Math.max(0, repeat)} of ${ctx.repeat} measured run(s) and ${config.warmup - warmup} warm-up(s)`);
+    }
+    if (repeat < 1) {
+      side.failures.push('max-cost-usd allows no measured run');
+      return sides;
+    }
+    ctx.budget?.take([side.target.name], 'the runs', warmup + repeat);
+    const result = await nativeRun(side.target, ctx, `${side.target.stem}.yaml`, warmup, repeat);
     side.profiles = result.runs.map((r) => r.files.profile);
     side.profiles.forEach((profile, i) => recordRunOrder(profile, { side: side.target.name, round: i + 1, sequence: i + 1, confirmation: false }));
     pushAll(side.failures, freezeFailures(result));
@@ -184,6 +205,7 @@ export async function measureSides(targets: readonly SideTarget[], ctx: MeasureC
 
   // Warm-ups of every side first, then one measured run per side per round.
   for (let w = 1; w <= config.warmup && !ctx.signal.aborted; w++) {
+    if (ctx.budget && !ctx.budget.take(sides.map((s) => s.target.name), `warm-up ${w}`)) break;
     for (const side of sides) {
       const stem = `${side.target.stem}.warmup-${w}`;
       ctx.log(`[${side.target.label}] warm-up ${w} of ${config.warmup} (not measured)`);
@@ -209,6 +231,8 @@ export async function measureSides(targets: readonly SideTarget[], ctx: MeasureC
 export async function measureRounds(sides: readonly MeasuredSide[], ctx: MeasureContext, from: number, to: number): Promise<void> {
   const { config } = ctx;
   for (let k = from; k <= to && !ctx.signal.aborted; k++) {
+    // A round starts whole or not at all: the sides keep the same number of runs.
+    if (ctx.budget && !ctx.budget.take(sides.map((s) => s.target.name), k > ctx.repeat ? `confirmation round ${k - ctx.repeat}` : `measured round ${k}`)) break;
     for (const [index, side] of sides.entries()) {
       if (ctx.signal.aborted) break;
       const stem = k === 1 && to === 1 ? side.target.stem : `${side.target.stem}.run-${k}`;

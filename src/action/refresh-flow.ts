@@ -22,39 +22,65 @@ import { restoreFromCache } from './stored-baseline.js';
 import { TRUSTED_EVENTS } from './provenance.js';
 import { loadSide, type Session } from './session.js';
 import { pushAll } from '../collections.js';
+import { evaluateOnRuns, loadHypotheses, writeHypothesesJson } from './hypotheses.js';
+import { resolveIssueNumber } from './context.js';
+import { SpendBudget } from './budget.js';
+import { costPerRun, describePlan, planRuns, spendNote } from '../compare/spend.js';
+import type { MeasuredRun } from '../compare/types.js';
+import { DEFAULT_MEASURE_REPEAT, DEFAULT_REPEAT } from '../inputs/config.js';
 
 export const DRIFT_LABEL = 'optimization-gate-drift';
 /** In the tracking issue's body: found by it when the label is missing (never created, or removed). */
 export const DRIFT_MARKER = '<!-- optimization-gate:drift-tracking -->';
 
-async function measureHere(session: Session): Promise<MeasuredSide> {
+/**
+ * Measures this checkout once per `repeat`, after stating the runs and the expected spend (priced by
+ * `previous`, the baseline it refreshes, when there is one); the budget is returned for the verdict.
+ */
+async function measureHere(session: Session, maxCostUsd: number | undefined, previous?: readonly MeasuredRun[]): Promise<{ side: MeasuredSide; budget: SpendBudget }> {
   const { config, context, io, outDir } = session;
+  const repeat = config.repeat ?? (config.mode === 'measure' ? DEFAULT_MEASURE_REPEAT : DEFAULT_REPEAT);
+  const plan = planRuns({ sides: 1, experiment: config.experimentCommand !== undefined, warmup: config.warmup, repeat, confirmRuns: 0, confirmSides: 1 });
+  const cost = previous ? costPerRun(previous, 'the previous baseline\'s') : undefined;
+  const budget = new SpendBudget(config.maxCostUsd ?? maxCostUsd, cost, plan);
+  for (const line of describePlan(plan, cost, budget.maxUsd)) io.info(line);
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
-  const [side] = await io.group(`Measure (${config.repeat ?? 1} run${(config.repeat ?? 1) === 1 ? '' : 's'})`, () =>
+  const [side] = await io.group(`Measure (${repeat} run${repeat === 1 ? '' : 's'})`, () =>
     measureSides([{ name: 'candidate', cwd: session.workingDir, stem: join(outDir, 'run'), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
-      config, repeat: config.repeat ?? 1, signal: session.signal, runner: session.runner, log: (l) => io.info(l), env: {},
+      config, repeat, signal: session.signal, runner: session.runner, log: (l) => io.info(l), env: {}, budget,
       ...(session.measureDeps ? { measureDeps: session.measureDeps } : {}),
     }),
   );
   if (session.signal.aborted) throw new CancelledError('cancelled while measuring; the post step uploads what was measured');
   setProfileOutputs(session, side);
-  return side as MeasuredSide;
+  return { side: side as MeasuredSide, budget };
 }
 
 
+/** The verdict's line on spend, when anything is known (a budget that stopped runs always is). */
+function spendLines(budget: SpendBudget): string[] {
+  const note = spendNote(budget.record());
+  return note ? [note] : [];
+}
+
 export async function runMeasure(session: Session): Promise<Publication> {
-  const side = await measureHere(session);
+  const wanted = await session.io.group('Hypotheses', () => loadHypotheses(session));
+  const { side, budget } = await measureHere(session, wanted.maxCostUsd);
   const failures = [...side.failures];
   const loaded = loadSide('candidate', side.profiles, side.evalDir, failures);
+  const hypotheses = evaluateOnRuns(session, wanted.hypotheses, 'measured', loaded.runs);
   const verdict: Verdict = {
     decision: 'measured',
-    render: (links) => renderMeasurementReport(loaded.runs, { title: 'optimization-gate: measured', ...links, failures }),
+    render: (links) => renderMeasurementReport(loaded.runs, { title: 'optimization-gate: measured', ...links, failures, hypotheses, notes: [...wanted.notes, ...spendLines(budget)] }),
     annotations: failures.map((f) => ({ title: 'optimization-gate: run failed', message: f })),
   };
+  const files = [...measuredFiles([side]), ...writeHypothesesJson(session.outDir, hypotheses)];
+  // Measuring for an issue (dispatch with its number, say) reports there, hypotheses included.
+  const issue = resolveIssueNumber(session.config, session.context);
   const publication = await session.io.group('Publish', () =>
     publishVerdict(
       verdict,
-      { outDir: session.outDir, artifactName: session.config.artifactName, files: measuredFiles([side]), runInfo: runInfoText(session, 'measured') },
+      { outDir: session.outDir, artifactName: session.config.artifactName, files, runInfo: runInfoText(session, 'measured'), ...(issue ? { issueNumber: issue.number } : {}) },
       session,
     ),
   );
@@ -144,9 +170,13 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
     }
   });
 
-  const side = await measureHere(session);
+  const wanted = await io.group('Hypotheses', () => loadHypotheses(session));
+  const previousRuns = previous ? loadSide('baseline', previous.profiles, previous.evalDir, []).runs : undefined;
+  const { side, budget } = await measureHere(session, wanted.maxCostUsd, previousRuns);
   const failures = [...side.failures];
   const fresh = loadSide('candidate', side.profiles, side.evalDir, failures);
+  // The fresh runs are the baseline being refreshed: the hypotheses are about them.
+  const hypotheses = evaluateOnRuns(session, wanted.hypotheses, 'baseline', fresh.runs);
   const stored = failures.length === 0 && fresh.runs.length > 0;
   const storeDir = join(session.outDir, 'baseline-store');
   if (stored) {
@@ -167,10 +197,12 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
   let drift: GateResult | undefined;
   if (spec && previous && fresh.runs.length > 0) {
     const before = loadSide('baseline', previous.profiles, previous.evalDir, failures);
-    drift = evaluateGate(spec, before, fresh, { failOn: config.failOn, failedRuns: failures });
+    drift = { ...evaluateGate(spec, before, fresh, { failOn: config.failOn, failedRuns: failures, spend: budget.record() }), hypotheses };
   }
   const cacheWritable = session.cache.writable();
   const notes = [
+    ...wanted.notes,
+    ...(drift ? [] : spendLines(budget)),
     stored ? `stored as the new baseline for dataset ${keyParts.datasetId}, runner ${keyParts.runnerKey}, config hash ${keyParts.configHash}` : 'not stored: a measured run failed',
     ...(stored && !cacheWritable
       ? ['cache saves are disabled for this job (ACTIONS_CACHE_MODE is read-only): the baseline is kept as the artifact only, where `baseline: artifact` and the cache fallback find it']
@@ -182,7 +214,7 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
     ? driftVerdict(drift, diff, notes)
     : {
         decision: 'measured',
-        render: (links) => renderMeasurementReport(fresh.runs, { title: 'optimization-gate: baseline refresh', ...links, notes, failures }),
+        render: (links) => renderMeasurementReport(fresh.runs, { title: 'optimization-gate: baseline refresh', ...links, notes, failures, hypotheses }),
         annotations: failures.map((f) => ({ title: 'optimization-gate: run failed', message: f })),
       };
 
@@ -191,7 +223,7 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
   const outDir = stored ? storeDir : session.outDir;
   const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.configHash, keyParts.runnerKey) : config.artifactName;
   mkdirSync(outDir, { recursive: true });
-  const files = stored ? filesUnder(storeDir) : measuredFiles([side]);
+  const files = [...(stored ? filesUnder(storeDir) : measuredFiles([side])), ...writeHypothesesJson(outDir, hypotheses)];
   const runInfo = runInfoText(session, drift?.decision ?? 'measured');
   const publication = await io.group('Publish', () =>
     publishVerdict(verdict, { outDir, artifactName, files, runInfo, ...(issueNumber !== undefined ? { issueNumber } : {}) }, { ...session, config: { ...config, comment: { issue: issueNumber !== undefined, pr: false } } }),

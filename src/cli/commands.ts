@@ -26,4 +26,12 @@ export const COMMANDS: Record<string, CliCommandEntry> = {
     summary: 'write the workflows (PR gate, dispatch, nightly refresh) into your repository, pinned to a release',
     load: async () => (await import('./init.js')).initCommand,
   },
+  hypotheses: {
+    summary: 'check the hypotheses of an issue against measured profiles (confirmed / rejected / undecided)',
+    load: async () => (await import('./hypotheses.js')).hypothesesCommand,
+  },
+  plan: {
+    summary: 'state the runs and the spend a gate would need, and suggest repeat: from the baseline spread',
+    load: async () => (await import('./plan.js')).planCommand,
+  },
 };

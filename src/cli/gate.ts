@@ -14,6 +14,7 @@ import { formatProblem, type ThresholdSpec } from '../compare/thresholds/index.j
 import { errorMessage, isUserError, UserError } from '../errors.js';
 import { parseCliArgs, usage } from '../inputs/cli-args.js';
 import { renderReport } from '../report/report.js';
+import { hypothesisLine } from '../report/hypotheses.js';
 import type { CliCommand } from './command.js';
 import { loadSide } from './sides.js';
 import { readThresholdFiles } from './thresholds.js';
@@ -120,6 +121,7 @@ export const gateCommand: CliCommand = {
     const badInput = result.problems.length > 0 || result.inputErrors.length > 0;
     for (const line of [...errors, ...result.problems.map(formatProblem)]) console.error(`error: ${line}`);
     console.log(`decision: ${result.decision} (fail-on ${failOn}: ${result.passed ? 'passes' : 'fails'})`);
+    for (const h of result.hypotheses) for (const side of h.sides) console.log(hypothesisLine(h.id, side, true));
     console.log(`report: ${written.reportPath}`);
     console.log(`gate.json: ${written.jsonPath}`);
     return Promise.resolve(badInput ? EXIT_USER_ERROR : result.passed ? EXIT_OK : EXIT_GATE_FAILED);

@@ -40,9 +40,13 @@
  * - `baseline`: where the baseline came from — {source: cache|artifact|path|ref, description,
  *   provenance: the verified refresh run {source, entry, run_id, run_number, run_attempt, event,
  *   workflow, head_branch, head_sha, created_at, html_url} or null} — or null when none was used
+ * - `hypotheses[]`: the issue's hypotheses evaluated on each side (src/compare/hypotheses/json.ts)
+ * - `spend`: {max_cost_usd, per_run_usd, source, planned_runs, most_runs, runs, estimated_usd,
+ *   stopped (why max-cost-usd stopped runs)} or null when the result was not measured by a job
  */
 import type { Decision, FailOn, Verdict } from './decision.js';
 import type { GateResult, RunInfo, SideValues, ThresholdResult } from './gate.js';
+import { hypothesesToJson } from './hypotheses/json.js';
 
 export const GATE_JSON_SCHEMA = 'optimization-gate/gate@1';
 
@@ -115,6 +119,17 @@ export interface GateJson {
   noise: string;
   notes: string[];
   spec: { baseline: Nullable<string>; baseline_eval: Nullable<string>; repeat: Nullable<number>; compare_across: Nullable<string[]> };
+  hypotheses: ReturnType<typeof hypothesesToJson>;
+  spend: Nullable<{
+    max_cost_usd: Nullable<number>;
+    per_run_usd: Nullable<number>;
+    source: Nullable<string>;
+    planned_runs: number;
+    most_runs: number;
+    runs: number;
+    estimated_usd: Nullable<number>;
+    stopped: Nullable<string>;
+  }>;
 }
 
 function num(value: number | null | undefined): number | null {
@@ -207,6 +222,19 @@ export function toGateJson(result: GateResult): GateJson {
       baseline: str(result.spec.baseline), baseline_eval: str(result.spec.baselineEval), repeat: num(result.spec.repeat),
       compare_across: result.spec.compareAcross ?? null,
     },
+    hypotheses: hypothesesToJson(result.hypotheses),
+    spend: result.spend
+      ? {
+          max_cost_usd: num(result.spend.maxCostUsd),
+          per_run_usd: num(result.spend.perRunUsd),
+          source: str(result.spend.source),
+          planned_runs: result.spend.plannedRuns,
+          most_runs: result.spend.mostRuns,
+          runs: result.spend.runs,
+          estimated_usd: num(result.spend.estimatedUsd),
+          stopped: str(result.spend.stopped),
+        }
+      : null,
   };
 }
 

@@ -17,6 +17,8 @@ import { decide, passesFailOn, verdictCounts, type Decision, type FailOn, type V
 import { ACCEPTED_FORMS, formatProblem, type Operator, type Threshold, type ThresholdProblem, type ThresholdSpec } from './thresholds/index.js';
 import type { MeasuredRun, Side } from './types.js';
 import { pushAll } from '../collections.js';
+import { evaluateHypotheses, type HypothesisResult } from './hypotheses/index.js';
+import { spendNote, type SpendRecord } from './spend.js';
 
 export interface SideValues {
   /** One entry per run, in run order: the number, or null when that run has none. */
@@ -62,6 +64,11 @@ export interface ThresholdResult {
   change: ThresholdChange;
   /** One line with the numbers. */
   reason: string;
+  /**
+   * Inconclusive only: runs per side (candidate runs for an absolute bound) that would likely decide it
+   * at the spread seen; `futile` when no affordable number would (src/compare/runs-needed.ts).
+   */
+  toDecide?: { runs: number | undefined; futile: boolean };
 }
 
 export interface RunInfo {
@@ -97,6 +104,10 @@ export interface GateResult {
   noise: string;
   notes: string[];
   spec: { baseline?: string; baselineEval?: string; repeat?: number; compareAcross?: string[] };
+  /** The issue's hypotheses on each side (they inform; they do not change the decision). */
+  hypotheses: HypothesisResult[];
+  /** Runs started and the estimated spend, when the job measured (docs/spend.md). */
+  spend?: SpendRecord;
 }
 
 export interface GateOptions {
@@ -106,6 +117,8 @@ export interface GateOptions {
   failedRuns?: readonly string[];
   /** Confirmation rounds measured after the planned runs (`confirm-runs`): said in the notes. */
   confirmation?: ConfirmationRecord;
+  /** Runs and spend of the job, and whether max-cost-usd stopped runs: said in the notes. */
+  spend?: SpendRecord;
 }
 
 /** Values within this relative distance of a bound count as equal to it (floating-point noise). */
@@ -207,6 +220,7 @@ function evaluateOne(threshold: Threshold, metric: string, baseline: Side, candi
   const span = interval ? `${Math.round((estimate.interval?.level ?? 0) * 100)} % CI [${show(interval.low)}, ${show(interval.high)}]` : '';
   const what = form === 'value' ? 'value' : 'change';
   let reason: string;
+  let toDecide: ThresholdResult['toDecide'];
   switch (how) {
     case 'undefined':
       reason = 'relative change from a baseline of 0 is undefined; an absolute bound (e.g. `<= 0`) or a delta (`<= +0`) can judge it';
@@ -223,8 +237,11 @@ function evaluateOne(threshold: Threshold, metric: string, baseline: Side, candi
     case 'outside':
       reason = `${span} entirely breaks ${rule.text}${estimate.degenerate ? ' (all runs identical)' : ''}`;
       break;
-    default:
-      reason = `${span} contains the bound of ${rule.text}: within the noise; ${runsToDecide(estimate, rule.value, { baseline: form === 'value' ? [] : b.numbers, candidate: c.numbers }, unit).text}`;
+    default: {
+      const needed = runsToDecide(estimate, rule.value, { baseline: form === 'value' ? [] : b.numbers, candidate: c.numbers }, unit);
+      toDecide = { runs: needed.runs, futile: needed.futile === true };
+      reason = `${span} contains the bound of ${rule.text}: within the noise; ${needed.text}`;
+    }
   }
   if (how !== 'point' && how !== 'undefined' && how !== 'no-interval' && estimate.note && !estimate.degenerate) reason += ` (${estimate.note})`;
   // Runs of a side left out as not measured (a short stage sampled in some repeats only) are said.
@@ -236,7 +253,7 @@ function evaluateOne(threshold: Threshold, metric: string, baseline: Side, candi
     level: interval ? estimate.interval?.level : undefined, method: estimate.method,
     ...(estimate.note ? { note: estimate.note } : {}),
   };
-  return { ...base, verdict, counts: verdictCounts({ optional: threshold.optional, verdict }), change, reason };
+  return { ...base, verdict, counts: verdictCounts({ optional: threshold.optional, verdict }), change, reason, ...(toDecide ? { toDecide } : {}) };
 }
 
 function unmatched(threshold: Threshold, baseline: Side, candidate: Side): ThresholdResult {
@@ -331,10 +348,14 @@ export function evaluateGate(spec: ThresholdSpec, baseline: Side, candidate: Sid
   if (unused.length > 0) notes.push(`compare-across: ${unused.join(', ')} matched no attribute that differs between the sides`);
   const confirmed = options.confirmation && confirmationNote(options.confirmation);
   if (confirmed) notes.push(confirmed);
+  const spent = options.spend && spendNote(options.spend);
+  if (spent) notes.push(spent);
   return {
     decision, failOn: options.failOn, passed: passesFailOn(decision, options.failOn), reasons, thresholds, runs,
     host: checkHosts(baseline, candidate), dataset, environment, problems: spec.problems, inputErrors,
     noise: noiseNote(baseline.runs.length, candidate.runs.length, options.interval), notes, spec: specInfo(spec),
+    hypotheses: evaluateHypotheses(spec.hypotheses ?? [], [baseline, candidate], options.interval),
+    ...(options.spend ? { spend: options.spend } : {}),
   };
 }
 
@@ -346,6 +367,6 @@ export function inputErrorResult(errors: readonly string[], failOn: FailOn, spec
     decision: 'reject', failOn, passed: passesFailOn('reject', failOn), reasons: blockers, thresholds: [],
     runs: { baseline: [], candidate: [] }, host: { comparable: true, runs: [], differences: [] },
     dataset: { comparable: true, rows: [], mismatches: [] }, environment: { rows: [], blocking: [], comparable: true }, problems,
-    inputErrors: [...errors], noise: 'not evaluated', notes: [], spec: specInfo(spec),
+    inputErrors: [...errors], noise: 'not evaluated', notes: [], spec: specInfo(spec), hypotheses: [],
   };
 }

@@ -37,11 +37,18 @@ export function pooledSd(sides: readonly (readonly number[])[]): number | undefi
   return df > 0 ? Math.sqrt(squares / df) : undefined;
 }
 
+/** Runs per side at which an interval of this method clears a bound `distance` away, about 80 % of the time. */
+export function runsForDistance(sd: number, distance: number, sides: 1 | 2, method: IntervalMethod): number {
+  return Math.ceil((sides * ((Z_INTERVAL + Z_DECIDE) * sd / distance) ** 2) / efficiency(method, sides));
+}
+
 export interface RunsNeeded {
   /** Runs per side; undefined when no estimate can be given. */
   runs: number | undefined;
   /** Why no number, or "more than 50". */
   text: string;
+  /** More runs are unlikely to decide it at any affordable number (beyond 50, or on the bound itself). */
+  futile?: boolean;
 }
 
 /**
@@ -59,7 +66,7 @@ export function runsToDecide(
   const vague = { runs: undefined, text: 'more runs would decide it' };
   if (!interval || estimate.estimate === undefined) return vague;
   if (Math.abs(estimate.estimate - bound) < ((interval.high - interval.low) / 2) * 0.05) {
-    return { runs: undefined, text: 'the change sits on the bound itself: more runs will not decide it' };
+    return { runs: undefined, futile: true, text: 'the change sits on the bound itself: more runs will not decide it' };
   }
   const relative = estimate.form === 'relative';
   const all = [...values.baseline, ...values.candidate];
@@ -69,11 +76,11 @@ export function runsToDecide(
   if (sd === undefined || sd === 0) return vague;
   const distance = relative ? Math.abs(Math.log1p(estimate.estimate / 100) - Math.log1p(bound / 100)) : Math.abs(estimate.estimate - bound);
   const sides = estimate.form === 'value' ? 1 : 2;
-  const needed = Math.ceil((sides * ((Z_INTERVAL + Z_DECIDE) * sd / distance) ** 2) / efficiency(estimate.method, sides));
+  const needed = runsForDistance(sd, distance, sides, estimate.method);
   const spread = relative ? `${(sd * 100).toFixed(sd < 0.001 ? 2 : 1)} %` : formatValue(sd, unit);
   const per = sides === 1 ? 'candidate runs' : 'runs per side';
   if (needed > MAX_RUNS_TO_SUGGEST) {
-    return { runs: undefined, text: `deciding it would take more than ${MAX_RUNS_TO_SUGGEST} ${per} at the spread seen (SD ${spread})` };
+    return { runs: undefined, futile: true, text: `deciding it would take more than ${MAX_RUNS_TO_SUGGEST} ${per} at the spread seen (SD ${spread})` };
   }
   const runs = Math.max(needed, n + 1);
   return { runs, text: `about ${runs} ${per} would likely decide it at the spread seen (SD ${spread}; rough estimate)` };

@@ -6,10 +6,20 @@ import { FAIL_ON_VALUES, type FailOn } from '../compare/decision.js';
 import { UserError } from '../errors.js';
 import { DEFAULT_REFRESH_WORKFLOWS, Inputs } from './constants.js';
 import type { ContainmentMode } from '../measure/ports.js';
+import { readCost } from '../compare/thresholds/block.js';
 
 export const MODES = ['gate', 'baseline', 'measure', 'aggregate'] as const;
 export type Mode = (typeof MODES)[number];
 export type ProfileMode = 'native' | 'external';
+
+/**
+ * Defaults that catch >= 95 % of a +10 % regression of a stage with 2.4 % noise at <= 6 runs per side
+ * on average, with A/A false fails <= 1 % (docs/spend.md; `npm run bench:verdict` checks them).
+ * `mode: measure` only reports, so it measures once unless told otherwise.
+ */
+export const DEFAULT_REPEAT = 5;
+export const DEFAULT_MEASURE_REPEAT = 1;
+export const DEFAULT_CONFIRM_RUNS = 6;
 
 export type BaselineSource =
   | { kind: 'path'; path: string }
@@ -41,10 +51,12 @@ export interface ActionConfig {
   baseline: BaselineSource;
   /** Where the baseline's eval results are, when not beside its profile (a path or a run id of the pipeline's data/eval/ tree). */
   baselineEval?: string;
-  /** Unset: the issue's `repeat:`, else 1. */
+  /** Unset: the issue's `repeat:`, else DEFAULT_REPEAT (DEFAULT_MEASURE_REPEAT in mode measure). */
   repeat?: number;
   warmup: number;
   confirmRuns: number;
+  /** Unset: the issue's `max-cost-usd:`, else no limit. */
+  maxCostUsd?: number;
   sampleInterval: number;
   /** Inline thresholds (block syntax), merged over the issue's. */
   thresholds: string;
@@ -96,6 +108,12 @@ function positiveNumber(errors: InputErrors, name: string, raw: string, min: num
     return min;
   }
   return value;
+}
+
+function maxCost(errors: InputErrors, raw: string): number {
+  const value = readCost(raw);
+  if (value === undefined) errors.add(Inputs.MaxCostUsd, 'a budget in US dollars, e.g. 2.50 or $2.50', raw);
+  return value ?? 0;
 }
 
 function bool(errors: InputErrors, name: string, raw: string): boolean {
@@ -182,7 +200,8 @@ export function readActionConfig(read: InputReader): ActionConfig {
     baselineEval: optional(read(Inputs.BaselineEval)),
     repeat: repeatRaw === '' ? undefined : wholeNumber(errors, Inputs.Repeat, repeatRaw, 1, 50),
     warmup: wholeNumber(errors, Inputs.Warmup, read(Inputs.Warmup) || '1', 0, 10),
-    confirmRuns: wholeNumber(errors, Inputs.ConfirmRuns, read(Inputs.ConfirmRuns) || '0', 0, 20),
+    confirmRuns: wholeNumber(errors, Inputs.ConfirmRuns, read(Inputs.ConfirmRuns) || String(DEFAULT_CONFIRM_RUNS), 0, 20),
+    ...(read(Inputs.MaxCostUsd) !== '' ? { maxCostUsd: maxCost(errors, read(Inputs.MaxCostUsd)) } : {}),
     sampleInterval: positiveNumber(errors, Inputs.SampleInterval, read(Inputs.SampleInterval) || '0.5', 0.05, 60),
     thresholds: read(Inputs.Thresholds),
     failOn: oneOf(errors, Inputs.FailOn, read(Inputs.FailOn) || 'reject', FAIL_ON_VALUES),

@@ -16,6 +16,7 @@ export const Inputs = {
   Repeat: 'repeat',
   Warmup: 'warmup',
   ConfirmRuns: 'confirm-runs',
+  MaxCostUsd: 'max-cost-usd',
   SampleInterval: 'sample-interval',
   Thresholds: 'thresholds',
   FailOn: 'fail-on',

@@ -8,6 +8,8 @@ import { formatValue, metricUnit } from '../compare/units.js';
 import { code, table } from './markdown.js';
 import { pushAll } from '../collections.js';
 import { escapeInline, neutralize } from './escape.js';
+import type { HypothesisResult } from '../compare/hypotheses/index.js';
+import { renderHypotheses } from './hypotheses.js';
 
 export interface MeasurementReportOptions {
   title: string;
@@ -16,6 +18,8 @@ export interface MeasurementReportOptions {
   /** Lines shown under the title (e.g. where the baseline was stored). */
   notes?: readonly string[];
   failures?: readonly string[];
+  /** The issue's hypotheses evaluated on these runs. */
+  hypotheses?: readonly HypothesisResult[];
 }
 
 function medianOf(runs: readonly MeasuredRun[], pick: (r: MeasuredRun) => number | undefined): string {
@@ -55,6 +59,8 @@ export function renderMeasurementReport(runs: readonly MeasuredRun[], options: M
   ]);
   lines.push('', table(['Stage', 'Wall time', 'Peak memory', 'CPU (% of one core)'], rows, { align: 'lrrr' }));
   if (runs.length > 1) lines.push('', `Medians over ${runs.length} runs.`);
+  const hypotheses = renderHypotheses(options.hypotheses ?? []);
+  if (hypotheses) lines.push('', hypotheses);
   const first = runs[0] as MeasuredRun;
   const env = first.profile.environment;
   lines.push(

@@ -15,6 +15,7 @@ import { costTable, qualityTable, stageTable } from './diff-tables.js';
 import { stageWallChart } from './chart.js';
 import { headline, summaryLine, verdictTable } from './verdicts.js';
 import { datasetSection, environmentSection } from './comparability.js';
+import { renderHypotheses } from './hypotheses.js';
 
 /** GitHub's limit for an issue or PR comment body. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -144,7 +145,8 @@ function assemble(sections: readonly Section[], limit: number): string {
 export function renderReport(result: GateResult, diff: Diff | undefined, options: ReportOptions = {}): string {
   const sections: Section[] = [{ text: headline(result) }];
   const baseline = options.baseline !== undefined ? `Baseline: ${neutralize(options.baseline)}.` : undefined;
-  for (const text of [linksLine(options), baseline, summaryLine(result), problemsSection(result), datasetSection(result)]) {
+  const budget = result.spend?.stopped ? `💸 **max-cost-usd stopped the runs:** ${neutralize(result.spend.stopped)}` : undefined;
+  for (const text of [linksLine(options), baseline, summaryLine(result), budget, problemsSection(result), datasetSection(result)]) {
     if (text !== undefined) sections.push({ text });
   }
   // Another host or environment is shown near the top: it changes how every time and memory number reads.
@@ -152,6 +154,8 @@ export function renderReport(result: GateResult, diff: Diff | undefined, options
   const environment = environmentSection(result);
   if (environment && !result.environment.comparable) sections.push({ text: environment });
   if (result.thresholds.length > 0) sections.push({ text: `#### Verdicts\n\n${verdictTable(result)}` });
+  const hypotheses = renderHypotheses(result.hypotheses);
+  if (hypotheses) sections.push({ text: hypotheses, optional: 'Hypotheses' });
   const parsed = parsedThresholds(result);
   if (parsed) sections.push({ text: parsed, optional: 'Thresholds as parsed' });
   if (diff) {

@@ -33,7 +33,7 @@ describe('the action end to end', () => {
     const { main, post } = await runSteps({ runner });
     expect(main.stderr).toBe('');
     expect(main.exitCode, main.stdout).toBe(0);
-    expect(main.outputs.decision).toBe('ship');
+    expect(main.outputs.decision, main.summary).toBe('ship');
     // A B A B: the log shows the runs alternating between the sides.
     const order = [...main.stdout.matchAll(/\[(baseline|candidate)[^\]]*\] measured run (\d) of 2/g)].map((m) => `${m[1]}${m[2]}`);
     expect(order).toEqual(['baseline1', 'candidate1', 'baseline2', 'candidate2']);
@@ -128,25 +128,27 @@ describe('the action end to end', () => {
     expect(post?.exitCode).toBe(0);
   }, TEST_TIMEOUT);
 
-  it('an inconclusive guardrail gets confirmation rounds (A B), up to confirm-runs, recorded in stage_truth', async () => {
-    const workspace = gitWorkspace();
+  /**
+   * Two runs per side, main against feature, with a guardrail that stays inconclusive: each side's runs
+   * hold workers of 16 and 60 MiB, so the interval of the shift spans ±44 MiB across a bound of +40 MiB,
+   * and the spread says a few more runs would decide it (so the rounds are not futile).
+   */
+  async function inconclusiveGate(inputs: Record<string, string>) {
     const jitter = join(mkdtempSync(join(tmpdir(), 'og-jitter-')), 'count');
     const runner = h.runnerEnv({
       eventName: 'workflow_dispatch',
       event: workflowDispatchEvent(h.github, { 'issue-number': '7' }),
-      workspace,
-      inputs: {
-        ...PIPELINE_INPUTS,
-        baseline: 'ref:main',
-        repeat: '2',
-        'confirm-runs': '2',
-        comment: 'none',
-        thresholds: 'thresholds:\n  profile.stages.jitter.wall_time_s: "<= +5%"\n',
-      },
+      workspace: gitWorkspace(),
+      inputs: { ...PIPELINE_INPUTS, baseline: 'ref:main', repeat: '2', comment: 'none', thresholds: 'thresholds:\n  profile.totals.peak_rss_mb: "<= +40MB"\n', ...inputs },
     });
-    const { main } = await runSteps({ runner, env: { E2E_JITTER_FILE: jitter } });
+    const { main } = await runSteps({ runner, env: { E2E_JITTER_FILE: jitter, E2E_WORKER_MB: '16,16,60,60' } });
+    return { runner, main };
+  }
+
+  it('an inconclusive guardrail gets confirmation rounds (A B), up to confirm-runs, recorded in stage_truth', async () => {
+    const { runner, main } = await inconclusiveGate({ 'confirm-runs': '2' });
     expect(main.exitCode, main.stdout).toBe(0);
-    const jitterMetric = 'profile.stages.jitter.wall_time_s';
+    const jitterMetric = 'profile.totals.peak_rss_mb';
     expect(main.stdout).toContain(`Confirmation round 1 of at most 2 (1 guardrail(s) inconclusive: ${jitterMetric})`);
     expect(main.stdout).toContain(`Confirmation round 2 of at most 2 (1 guardrail(s) inconclusive: ${jitterMetric})`);
     expect(main.stdout).toContain(`Confirmation stops after 2 rounds: confirm-runs used up (2 of 2); still inconclusive: ${jitterMetric}`);
@@ -174,5 +176,26 @@ describe('the action end to end', () => {
     const clock = orders.flatMap((o) => [Date.parse(o.started_at), Date.parse(o.ended_at)]);
     expect(clock.every(Number.isFinite)).toBe(true);
     expect(clock).toEqual([...clock].sort((a, b) => a - b));
+  }, TEST_TIMEOUT);
+  it('max-cost-usd stops the confirmation rounds when the next would exceed it, and the verdict says so', async () => {
+    // A run of main costs $0.05, of the candidate $0.03 (their experiments say so): 2 experiments and
+    // 2 rounds are $0.24, a confirmation round $0.08 more: $0.33 allows one round, not two.
+    const { main } = await inconclusiveGate({ 'confirm-runs': '5', 'max-cost-usd': '0.33' });
+    expect(main.exitCode, main.stdout).toBe(0);
+    expect(main.stdout).toContain('expected runs: 2 experiment runs + 4 measured (2 per side × 2 sides) = 6; at most 10 more in confirmation rounds (5 rounds × 2): 16 at most');
+    expect(main.stdout).toContain('max-cost-usd $0.33: applied once a run\'s cost is known');
+    expect(main.stdout).toContain('Confirmation round 1 of at most 5');
+    const stopped = 'confirmation round 2 not started: $0.32 estimated so far, it would add $0.08 beyond $0.33';
+    expect(main.stdout).toContain(`Confirmation stops after 1 round: max-cost-usd: ${stopped}`);
+    const gate = JSON.parse(readFileSync(main.outputs['gate-json'] as string, 'utf8')) as {
+      notes: string[];
+      spend: { max_cost_usd: number; runs: number; estimated_usd: number; stopped: string; planned_runs: number; most_runs: number };
+      thresholds: Array<{ metric: string; baseline: { n: number }; candidate: { n: number } }>;
+    };
+    expect(gate.spend).toMatchObject({ max_cost_usd: 0.33, runs: 8, planned_runs: 6, most_runs: 16, stopped });
+    expect(gate.spend.estimated_usd).toBeCloseTo(0.32, 10);
+    expect(gate.thresholds[0]).toMatchObject({ baseline: { n: 3 }, candidate: { n: 3 } });
+    expect(gate.notes).toContain(`max-cost-usd $0.33 stopped the runs: ${stopped}`);
+    expect(main.summary).toContain(`💸 **max-cost-usd stopped the runs:** ${stopped}`);
   }, TEST_TIMEOUT);
 });

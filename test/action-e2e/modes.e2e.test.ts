@@ -125,6 +125,7 @@ describe('modes', () => {
       'experiment-output': evalDir,
       comment: 'none',
       warmup: '0',
+      repeat: '1',
     });
     const measured = await runSteps({
       runner: h.runnerEnv({ eventName: 'push', event: {}, workspace, inputs: { mode: 'measure', ...pipeline('baseline', 'out/baseline-eval'), 'artifact-name': 'example-baseline' } }),

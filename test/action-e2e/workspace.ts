@@ -45,18 +45,21 @@ def touch_and_sleep(mb, seconds):
     time.sleep(seconds)
 def worker(seconds):
     # The forked worker touches memory: the sampler finds a tree, not just one process.
-    p = mp.get_context('fork').Process(target=touch_and_sleep, args=(cfg.get('worker_mb', 16), seconds))
+    p = mp.get_context('fork').Process(target=touch_and_sleep, args=(worker_mb, seconds))
     p.start()
     p.join()
 print('pipeline: start', flush=True)
+# A worker size that follows a fixed pattern over the job's runs (E2E_WORKER_MB="16,16,60,60" with a
+# counter in E2E_JITTER_FILE), so interleaved sides both see the same spread: deliberately noisy,
+# deterministically so, and in memory, which a busy machine does not change.
+jitter = os.environ.get('E2E_JITTER_FILE')
+count = int(open(jitter).read() or '0') if jitter and os.path.exists(jitter) else 0
+pattern = [int(x) for x in os.environ.get('E2E_WORKER_MB', '').split(',') if x]
+worker_mb = pattern[count % len(pattern)] if pattern else cfg.get('worker_mb', 16)
 for name, seconds in cfg['stages'].items():
     stage(name, seconds, worker if name == 'transcribe' else time.sleep)
     print('pipeline: stage ' + name + ' done', flush=True)
-jitter = os.environ.get('E2E_JITTER_FILE')
 if jitter:
-    # A stage whose time follows a fixed pattern over the job's runs (fast, fast, slow, slow, …), so
-    # interleaved sides both see the same spread: deliberately noisy, deterministically so.
-    count = int(open(jitter).read() or '0') if os.path.exists(jitter) else 0
     open(jitter, 'w').write(str(count + 1))
     stage('jitter', [0.05, 0.05, 0.25, 0.25][count % 4], time.sleep)
 if cfg.get('hang'):
@@ -93,8 +96,10 @@ export const FAST: PipelineConfig = { stages: { fetch: 0.05, transcribe: 0.25, s
 
 export { ISSUE_BODY } from '../helpers/optimization-repo.js';
 
-/** Action inputs that run the tiny pipeline quickly. */
+/** Action inputs that run the tiny pipeline quickly: one run per side unless a test asks for more. */
 export const PIPELINE_INPUTS = {
+  repeat: '1',
+  'confirm-runs': '0',
   'profile-command': 'python3 pipeline.py',
   'experiment-command': 'python3 experiment.py',
   'experiment-output': 'eval-out',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readActionConfig } from '../../src/inputs/config.js';
+import { DEFAULT_CONFIRM_RUNS, DEFAULT_REPEAT, readActionConfig } from '../../src/inputs/config.js';
 import { UserError } from '../../src/errors.js';
 
 function reader(inputs: Record<string, string>) {
@@ -93,5 +93,21 @@ describe('readActionConfig', () => {
     expect(readActionConfig(reader(base)).baseline).toEqual({ kind: 'auto' });
     expect(() => readActionConfig(reader({ ...base, baseline: 'ref:--upload-pack=evil' }))).toThrow(/input 'baseline'/);
     expect(readActionConfig(reader({ ...base, comment: 'none' })).comment).toEqual({ issue: false, pr: false });
+  });
+
+  it('defaults to confirmation rounds and no spend limit; reads max-cost-usd as dollars', () => {
+    const base = { 'profile-command': 'x' };
+    const defaults = readActionConfig(reader(base));
+    expect(defaults).toMatchObject({ confirmRuns: DEFAULT_CONFIRM_RUNS, warmup: 1 });
+    expect(DEFAULT_CONFIRM_RUNS).toBe(6);
+    expect(DEFAULT_REPEAT).toBe(5);
+    expect(defaults.repeat).toBeUndefined();
+    expect(defaults.maxCostUsd).toBeUndefined();
+    expect(readActionConfig(reader({ ...base, 'max-cost-usd': '2.5' })).maxCostUsd).toBe(2.5);
+    expect(readActionConfig(reader({ ...base, 'max-cost-usd': '$0.40' })).maxCostUsd).toBe(0.4);
+    expect(readActionConfig(reader({ ...base, 'confirm-runs': '0' })).confirmRuns).toBe(0);
+    expect(() => readActionConfig(reader({ ...base, 'max-cost-usd': 'a lot' }))).toThrow(
+      `input 'max-cost-usd': expected a budget in US dollars, e.g. 2.50 or $2.50, got "a lot"`,
+    );
   });
 });

@@ -19,26 +19,43 @@ function gate(thresholds: ThresholdSpec['thresholds'], b: MeasuredRun[] = base, 
 
 describe('nextConfirmation', () => {
   it('confirms while a guardrail is inconclusive, up to the number allowed', () => {
-    const result = gate([threshold(WALL, '<= 0%'), threshold(RSS, '<= +10%')]);
+    // 97 % CI [-2.94 %, +2.51 %]; about 18 runs per side would decide it: within 3 × the runs reachable.
+    const result = gate([threshold(WALL, '<= +2%'), threshold(RSS, '<= +10%')]);
     expect(result.thresholds.map((t) => t.verdict)).toEqual(['inconclusive', 'pass']);
+    expect(result.thresholds[0]?.toDecide).toEqual({ runs: 18, futile: false });
     expect(nextConfirmation(result, 0, 2)).toMatchObject({ confirm: true, why: `1 guardrail(s) inconclusive: ${WALL}` });
     expect(nextConfirmation(result, 1, 2).confirm).toBe(true);
     expect(nextConfirmation(result, 2, 2)).toMatchObject({ confirm: false, why: `confirm-runs used up (2 of 2); still inconclusive: ${WALL}` });
     expect(nextConfirmation(result, 0, 0)).toMatchObject({ confirm: false, why: 'confirm-runs is 0' });
   });
 
+  it('does not confirm when the rounds left would likely not decide it at the spread seen', () => {
+    // No margin: the change sits near the bound, more than 50 runs per side would be needed.
+    const noMargin = gate([threshold(WALL, '<= 0%')]);
+    expect(noMargin.thresholds[0]).toMatchObject({ verdict: 'inconclusive', toDecide: { runs: undefined, futile: true } });
+    expect(nextConfirmation(noMargin, 0, 5)).toMatchObject({
+      confirm: false,
+      why: `the 5 rounds left would likely not decide the inconclusive guardrail(s) (runs per side needed at the spread seen: ${WALL} more than 50)`,
+    });
+    // 39 runs per side at +1.5 %: beyond 3 × (5 + 5) = 30 with 5 rounds left, within 3 × (5 + 10) with 10.
+    const far = gate([threshold(WALL, '<= +1.5%')]);
+    expect(far.thresholds[0]?.toDecide).toEqual({ runs: 39, futile: false });
+    expect(nextConfirmation(far, 0, 5).confirm).toBe(false);
+    expect(nextConfirmation(far, 0, 10).confirm).toBe(true);
+  });
+
   it('does not confirm for an inconclusive target, or when nothing is inconclusive', () => {
-    const target = gate([threshold(WALL, '<= 0%', 'target')]);
+    const target = gate([threshold(WALL, '<= +2%', 'target')]);
     expect(target.thresholds[0]?.verdict).toBe('inconclusive');
     expect(nextConfirmation(target, 0, 3)).toMatchObject({ confirm: false, undecided: [], why: 'no guardrail is inconclusive' });
     expect(nextConfirmation(gate([threshold(WALL, '<= +10%')]), 0, 3).confirm).toBe(false);
   });
 
   it('does not confirm when the gate rejects already (a failed guardrail, a failed run)', () => {
-    const failing = gate([threshold(WALL, '<= 0%'), threshold(WALL, '<= -30%')]);
+    const failing = gate([threshold(WALL, '<= +2%'), threshold(WALL, '<= -30%')]);
     expect(failing.thresholds.map((t) => t.verdict)).toEqual(['inconclusive', 'fail']);
     expect(nextConfirmation(failing, 0, 3)).toMatchObject({ confirm: false, why: 'the gate rejects already: more runs would not change the decision' });
-    const crashed = gate([threshold(WALL, '<= 0%')], base, cand, ['candidate: run 2: failed (exit code 1)']);
+    const crashed = gate([threshold(WALL, '<= +2%')], base, cand, ['candidate: run 2: failed (exit code 1)']);
     expect(crashed.decision).toBe('reject');
     expect(nextConfirmation(crashed, 0, 3).confirm).toBe(false);
   });

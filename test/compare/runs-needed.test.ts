@@ -44,6 +44,7 @@ describe('runsToDecide', () => {
     // SD 4.147, distance 2, median efficiency 2/π: 53 runs.
     expect(runsToDecide(e, 646, { baseline: [], candidate })).toEqual({
       runs: undefined,
+      futile: true,
       text: 'deciding it would take more than 50 candidate runs at the spread seen (SD 4.147288)',
     });
   });

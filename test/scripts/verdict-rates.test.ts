@@ -55,11 +55,12 @@ describe('bench:verdict helpers', () => {
   it('with confirm, adds runs per side by the product rule while a guardrail is inconclusive, up to maxExtra', () => {
     const dir = tempDir('og-bench-confirm-');
     const a = wallRepeats(STAGED_PROFILE, dir, 'a', [1, 1.02, 0.98, 1.01, 0.99, 1.015, 0.985, 1.005, 0.995, 1]);
-    const noMargin = parseInlineThresholds('thresholds:\n  profile.totals.wall_time_s: "<= +0%"\n');
+    // A 2 % margin over ±2 % noise: inconclusive at 3 runs, decidable in a few more.
+    const noMargin = parseInlineThresholds('thresholds:\n  profile.totals.wall_time_s: "<= +2%"\n');
     const confirm = { nextConfirmation, maxExtra: 2 };
     const aa = countGates({ evaluateGate, spec: noMargin, baselinePool: a, n: 3, draws: 30, method: 'rank-shift', random: mulberry32(3), confirm });
-    // A/A on a 0 % bound is mostly inconclusive: most gates confirm, none beyond 2 rounds.
-    expect(aa.gates.confirmed).toBeGreaterThan(15);
+    // A/A close to the bound is often inconclusive: those gates confirm, none beyond 2 rounds.
+    expect(aa.gates.confirmed).toBeGreaterThan(5);
     expect(aa.gates.rounds).toBeGreaterThanOrEqual(aa.gates.confirmed);
     expect(aa.gates.rounds).toBeLessThanOrEqual(2 * aa.gates.confirmed);
     const wide = parseInlineThresholds('thresholds:\n  profile.totals.wall_time_s: "<= +50%"\n');

@@ -24,17 +24,19 @@ export interface Contract {
   intendedDefaults: Record<string, Record<string, string>>;
 }
 
+const BUDGET = 'set in the block: `max-cost-usd:` on the issue, or in the `thresholds` input the workflow forwards';
 const TOKEN = "the workflow's own GITHUB_TOKEN, limited by the permissions its jobs declare, is the token to use";
 const REFRESH = 'a run that calls the reusable baseline-refresh.yml counts as the refresh by default (its referenced workflows name it)';
 
 export const PROJECT_CONTRACT: Contract = {
   notForwarded: {
     'action.yml': {
-      'optimization-pr-gate.yml': { token: TOKEN, 'refresh-workflows': REFRESH },
-      'optimization-dispatch.yml': { token: TOKEN, 'allow-fork-prs': 'no pull-request event: whoever dispatches chooses the ref', 'refresh-workflows': REFRESH },
+      'optimization-pr-gate.yml': { token: TOKEN, 'refresh-workflows': REFRESH, 'max-cost-usd': BUDGET },
+      'optimization-dispatch.yml': { token: TOKEN, 'max-cost-usd': BUDGET, 'allow-fork-prs': 'no pull-request event: whoever dispatches chooses the ref', 'refresh-workflows': REFRESH },
       'baseline-refresh.yml': {
         token: TOKEN,
         'refresh-workflows': REFRESH,
+        'max-cost-usd': "set in the block: `max-cost-usd:` in the `drift-thresholds` input the workflow forwards",
         baseline: 'mode baseline compares with the previous baseline stored in the cache',
         'baseline-eval': 'mode baseline stores what it measured; no baseline eval results are read',
         'confirm-runs': 'a refresh measures one side: there is nothing to confirm',

@@ -175,7 +175,7 @@ const BROKEN: Record<string, { problems: ProblemRow[]; readLines: number[] }> = 
     readLines: [],
   },
   'broken-19-not-a-mapping.md': {
-    problems: [[2, 'block', '- profile.totals.wall_time_s: "<= -20%"', 'a mapping with the keys `baseline`, `repeat`, `thresholds`, `compare-across`']],
+    problems: [[2, 'block', '- profile.totals.wall_time_s: "<= -20%"', 'a mapping with the keys `baseline`, `repeat`, `thresholds`, `compare-across`, `hypotheses`, `max-cost-usd`']],
     readLines: [],
   },
   'broken-20-thresholds-shape.md': {

@@ -43,7 +43,7 @@ export const unknownUnit = (unit: string): string =>
   `a known unit (ms, s, min, h, B, KB, MB, GB, KiB, MiB, GiB, $, USD) or none, got \`${unit}\``;
 export const noUnit = (metric: string, example: string): string =>
   `no unit: \`${metric}\` has none (only names ending in _s, _ms, _mb, _gb, _usd, _pct carry one), e.g. \`${example}\``;
-export const TOP_KEYS = 'one of the keys `baseline`, `repeat`, `thresholds`, `compare-across`';
+export const TOP_KEYS = 'one of the keys `baseline`, `repeat`, `thresholds`, `compare-across`, `hypotheses`, `max-cost-usd`';
 export const ENTRY_KEYS = 'one of the keys `rule`, `kind`, `optional`, `default`';
 export const KIND = 'a kind `guardrail` (must not regress; the default) or `target` (the improvement sought)';
 export const OPTIONAL = '`optional` as yes / no / true / false';

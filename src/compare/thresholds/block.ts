@@ -8,9 +8,10 @@ import { problemAt, type Draft, type Field } from './draft.js';
 import { checkAttribute } from './rule.js';
 import type { SourceLine } from './markdown.js';
 import type { ThresholdOrigin, ThresholdProblem } from './types.js';
+import { readHypothesisMap, type HypothesisDraft } from '../hypotheses/read.js';
 
 export const MAX_REPEAT = 50;
-const TOP_KEYS = ['baseline', 'repeat', 'thresholds', 'compare-across'];
+const TOP_KEYS = ['baseline', 'repeat', 'thresholds', 'compare-across', 'hypotheses', 'max-cost-usd'];
 const ENTRY_KEYS = ['rule', 'kind', 'optional', 'default'];
 const BASELINE_KEYS = ['profile', 'eval'];
 
@@ -19,7 +20,11 @@ export interface BlockContent {
   baselineEval?: string;
   compareAcross?: string[];
   repeat?: number;
+  /** `max-cost-usd:` the spend a job may reach before it stops adding runs (docs/spend.md). */
+  maxCostUsd?: number;
   drafts: Draft[];
+  /** `hypotheses:` entries (docs/hypotheses.md), validated with the thresholds. */
+  hypotheses: HypothesisDraft[];
   problems: ThresholdProblem[];
 }
 
@@ -38,7 +43,7 @@ function scalarText(node: unknown): string | undefined {
 export function parseBlockYaml(lines: readonly SourceLine[], origin: ThresholdOrigin, emptyLine: Field): BlockContent {
   const counter = new LineCounter();
   const doc = parseDocument(lines.map((l) => l.text).join('\n'), { lineCounter: counter, uniqueKeys: false, prettyErrors: true });
-  const out: BlockContent = { drafts: [], problems: [] };
+  const out: BlockContent = { drafts: [], hypotheses: [], problems: [] };
   const badLines = new Set<number>();
 
   const sourceLine = (yamlLine: number): SourceLine => lines[Math.min(Math.max(yamlLine, 1), lines.length) - 1] ?? { line: emptyLine.line, text: emptyLine.text };
@@ -95,20 +100,37 @@ export function parseBlockYaml(lines: readonly SourceLine[], origin: ThresholdOr
           report(valueField, 'under `thresholds:` a mapping of metric → rule, e.g. `profile.totals.wall_time_s: "<= -20%"`');
         } else if (isMap(value)) readThresholds(value, origin, fieldOf, report, out.drafts, emptyLine);
         break;
+      case 'max-cost-usd': {
+        const cost = readCost(isScalar(value) ? value.value : undefined);
+        if (cost === undefined) report(valueField, '`max-cost-usd:` a budget in US dollars, e.g. `max-cost-usd: 2.50` or `"$2.50"`');
+        else out.maxCostUsd = cost;
+        break;
+      }
+      case 'hypotheses':
+        readHypothesisMap(value, origin, fieldOf, report, key, out.hypotheses);
+        break;
       default:
         report(key, `one of the keys ${keyList(TOP_KEYS)}`);
     }
   }
   // An entry touching a line YAML could not read is unreliable; that line's error is reported already.
   out.drafts = out.drafts.filter((d) => ![d.metric, d.rule, d.kind, d.optional].some((f) => f && badLines.has(f.line)));
+  out.hypotheses = out.hypotheses.filter((h) => ![h.id, h.check, h.claim, h.lever].some((f) => f && badLines.has(f.line)));
   return out;
 }
 
-type FieldOf = (node: Node | null | undefined, raw: unknown, fallback: Field) => Field;
-type Report = (field: Pick<Field, 'line' | 'text'>, expected: string) => void;
+/** A budget as written: `2.5`, `"$2.50"`, `"2.50 USD"`; undefined when it is not one. */
+export function readCost(raw: unknown): number | undefined {
+  if (typeof raw === 'number') return Number.isFinite(raw) && raw >= 0 ? raw : undefined;
+  const match = typeof raw === 'string' ? /^\s*\$?\s*(\d+(?:\.\d+)?|\.\d+)\s*(?:usd)?\s*$/i.exec(raw) : null;
+  return match ? Number(match[1]) : undefined;
+}
+
+export type FieldOf = (node: Node | null | undefined, raw: unknown, fallback: Field) => Field;
+export type Report = (field: Pick<Field, 'line' | 'text'>, expected: string) => void;
 
 /** Map entries with a text key; a repeated key is reported with the line of its first use. */
-function uniquePairs(map: YAMLMap, fieldOf: FieldOf, fallback: Field, report: Report, what: 'key' | 'metric') {
+export function uniquePairs(map: YAMLMap, fieldOf: FieldOf, fallback: Field, report: Report, what: 'key' | 'metric') {
   const seen = new Map<string, number>();
   const pairs: Array<{ pair: Pair; name: string; key: Field }> = [];
   for (const pair of map.items) {

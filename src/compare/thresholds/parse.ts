@@ -7,6 +7,7 @@ import { parseBlockYaml, type BlockContent } from './block.js';
 import { buildThreshold, problemAt, type Draft } from './draft.js';
 import { scanMarkdown, splitLines, type FencedBlock, type SourceLine } from './markdown.js';
 import { readTables } from './table.js';
+import { buildHypotheses, readHypothesisTables, type HypothesisDraft } from '../hypotheses/read.js';
 import type { Threshold, ThresholdProblem, ThresholdSpec } from './types.js';
 import { pushAll } from '../../collections.js';
 
@@ -38,7 +39,7 @@ function readBlocks(fences: readonly FencedBlock[], problems: ThresholdProblem[]
   const blocks = fences.filter((f) => f.info === BLOCK_INFO);
   if (blocks.length === 0) return undefined;
   const first = blocks[0]!;
-  const merged: BlockContent = { drafts: [], problems: [] };
+  const merged: BlockContent = { drafts: [], hypotheses: [], problems: [] };
   for (const block of blocks) {
     if (block !== first) {
       const expected = `a single \`${BLOCK_INFO}\` block per issue (the first is at line ${first.line}); merge them`;
@@ -51,11 +52,13 @@ function readBlocks(fences: readonly FencedBlock[], problems: ThresholdProblem[]
     }
     const content = parseBlockYaml(block.content, 'block', { raw: undefined, ...fenceLine(block) });
     pushAll(merged.drafts, content.drafts);
+    pushAll(merged.hypotheses, content.hypotheses);
     pushAll(merged.problems, content.problems);
     merged.baseline ??= content.baseline;
     merged.baselineEval ??= content.baselineEval;
     merged.repeat ??= content.repeat;
     if (content.compareAcross) merged.compareAcross = [...(merged.compareAcross ?? []), ...content.compareAcross];
+    merged.maxCostUsd ??= content.maxCostUsd;
   }
   return merged;
 }
@@ -92,7 +95,13 @@ function findDuplicates(thresholds: readonly Threshold[], problems: ThresholdPro
   }
 }
 
-function assemble(content: BlockContent | undefined, drafts: Draft[], problems: ThresholdProblem[], lines: readonly string[]): ThresholdSpec {
+function assemble(
+  content: BlockContent | undefined,
+  drafts: Draft[],
+  problems: ThresholdProblem[],
+  lines: readonly string[],
+  hypothesisDrafts: HypothesisDraft[] = [],
+): ThresholdSpec {
   pushAll(problems, content?.problems ?? []);
   const thresholds: Threshold[] = [];
   for (const draft of [...(content?.drafts ?? []), ...drafts]) {
@@ -100,12 +109,15 @@ function assemble(content: BlockContent | undefined, drafts: Draft[], problems: 
     if (threshold) thresholds.push(threshold);
   }
   findDuplicates(thresholds, problems, (t) => ({ line: t.line, text: (lines[t.line - 1] ?? '').trim() }));
+  const hypotheses = buildHypotheses([...(content?.hypotheses ?? []), ...hypothesisDrafts], problems);
   problems.sort((a, b) => a.line - b.line);
   const spec: ThresholdSpec = { thresholds, problems };
+  if (hypotheses.length > 0) spec.hypotheses = hypotheses;
   if (content?.baseline !== undefined) spec.baseline = content.baseline;
   if (content?.baselineEval !== undefined) spec.baselineEval = content.baselineEval;
   if (content?.repeat !== undefined) spec.repeat = content.repeat;
   if (content?.compareAcross !== undefined) spec.compareAcross = content.compareAcross;
+  if (content?.maxCostUsd !== undefined) spec.maxCostUsd = content.maxCostUsd;
   return spec;
 }
 
@@ -115,7 +127,8 @@ export function parseIssueThresholds(body: string): ThresholdSpec {
   const problems: ThresholdProblem[] = [];
   const content = readBlocks(scan.fences, problems);
   const drafts = readTables(scan.tables, problems);
-  return assemble(content, drafts, problems, splitLines(body));
+  const hypotheses = readHypothesisTables(scan.tables, problems);
+  return assemble(content, drafts, problems, splitLines(body), hypotheses);
 }
 
 /**
@@ -143,9 +156,9 @@ export function parseInlineThresholds(text: string): ThresholdSpec {
 
 /**
  * The issue's thresholds with the action input on top: an input entry replaces every issue entry
- * for the same metric, the input's `baseline`/`repeat` win (a baseline named by the input brings
- * its own eval directory, or none), `compare-across` names of both apply, and the problems of both
- * are kept.
+ * for the same metric (an input hypothesis, the issue's with its id), the input's `baseline`/`repeat`
+ * win (a baseline named by the input brings its own eval directory, or none), `compare-across` names
+ * of both apply, and the problems of both are kept.
  */
 export function mergeThresholds(issue: ThresholdSpec, inline: ThresholdSpec): ThresholdSpec {
   const replaced = new Set(inline.thresholds.map((t) => t.metric));
@@ -153,6 +166,9 @@ export function mergeThresholds(issue: ThresholdSpec, inline: ThresholdSpec): Th
     thresholds: [...issue.thresholds.filter((t) => !replaced.has(t.metric)), ...inline.thresholds],
     problems: [...issue.problems, ...inline.problems],
   };
+  const replacedHypotheses = new Set((inline.hypotheses ?? []).map((h) => h.id));
+  const hypotheses = [...(issue.hypotheses ?? []).filter((h) => !replacedHypotheses.has(h.id)), ...(inline.hypotheses ?? [])];
+  if (hypotheses.length > 0) merged.hypotheses = hypotheses;
   const named = inline.baseline !== undefined || inline.baselineEval !== undefined ? inline : issue;
   const repeat = inline.repeat ?? issue.repeat;
   const across = [...new Set([...(issue.compareAcross ?? []), ...(inline.compareAcross ?? [])])];
@@ -160,5 +176,7 @@ export function mergeThresholds(issue: ThresholdSpec, inline: ThresholdSpec): Th
   if (named.baselineEval !== undefined) merged.baselineEval = named.baselineEval;
   if (repeat !== undefined) merged.repeat = repeat;
   if (across.length > 0) merged.compareAcross = across;
+  const maxCostUsd = inline.maxCostUsd ?? issue.maxCostUsd;
+  if (maxCostUsd !== undefined) merged.maxCostUsd = maxCostUsd;
   return merged;
 }

@@ -9,24 +9,24 @@ import { RULE_EXAMPLES } from './rule.js';
 import type { ThresholdProblem } from './types.js';
 
 const COLUMNS = ['metric', 'rule', 'kind', 'optional', 'default'] as const;
-type Column = (typeof COLUMNS)[number];
 
 /** Index of each known column in the header, by its case-insensitive name; the first one wins. */
-function columnsOf(table: Table): Partial<Record<Column, number>> {
-  const columns: Partial<Record<Column, number>> = {};
+export function columnsOf<C extends string>(table: Table, known: readonly C[]): Partial<Record<C, number>> {
+  const columns: Partial<Record<C, number>> = {};
   table.header.cells.forEach((cell, index) => {
-    const name = cell.text.toLowerCase() as Column;
-    if (COLUMNS.includes(name) && columns[name] === undefined) columns[name] = index;
+    const name = cell.text.toLowerCase() as C;
+    if (known.includes(name) && columns[name] === undefined) columns[name] = index;
   });
   return columns;
 }
 
 export function isThresholdTable(table: Table): boolean {
-  const columns = columnsOf(table);
+  const columns = columnsOf(table, COLUMNS);
   return columns.metric !== undefined && columns.rule !== undefined;
 }
 
-function cellField(row: TableRow, index: number | undefined): Field | undefined {
+/** A cell as a field: its text as `raw`, the whole row quoted when it is wrong. */
+export function cellField(row: TableRow, index: number | undefined): Field | undefined {
   if (index === undefined) return undefined;
   const cell = row.cells[index];
   return { raw: cell?.text ?? '', line: row.line, text: cell?.raw ?? '' };
@@ -36,7 +36,7 @@ function cellField(row: TableRow, index: number | undefined): Field | undefined 
 export function readTables(tables: readonly Table[], problems: ThresholdProblem[]): Draft[] {
   const drafts: Draft[] = [];
   for (const table of tables.filter(isThresholdTable)) {
-    const columns = columnsOf(table);
+    const columns = columnsOf(table, COLUMNS);
     for (const row of table.rows) {
       const metric = cellField(row, columns.metric)!;
       const rule = cellField(row, columns.rule)!;

@@ -1,4 +1,5 @@
 /** Thresholds as written on the optimization issue, once parsed. See DESIGN "Thresholds live on the issue". */
+import type { Hypothesis } from '../hypotheses/types.js';
 
 export type Operator = '<=' | '<' | '>=' | '>';
 
@@ -64,7 +65,11 @@ export interface ThresholdSpec {
   compareAcross?: string[];
   /** `repeat:` measured runs per side. */
   repeat?: number;
+  /** `max-cost-usd:` no run is started that would take the estimated spend beyond it (docs/spend.md). */
+  maxCostUsd?: number;
   thresholds: Threshold[];
+  /** `hypotheses:` of the block and `Hypothesis | Check` tables (docs/hypotheses.md); absent when none. */
+  hypotheses?: Hypothesis[];
   /** Every parse problem; a non-empty list must never lead to a passing gate. */
   problems: ThresholdProblem[];
 }

@@ -22,7 +22,10 @@ import { FLOW_HOST, VirtualClock, fixedEnvironment, pipelinePrograms, scriptedCo
 export const SLOW: PipelineScript = { stages: { fetch: 0.05, transcribe: 0.5, summarize: 0.4 }, memoryMb: { transcribe: 80 }, rougeL: 0.33, cost: 0.05 };
 export const FAST: PipelineScript = { stages: { fetch: 0.05, transcribe: 0.25, summarize: 0.1 }, memoryMb: { transcribe: 80 }, rougeL: 0.335, cost: 0.03 };
 
+/** One run per side unless a test asks for more (the action's defaults are repeat 5, confirm-runs 6). */
 export const INPUTS = {
+  repeat: '1',
+  'confirm-runs': '0',
   'profile-command': 'pipeline',
   'experiment-command': 'experiment',
   'experiment-output': 'eval-out',
