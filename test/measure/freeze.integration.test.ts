@@ -78,7 +78,8 @@ describe.runIf(linux)('freeze of a real forking process tree', () => {
     const workers = events.filter((e) => e.stage === 'workers').map((e) => e.ts);
     expect(profile.stages.workers?.wall_time_s).toBeCloseTo((workers[1] ?? 0) - (workers[0] ?? 0), 3);
 
-    expect(truth?.memory_method).toMatchObject({ method: 'pss_estimator' });
+    // PSS either way: read at every sample, or (a starved sampler skipping reads) carried forward between them.
+    expect(['pss_estimator', 'pss_every_sample']).toContain((truth?.memory_method as { method: string }).method);
     expect(truth?.containment).toMatchObject({ mode: 'none', cgroup: null, namespace: null });
     const samples = parseSamplesFile(readFileSync(join(dir, 'out', 'profile.samples.jsonl'), 'utf8'), 'samples');
     expect(samples.header.memory_metric).toBe('pss_sum');
@@ -100,8 +101,10 @@ describe.runIf(linux)('freeze of a real forking process tree', () => {
     // Known allocation: 60 + 2 × 40 = 140 MiB (pages shared after the fork once), plus the interpreters' heaps.
     expect(profile.totals.peak_rss_mb).toBeGreaterThanOrEqual(140 * 0.95);
     expect(profile.totals.peak_rss_mb).toBeLessThan(140 + 60);
-    expect(profile.stages.compute?.avg_cpu_pct).toBeGreaterThan(40);
-    expect(profile.totals.cpu_time_s).toBeGreaterThan(0.2);
+    // CPU from the group's cpu.stat: the 0.4 CPU-seconds of compute are counted whatever the load; a
+    // share of the stage's wall would depend on how busy the machine is (attribution: build-profile.test.ts).
+    expect(profile.totals.cpu_time_s).toBeGreaterThanOrEqual(0.38);
+    expect(profile.stages.compute?.avg_cpu_pct).toBeGreaterThan(0);
   });
 
   it('a failing command still leaves samples and a profile marked failed, and a non-zero exit', async () => {
