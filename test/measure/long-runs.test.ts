@@ -132,7 +132,8 @@ describe.runIf(linux)('an internal error in the sampler', () => {
       killGraceS: 1,
       commandOutput: 'ignore',
     });
-    expect(Date.now() - started).toBeLessThan(20_000);
+    // Stopped, not run to its 60 s hold (a generous bound: the machine may be busy).
+    expect(Date.now() - started).toBeLessThan(50_000);
     expect(result.status).toBe('failed');
     expect(result.exitCode).toBe(1);
     expect(result.stoppedBecause).toMatch(/stopped by an internal error in the sampler \(Maximum call stack size exceeded\)/);
