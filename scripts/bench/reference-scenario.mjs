@@ -1,5 +1,5 @@
 // The reference scenario of `npm run bench:verdict`: runs of the example pipeline with the noise this
-// project measured on a quiet 2-core machine (README "Noise and repeats", pool of 2026-11-26), drawn
+// project measured on a quiet 2-core machine (docs/statistics.md, pool of 2026-11-26), drawn
 // from a seeded generator. It checks the defaults (repeat, confirm-runs) against issue 12's target —
 // catch >= 95 % of a +10 % regression of a 2.4 %-noise stage at <= 6 runs per side on average, with
 // A/A false fails <= 1 % — independently of how loaded the machine is while the bench runs; the pool

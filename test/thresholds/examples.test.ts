@@ -5,6 +5,17 @@ import { parseIssueThresholds, formatProblem } from '../../src/compare/threshold
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 
 describe('threshold examples shipped with the project', () => {
+  it('examples/issue-477.md (the README\'s example report) parses into its 4 thresholds without problems', () => {
+    const spec = parseIssueThresholds(read('examples/issue-477.md'));
+    expect(spec.problems.map(formatProblem)).toEqual([]);
+    expect(spec.thresholds.map((t) => [t.metric, t.rule.text, t.kind, t.optional])).toEqual([
+      ['profile.totals.wall_time_s', '<= -20%', 'target', false],
+      ['profile.totals.peak_rss_mb', '<= +5%', 'guardrail', false],
+      ['profile.stages.*.peak_rss_mb', '<= +5%', 'guardrail', true],
+      ['profile.stages.gi_generation.wall_time_s', '<= +25%', 'guardrail', false],
+    ]);
+  });
+
   it('examples/issue.md (the demo) parses into its 8 thresholds without problems', () => {
     const spec = parseIssueThresholds(read('examples/issue.md'));
     expect(spec.problems.map(formatProblem)).toEqual([]);
@@ -20,9 +31,8 @@ describe('threshold examples shipped with the project', () => {
     ]);
   });
 
-  it('every threshold block of the README parses without problems', () => {
-    const readme = read('README.md');
-    const blocks = [...readme.matchAll(/^(`{3,})optimization-gate\n[\s\S]*?^\1$/gm)].map((m) => m[0]);
+  it.each(['README.md', 'docs/thresholds.md'])('every threshold block of %s parses without problems', (page) => {
+    const blocks = [...read(page).matchAll(/^(`{3,})optimization-gate\n[\s\S]*?^\1$/gm)].map((m) => m[0]);
     expect(blocks.length).toBeGreaterThan(0);
     for (const block of blocks) {
       const spec = parseIssueThresholds(block);

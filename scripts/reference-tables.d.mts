@@ -1,4 +1,4 @@
-// Types of readme-tables.mjs, for the test that keeps README.md in sync.
+// Types of reference-tables.mjs, for the test that keeps docs/reference.md in sync.
 export interface TableSpec {
   name: string;
   file: string;
@@ -9,4 +9,6 @@ export const TABLES: readonly TableSpec[];
 
 export function renderTable(table: TableSpec, yamlText: string): string;
 
-export function updateReadme(readme: string, readFile: (file: string) => string): { text: string; problems: string[] };
+export const REFERENCE: string;
+
+export function updateTables(page: string, readFile: (file: string) => string): { text: string; problems: string[] };

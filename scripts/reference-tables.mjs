@@ -1,7 +1,7 @@
-// Writes the README's reference tables from the files they describe (action.yml, setup-pipeline/action.yml,
-// the reusable workflows), between `<!-- NAME:start -->` and `<!-- NAME:end -->` markers, so the README
-// cannot drift from them. `npm run docs` rewrites README.md; `--check` only says whether it is in sync
-// (test/static/readme.test.ts does the same in `npm test`).
+// Writes the reference tables of docs/reference.md from the files they describe (action.yml,
+// setup-pipeline/action.yml, the reusable workflows), between `<!-- NAME:start -->` and `<!-- NAME:end -->`
+// markers, so the reference cannot drift from them. `npm run docs` rewrites the page; `--check` only says
+// whether it is in sync (test/static/reference.test.ts does the same in `npm test`).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -58,17 +58,20 @@ export function renderTable(table, yamlText) {
   return lines.join('\n');
 }
 
-/** The README with every table regenerated, and the problems that kept a table from being written. */
-export function updateReadme(readme, readFile) {
+/** The page that holds the tables. */
+export const REFERENCE = 'docs/reference.md';
+
+/** The page with every table regenerated, and the problems that kept a table from being written. */
+export function updateTables(page, readFile) {
   const problems = [];
-  let text = readme;
+  let text = page;
   for (const table of TABLES) {
     const start = `<!-- ${table.name}:start -->`;
     const end = `<!-- ${table.name}:end -->`;
     const from = text.indexOf(start);
     const to = text.indexOf(end);
     if (from === -1 || to === -1 || to < from || text.indexOf(start, from + 1) !== -1) {
-      problems.push(`README.md needs exactly one "${start}" followed by "${end}" (the ${table.file} table)`);
+      problems.push(`${REFERENCE} needs exactly one "${start}" followed by "${end}" (the ${table.file} table)`);
       continue;
     }
     const body = renderTable(table, readFile(table.file));
@@ -79,21 +82,21 @@ export function updateReadme(readme, readFile) {
 
 function main(argv) {
   const root = fileURLToPath(new URL('../', import.meta.url));
-  const readmePath = `${root}README.md`;
-  const readme = readFileSync(readmePath, 'utf8');
-  const { text, problems } = updateReadme(readme, (file) => readFileSync(`${root}${file}`, 'utf8'));
-  for (const problem of problems) console.error(`readme-tables: ${problem}`);
+  const pagePath = `${root}${REFERENCE}`;
+  const page = readFileSync(pagePath, 'utf8');
+  const { text, problems } = updateTables(page, (file) => readFileSync(`${root}${file}`, 'utf8'));
+  for (const problem of problems) console.error(`reference-tables: ${problem}`);
   if (problems.length > 0) return 2;
   if (argv.includes('--check')) {
-    if (text !== readme) {
-      console.error('readme-tables: README.md is out of date; run `npm run docs`');
+    if (text !== page) {
+      console.error(`reference-tables: ${REFERENCE} is out of date; run \`npm run docs\``);
       return 1;
     }
-    console.log('readme-tables: README.md is in sync');
+    console.log(`reference-tables: ${REFERENCE} is in sync`);
     return 0;
   }
-  if (text !== readme) writeFileSync(readmePath, text);
-  console.log(text !== readme ? 'readme-tables: README.md updated' : 'readme-tables: README.md already in sync');
+  if (text !== page) writeFileSync(pagePath, text);
+  console.log(`reference-tables: ${REFERENCE} ${text !== page ? 'updated' : 'already in sync'}`);
   return 0;
 }
 
