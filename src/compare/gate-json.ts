@@ -87,6 +87,8 @@ export interface GateJsonThreshold {
     note: Nullable<string>;
   };
   reason: string;
+  /** Verdict `accepted`: who acknowledged the regression, when, why, and the record's link. */
+  accepted: Nullable<{ by: string; at: string; reason: string; url: Nullable<string> }>;
 }
 
 export interface GateJsonRun {
@@ -175,6 +177,7 @@ function threshold(t: ThresholdResult): GateJsonThreshold {
       method: str(t.change.method),
       note: str(t.change.note),
     },
+    accepted: t.accepted ? { by: t.accepted.by, at: t.accepted.at, reason: t.accepted.reason, url: str(t.accepted.url) } : null,
     reason: t.reason,
   };
 }
@@ -194,7 +197,7 @@ function run(r: RunInfo): GateJsonRun {
 }
 
 export function toGateJson(result: GateResult): GateJson {
-  const verdicts: Record<Verdict, number> = { pass: 0, fail: 0, inconclusive: 0, missing: 0 };
+  const verdicts: Record<Verdict, number> = { pass: 0, fail: 0, inconclusive: 0, missing: 0, accepted: 0 };
   for (const t of result.thresholds) verdicts[t.verdict] += 1;
   return {
     schema: GATE_JSON_SCHEMA,
