@@ -4,6 +4,11 @@ import { isSafeRef, parseCommentCommand } from '../../src/inputs/comment-command
 import { decodeRecord, recordMarker, toAcceptance } from '../../src/action/command-records.js';
 import { patternCovers } from '../../src/action/command-flow.js';
 
+function reasonOf(body: string): string {
+  const parsed = parseCommentCommand(body);
+  return parsed.kind === 'invalid' ? parsed.reason : `not refused: ${parsed.kind}`;
+}
+
 describe('parseCommentCommand', () => {
   it('ignores comments that are no command', () => {
     expect(parseCommentCommand('Looks good to me')).toEqual({ kind: 'none' });
@@ -22,7 +27,7 @@ describe('parseCommentCommand', () => {
       expect(isSafeRef(ref), ref).toBe(false);
     }
     expect(parseCommentCommand('/optimization-gate measure $(curl evil)')).toMatchObject({ kind: 'invalid' });
-    expect(parseCommentCommand('/optimization-gate measure --upload-pack=touch')).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('branch or tag') });
+    expect(reasonOf('/optimization-gate measure --upload-pack=touch')).toContain('branch or tag');
     expect(isSafeRef('a'.repeat(40).replace(/a/g, 'f'))).toBe(true);
     expect(isSafeRef('v2.6.0')).toBe(true);
   });
@@ -35,10 +40,10 @@ describe('parseCommentCommand', () => {
   });
 
   it('refuses accept without a metric path, without quotes, with an empty, long or control-laden reason', () => {
-    expect(parseCommentCommand('/optimization-gate accept summarize "x"')).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('metric path') });
-    expect(parseCommentCommand('/optimization-gate accept profile.totals.wall_time_s because')).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('double quotes') });
-    expect(parseCommentCommand('/optimization-gate accept profile.totals.wall_time_s ""')).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('empty') });
-    expect(parseCommentCommand(`/optimization-gate accept profile.totals.wall_time_s "${'x'.repeat(301)}"`)).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('300') });
+    expect(reasonOf('/optimization-gate accept summarize "x"')).toContain('metric path');
+    expect(reasonOf('/optimization-gate accept profile.totals.wall_time_s because')).toContain('double quotes');
+    expect(reasonOf('/optimization-gate accept profile.totals.wall_time_s ""')).toContain('empty');
+    expect(reasonOf(`/optimization-gate accept profile.totals.wall_time_s "${'x'.repeat(301)}"`)).toContain('300');
     expect(parseCommentCommand('/optimization-gate accept profile.totals.wall_time_s "a\u202eb"')).toMatchObject({ kind: 'invalid' });
     expect(parseCommentCommand('/optimization-gate accept profile.totals.wall_time_s "a" "b"')).toMatchObject({ kind: 'invalid' });
   });
