@@ -998,7 +998,7 @@ async function readAcceptances(api, issueNumber, baselineSince, log) {
     return [];
   }
   const promotions = records.filter((r) => r.kind === "promote").map((r) => typeof r.data.at === "string" ? Date.parse(r.data.at) : NaN).filter((t) => !Number.isNaN(t));
-  const cutoff = Math.max(baselineSince ? Date.parse(baselineSince) || 0 : 0, ...promotions);
+  const cutoff = promotions.reduce((latest, t) => Math.max(latest, t), baselineSince ? Date.parse(baselineSince) || 0 : 0);
   const all = records.filter((r) => r.kind === "accept").map((r) => toAcceptance(r.data, r.comment.htmlUrl)).filter((a) => a !== void 0);
   const current = all.filter((a) => Date.parse(a.at) > cutoff);
   if (all.length > 0) {
@@ -1134,7 +1134,7 @@ function environmentFailure(error) {
 
 // src/action/fork-guard.ts
 async function forkGuard(config, context, api) {
-  if (config.mode === "aggregate" || config.allowForkPrs) return void 0;
+  if (config.mode === "aggregate" || config.mode === "command" || config.allowForkPrs) return void 0;
   const fromPayload = forkRefusal(config, context);
   if (fromPayload) return fromPayload;
   const ours = `${context.owner}/${context.repo}`.toLowerCase();

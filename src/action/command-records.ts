@@ -71,7 +71,7 @@ export async function readAcceptances(api: GitHubApi, issueNumber: number, basel
     return [];
   }
   const promotions = records.filter((r) => r.kind === 'promote').map((r) => (typeof r.data.at === 'string' ? Date.parse(r.data.at) : NaN)).filter((t) => !Number.isNaN(t));
-  const cutoff = Math.max(baselineSince ? Date.parse(baselineSince) || 0 : 0, ...promotions);
+  const cutoff = promotions.reduce((latest, t) => Math.max(latest, t), baselineSince ? Date.parse(baselineSince) || 0 : 0);
   const all = records.filter((r) => r.kind === 'accept').map((r) => toAcceptance(r.data, r.comment.htmlUrl)).filter((a): a is Acceptance => a !== undefined);
   const current = all.filter((a) => Date.parse(a.at) > cutoff);
   if (all.length > 0) {
