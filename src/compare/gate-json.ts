@@ -16,7 +16,8 @@
  *   - `default`: the threshold's `default:` for a key its file lacks, or null; `defaulted` {baseline,
  *     candidate}: runs that used it
  *   - `verdict`: pass|fail|inconclusive|missing|accepted (a failure acknowledged on the issue,
- *     docs/commands.md); `counts`: false when an optional value is missing or the metric was not measured (`not_measured`: only "no sample" markers on the sides it needs)
+ *     docs/commands.md); `counts`: false when an optional value is missing or the metric
+ *     was not measured (`not_measured`: only "no sample" markers on the sides it needs)
  *   - `environment`: the environment differences that made it inconclusive, or null
  *   - `unit`: the metric's unit symbol or null
  *   - `baseline` / `candidate`: {values (one per run, null where a run had no number), median, n
