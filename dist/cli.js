@@ -22,23 +22,23 @@ var COMMANDS = {
   },
   diff: {
     summary: "diff two profiles (with their stage_truth and eval outputs): stages, totals, quality, cost",
-    load: async () => (await import("./chunks/diff-EUFJOQ2G.js")).diffCommand
+    load: async () => (await import("./chunks/diff-MQXV2IGS.js")).diffCommand
   },
   gate: {
     summary: "gate a candidate against a baseline on the issue thresholds; writes gate.json and report.md",
-    load: async () => (await import("./chunks/gate-DDHWOWJ3.js")).gateCommand
+    load: async () => (await import("./chunks/gate-GR5ENWM5.js")).gateCommand
   },
   init: {
     summary: "write the workflows (PR gate, dispatch, nightly refresh) into your repository, pinned to a release",
-    load: async () => (await import("./chunks/init-MB6WNSMQ.js")).initCommand
+    load: async () => (await import("./chunks/init-WPJPZOUV.js")).initCommand
   },
   hypotheses: {
     summary: "check the hypotheses of an issue against measured profiles (confirmed / rejected / undecided)",
-    load: async () => (await import("./chunks/hypotheses-QHBKYV4A.js")).hypothesesCommand
+    load: async () => (await import("./chunks/hypotheses-Z2IBXFLV.js")).hypothesesCommand
   },
   plan: {
     summary: "state the runs and the spend a gate would need, and suggest repeat: from the baseline spread",
-    load: async () => (await import("./chunks/plan-BNZORKLO.js")).planCommand
+    load: async () => (await import("./chunks/plan-NDHKG632.js")).planCommand
   }
 };
 

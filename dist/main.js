@@ -5,29 +5,30 @@ import {
   nextConfirmation,
   renderGateJson,
   renderReport
-} from "./chunks/chunk-4QYXYBNP.js";
+} from "./chunks/chunk-N7BJSYAP.js";
 import {
   diffSides
-} from "./chunks/chunk-WYEWFKSV.js";
+} from "./chunks/chunk-VYEF4K5T.js";
 import {
   evaluateHypotheses,
   hypothesisLine,
   renderHypotheses,
   renderHypothesesJson
-} from "./chunks/chunk-GYGPJMHW.js";
+} from "./chunks/chunk-TPGZTVRZ.js";
 import {
   code,
+  codeSpan,
   details,
   escapeInline,
   neutralize,
   table
-} from "./chunks/chunk-6LOOIXJ7.js";
+} from "./chunks/chunk-2ZIL5R7S.js";
 import {
   DEFAULT_MEASURE_REPEAT,
   DEFAULT_REPEAT,
   readActionConfig,
   suggestRepeat
-} from "./chunks/chunk-WLNAWZUN.js";
+} from "./chunks/chunk-IYYK6IJ3.js";
 import {
   costPerRun,
   describePlan,
@@ -105,7 +106,7 @@ import {
   PROFILE_OUTPUT_ENV,
   STICKY_MARKER_PREFIX,
   State
-} from "./chunks/chunk-S4AYWGTM.js";
+} from "./chunks/chunk-JEWSJA7W.js";
 import {
   CancelledError,
   InputFileError,
@@ -319,6 +320,9 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, timeoutMs 
       const { data } = await call("reading the repository", () => octokit.rest.repos.get({ owner, repo }));
       return data.default_branch;
     },
+    async dispatchWorkflow(workflow, ref, inputs) {
+      await call(`dispatching ${workflow} on ${ref}`, () => octokit.rest.actions.createWorkflowDispatch({ owner, repo, workflow_id: workflow, ref, inputs }));
+    },
     async getPullRequest(prNumber) {
       const { data } = await call(`reading pull request #${prNumber}`, () => octokit.rest.pulls.get({ owner, repo, pull_number: prNumber }));
       return { number: data.number, headRepo: data.head.repo?.full_name ?? "", headSha: data.head.sha, baseRef: data.base.ref, baseSha: data.base.sha };
@@ -374,6 +378,20 @@ function renderAggregateReport(verdicts, options = {}) {
 
 // src/action/context.ts
 import { readFileSync } from "node:fs";
+function commentEvent(payload, issue) {
+  const c = isObject(payload.comment) ? payload.comment : void 0;
+  if (!c || !issue) return void 0;
+  return {
+    action: str(payload.action),
+    id: Number(c.id),
+    body: str(c.body),
+    authorLogin: isObject(c.user) ? str(c.user.login) : "",
+    createdAt: str(c.created_at),
+    htmlUrl: str(c.html_url),
+    issueNumber: Number(issue.number),
+    onPullRequest: isObject(issue.pull_request)
+  };
+}
 function str(value) {
   return typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
 }
@@ -429,6 +447,7 @@ function readRunContext(env = process.env) {
       environment: env.RUNNER_ENVIRONMENT ?? ""
     },
     ...!pr && issue && isObject(issue.pull_request) ? { commentedPullRequest: Number(issue.number) } : {},
+    ...commentEvent(payload, issue) ? { comment: commentEvent(payload, issue) } : {},
     ...workflowRun ? {
       triggeringRun: {
         id: Number(workflowRun.id),
@@ -836,6 +855,260 @@ async function runAggregate(session) {
   return { ...publication, decision };
 }
 
+// src/inputs/comment-command.ts
+var COMMAND_PREFIX = "/optimization-gate";
+var COMMAND_USAGE = [
+  "`/optimization-gate measure [ref]` \u2014 measure the issue again (optionally the branch, tag or commit `ref`)",
+  '`/optimization-gate accept <metric> "<reason>"` \u2014 accept a regression of one threshold metric until the next baseline',
+  "`/optimization-gate promote [run id]` \u2014 promote a measured candidate (default: the latest ship) to the baseline"
+];
+var MAX_REASON_CHARS = 300;
+var METRIC = /^(?:profile|truth|eval|cost)(?:\.(?:[A-Za-z0-9_-]+|\*)){1,8}$/;
+function isSafeRef(ref) {
+  if (ref.length === 0 || ref.length > 200) return false;
+  if (/^[0-9a-f]{40}$/.test(ref) || /^refs\/pull\/\d{1,9}\/head$/.test(ref)) return true;
+  if (!/^[A-Za-z0-9._/-]+$/.test(ref)) return false;
+  if (/^[-/.]/.test(ref) || /(?:\.\.|\/\/|\/\.|[/.]$|\.lock$|\.lock\/)/.test(ref)) return false;
+  return true;
+}
+function isMetricPath(metric) {
+  return METRIC.test(metric);
+}
+function invalid(reason) {
+  return { kind: "invalid", reason };
+}
+function parseReason(rest) {
+  const quoted = /^(?:"([^"]*)"|“([^”]*)”)$/.exec(rest.trim());
+  if (!quoted) return invalid("the reason must follow the metric in double quotes, on the same line");
+  const reason = (quoted[1] ?? quoted[2] ?? "").trim();
+  if (reason === "") return invalid("the reason is empty: say why this regression is acceptable");
+  if (/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(reason)) return invalid("the reason contains control or direction-override characters");
+  if ([...reason].length > MAX_REASON_CHARS) return invalid(`the reason is longer than ${MAX_REASON_CHARS} characters`);
+  return reason;
+}
+function parseCommentCommand(body) {
+  const first = (body.split(/\r\n|\r|\n/)[0] ?? "").trim();
+  if (first !== COMMAND_PREFIX && !first.startsWith(`${COMMAND_PREFIX} `)) return { kind: "none" };
+  const rest = first.slice(COMMAND_PREFIX.length).trim();
+  const match = /^(\S+)\s*(.*)$/.exec(rest);
+  if (!match) return invalid("no command given");
+  const [, name = "", args = ""] = match;
+  switch (name) {
+    case "measure": {
+      if (args === "") return { kind: "command", command: { name: "measure" } };
+      if (/\s/.test(args)) return invalid("measure takes at most one argument, the ref to measure");
+      if (!isSafeRef(args)) return invalid("the ref must be a branch or tag name (letters, digits, `. _ / -`), a full commit SHA or refs/pull/N/head");
+      return { kind: "command", command: { name: "measure", ref: args } };
+    }
+    case "accept": {
+      const parts = /^(\S+)\s+(.+)$/.exec(args);
+      if (!parts) return invalid("accept needs a threshold metric and a quoted reason");
+      const [, metric = "", reasonText = ""] = parts;
+      if (!isMetricPath(metric)) return invalid("the metric must be a threshold metric path such as profile.stages.summarize.wall_time_s");
+      const reason = parseReason(reasonText);
+      if (typeof reason !== "string") return reason;
+      return { kind: "command", command: { name: "accept", metric, reason } };
+    }
+    case "promote": {
+      if (args === "") return { kind: "command", command: { name: "promote" } };
+      if (!/^\d{1,15}$/.test(args)) return invalid("promote takes at most one argument, the id of a workflow run (digits only)");
+      return { kind: "command", command: { name: "promote", runId: Number(args) } };
+    }
+    default:
+      return invalid("unknown command");
+  }
+}
+
+// src/report/commands.ts
+var ANSWER_MARKER = "<!-- optimization-gate:answer -->";
+var MAX_ECHO = 200;
+function echo(ctx) {
+  const line = [...ctx.line].length > MAX_ECHO ? `${[...ctx.line].slice(0, MAX_ECHO).join("")}\u2026` : ctx.line;
+  return `${codeSpan(line)} from ${escapeInline(ctx.login)}`;
+}
+function refusedAnswer(ctx, why, showUsage = false) {
+  const usage = showUsage ? `
+
+Commands:
+${COMMAND_USAGE.map((u) => `- ${u}`).join("\n")}` : "";
+  return `${ANSWER_MARKER}
+\u{1F6AB} **optimization-gate: refused** ${echo(ctx)}
+
+${why} Nothing was run or recorded.${usage}
+`;
+}
+function doneAnswer(ctx, what) {
+  return `${ANSWER_MARKER}
+\u2705 **optimization-gate: done** ${echo(ctx)}
+
+${what}
+`;
+}
+function acceptanceRecordText(a, line) {
+  return [
+    `\u2611\uFE0F **optimization-gate: regression accepted** \u2014 ${codeSpan(a.metric)} by ${escapeInline(a.by)} on ${a.at.slice(0, 10)}`,
+    "",
+    `> ${escapeInline(a.reason)}`,
+    "",
+    `Later gates on this issue show this threshold as \`accepted\` instead of failing it, until the next baseline is refreshed or promoted. (Command: ${codeSpan(line)})`,
+    ""
+  ].join("\n");
+}
+
+// src/action/command-records.ts
+var MARKER = /^<!-- optimization-gate:record (accept|promote) v1 ([A-Za-z0-9_-]{1,8000}) -->/;
+var LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+function recordMarker(kind, record) {
+  return `<!-- optimization-gate:record ${kind} v1 ${Buffer.from(JSON.stringify(record), "utf8").toString("base64url")} -->`;
+}
+function decodeRecord(body) {
+  const match = MARKER.exec(body);
+  if (!match) return void 0;
+  try {
+    const data = JSON.parse(Buffer.from(match[2] ?? "", "base64url").toString("utf8"));
+    return isObject(data) ? { kind: match[1], data } : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function toAcceptance(data, url) {
+  const { metric, by, at, reason } = data;
+  if (typeof metric !== "string" || !isMetricPath(metric)) return void 0;
+  if (typeof by !== "string" || !LOGIN.test(by)) return void 0;
+  if (typeof at !== "string" || Number.isNaN(Date.parse(at))) return void 0;
+  if (typeof reason !== "string" || reason.length === 0 || reason.length > 1e3) return void 0;
+  return { metric, by, at, reason, url };
+}
+async function readOwnRecords(api, issueNumber) {
+  const me = await api.whoAmI();
+  if (me === void 0) return { me, records: [] };
+  const comments = await api.listComments(issueNumber);
+  const records = [];
+  for (const comment of comments) {
+    if (comment.authorLogin !== me) continue;
+    const record = decodeRecord(comment.body);
+    if (record) records.push({ ...record, comment });
+  }
+  return { me, records };
+}
+async function readAcceptances(api, issueNumber, baselineSince, log) {
+  const { me, records } = await readOwnRecords(api, issueNumber);
+  if (me === void 0) {
+    log("accepted regressions: GitHub did not say who this token is, so no record comment can be verified; none applied");
+    return [];
+  }
+  const promotions = records.filter((r) => r.kind === "promote").map((r) => typeof r.data.at === "string" ? Date.parse(r.data.at) : NaN).filter((t) => !Number.isNaN(t));
+  const cutoff = promotions.reduce((latest, t) => Math.max(latest, t), baselineSince ? Date.parse(baselineSince) || 0 : 0);
+  const all = records.filter((r) => r.kind === "accept").map((r) => toAcceptance(r.data, r.comment.htmlUrl)).filter((a) => a !== void 0);
+  const current = all.filter((a) => Date.parse(a.at) > cutoff);
+  if (all.length > 0) {
+    log(`accepted regressions on #${issueNumber}: ${current.length} apply${all.length > current.length ? `, ${all.length - current.length} older than the baseline in use (void)` : ""}`);
+  }
+  return current;
+}
+
+// src/action/thresholds.ts
+var EMPTY = { thresholds: [], problems: [] };
+var TRUSTED_PERMISSIONS = ["admin", "maintain", "write"];
+function trustRefusal(issue, permission) {
+  if (TRUSTED_PERMISSIONS.includes(permission)) return void 0;
+  return `the thresholds of issue #${issue.number} are not trusted: its author ${issue.authorLogin || "(unknown)"} has ${permission} permission on this repository, and only authors with write, maintain or admin permission are trusted`;
+}
+async function loadThresholds(config, context, api, log) {
+  const inline = config.thresholds.trim() !== "" ? parseInlineThresholds(config.thresholds) : void 0;
+  const found = resolveIssueNumber(config, context);
+  if (!found) {
+    log(`no optimization issue found (input, dispatch input, PR body or branch name)${inline ? "; using the thresholds input alone" : ""}`);
+    return { spec: inline ?? EMPTY };
+  }
+  const issue = { ...await api.getIssue(found.number), source: found.source };
+  const permission = issue.authorLogin ? await api.getPermission(issue.authorLogin) : "none";
+  log(`optimization issue #${issue.number} (from the ${found.source}), author ${issue.authorLogin}: ${permission} permission (association as this token sees it: ${issue.authorAssociation})`);
+  const refusal = trustRefusal(issue, permission);
+  if (refusal) return { spec: inline ?? EMPTY, issue, refusal };
+  const fromIssue = parseIssueThresholds(issue.body);
+  return { spec: inline ? mergeThresholds(fromIssue, inline) : fromIssue, issue };
+}
+
+// src/action/command-flow.ts
+function patternCovers(pattern, metric) {
+  const p = pattern.split(".");
+  const m = metric.split(".");
+  return p.length === m.length && p.every((segment, i) => segment === "*" || segment === m[i]);
+}
+async function runCommand(session) {
+  const { context, io } = session;
+  const event = context.comment;
+  if (context.eventName !== "issue_comment" || !event) {
+    throw new UserError(`mode command answers issue_comment events; this run is a ${context.eventName || "unknown"} event`);
+  }
+  if (event.action !== "created") {
+    io.info(`comment ${event.id} was ${event.action || "changed"}, not created: only new comments are commands`);
+    return { result: "ignored" };
+  }
+  const parsed = parseCommentCommand(event.body);
+  if (parsed.kind === "none") {
+    io.info(`comment ${event.id} is no /optimization-gate command`);
+    return { result: "ignored" };
+  }
+  const api = session.api;
+  if (!api) throw new UserError("input 'token': expected a token to answer the command");
+  const ctx = { line: (event.body.split(/\r\n|\r|\n/)[0] ?? "").trim(), login: event.authorLogin };
+  const answer = async (result, body) => {
+    const comment = await api.createComment(event.issueNumber, body);
+    io.info(`command ${result}: ${comment.htmlUrl}`);
+    return { result, commentUrl: comment.htmlUrl };
+  };
+  const refuse = (why, usage = false) => answer("refused", refusedAnswer(ctx, why, usage));
+  const permission = event.authorLogin ? await api.getPermission(event.authorLogin) : "none";
+  io.info(`command from ${event.authorLogin || "(unknown)"} (${permission} permission) on #${event.issueNumber}`);
+  if (!TRUSTED_PERMISSIONS.includes(permission)) {
+    return refuse(
+      `Thank you for the suggestion! Commands are carried out only for people with write, maintain or admin permission on this repository (${escapeInline(event.authorLogin || "the commenter")} has ${permission}); a maintainer can run it for you.`
+    );
+  }
+  if (event.onPullRequest) return refuse("Commands work on the optimization issue, not on a pull request: comment on the issue that holds the thresholds.");
+  const issue = await api.getIssue(event.issueNumber);
+  const authorPermission = issue.authorLogin ? await api.getPermission(issue.authorLogin) : "none";
+  const untrusted = trustRefusal(issue, authorPermission);
+  if (untrusted) return refuse(`${escapeInline(untrusted)}.`);
+  const spec = parseIssueThresholds(issue.body);
+  if (spec.thresholds.length === 0) return refuse("This issue carries no `optimization-gate` threshold block, so there is nothing to measure, accept or promote.");
+  if (parsed.kind === "invalid") return refuse(`The command could not be read: ${escapeInline(parsed.reason)}.`, true);
+  const command = parsed.command;
+  switch (command.name) {
+    case "measure":
+      return measure(session, api, event, command.ref, answer);
+    case "accept": {
+      const covered = spec.thresholds.some((t) => t.metric === command.metric || patternCovers(t.metric, command.metric));
+      if (!covered) {
+        const names = spec.thresholds.map((t) => codeSpan(t.metric)).join(", ");
+        return refuse(`${codeSpan(command.metric)} is not a threshold of this issue (its thresholds: ${names}).`);
+      }
+      const acceptance = { metric: command.metric, by: event.authorLogin, at: event.createdAt || (/* @__PURE__ */ new Date()).toISOString(), reason: command.reason };
+      const body = `${recordMarker("accept", { ...acceptance, command_comment: event.id })}
+${acceptanceRecordText(acceptance, ctx.line)}`;
+      return answer("done", body);
+    }
+    case "promote":
+      return refuse("`promote` is not available in this release of optimization-gate yet; the baseline stays as it is.");
+  }
+}
+async function measure(session, api, event, ref, answer) {
+  const { config, context } = session;
+  const ctx = { line: (event.body.split(/\r\n|\r|\n/)[0] ?? "").trim(), login: event.authorLogin };
+  const branch = context.defaultBranch ?? await api.getDefaultBranch();
+  const inputs = { "issue-number": String(event.issueNumber), ...ref ? { "candidate-ref": ref } : {} };
+  try {
+    await api.dispatchWorkflow(config.dispatchWorkflow, branch, inputs);
+  } catch (error) {
+    await answer("refused", refusedAnswer(ctx, `Dispatching ${codeSpan(config.dispatchWorkflow)} failed: ${escapeInline(errorMessage(error))}.`));
+    throw new UserError(`dispatching ${config.dispatchWorkflow} failed: ${errorMessage(error)}`);
+  }
+  const what = ref ? codeSpan(ref) : "the default branch";
+  return answer("done", doneAnswer(ctx, `Dispatched ${codeSpan(config.dispatchWorkflow)} on ${codeSpan(branch)} for #${event.issueNumber}, measuring ${what}; its report is posted here when it finishes.`));
+}
+
 // src/action/environment-error.ts
 var ENVIRONMENT_CODES = {
   ENOSPC: "no space left on the device: free disk space on the runner",
@@ -861,7 +1134,7 @@ function environmentFailure(error) {
 
 // src/action/fork-guard.ts
 async function forkGuard(config, context, api) {
-  if (config.mode === "aggregate" || config.allowForkPrs) return void 0;
+  if (config.mode === "aggregate" || config.mode === "command" || config.allowForkPrs) return void 0;
   const fromPayload = forkRefusal(config, context);
   if (fromPayload) return fromPayload;
   const ours = `${context.owner}/${context.repo}`.toLowerCase();
@@ -1830,29 +2103,6 @@ function loadSide(name, profiles, evalDir, failures) {
   return { name, runs };
 }
 
-// src/action/thresholds.ts
-var EMPTY = { thresholds: [], problems: [] };
-var TRUSTED_PERMISSIONS = ["admin", "maintain", "write"];
-function trustRefusal(issue, permission) {
-  if (TRUSTED_PERMISSIONS.includes(permission)) return void 0;
-  return `the thresholds of issue #${issue.number} are not trusted: its author ${issue.authorLogin || "(unknown)"} has ${permission} permission on this repository, and only authors with write, maintain or admin permission are trusted`;
-}
-async function loadThresholds(config, context, api, log) {
-  const inline = config.thresholds.trim() !== "" ? parseInlineThresholds(config.thresholds) : void 0;
-  const found = resolveIssueNumber(config, context);
-  if (!found) {
-    log(`no optimization issue found (input, dispatch input, PR body or branch name)${inline ? "; using the thresholds input alone" : ""}`);
-    return { spec: inline ?? EMPTY };
-  }
-  const issue = { ...await api.getIssue(found.number), source: found.source };
-  const permission = issue.authorLogin ? await api.getPermission(issue.authorLogin) : "none";
-  log(`optimization issue #${issue.number} (from the ${found.source}), author ${issue.authorLogin}: ${permission} permission (association as this token sees it: ${issue.authorAssociation})`);
-  const refusal = trustRefusal(issue, permission);
-  if (refusal) return { spec: inline ?? EMPTY, issue, refusal };
-  const fromIssue = parseIssueThresholds(issue.body);
-  return { spec: inline ? mergeThresholds(fromIssue, inline) : fromIssue, issue };
-}
-
 // src/action/hypotheses.ts
 import { writeFileSync as writeFileSync5 } from "node:fs";
 import { join as join11 } from "node:path";
@@ -2057,6 +2307,10 @@ async function runGate(session) {
   const failures = [];
   const storedBaseline = plan.kind === "files" ? loadSide("baseline", plan.files.profiles, plan.files.evalDir, failures) : void 0;
   if (plan.kind === "files") io.info(`baseline: ${plan.files.origin}`);
+  const acceptances = loaded.issue && session.api ? await readAcceptances(session.api, loaded.issue.number, plan.kind === "files" ? plan.provenance?.created_at : void 0, (l) => io.info(l)).catch((error) => {
+    io.warning(`accepted regressions could not be read (${errorMessage(error)}); none applied`);
+    return [];
+  }) : [];
   if (storedBaseline && storedBaseline.runs.length === 0) {
     return publish(inputErrorResult([`missing baseline: no readable profile in ${plan.kind === "files" ? plan.files.origin : ""}`, ...failures], config.failOn, spec));
   }
@@ -2093,8 +2347,8 @@ async function runGate(session) {
       () => measureSides(sideTargets, measureContext)
     );
     if (session.signal.aborted) throw new CancelledError("cancelled while measuring; the post step uploads what was measured");
-    judged = judge({ spec, measured, storedBaseline, failures, baselineEvalDir }, config.failOn, void 0, budget);
-    judged = await confirm(session, { spec, measured, storedBaseline, failures, repeat, measureContext, baselineEvalDir }, judged);
+    judged = judge({ spec, measured, storedBaseline, failures, baselineEvalDir, acceptances }, config.failOn, void 0, budget);
+    judged = await confirm(session, { spec, measured, storedBaseline, failures, repeat, measureContext, baselineEvalDir, acceptances }, judged);
   } finally {
     worktree?.remove();
     targets.files = measuredFiles(measured);
@@ -2156,7 +2410,7 @@ async function confirm(session, m, first) {
   }
   return judged;
 }
-function judge({ spec, measured, storedBaseline, failures: loadFailures, baselineEvalDir }, failOn, confirmation, budget) {
+function judge({ spec, measured, storedBaseline, failures: loadFailures, baselineEvalDir, acceptances }, failOn, confirmation, budget) {
   const failures = [...loadFailures];
   const cand = measured.find((m) => m.target.name === "candidate");
   const candidateSide = loadSide("candidate", cand.profiles, cand.evalDir, failures);
@@ -2170,6 +2424,7 @@ function judge({ spec, measured, storedBaseline, failures: loadFailures, baselin
   const result = evaluateGate(spec, baselineSide, candidateSide, {
     failOn,
     failedRuns: failures,
+    acceptances,
     ...confirmation ? { confirmation } : {},
     ...budget ? { spend: budget.record() } : {}
   });
@@ -2535,6 +2790,12 @@ async function run(overrides = {}) {
       case "aggregate": {
         const publication = await runAggregate(session);
         finish(io, config, publication.decision, publication);
+        break;
+      }
+      case "command": {
+        const outcome = await runCommand(session);
+        if (outcome.commentUrl) io.setOutput(Outputs.CommentUrl, outcome.commentUrl);
+        io.info(`optimization-gate: command ${outcome.result}`);
         break;
       }
     }

@@ -41,6 +41,34 @@ export interface RunContext {
   commentedPullRequest?: number;
   /** A `workflow_run` event: the run that triggered this one, and the repository its code came from. */
   triggeringRun?: { id: number; event: string; headRepo: string };
+  /** An `issue_comment` event: the comment (its body is untrusted text, only ever parsed) and its issue. */
+  comment?: CommentEvent;
+}
+
+export interface CommentEvent {
+  action: string;
+  id: number;
+  body: string;
+  authorLogin: string;
+  createdAt: string;
+  htmlUrl: string;
+  issueNumber: number;
+  onPullRequest: boolean;
+}
+
+function commentEvent(payload: JsonObject, issue: JsonObject | undefined): CommentEvent | undefined {
+  const c = isObject(payload.comment) ? payload.comment : undefined;
+  if (!c || !issue) return undefined;
+  return {
+    action: str(payload.action),
+    id: Number(c.id),
+    body: str(c.body),
+    authorLogin: isObject(c.user) ? str(c.user.login) : '',
+    createdAt: str(c.created_at),
+    htmlUrl: str(c.html_url),
+    issueNumber: Number(issue.number),
+    onPullRequest: isObject(issue.pull_request),
+  };
 }
 
 function str(value: unknown): string {
@@ -103,6 +131,7 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
       environment: env.RUNNER_ENVIRONMENT ?? '',
     },
     ...(!pr && issue && isObject(issue.pull_request) ? { commentedPullRequest: Number(issue.number) } : {}),
+    ...(commentEvent(payload, issue) ? { comment: commentEvent(payload, issue) } : {}),
     ...(workflowRun
       ? {
           triggeringRun: {

@@ -9,8 +9,9 @@ import type { GitHubApi } from '../publish/github.js';
 import { forkRefusal, refusalText, type RunContext } from './context.js';
 
 export async function forkGuard(config: Pick<ActionConfig, 'allowForkPrs' | 'mode'>, context: RunContext, api: GitHubApi | undefined): Promise<string | undefined> {
-  // The aggregate only downloads this run's artifacts: no code of anyone runs.
-  if (config.mode === 'aggregate' || config.allowForkPrs) return undefined;
+  // The aggregate only downloads this run's artifacts, and a command only calls the API (it answers on
+  // the issue, pull requests included): no code of anyone runs.
+  if (config.mode === 'aggregate' || config.mode === 'command' || config.allowForkPrs) return undefined;
   const fromPayload = forkRefusal(config, context);
   if (fromPayload) return fromPayload;
   const ours = `${context.owner}/${context.repo}`.toLowerCase();

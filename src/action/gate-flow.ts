@@ -26,6 +26,8 @@ import { DEFAULT_REPEAT } from '../inputs/config.js';
 import { BASE_WORKTREE_DIR, runInfoText, setProfileOutputs } from './run-files.js';
 import { CancelledError, UserError, errorMessage } from '../errors.js';
 import { pushAll } from '../collections.js';
+import type { Acceptance } from '../compare/acceptance.js';
+import { readAcceptances } from './command-records.js';
 
 function gateVerdict(result: GateResult, diff: Diff | undefined, issueNumber: number | undefined, baseline: GateJsonBaseline | undefined): Verdict {
   const failing = result.thresholds.filter((t) => t.counts && (t.verdict === 'fail' || t.verdict === 'missing'));
@@ -118,6 +120,14 @@ export async function runGate(session: Session): Promise<GateOutcome> {
   const failures: string[] = [];
   const storedBaseline = plan.kind === 'files' ? loadSide('baseline', plan.files.profiles, plan.files.evalDir, failures) : undefined;
   if (plan.kind === 'files') io.info(`baseline: ${plan.files.origin}`);
+  // Regressions accepted on the issue since this baseline was stored (docs/commands.md).
+  const acceptances = loaded.issue && session.api
+    ? await readAcceptances(session.api, loaded.issue.number, plan.kind === 'files' ? plan.provenance?.created_at : undefined, (l) => io.info(l)).catch((error: unknown) => {
+        // Stricter, not looser: without the records every failure stays a failure.
+        io.warning(`accepted regressions could not be read (${errorMessage(error)}); none applied`);
+        return [];
+      })
+    : [];
   if (storedBaseline && storedBaseline.runs.length === 0) {
     return publish(inputErrorResult([`missing baseline: no readable profile in ${plan.kind === 'files' ? plan.files.origin : ''}`, ...failures], config.failOn, spec));
   }
@@ -147,8 +157,8 @@ export async function runGate(session: Session): Promise<GateOutcome> {
       measureSides(sideTargets, measureContext),
     );
     if (session.signal.aborted) throw new CancelledError('cancelled while measuring; the post step uploads what was measured');
-    judged = judge({ spec, measured, storedBaseline, failures, baselineEvalDir }, config.failOn, undefined, budget);
-    judged = await confirm(session, { spec, measured, storedBaseline, failures, repeat, measureContext, baselineEvalDir }, judged);
+    judged = judge({ spec, measured, storedBaseline, failures, baselineEvalDir, acceptances }, config.failOn, undefined, budget);
+    judged = await confirm(session, { spec, measured, storedBaseline, failures, repeat, measureContext, baselineEvalDir, acceptances }, judged);
   } finally {
     worktree?.remove();
     targets.files = measuredFiles(measured);
@@ -190,6 +200,7 @@ interface Measured {
   measureContext: MeasureContext;
   /** The baseline's eval results named apart from it (used by a base ref measured without an experiment). */
   baselineEvalDir: string | undefined;
+  acceptances: readonly Acceptance[];
 }
 
 /**
@@ -238,7 +249,7 @@ async function confirm(session: Session, m: Measured, first: Judged): Promise<Ju
 
 /** Loads the measured runs (and the stored baseline) and evaluates the gate on them. */
 function judge(
-  { spec, measured, storedBaseline, failures: loadFailures, baselineEvalDir }: Pick<Measured, 'spec' | 'measured' | 'storedBaseline' | 'failures' | 'baselineEvalDir'>,
+  { spec, measured, storedBaseline, failures: loadFailures, baselineEvalDir, acceptances }: Pick<Measured, 'spec' | 'measured' | 'storedBaseline' | 'failures' | 'baselineEvalDir' | 'acceptances'>,
   failOn: GateResult['failOn'],
   confirmation?: ConfirmationRecord,
   budget?: SpendBudget,
@@ -254,7 +265,7 @@ function judge(
   }
   for (const side of measured) pushAll(failures, side.failures.map((f) => `${side.target.name}: ${f}`));
   const result = evaluateGate(spec, baselineSide, candidateSide, {
-    failOn, failedRuns: failures, ...(confirmation ? { confirmation } : {}), ...(budget ? { spend: budget.record() } : {}),
+    failOn, failedRuns: failures, acceptances, ...(confirmation ? { confirmation } : {}), ...(budget ? { spend: budget.record() } : {}),
   });
   return { result, diff: diffSides(baselineSide, candidateSide) };
 }

@@ -11,12 +11,13 @@ import { join, resolve } from 'node:path';
 import { isDecision, passesFailOn } from '../compare/decision.js';
 import { errorMessage, isUserError, UserError } from '../errors.js';
 import { readActionConfig, type ActionConfig } from '../inputs/config.js';
-import { State } from '../inputs/constants.js';
+import { Outputs, State } from '../inputs/constants.js';
 import { processCommandRunner, type CommandRunner, type MeasureDeps } from '../measure/index.js';
 import { createGitHubApi, type GitHubApi } from '../publish/github.js';
 import { coreIO, type ActionIO } from '../publish/io.js';
 import { createArtifactStore, createCacheStore, type ArtifactStore, type CacheStore } from '../publish/store.js';
 import { runAggregate } from './aggregate-flow.js';
+import { runCommand } from './command-flow.js';
 import { environmentFailure } from './environment-error.js';
 import { forkGuard } from './fork-guard.js';
 import { enterpriseServerRefusal, readRunContext, type RunContext } from './context.js';
@@ -153,6 +154,12 @@ export async function run(overrides: Partial<ActionDeps> = {}): Promise<void> {
       case 'aggregate': {
         const publication = await runAggregate(session);
         finish(io, config, publication.decision, publication);
+        break;
+      }
+      case 'command': {
+        const outcome = await runCommand(session);
+        if (outcome.commentUrl) io.setOutput(Outputs.CommentUrl, outcome.commentUrl);
+        io.info(`optimization-gate: command ${outcome.result}`);
         break;
       }
     }

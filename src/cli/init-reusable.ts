@@ -13,6 +13,7 @@ export const REUSABLE = {
   'pr-gate': { source: 'optimization-pr-gate.yml', copy: 'reusable-optimization-pr-gate.yml' },
   dispatch: { source: 'optimization-dispatch.yml', copy: 'reusable-optimization-dispatch.yml' },
   refresh: { source: 'baseline-refresh.yml', copy: 'reusable-baseline-refresh.yml' },
+  commands: { source: 'optimization-commands.yml', copy: 'reusable-optimization-commands.yml' },
 } as const;
 
 const USES = new RegExp(`uses: ${ACTION_REPO.replace('/', '\\/')}(\\/setup-pipeline)?@[^\\s#]+( #[^\\n]*)?`, 'g');

@@ -14,6 +14,7 @@ import { parseCliArgs, usage } from '../inputs/cli-args.js';
 import type { CliCommand } from './command.js';
 import { renderDispatch, renderPrGate, renderRefresh, type RenderedFile, type WorkflowOptions } from './init-render.js';
 import { callerDispatch, callerPrGate, callerRefresh, REUSABLE, reusableCopies } from './init-reusable.js';
+import { callerCommands, renderCommands } from './init-commands.js';
 import { packageRoot, readReleaseInfo, resolveActionPin } from './release-info.js';
 
 const NAME = 'init';
@@ -34,7 +35,7 @@ const OPTIONS = {
   'working-directory': { type: 'string', description: 'directory the commands run in' },
   schedule: { type: 'string', default: '17 3 * * *', description: 'cron of the baseline refresh' },
   'default-branch': { type: 'string', description: "branch the PR gate guards (default: the repository's)" },
-  workflows: { type: 'string', default: 'pr-gate,dispatch,refresh', description: 'which workflows to write' },
+  workflows: { type: 'string', default: 'pr-gate,dispatch,refresh,commands', description: 'which workflows to write' },
   reusable: { type: 'boolean', description: 'write the reusable workflows and thin callers (same-org use)' },
   'starter-templates': { type: 'boolean', description: "write an organization's workflow-templates/ (for its .github repository)" },
   'ref-style': { type: 'string', default: 'sha', description: 'sha (pin a commit, the version in a comment) or tag' },
@@ -45,9 +46,11 @@ const OPTIONS = {
   help: { type: 'boolean', description: 'show this help' },
 } as const;
 
-const WORKFLOWS = ['pr-gate', 'dispatch', 'refresh'] as const;
+const WORKFLOWS = ['pr-gate', 'dispatch', 'refresh', 'commands'] as const;
 type Which = (typeof WORKFLOWS)[number];
-const FILE: Record<Which, string> = { 'pr-gate': 'optimization-pr-gate.yml', dispatch: 'optimization-dispatch.yml', refresh: 'optimization-baseline-refresh.yml' };
+const FILE: Record<Which, string> = {
+  'pr-gate': 'optimization-pr-gate.yml', dispatch: 'optimization-dispatch.yml', refresh: 'optimization-baseline-refresh.yml', commands: 'optimization-commands.yml',
+};
 
 const PLACEHOLDERS = {
   profile: 'python -m your_pipeline --config config/pipeline.yaml',
@@ -69,6 +72,10 @@ export const TEMPLATE_PROPERTIES: Record<Which, { name: string; description: str
   refresh: {
     name: 'optimization-gate: baseline refresh',
     description: "Measure the default branch nightly on each runner and store it as the PR gate's baseline; report drift on a tracking issue.",
+  },
+  commands: {
+    name: 'optimization-gate: commands from comments',
+    description: 'Answer /optimization-gate measure and accept commands written by maintainers in comments on an optimization issue.',
   },
 };
 
@@ -150,8 +157,8 @@ export function planInit(args: readonly string[], root = packageRoot()): InitPla
   }
   const chosen = which as Which[];
   const files: RenderedFile[] = [];
-  const render = { 'pr-gate': renderPrGate, dispatch: renderDispatch, refresh: renderRefresh };
-  const callers = { 'pr-gate': callerPrGate, dispatch: callerDispatch, refresh: callerRefresh };
+  const render = { 'pr-gate': renderPrGate, dispatch: renderDispatch, refresh: renderRefresh, commands: renderCommands };
+  const callers = { 'pr-gate': callerPrGate, dispatch: callerDispatch, refresh: callerRefresh, commands: () => callerCommands(REUSABLE.commands.copy) };
   for (const w of chosen) {
     if (templates) {
       files.push({ path: `workflow-templates/${FILE[w]}`, text: render[w](options) }, { path: `workflow-templates/${FILE[w].replace(/\.yml$/, '.properties.json')}`, text: templateProperties(w) });
@@ -182,6 +189,7 @@ function nextSteps(plan: InitPlan, templates: boolean): string {
     `5. Commit and push ${plan.files.map((f) => f.path).join(', ')}.`,
     ...(gate ? [`6. Make "${plan.reusable ? 'gate / verdict' : 'verdict'}" a required status check on ${plan.options.defaultBranch} (branch protection or a ruleset).`] : []),
     ...(plan.which.includes('refresh') ? ['7. Run the baseline refresh once by hand (Actions → Optimization baseline refresh → Run workflow): the PR gate can then use stored baselines.'] : []),
+    ...(plan.which.includes('commands') ? ['8. Commands: maintainers can comment /optimization-gate measure or accept on the issue (docs/commands.md of optimization-gate).'] : []),
     'Details: docs/github-setup.md of optimization-gate.',
   ].join('\n');
 }

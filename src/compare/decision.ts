@@ -9,7 +9,8 @@
  */
 import type { ThresholdKind } from './thresholds/types.js';
 
-export type Verdict = 'pass' | 'fail' | 'inconclusive' | 'missing';
+/** `accepted`: a failure someone with write access acknowledged (acceptance.ts); it fails nothing. */
+export type Verdict = 'pass' | 'fail' | 'inconclusive' | 'missing' | 'accepted';
 export type Decision = 'ship' | 'iterate' | 'reject';
 export type FailOn = 'reject' | 'iterate' | 'never';
 export const FAIL_ON_VALUES: readonly FailOn[] = ['reject', 'iterate', 'never'];

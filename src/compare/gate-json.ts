@@ -8,15 +8,16 @@
  * - `decision`: "ship" | "iterate" | "reject"; `fail_on`: "reject" | "iterate" | "never";
  *   `passed`: the decision passes `fail_on` (the job's success)
  * - `reasons[]`: why the decision is not ship, most severe first
- * - `verdicts`: counts of {pass, fail, inconclusive, missing} over `thresholds[]`
+ * - `verdicts`: counts of {pass, fail, inconclusive, missing, accepted} over `thresholds[]`
  * - `thresholds[]`: one per concrete metric (a `*` pattern gives one per match)
  *   - `metric` (concrete path), `pattern` (as written), `rule` {text, form: relative|delta|absolute,
  *     op, value (percent for relative, else the metric's unit), unit (as written or null)}
  *   - `kind`: guardrail|target, `optional`, `line` (1-based, in the issue or thresholds input), `origin`
  *   - `default`: the threshold's `default:` for a key its file lacks, or null; `defaulted` {baseline,
  *     candidate}: runs that used it
- *   - `verdict`: pass|fail|inconclusive|missing; `counts`: false when an optional value is missing or
- *     the metric was not measured (`not_measured`: only "no sample" markers on the sides it needs)
+ *   - `verdict`: pass|fail|inconclusive|missing|accepted (a failure acknowledged on the issue,
+ *     docs/commands.md); `counts`: false when an optional value is missing or the metric
+ *     was not measured (`not_measured`: only "no sample" markers on the sides it needs)
  *   - `environment`: the environment differences that made it inconclusive, or null
  *   - `unit`: the metric's unit symbol or null
  *   - `baseline` / `candidate`: {values (one per run, null where a run had no number), median, n
@@ -26,7 +27,7 @@
  *     the metric unit), interval {low, high} or null, level (the exact
  *     coverage of the interval, e.g. 0.968 for 5 + 5 runs) or null, method:
  *     rank-shift|welch-t|bootstrap-median|point or null, note or null}
- *   - `reason`: one line with the numbers
+ *   - `reason`: one line with the numbers; `accepted`: {by, at, reason, url} of the acknowledgement, else null
  * - `runs`: {baseline[], candidate[]}, each {label, files {profile, truth, eval, cost, fingerprint}, status,
  *   failed, host {hostname, cpu}, sampling_note, memory_metric}
  * - `host`: {comparable, differences[]}
@@ -87,6 +88,8 @@ export interface GateJsonThreshold {
     note: Nullable<string>;
   };
   reason: string;
+  /** Verdict `accepted`: who acknowledged the regression, when, why, and the record's link. */
+  accepted: Nullable<{ by: string; at: string; reason: string; url: Nullable<string> }>;
 }
 
 export interface GateJsonRun {
@@ -175,6 +178,7 @@ function threshold(t: ThresholdResult): GateJsonThreshold {
       method: str(t.change.method),
       note: str(t.change.note),
     },
+    accepted: t.accepted ? { by: t.accepted.by, at: t.accepted.at, reason: t.accepted.reason, url: str(t.accepted.url) } : null,
     reason: t.reason,
   };
 }
@@ -194,7 +198,7 @@ function run(r: RunInfo): GateJsonRun {
 }
 
 export function toGateJson(result: GateResult): GateJson {
-  const verdicts: Record<Verdict, number> = { pass: 0, fail: 0, inconclusive: 0, missing: 0 };
+  const verdicts: Record<Verdict, number> = { pass: 0, fail: 0, inconclusive: 0, missing: 0, accepted: 0 };
   for (const t of result.thresholds) verdicts[t.verdict] += 1;
   return {
     schema: GATE_JSON_SCHEMA,

@@ -19,6 +19,7 @@ import type { MeasuredRun, Side } from './types.js';
 import { pushAll } from '../collections.js';
 import { evaluateHypotheses, type HypothesisResult } from './hypotheses/index.js';
 import { spendNote, type SpendRecord } from './spend.js';
+import { acceptanceText, findAcceptance, type Acceptance } from './acceptance.js';
 
 export interface SideValues {
   /** One entry per run, in run order: the number, or null when that run has none. */
@@ -69,6 +70,8 @@ export interface ThresholdResult {
    * at the spread seen; `futile` when no affordable number would (src/compare/runs-needed.ts).
    */
   toDecide?: { runs: number | undefined; futile: boolean };
+  /** Verdict `accepted`: the acknowledged regression that turned the failure into it. */
+  accepted?: Acceptance;
 }
 
 export interface RunInfo {
@@ -119,6 +122,8 @@ export interface GateOptions {
   confirmation?: ConfirmationRecord;
   /** Runs and spend of the job, and whether max-cost-usd stopped runs: said in the notes. */
   spend?: SpendRecord;
+  /** Acknowledged regressions that count for this gate: a covered failure becomes `accepted`. */
+  acceptances?: readonly Acceptance[];
 }
 
 /** Values within this relative distance of a bound count as equal to it (floating-point noise). */
@@ -274,8 +279,16 @@ export function evaluateThresholds(thresholds: readonly Threshold[], baseline: S
   return thresholds.flatMap((threshold) => {
     const metrics = expandMetricPattern(threshold.metric, all);
     if (metrics.length === 0) return [unmatched(threshold, baseline, candidate)];
-    return metrics.map((metric) => evaluateOne(threshold, metric, baseline, candidate, options));
+    return metrics.map((metric) => accept(evaluateOne(threshold, metric, baseline, candidate, options), options.acceptances ?? []));
   });
+}
+
+/** Only a measured failure can be accepted: a missing value or an inconclusive change is no known regression. */
+function accept(result: ThresholdResult, acceptances: readonly Acceptance[]): ThresholdResult {
+  if (result.verdict !== 'fail') return result;
+  const found = findAcceptance(acceptances, result.metric, result.threshold.metric);
+  if (!found) return result;
+  return { ...result, verdict: 'accepted', accepted: found, reason: acceptanceText(found, result.reason) };
 }
 
 function runInfo(side: Side['name'], run: MeasuredRun): RunInfo {

@@ -8,7 +8,8 @@ import { DEFAULT_REFRESH_WORKFLOWS, Inputs } from './constants.js';
 import type { ContainmentMode } from '../measure/ports.js';
 import { readCost } from '../compare/thresholds/block.js';
 
-export const MODES = ['gate', 'baseline', 'measure', 'aggregate'] as const;
+/** `command`: answers a `/optimization-gate …` comment (docs/commands.md); it measures nothing. */
+export const MODES = ['gate', 'baseline', 'measure', 'aggregate', 'command'] as const;
 export type Mode = (typeof MODES)[number];
 export type ProfileMode = 'native' | 'external';
 
@@ -72,6 +73,8 @@ export interface ActionConfig {
   token: string;
   /** Workflow file names whose runs count as a baseline refresh (a stored baseline must come from one). */
   refreshWorkflows: string[];
+  /** Mode command: the workflow file `/optimization-gate measure` dispatches. */
+  dispatchWorkflow: string;
 }
 
 /** Reads one raw input (already trimmed), '' when not set; `core.getInput` in the action. */
@@ -214,13 +217,17 @@ export function readActionConfig(read: InputReader): ActionConfig {
     ...(runnerKey !== '' ? { runnerKey } : {}),
     token: read(Inputs.Token),
     refreshWorkflows: parseRefreshWorkflows(errors, read(Inputs.RefreshWorkflows)),
+    dispatchWorkflow: read(Inputs.DispatchWorkflow) || 'optimization-dispatch.yml',
   };
+  if (!/^[\w.-]+\.ya?ml$/.test(config.dispatchWorkflow)) {
+    errors.add(Inputs.DispatchWorkflow, 'a workflow file name such as optimization-dispatch.yml (no folders)', config.dispatchWorkflow);
+  }
 
   if (/[\\/"':<>|*?\r\n]/.test(config.artifactName)) {
     errors.add(Inputs.ArtifactName, 'a name without / \\ " : < > | * ? or newlines', config.artifactName);
   }
   // Every measured run is a profile (the eval outputs travel with it), so a profile is required.
-  if (mode !== 'aggregate' && !config.profileCommand) {
+  if (mode !== 'aggregate' && mode !== 'command' && !config.profileCommand) {
     errors.add(Inputs.ProfileCommand, `the pipeline command to profile (mode ${mode} measures a run)`, '');
   }
   if (profileMode === 'external' && config.profileCommand && !config.profileOutput) {

@@ -30,6 +30,7 @@ export const Inputs = {
   RunnerKey: 'runner-key',
   Token: 'token',
   RefreshWorkflows: 'refresh-workflows',
+  DispatchWorkflow: 'dispatch-workflow',
 } as const;
 
 export const Outputs = {

@@ -69,6 +69,9 @@ export interface GitHubApi {
   getDefaultBranch(): Promise<string>;
   /** The head and base of a pull request (an `issue_comment` event does not carry them). */
   getPullRequest(prNumber: number): Promise<PullRequestRef>;
+  // --- comment commands (issue 12.3) ---
+  /** `POST …/actions/workflows/{file}/dispatches`: runs `workflow` (its file at `ref`) with `inputs`. */
+  dispatchWorkflow(workflow: string, ref: string, inputs: Record<string, string>): Promise<void>;
 }
 
 export interface WorkflowRunInfo {
@@ -330,6 +333,9 @@ export function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, tim
     async getDefaultBranch() {
       const { data } = await call('reading the repository', () => octokit.rest.repos.get({ owner, repo }));
       return data.default_branch;
+    },
+    async dispatchWorkflow(workflow, ref, inputs) {
+      await call(`dispatching ${workflow} on ${ref}`, () => octokit.rest.actions.createWorkflowDispatch({ owner, repo, workflow_id: workflow, ref, inputs }));
     },
     async getPullRequest(prNumber) {
       const { data } = await call(`reading pull request #${prNumber}`, () => octokit.rest.pulls.get({ owner, repo, pull_number: prNumber }));

@@ -7,7 +7,7 @@ import { escapeInline, neutralize } from './escape.js';
 import { NONE } from './diff-tables.js';
 
 export const DECISION_ICON: Record<Decision, string> = { ship: '✅', iterate: '🟡', reject: '❌' };
-export const VERDICT_ICON: Record<Verdict, string> = { pass: '✅', fail: '❌', inconclusive: '🟡', missing: '❔' };
+export const VERDICT_ICON: Record<Verdict, string> = { pass: '✅', fail: '❌', inconclusive: '🟡', missing: '❔', accepted: '☑️' };
 
 function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
@@ -71,6 +71,12 @@ export function headline(result: GateResult): string {
   }
   const inconclusive = counted.filter((t) => t.verdict === 'inconclusive');
   if (inconclusive.length > 0) parts.push(`${inconclusive.length} inconclusive: ${listed(inconclusive)}`);
+  const accepted = counted.filter((t) => t.verdict === 'accepted');
+  if (accepted.length > 0) {
+    const alone = parts.length === 0;
+    parts.push(`${plural(accepted.length, 'accepted regression')}: ${listed(accepted)}`);
+    if (alone) parts.push('the other thresholds pass');
+  }
   if (parts.length === 0) {
     const notMeasured = result.thresholds.filter((t) => t.notMeasured).length;
     const optional = result.thresholds.length - counted.length - notMeasured;
@@ -89,9 +95,10 @@ function intervalName(result: GateResult): string {
 
 /** One line of counts, runs, noise and the host warning. */
 export function summaryLine(result: GateResult): string {
-  const counts: Record<Verdict, number> = { pass: 0, fail: 0, inconclusive: 0, missing: 0 };
+  const counts: Record<Verdict, number> = { pass: 0, fail: 0, inconclusive: 0, missing: 0, accepted: 0 };
   for (const t of result.thresholds) counts[t.verdict] += 1;
-  const verdicts = (Object.keys(counts) as Verdict[]).map((v) => `${counts[v]} ${v}`).join(' · ');
+  // `accepted` shows only when a regression was accepted (most gates have none).
+  const verdicts = (Object.keys(counts) as Verdict[]).filter((v) => v !== 'accepted' || counts[v] > 0).map((v) => `${counts[v]} ${v}`).join(' · ');
   const nb = result.runs.baseline.length;
   const nc = result.runs.candidate.length;
   const runs = nb + nc === 0 ? 'not evaluated' : `${nb} baseline / ${nc} candidate run${nc === 1 ? '' : 's'} (${nb <= 1 && nc <= 1 ? result.noise : `medians, ${intervalName(result)}`})`;
@@ -101,7 +108,7 @@ export function summaryLine(result: GateResult): string {
   return parts.join(' — ');
 }
 
-const SEVERITY: Record<Verdict, number> = { fail: 0, missing: 1, inconclusive: 2, pass: 3 };
+const SEVERITY: Record<Verdict, number> = { fail: 0, missing: 1, inconclusive: 2, accepted: 3, pass: 4 };
 
 function severity(t: ThresholdResult): number {
   if (!t.counts) return 100;

@@ -60,7 +60,7 @@ describe('readActionConfig', () => {
     }
     expect(caught).toBeInstanceOf(UserError);
     expect((caught as UserError).details).toEqual([
-      `input 'mode': expected one of gate | baseline | measure | aggregate, got "yolo"`,
+      `input 'mode': expected one of gate | baseline | measure | aggregate | command, got "yolo"`,
       `input 'stages': expected auto | events | none | status-file:PATH | metrics:PATH, got "magic"`,
       `input 'runner-key': expected letters, digits and . _ - (the job's runner labels joined by -), got "gpu a/../b"`,
       `input 'issue-number': expected an issue number such as 123, got "twelve"`,

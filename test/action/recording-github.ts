@@ -147,6 +147,9 @@ export function recordingGitHub(issues: IssueInfo[] = []): RecordingGitHub {
       if (!pull) throw Object.assign(new Error('Not Found'), { status: 404 });
       return pull;
     },
+    async dispatchWorkflow(workflow, ref, inputs) {
+      calls.push(`dispatchWorkflow ${workflow} ${ref} ${JSON.stringify(inputs)}`);
+    },
   };
   return api;
 }

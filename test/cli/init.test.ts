@@ -196,7 +196,7 @@ describe('init --starter-templates (and this repository\'s workflows-templates/)
       expect(readFileSync(ours, 'utf8'), `${ours} is stale: regenerate with npm run templates`).toBe(file.text);
     }
     expect(plan.files.map((f) => f.path).sort()).toEqual(
-      ['optimization-baseline-refresh', 'optimization-dispatch', 'optimization-pr-gate'].flatMap((n) => [`workflow-templates/${n}.properties.json`, `workflow-templates/${n}.yml`]).sort(),
+      ['optimization-baseline-refresh', 'optimization-commands', 'optimization-dispatch', 'optimization-pr-gate'].flatMap((n) => [`workflow-templates/${n}.properties.json`, `workflow-templates/${n}.yml`]).sort(),
     );
   });
 });

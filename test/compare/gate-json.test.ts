@@ -29,7 +29,7 @@ describe('gate.json', () => {
     expect(json.decision).toBe('reject');
     expect(json.fail_on).toBe('iterate');
     expect(json.passed).toBe(false);
-    expect(json.verdicts).toEqual({ pass: 6, fail: 0, inconclusive: 0, missing: 1 });
+    expect(json.verdicts).toEqual({ pass: 6, fail: 0, inconclusive: 0, missing: 1, accepted: 0 });
     expect(json.spec).toEqual({ baseline: 'references/v2.6.0-openai', baseline_eval: null, repeat: null, compare_across: null });
   });
 
@@ -53,6 +53,7 @@ describe('gate.json', () => {
       candidate: { values: [21.5184], median: 21.5184, n: 1, runs: 1, problems: [] },
       change: { value: expect.closeTo(-46.6235, 3) as number, form: 'relative', unit: '%', interval: null, level: null, method: 'point', note: 'single run: no noise estimate' },
       reason: 'change -46.6 % meets <= -20% (single run: no noise estimate)',
+      accepted: null,
     });
     const cleaning = json.thresholds.find((t) => t.metric === 'profile.stages.transcript_cleaning.peak_rss_mb');
     expect(cleaning).toMatchObject({

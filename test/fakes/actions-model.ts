@@ -4,6 +4,7 @@
  * API another run uses to find and download an artifact). Blob bytes live in Azurite.
  */
 import { randomUUID } from 'node:crypto';
+import type { DispatchRecord } from './github-dispatch-routes.js';
 
 export interface WorkflowRun {
   /** The public database id (`GITHUB_RUN_ID`, REST `run_id`). */
@@ -167,6 +168,20 @@ export class ActionsModel {
 
   runByBackendId(backendId: string): WorkflowRun | undefined {
     return this.attempts.find((r) => r.backendId === backendId);
+  }
+
+  /** Workflow dispatches accepted by the REST API (github-dispatch-routes.ts), oldest first. */
+  readonly dispatches: DispatchRecord[] = [];
+
+  /** A workflow file the repository has, before any run of it (the dispatch API needs it to exist). */
+  addWorkflow(path: string): void {
+    if (!this.workflowIds.has(path)) this.workflowIds.set(path, 161_000_001 + this.workflowIds.size);
+  }
+
+  /** The workflow file of an id or file name, if the repository has it. */
+  workflowPathOf(fileOrId: string): string | undefined {
+    for (const [path, id] of this.workflowIds) if (String(id) === fileOrId || path.endsWith(`/${fileOrId}`)) return path;
+    return undefined;
   }
 
   workflowIdOf(fileOrId: string): number | undefined {

@@ -8,6 +8,7 @@
 import type { ActionsModel } from './actions-model.js';
 import type { BlobStore } from './azurite.js';
 import { actionsRoutes } from './github-actions-routes.js';
+import { dispatchRoutes } from './github-dispatch-routes.js';
 import { GitHubJson } from './github-json.js';
 import { GitHubRepo, isBot, type Actor, type Comment, type RepoSpec } from './github-model.js';
 import { notFound, repoRoutes, type Ctx, type Need } from './github-routes.js';
@@ -69,7 +70,7 @@ export async function startGitHubFake(options: StartGitHubFakeOptions): Promise<
     return { page: items.slice((pageNumber - 1) * perPage, pageNumber * perPage), link: links.length > 0 ? { link: links.join(', ') } : {} };
   }
 
-  const routes = [...repoRoutes(repo, json, paginate), ...(actions ? actionsRoutes(actions, json, paginate, blobs) : [])].map((route) => ({
+  const routes = [...repoRoutes(repo, json, paginate), ...(actions ? [...actionsRoutes(actions, json, paginate, blobs), ...dispatchRoutes(actions, repo)] : [])].map((route) => ({
     ...route,
     regex: compile(`/repos/${repo.owner}/${repo.name}${route.pattern}`),
   }));

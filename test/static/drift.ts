@@ -28,11 +28,22 @@ const BUDGET = 'set in the block: `max-cost-usd:` on the issue, or in the `thres
 const TOKEN = "the workflow's own GITHUB_TOKEN, limited by the permissions its jobs declare, is the token to use";
 const REFRESH = 'a run that calls the reusable baseline-refresh.yml counts as the refresh by default (its referenced workflows name it)';
 
+const COMMAND_ONLY = 'mode command answers a comment: it measures, compares and stores nothing';
+/** What the commands workflow leaves out: everything that measures, compares or publishes a verdict. */
+const NOT_FOR_COMMANDS = [
+  'issue-number', 'experiment-command', 'experiment-output', 'profile-command', 'profile-mode', 'containment', 'profile-output', 'stages',
+  'dataset-id', 'pipeline-config', 'baseline', 'baseline-eval', 'refresh-workflows', 'repeat', 'warmup', 'confirm-runs', 'max-cost-usd',
+  'sample-interval', 'thresholds', 'fail-on', 'comment', 'artifact-name', 'retention-days', 'working-directory', 'timeout-minutes',
+  'runner-key', 'allow-fork-prs',
+];
+const DISPATCHED = 'only mode command dispatches a workflow (optimization-commands.yml)';
+
 export const PROJECT_CONTRACT: Contract = {
   notForwarded: {
     'action.yml': {
-      'optimization-pr-gate.yml': { token: TOKEN, 'refresh-workflows': REFRESH, 'max-cost-usd': BUDGET },
-      'optimization-dispatch.yml': { token: TOKEN, 'max-cost-usd': BUDGET, 'allow-fork-prs': 'no pull-request event: whoever dispatches chooses the ref', 'refresh-workflows': REFRESH },
+      'optimization-pr-gate.yml': { token: TOKEN, 'refresh-workflows': REFRESH, 'max-cost-usd': BUDGET, 'dispatch-workflow': DISPATCHED },
+      'optimization-dispatch.yml': { token: TOKEN, 'max-cost-usd': BUDGET, 'allow-fork-prs': 'no pull-request event: whoever dispatches chooses the ref', 'refresh-workflows': REFRESH, 'dispatch-workflow': DISPATCHED },
+      'optimization-commands.yml': { token: TOKEN, ...Object.fromEntries(NOT_FOR_COMMANDS.map((name) => [name, COMMAND_ONLY])) },
       'baseline-refresh.yml': {
         token: TOKEN,
         'refresh-workflows': REFRESH,
@@ -41,6 +52,7 @@ export const PROJECT_CONTRACT: Contract = {
         'baseline-eval': 'mode baseline stores what it measured; no baseline eval results are read',
         'confirm-runs': 'a refresh measures one side: there is nothing to confirm',
         'allow-fork-prs': 'runs on the default branch, never on a pull request',
+        'dispatch-workflow': DISPATCHED,
       },
     },
     'setup-pipeline/action.yml': {

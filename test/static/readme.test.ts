@@ -59,7 +59,9 @@ describe('workflows in the README, docs/reference.md and docs/recipes.md', () =>
     const dir = mkdtempSync(join(tmpdir(), 'og-readme-init-'));
     execFileSync('git', ['init', '-q', dir]);
     const plan = planInit(['--dir', dir, '--action-ref', '0'.repeat(40), ...words]);
-    expect(plan.files.map((f) => f.path)).toEqual(['.github/workflows/optimization-pr-gate.yml', '.github/workflows/optimization-dispatch.yml', '.github/workflows/optimization-baseline-refresh.yml']);
+    expect(plan.files.map((f) => f.path)).toEqual([
+      '.github/workflows/optimization-pr-gate.yml', '.github/workflows/optimization-dispatch.yml', '.github/workflows/optimization-baseline-refresh.yml', '.github/workflows/optimization-commands.yml',
+    ]);
     expect(plan.options).toMatchObject({ runners: [['self-hosted', 'linux']], venv: '.venv', experimentOutput: 'out/eval' });
   });
 

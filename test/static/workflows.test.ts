@@ -60,6 +60,7 @@ describe('the files under check', () => {
     );
     expect(reusables.map((f) => f.path).sort()).toEqual([
       '.github/workflows/baseline-refresh.yml',
+      '.github/workflows/optimization-commands.yml',
       '.github/workflows/optimization-dispatch.yml',
       '.github/workflows/optimization-pr-gate.yml',
     ]);
@@ -133,11 +134,11 @@ describe('inputs do not drift apart', () => {
     expect(show(callerFindings(file, reusableByName))).toEqual([]);
   });
 
-  it('templates are self-contained (no reusable workflow of another repository can run on the caller\'s self-hosted runners) and cover the three uses', () => {
+  it('templates are self-contained (no reusable workflow of another repository can run on the caller\'s self-hosted runners) and cover the four uses', () => {
     const templates = files.filter((f) => f.kind === 'template');
     expect(templates.flatMap((t) => jobsOf(t).filter((j) => 'uses' in j.job).map((j) => `${t.path}: job ${j.id}`))).toEqual([]);
     const triggers = templates.map((t) => Object.keys(triggersOf(t)).sort().join('+')).sort();
-    expect(triggers).toEqual(['pull_request', 'schedule+workflow_dispatch', 'workflow_dispatch']);
+    expect(triggers).toEqual(['issue_comment', 'pull_request', 'schedule+workflow_dispatch', 'workflow_dispatch']);
   });
 
   it('templates follow the organization layout (X.yml beside X.properties.json)', () => {

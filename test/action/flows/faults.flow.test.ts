@@ -36,7 +36,7 @@ describe('bad inputs', () => {
     expect(main.io.failed).toEqual([
       [
         'optimization-gate: invalid action inputs',
-        "  - input 'mode': expected one of gate | baseline | measure | aggregate, got \"judge\"",
+        "  - input 'mode': expected one of gate | baseline | measure | aggregate | command, got \"judge\"",
         "  - input 'baseline': expected a repository path, cache, artifact or ref:<git ref>, got \"--upload-pack=x\"",
         "  - input 'repeat': expected a whole number from 1 to 50, got \"x\"",
         "  - input 'sample-interval': expected a number from 0.05 to 60, got \"0\"",

@@ -1,0 +1,66 @@
+/**
+ * `init`'s commands workflow: answers `/optimization-gate …` comments on an optimization issue
+ * (docs/commands.md). It runs no pipeline code, so it needs no self-hosted runner. Pure text.
+ */
+import type { WorkflowOptions } from './init-render.js';
+import { usesLine } from './release-info.js';
+
+const HEAD = `on:
+  issue_comment:
+    types: [created]
+
+permissions: {}
+
+# Commands on one issue run one after the other: each answer and record is written in order.
+concurrency:
+  group: optimization-gate-commands-\${{ github.event.issue.number }}
+  cancel-in-progress: false
+`;
+
+const PERMISSIONS = `    permissions:
+      issues: write # read the issue and its records; answer the command and write the record
+      actions: write # \`measure\` dispatches the measurement workflow`;
+
+const IF = `    # The action parses the comment strictly; this only skips the comments that are no command at all.
+    if: \${{ startsWith(github.event.comment.body, '/optimization-gate') }}`;
+
+const pinned = (o: WorkflowOptions): string =>
+  /^[0-9a-f]{40}$/.test(o.pin.ref) ? `pinned to commit ${o.pin.ref}${o.pin.version ? ` (${o.pin.version})` : ''}` : `at ${o.pin.ref}`;
+
+export function renderCommands(o: WorkflowOptions): string {
+  return `# Optimization commands: answer \`/optimization-gate measure [ref]\` and
+# \`/optimization-gate accept <metric> "<reason>"\` written in a comment on an optimization issue.
+# Written by \`optimization-gate init\`: runs the optimization-gate action (${pinned(o)}). Only commenters with
+# write permission on the repository are served; others get a polite refusal. See docs/commands.md.
+name: Optimization commands
+
+${HEAD}
+jobs:
+  command:
+    name: command
+${IF}
+    # No pipeline code runs here, only API calls: a hosted runner is enough.
+    runs-on: ubuntu-latest
+    timeout-minutes: 10
+${PERMISSIONS}
+    steps:
+      - name: Answer the command
+        uses: ${usesLine('', o.pin)}
+        with:
+          mode: command
+          dispatch-workflow: optimization-dispatch.yml # the measurement workflow \`init\` writes
+`;
+}
+
+export function callerCommands(copy: string): string {
+  return `# Optimization commands: calls ./.github/workflows/${copy} (written by \`optimization-gate init --reusable\`).
+name: Optimization commands
+
+${HEAD}
+jobs:
+  command:
+${IF}
+${PERMISSIONS}
+    uses: ./.github/workflows/${copy}
+`;
+}
