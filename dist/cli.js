@@ -10,11 +10,11 @@ import "./chunks/chunk-Y2US2WXL.js";
 var COMMANDS = {
   freeze: {
     summary: "measure a pipeline command's process tree per stage and write the profile",
-    load: async () => (await import("./chunks/freeze-OCZK2JDD.js")).freezeCommand
+    load: async () => (await import("./chunks/freeze-Y3GB4UQW.js")).freezeCommand
   },
   rebuild: {
     summary: "rebuild a profile from a samples file (an interrupted run, or another stage source)",
-    load: async () => (await import("./chunks/rebuild-LOPLFFDR.js")).rebuildCommand
+    load: async () => (await import("./chunks/rebuild-KFMR57RN.js")).rebuildCommand
   },
   thresholds: {
     summary: "parse the thresholds of an issue body and print them as JSON",
@@ -22,11 +22,11 @@ var COMMANDS = {
   },
   diff: {
     summary: "diff two profiles (with their stage_truth and eval outputs): stages, totals, quality, cost",
-    load: async () => (await import("./chunks/diff-MQXV2IGS.js")).diffCommand
+    load: async () => (await import("./chunks/diff-JG552OA4.js")).diffCommand
   },
   gate: {
     summary: "gate a candidate against a baseline on the issue thresholds; writes gate.json and report.md",
-    load: async () => (await import("./chunks/gate-JOA6UDCE.js")).gateCommand
+    load: async () => (await import("./chunks/gate-IFTEK3FR.js")).gateCommand
   },
   init: {
     summary: "write the workflows (PR gate, dispatch, nightly refresh) into your repository, pinned to a release",
@@ -34,11 +34,15 @@ var COMMANDS = {
   },
   hypotheses: {
     summary: "check the hypotheses of an issue against measured profiles (confirmed / rejected / undecided)",
-    load: async () => (await import("./chunks/hypotheses-4PC6FIRH.js")).hypothesesCommand
+    load: async () => (await import("./chunks/hypotheses-ZMW5JDHY.js")).hypothesesCommand
+  },
+  status: {
+    summary: "print an optimization issue's history and checklist from its status comment (or a run's status-ledger.json)",
+    load: async () => (await import("./chunks/status-DV5UJHJR.js")).statusCommand
   },
   plan: {
     summary: "state the runs and the spend a gate would need, and suggest repeat: from the baseline spread",
-    load: async () => (await import("./chunks/plan-BNZORKLO.js")).planCommand
+    load: async () => (await import("./chunks/plan-IGRWE24J.js")).planCommand
   }
 };
 

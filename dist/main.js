@@ -1,35 +1,17 @@
 import { createRequire as __ogCreateRequire } from 'node:module'; const require = __ogCreateRequire(import.meta.url);
 import {
+  DEFAULT_MEASURE_REPEAT,
+  DEFAULT_REPEAT,
+  readActionConfig,
+  suggestRepeat
+} from "./chunks/chunk-E6AEKTB7.js";
+import {
   evaluateGate,
   inputErrorResult,
   nextConfirmation,
   renderGateJson,
   renderReport
-} from "./chunks/chunk-7DI6YBNZ.js";
-import {
-  diffSides
-} from "./chunks/chunk-VYEF4K5T.js";
-import {
-  escapeProse,
-  evaluateHypotheses,
-  hypothesisLine,
-  renderHypotheses,
-  renderHypothesesJson
-} from "./chunks/chunk-LK6ZGLMO.js";
-import {
-  code,
-  codeSpan,
-  details,
-  escapeInline,
-  neutralize,
-  table
-} from "./chunks/chunk-2ZIL5R7S.js";
-import {
-  DEFAULT_MEASURE_REPEAT,
-  DEFAULT_REPEAT,
-  readActionConfig,
-  suggestRepeat
-} from "./chunks/chunk-WLNAWZUN.js";
+} from "./chunks/chunk-T4XWI773.js";
 import {
   costPerRun,
   describePlan,
@@ -40,7 +22,14 @@ import {
   plannedRuns,
   spendNote,
   usd
-} from "./chunks/chunk-7BKNYKAQ.js";
+} from "./chunks/chunk-XOBTN56C.js";
+import {
+  diffSides
+} from "./chunks/chunk-A4XFDBYU.js";
+import {
+  evaluateHypotheses,
+  renderHypothesesJson
+} from "./chunks/chunk-LGJXKM4O.js";
 import {
   ACCEPTED_FORMS,
   formatProblem,
@@ -54,11 +43,30 @@ import {
   lookupSide,
   median,
   resolveEvalDir
-} from "./chunks/chunk-KNFW5PJA.js";
+} from "./chunks/chunk-5QPQX7NH.js";
 import {
   formatValue,
   metricUnit
 } from "./chunks/chunk-LE6YRU4A.js";
+import {
+  STATUS_MARKER,
+  addRun,
+  buildTimeline,
+  emptyLedger,
+  readLedgerBlock,
+  renderStatusComment
+} from "./chunks/chunk-7SOEB2AU.js";
+import {
+  hypothesisLine,
+  renderHypotheses
+} from "./chunks/chunk-NI43NF7O.js";
+import {
+  code,
+  details,
+  escapeInline,
+  neutralize,
+  table
+} from "./chunks/chunk-2ZIL5R7S.js";
 import {
   create
 } from "./chunks/chunk-JLQVBXZ5.js";
@@ -75,14 +83,14 @@ import {
   processCommandRunner,
   runExternalFreeze,
   sharedEnvironment
-} from "./chunks/chunk-77EM7GQI.js";
-import "./chunks/chunk-RH7YMZVS.js";
+} from "./chunks/chunk-GBDIPINO.js";
+import "./chunks/chunk-O3JSJ3NQ.js";
 import {
   parseEventsText,
   resolveTimeline,
   samplesOf,
   scanSamplesFile
-} from "./chunks/chunk-TL2YOPHC.js";
+} from "./chunks/chunk-JV24MGAP.js";
 import {
   EVAL_METRICS_FILE,
   FINGERPRINT_FILE,
@@ -91,13 +99,14 @@ import {
   profileStem,
   stageTruthPathFor,
   validatePipelineMetrics
-} from "./chunks/chunk-W2MHHEDB.js";
-import {
-  isObject
-} from "./chunks/chunk-ZJMCWCY6.js";
+} from "./chunks/chunk-Q3HUPTY7.js";
+import "./chunks/chunk-QCQZCP3P.js";
 import {
   readJson
 } from "./chunks/chunk-UHNHABYH.js";
+import {
+  isObject
+} from "./chunks/chunk-T4TF7QUX.js";
 import {
   maxOf,
   pushAll
@@ -497,9 +506,9 @@ function runInfoText(session, decision) {
   return `${JSON.stringify(info, null, 2)}
 `;
 }
-function setProfileOutputs(session, side2) {
-  if (!side2) return;
-  const profile = [`${side2.target.stem}.yaml`, ...side2.profiles].find((p) => existsSync(p));
+function setProfileOutputs(session, side) {
+  if (!side) return;
+  const profile = [`${side.target.stem}.yaml`, ...side.profiles].find((p) => existsSync(p));
   if (!profile) return;
   session.io.setOutput(Outputs.Profile, profile);
   const truth = stageTruthPathFor(profile);
@@ -1148,13 +1157,13 @@ async function externalRun(target, ctx, stem) {
 }
 function measuredFiles(sides) {
   const files = [];
-  for (const side2 of sides) {
-    for (const profile of side2.profiles) {
+  for (const side of sides) {
+    for (const profile of side.profiles) {
       const stem = profile.replace(/\.ya?ml$/i, "");
       files.push(profile, `${stem}.stage_truth.json`, `${stem}.samples.jsonl`, `${stem}.events.jsonl`);
     }
-    files.push(`${side2.target.stem}.yaml`, `${side2.target.stem}.stage_truth.json`);
-    if (side2.evalDir) files.push(join5(side2.evalDir, "metrics.json"), join5(side2.evalDir, "eval_pipeline_metrics.json"), join5(side2.evalDir, "fingerprint.json"));
+    files.push(`${side.target.stem}.yaml`, `${side.target.stem}.stage_truth.json`);
+    if (side.evalDir) files.push(join5(side.evalDir, "metrics.json"), join5(side.evalDir, "eval_pipeline_metrics.json"), join5(side.evalDir, "fingerprint.json"));
   }
   return [...new Set(files)].filter((f) => existsSync6(f));
 }
@@ -1163,74 +1172,74 @@ async function measureSides(targets, ctx) {
   const { config } = ctx;
   if (config.profileMode === "external") for (const target of targets) profileOutputPath(target.cwd, config.profileOutput ?? "");
   if (config.experimentCommand) {
-    for (const side2 of sides) {
+    for (const side of sides) {
       if (ctx.signal.aborted) break;
-      if (ctx.budget && !ctx.budget.take([side2.target.name], `the ${side2.target.name}'s experiment`)) {
-        ctx.log(`[${side2.target.label}] experiment not run: max-cost-usd`);
+      if (ctx.budget && !ctx.budget.take([side.target.name], `the ${side.target.name}'s experiment`)) {
+        ctx.log(`[${side.target.label}] experiment not run: max-cost-usd`);
         continue;
       }
       const result = await runExperiment(
         {
           command: config.experimentCommand,
-          cwd: side2.target.cwd,
+          cwd: side.target.cwd,
           outputDir: config.experimentOutput ?? ".",
-          evalDir: `${side2.target.stem}.eval`,
+          evalDir: `${side.target.stem}.eval`,
           env: ctx.env,
           containment: config.containment,
           timeoutS: config.timeoutMinutes * 60,
           signal: ctx.signal,
-          log: (line) => ctx.log(`[${side2.target.label}] ${line}`)
+          log: (line) => ctx.log(`[${side.target.label}] ${line}`)
         },
         ctx.runner
       );
-      if (result.files.length > 0) side2.evalDir = result.evalDir;
-      if (result.failure) side2.failures.push(result.failure);
-      const learned = ctx.budget?.learnFromExperiment(side2.target.name, side2.evalDir);
-      if (learned) ctx.log(`[${side2.target.label}] a run costs about $${learned.perRunUsd} (${learned.source})`);
+      if (result.files.length > 0) side.evalDir = result.evalDir;
+      if (result.failure) side.failures.push(result.failure);
+      const learned = ctx.budget?.learnFromExperiment(side.target.name, side.evalDir);
+      if (learned) ctx.log(`[${side.target.label}] a run costs about $${learned.perRunUsd} (${learned.source})`);
     }
   } else if (config.experimentOutput) {
-    for (const side2 of sides) {
-      const source = resolve4(side2.target.cwd, config.experimentOutput);
-      const copied = copyEvalResults(source, `${side2.target.stem}.eval`);
-      if (copied.failure) side2.failures.push(copied.failure);
+    for (const side of sides) {
+      const source = resolve4(side.target.cwd, config.experimentOutput);
+      const copied = copyEvalResults(source, `${side.target.stem}.eval`);
+      if (copied.failure) side.failures.push(copied.failure);
       else {
-        side2.evalDir = `${side2.target.stem}.eval`;
-        ctx.log(`[${side2.target.label}] eval results from ${source} (no experiment-command)`);
+        side.evalDir = `${side.target.stem}.eval`;
+        ctx.log(`[${side.target.label}] eval results from ${source} (no experiment-command)`);
       }
     }
   }
   if (!config.profileCommand) return sides;
   const single = sides.length === 1 && config.profileMode === "native";
   if (single) {
-    const side2 = sides[0];
-    const fits = ctx.budget?.affordable(side2.target.name) ?? Number.POSITIVE_INFINITY;
+    const side = sides[0];
+    const fits = ctx.budget?.affordable(side.target.name) ?? Number.POSITIVE_INFINITY;
     const warmup = Math.min(config.warmup, fits);
     const repeat = Math.min(ctx.repeat, fits - warmup);
     if (repeat < ctx.repeat || warmup < config.warmup) {
       ctx.budget?.stop(`${ctx.repeat - Math.max(0, repeat)} of ${ctx.repeat} measured run(s) and ${config.warmup - warmup} warm-up(s)`);
     }
     if (repeat < 1) {
-      side2.failures.push("max-cost-usd allows no measured run");
+      side.failures.push("max-cost-usd allows no measured run");
       return sides;
     }
-    ctx.budget?.take([side2.target.name], "the runs", warmup + repeat);
-    const result = await nativeRun(side2.target, ctx, `${side2.target.stem}.yaml`, warmup, repeat);
-    side2.profiles = result.runs.map((r) => r.files.profile);
-    side2.profiles.forEach((profile, i) => recordRunOrder(profile, { side: side2.target.name, round: i + 1, sequence: i + 1, confirmation: false }));
-    pushAll(side2.failures, freezeFailures(result));
+    ctx.budget?.take([side.target.name], "the runs", warmup + repeat);
+    const result = await nativeRun(side.target, ctx, `${side.target.stem}.yaml`, warmup, repeat);
+    side.profiles = result.runs.map((r) => r.files.profile);
+    side.profiles.forEach((profile, i) => recordRunOrder(profile, { side: side.target.name, round: i + 1, sequence: i + 1, confirmation: false }));
+    pushAll(side.failures, freezeFailures(result));
     return sides;
   }
   for (let w = 1; w <= config.warmup && !ctx.signal.aborted; w++) {
     if (ctx.budget && !ctx.budget.take(sides.map((s) => s.target.name), `warm-up ${w}`)) break;
-    for (const side2 of sides) {
-      const stem = `${side2.target.stem}.warmup-${w}`;
-      ctx.log(`[${side2.target.label}] warm-up ${w} of ${config.warmup} (not measured)`);
+    for (const side of sides) {
+      const stem = `${side.target.stem}.warmup-${w}`;
+      ctx.log(`[${side.target.label}] warm-up ${w} of ${config.warmup} (not measured)`);
       if (config.profileMode === "native") {
-        const result = await nativeRun(side2.target, ctx, `${stem}.yaml`, 0, 1);
-        pushAll(side2.failures, freezeFailures(result).map((f) => `warm-up ${w}: ${f}`));
+        const result = await nativeRun(side.target, ctx, `${stem}.yaml`, 0, 1);
+        pushAll(side.failures, freezeFailures(result).map((f) => `warm-up ${w}: ${f}`));
       } else {
-        const { failure } = await externalRun(side2.target, ctx, stem);
-        if (failure) side2.failures.push(`warm-up ${w}: ${failure}`);
+        const { failure } = await externalRun(side.target, ctx, stem);
+        if (failure) side.failures.push(`warm-up ${w}: ${failure}`);
       }
       for (const suffix of [".yaml", ".stage_truth.json", ".samples.jsonl", ".events.jsonl"]) rmSync4(`${stem}${suffix}`, { force: true });
     }
@@ -1242,24 +1251,24 @@ async function measureRounds(sides, ctx, from, to) {
   const { config } = ctx;
   for (let k = from; k <= to && !ctx.signal.aborted; k++) {
     if (ctx.budget && !ctx.budget.take(sides.map((s) => s.target.name), k > ctx.repeat ? `confirmation round ${k - ctx.repeat}` : `measured round ${k}`)) break;
-    for (const [index, side2] of sides.entries()) {
+    for (const [index, side] of sides.entries()) {
       if (ctx.signal.aborted) break;
-      const stem = k === 1 && to === 1 ? side2.target.stem : `${side2.target.stem}.run-${k}`;
-      ctx.log(`[${side2.target.label}] measured run ${k} of ${Math.max(to, ctx.repeat)}${k > ctx.repeat ? " (confirmation)" : ""}`);
+      const stem = k === 1 && to === 1 ? side.target.stem : `${side.target.stem}.run-${k}`;
+      ctx.log(`[${side.target.label}] measured run ${k} of ${Math.max(to, ctx.repeat)}${k > ctx.repeat ? " (confirmation)" : ""}`);
       let profile;
       const startedAt = /* @__PURE__ */ new Date();
       if (config.profileMode === "native") {
-        const result = await nativeRun(side2.target, ctx, `${stem}.yaml`, 0, 1);
+        const result = await nativeRun(side.target, ctx, `${stem}.yaml`, 0, 1);
         profile = result.runs[0]?.files.profile;
-        pushAll(side2.failures, freezeFailures(result).map((f) => `run ${k}: ${f}`));
+        pushAll(side.failures, freezeFailures(result).map((f) => `run ${k}: ${f}`));
       } else {
-        const outcome = await externalRun(side2.target, ctx, stem);
+        const outcome = await externalRun(side.target, ctx, stem);
         profile = outcome.profile;
-        if (outcome.failure) side2.failures.push(`run ${k}: ${outcome.failure}`);
+        if (outcome.failure) side.failures.push(`run ${k}: ${outcome.failure}`);
       }
       if (profile && existsSync6(profile)) {
-        side2.profiles.push(profile);
-        const order = { side: side2.target.name, round: k, sequence: (k - 1) * sides.length + index + 1, confirmation: k > ctx.repeat };
+        side.profiles.push(profile);
+        const order = { side: side.target.name, round: k, sequence: (k - 1) * sides.length + index + 1, confirmation: k > ctx.repeat };
         recordRunOrder(profile, order, { startedAt, endedAt: /* @__PURE__ */ new Date() });
       }
     }
@@ -1374,9 +1383,9 @@ import { basename, dirname as dirname4, isAbsolute as isAbsolute2, join as join7
 var BASELINE_MANIFEST = "baseline.json";
 var BASELINE_SCHEMA = "optimization-gate/baseline@1";
 var COMPANIONS = [".stage_truth.json", ".samples.jsonl"];
-function writeBaselineStore(dir, side2, meta) {
+function writeBaselineStore(dir, side, meta) {
   mkdirSync4(dir, { recursive: true });
-  const runs = side2.profiles.map((profile, i) => {
+  const runs = side.profiles.map((profile, i) => {
     const stem = `run-${i + 1}`;
     cpSync(profile, join7(dir, `${stem}.yaml`));
     for (const suffix of COMPANIONS) {
@@ -1385,12 +1394,12 @@ function writeBaselineStore(dir, side2, meta) {
     }
     return `${stem}.yaml`;
   });
-  if (side2.evalDir && existsSync7(side2.evalDir)) cpSync(side2.evalDir, join7(dir, "eval"), { recursive: true });
+  if (side.evalDir && existsSync7(side.evalDir)) cpSync(side.evalDir, join7(dir, "eval"), { recursive: true });
   const manifest = {
     schema: BASELINE_SCHEMA,
     ...meta,
     runs,
-    ...side2.evalDir && existsSync7(side2.evalDir) ? { eval_dir: "eval" } : {}
+    ...side.evalDir && existsSync7(side.evalDir) ? { eval_dir: "eval" } : {}
   };
   writeFileSync4(join7(dir, BASELINE_MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
@@ -1886,13 +1895,13 @@ async function loadHypotheses(session) {
   for (const note of notes) io.warning(note);
   return { hypotheses: spec.hypotheses ?? [], notes, spec, ...trust ? { trust } : {}, ...spec.maxCostUsd !== void 0 ? { maxCostUsd: spec.maxCostUsd } : {} };
 }
-function evaluateOnRuns(session, hypotheses, side2, runs) {
-  const results = evaluateHypotheses(hypotheses, [{ name: side2, runs }]);
+function evaluateOnRuns(session, hypotheses, side, runs) {
+  const results = evaluateHypotheses(hypotheses, [{ name: side, runs }]);
   logHypotheses(session, results);
   return results;
 }
 function logHypotheses(session, results) {
-  for (const h of results) for (const side2 of h.sides) session.io.info(hypothesisLine(h.id, side2, h.sides.length > 1));
+  for (const h of results) for (const side of h.sides) session.io.info(hypothesisLine(h.id, side, h.sides.length > 1));
 }
 function writeHypothesesJson(dir, results) {
   if (results.length === 0) return [];
@@ -1918,8 +1927,8 @@ var SpendBudget = class {
   estimated = 0;
   unpriced = 0;
   stopped;
-  price(side2) {
-    return this.prices.get(side2) ?? this.baseline;
+  price(side) {
+    return this.prices.get(side) ?? this.baseline;
   }
   cost(sides, count) {
     return sides.reduce((sum, s) => sum + (this.price(s)?.perRunUsd ?? 0), 0) * count;
@@ -1950,26 +1959,26 @@ var SpendBudget = class {
     return this.stopped;
   }
   /** How many runs of one side fit (for a freeze that runs warm-ups and repeats in one go). */
-  affordable(side2) {
-    const price = this.price(side2);
+  affordable(side) {
+    const price = this.price(side);
     if (this.maxUsd === void 0 || !price || price.perRunUsd <= 0) return Number.POSITIVE_INFINITY;
     return Math.max(0, Math.floor((this.maxUsd - this.estimated) / price.perRunUsd + 1e-9));
   }
   /** After a side's experiment: its own cost prices its later runs and replaces the estimate of the experiment. */
-  learnFromExperiment(side2, evalDir) {
+  learnFromExperiment(side, evalDir) {
     const path = evalDir ? join12(evalDir, PIPELINE_METRICS_FILE) : void 0;
     if (!path || !existsSync10(path)) return void 0;
     let basis;
     try {
-      basis = costPerRun([{ cost: validatePipelineMetrics(readJson(path), path) }], `the ${side2}'s experiment's`);
+      basis = costPerRun([{ cost: validatePipelineMetrics(readJson(path), path) }], `the ${side}'s experiment's`);
     } catch {
       return void 0;
     }
     if (!basis) return void 0;
-    const before = this.price(side2);
+    const before = this.price(side);
     this.estimated += basis.perRunUsd - (before?.perRunUsd ?? 0);
     if (!before) this.unpriced = Math.max(0, this.unpriced - 1);
-    this.prices.set(side2, basis);
+    this.prices.set(side, basis);
     this.baseline ??= basis;
     return basis;
   }
@@ -2013,315 +2022,6 @@ function headlineOf(runs, qualityMetrics) {
     cost_usd: medianOf(runs, "cost.total_stage_cost_usd"),
     quality
   };
-}
-
-// src/compare/timeline.ts
-var TIMELINE_POINTS = 40;
-var MAX_STAGES = 30;
-var round = (v, digits) => Math.round(v * 10 ** digits) / 10 ** digits;
-function buildTimeline(samples, spans, run2, meta, points = TIMELINE_POINTS) {
-  const startedAt = run2.startedAt;
-  const span = Math.max(run2.lastSampleT - startedAt, 1e-9);
-  const buckets = [];
-  for (const s of samples) {
-    const index = Math.max(0, Math.min(points - 1, Math.floor((s.t - startedAt) / span * points)));
-    const b = buckets[index] ??= { t: 0, mem: 0, cpuSum: 0, cpuN: 0 };
-    b.t = Math.max(b.t, s.t - startedAt);
-    b.mem = Math.max(b.mem, s.mem_mb);
-    if (s.cpu_pct !== null) {
-      b.cpuSum += s.cpu_pct;
-      b.cpuN += 1;
-    }
-  }
-  if (buckets.length === 0) return null;
-  const reduced = buckets.flatMap(
-    (b) => b ? [{ t: round(b.t, 2), mem_mb: round(b.mem, 1), cpu_pct: b.cpuN > 0 ? round(b.cpuSum / b.cpuN, 1) : null }] : []
-  );
-  const stages = [...spans].sort((a, b) => a.start - b.start).slice(0, MAX_STAGES).map((s) => ({ stage: s.stage.slice(0, 80), start: round(s.start - startedAt, 2), end: round(s.end - startedAt, 2) }));
-  return { label: meta.label.slice(0, 200), memory_metric: meta.memoryMetric.slice(0, 40), points: reduced, stages };
-}
-function parseTimeline(v) {
-  if (!isObject(v) || typeof v.label !== "string" || typeof v.memory_metric !== "string" || !Array.isArray(v.points) || !Array.isArray(v.stages)) return void 0;
-  if (v.points.length > TIMELINE_POINTS * 2 || v.stages.length > MAX_STAGES) return void 0;
-  const finite = (x) => typeof x === "number" && Number.isFinite(x);
-  const points = [];
-  for (const p of v.points) {
-    if (!isObject(p) || !finite(p.t) || !finite(p.mem_mb) || !(p.cpu_pct === null || finite(p.cpu_pct))) return void 0;
-    points.push({ t: p.t, mem_mb: p.mem_mb, cpu_pct: p.cpu_pct });
-  }
-  const stages = [];
-  for (const s of v.stages) {
-    if (!isObject(s) || typeof s.stage !== "string" || s.stage.length > 80 || !finite(s.start) || !finite(s.end)) return void 0;
-    stages.push({ stage: s.stage, start: s.start, end: s.end });
-  }
-  return { label: v.label.slice(0, 200), memory_metric: v.memory_metric.slice(0, 40), points, stages };
-}
-
-// src/compare/ledger.ts
-var LEDGER_SCHEMA = "optimization-gate-ledger/1";
-var LEDGER_BLOCK_START = "<!-- optimization-gate:ledger";
-var BLOCK_END = "-->";
-function emptyLedger(issue) {
-  return { schema: LEDGER_SCHEMA, issue, runs: [], records: [], dropped: 0, timeline: null };
-}
-var MAX_TEXT = 300;
-var str2 = (v, max = MAX_TEXT) => typeof v === "string" && v.length <= max ? v : void 0;
-var num = (v) => v === null ? null : typeof v === "number" && Number.isFinite(v) ? v : void 0;
-function parseHeadline(v) {
-  if (v === null) return null;
-  if (!isObject(v) || !isObject(v.quality)) return void 0;
-  const runs = num(v.runs);
-  const fields = { wall_s: num(v.wall_s), peak_mb: num(v.peak_mb), cpu_s: num(v.cpu_s), cost_usd: num(v.cost_usd) };
-  if (typeof runs !== "number" || Object.values(fields).some((f) => f === void 0)) return void 0;
-  const quality = {};
-  for (const [k, q] of Object.entries(v.quality)) {
-    if (typeof q !== "number" || !Number.isFinite(q) || k.length > MAX_TEXT) return void 0;
-    quality[k] = q;
-  }
-  return { runs, ...fields, quality };
-}
-var VERDICTS = ["confirmed", "rejected", "undecided"];
-var MODES = ["gate", "measure", "baseline"];
-function parseRun(v) {
-  if (!isObject(v)) return void 0;
-  const [at, runUrl2, ref, runner, decision] = [str2(v.at), str2(v.run_url), str2(v.ref), str2(v.runner), str2(v.decision)];
-  const mode = str2(v.mode);
-  const commentUrl = v.comment_url === null ? null : str2(v.comment_url);
-  const pr = num(v.pr);
-  const baseline = parseHeadline(v.baseline);
-  const candidate = parseHeadline(v.candidate);
-  if (at === void 0 || runUrl2 === void 0 || ref === void 0 || runner === void 0 || decision === void 0 || commentUrl === void 0) return void 0;
-  if (mode === void 0 || !MODES.includes(mode) || pr === void 0 || baseline === void 0 || candidate === void 0 || !Array.isArray(v.hypotheses)) return void 0;
-  const hypotheses = [];
-  for (const h of v.hypotheses) {
-    if (!isObject(h)) return void 0;
-    const [id, verdict, reason] = [str2(h.id, 60), str2(h.verdict), str2(h.reason)];
-    if (id === void 0 || verdict === void 0 || !VERDICTS.includes(verdict) || reason === void 0) return void 0;
-    hypotheses.push({ id, verdict, reason });
-  }
-  let thresholds = null;
-  if (v.thresholds !== null) {
-    const t = v.thresholds;
-    if (!isObject(t) || typeof t.count !== "number" || typeof t.hypotheses !== "number" || typeof t.trusted !== "boolean") return void 0;
-    const [author, permission] = [str2(t.author, 100), str2(t.permission, 20)];
-    if (author === void 0 || permission === void 0) return void 0;
-    thresholds = { count: t.count, hypotheses: t.hypotheses, author, permission, trusted: t.trusted };
-  }
-  return { at, run_url: runUrl2, mode, ref, pr, runner, decision, comment_url: commentUrl, baseline, candidate, hypotheses, thresholds };
-}
-function parseRecord(v) {
-  if (!isObject(v) || v.kind !== "promoted") return void 0;
-  const [at, by, runUrl2] = [str2(v.at), str2(v.by, 100), str2(v.run_url)];
-  const prUrl = v.pr_url === null ? null : str2(v.pr_url);
-  if (at === void 0 || by === void 0 || runUrl2 === void 0 || prUrl === void 0) return void 0;
-  return { kind: "promoted", at, by, run_url: runUrl2, pr_url: prUrl };
-}
-function parseLedger(data, issue) {
-  if (!isObject(data) || data.schema !== LEDGER_SCHEMA) return { error: `not a ${LEDGER_SCHEMA} document` };
-  if (data.issue !== issue) return { error: `it belongs to issue ${String(data.issue)}, not #${issue}` };
-  if (!Array.isArray(data.runs) || !Array.isArray(data.records) || typeof data.dropped !== "number") return { error: "runs, records or dropped missing" };
-  const runs = [];
-  for (const [i, r] of data.runs.entries()) {
-    const run2 = parseRun(r);
-    if (!run2) return { error: `runs[${i}] is not a valid run` };
-    runs.push(run2);
-  }
-  const records = [];
-  for (const [i, r] of data.records.entries()) {
-    const record = parseRecord(r);
-    if (!record) return { error: `records[${i}] is not a valid record` };
-    records.push(record);
-  }
-  const timeline = data.timeline === null || data.timeline === void 0 ? null : parseTimeline(data.timeline);
-  if (timeline === void 0) return { error: "timeline is not a valid resource timeline" };
-  return { ledger: { schema: LEDGER_SCHEMA, issue, runs, records, dropped: Math.max(0, Math.floor(data.dropped)), timeline } };
-}
-function ledgerBlock(ledger) {
-  return `${LEDGER_BLOCK_START}
-${JSON.stringify(ledger).replace(/--/g, "-\\u002d")}
-${BLOCK_END}`;
-}
-function readLedgerBlock(body, issue) {
-  const start = body.indexOf(LEDGER_BLOCK_START);
-  if (start < 0) return { ledger: emptyLedger(issue) };
-  const from = start + LEDGER_BLOCK_START.length;
-  const end = body.indexOf(BLOCK_END, from);
-  const fresh = (why) => ({ ledger: emptyLedger(issue), warning: `the status comment's history block is unreadable (${why}): the history starts afresh` });
-  if (end < 0) return fresh("the block is not closed");
-  let data;
-  try {
-    data = JSON.parse(body.slice(from, end));
-  } catch (error) {
-    return fresh(`not JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const parsed = parseLedger(data, issue);
-  return "error" in parsed ? fresh(parsed.error) : parsed;
-}
-function addRun(ledger, run2, timeline) {
-  return { ...ledger, runs: [run2, ...ledger.runs], timeline: timeline ?? ledger.timeline };
-}
-function dropOldest(ledger, n) {
-  const kept = ledger.runs.slice(0, Math.max(0, ledger.runs.length - n));
-  return { ...ledger, runs: kept, dropped: ledger.dropped + (ledger.runs.length - kept.length) };
-}
-
-// src/report/status.ts
-var STATUS_MARKER = "<!-- optimization-gate:status -->";
-var MAX_COMMENT_CHARS2 = 65536;
-function link(text, url) {
-  return url && /^https:\/\/[A-Za-z0-9.-]+(?::\d+)?\/[A-Za-z0-9/_.~%#?=&+:-]*$/.test(url) ? `[${text}](${url})` : text;
-}
-var fmt = (v, digits = 3) => v === null || v === void 0 ? "\u2014" : String(Number(v.toPrecision(digits + 1)));
-var cell = (text) => escapeProse(text);
-var date = (iso) => escapeInline(iso.slice(0, 16).replace("T", " "));
-function baselineRuns(ledger) {
-  return ledger.runs.filter((r) => r.baseline !== null);
-}
-function checklist(ledger) {
-  const box = (done, what, evidence) => `- [${done ? "x" : " "}] **${what}** \u2014 ${evidence}`;
-  const read = ledger.runs.find((r) => r.thresholds !== null);
-  const trusted = ledger.runs.find((r) => r.thresholds?.trusted && r.thresholds.count + r.thresholds.hypotheses > 0);
-  const written = ledger.runs.find((r) => r.thresholds?.trusted && r.thresholds.hypotheses > 0);
-  const withEval = baselineRuns(ledger).find((r) => Object.keys(r.baseline?.quality ?? {}).length > 0);
-  const withProfile = baselineRuns(ledger).find((r) => r.baseline?.wall_s !== null);
-  const validated = ledger.runs.find((r) => r.hypotheses.length > 0 && r.hypotheses.every((h) => h.verdict !== "undecided"));
-  const gated = ledger.runs.find((r) => r.mode === "gate" && r.candidate !== null && r.baseline !== null);
-  const posted = ledger.runs.find((r) => r.mode === "gate" && r.candidate !== null && r.comment_url !== null);
-  const promoted = ledger.records.find((r) => r.kind === "promoted");
-  const t = trusted?.thresholds;
-  const lines = [
-    box(
-      trusted !== void 0,
-      "Thresholds parsed",
-      t ? `${t.count} threshold${t.count === 1 ? "" : "s"} written by ${codeSpan(t.author)} (${escapeInline(t.permission)} permission: trusted) \xB7 ${link("run", trusted?.run_url)}` : read?.thresholds && !read.thresholds.trusted ? `not trusted: written by ${codeSpan(read.thresholds.author)} with ${escapeInline(read.thresholds.permission)} permission (needs write, maintain or admin) \xB7 ${link("run", read.run_url)}` : "no run has read a threshold block on this issue yet"
-    ),
-    box(written !== void 0, "Hypotheses written", written?.thresholds ? `${written.thresholds.hypotheses} on the issue \xB7 ${link("run", written.run_url)}` : "none read from the issue yet"),
-    box(withEval !== void 0, "Baseline quality measured (eval)", withEval ? `${Object.keys(withEval.baseline?.quality ?? {}).map(codeSpan).join(", ")} \xB7 ${link("run", withEval.run_url)}` : "no baseline run with eval metrics named by the thresholds yet"),
-    box(withProfile !== void 0, "Baseline performance measured (profile)", withProfile ? `${withProfile.baseline?.runs ?? 0} run(s), wall ${fmt(withProfile.baseline?.wall_s)} s \xB7 ${link("run", withProfile.run_url)}` : "no baseline profile yet"),
-    box(
-      validated !== void 0,
-      "Hypotheses validated",
-      validated ? `${validated.hypotheses.map((h) => `${escapeInline(h.id)} ${h.verdict}`).join(", ")} \xB7 ${link("run", validated.run_url)}` : ledger.runs.some((r) => r.hypotheses.length > 0) ? "evaluated, but some are still undecided" : "not evaluated yet"
-    ),
-    box(gated !== void 0, "Candidate validated against the baseline", gated ? `${escapeInline(gated.decision)} for ${codeSpan(gated.ref)} \xB7 ${link("run", gated.run_url)}` : "no gate has compared a candidate yet"),
-    box(posted !== void 0, "Decision posted", posted ? `${escapeInline(posted.decision)} \xB7 ${link("report", posted.comment_url)}` : "no decision comment yet"),
-    box(promoted !== void 0, "Promoted", promoted ? `by ${codeSpan(promoted.by)} on ${date(promoted.at)} \xB7 ${link("run", promoted.run_url)}${promoted.pr_url ? ` \xB7 ${link("pull request", promoted.pr_url)}` : ""}` : "not yet")
-  ];
-  return lines;
-}
-function problemDefinition(ledger) {
-  const run2 = baselineRuns(ledger)[0];
-  const b = run2?.baseline;
-  if (!run2 || !b) return ["_No baseline measured for this issue yet: dispatch a measurement, or open a pull request that gates._"];
-  const rows = [
-    ...Object.entries(b.quality).map(([metric, value]) => [`Quality ${codeSpan(metric)}`, fmt(value, 4)]),
-    ["Cost per run (USD)", fmt(b.cost_usd, 4)],
-    ["Time: run wall (s)", fmt(b.wall_s)],
-    ["CPU time (s)", fmt(b.cpu_s)],
-    ["Peak memory (MiB)", fmt(b.peak_mb)]
-  ];
-  return [
-    `Baseline as measured ${date(run2.at)} (${b.runs} run${b.runs === 1 ? "" : "s"}, medians) \xB7 ${link("run", run2.run_url)}`,
-    "",
-    "| Metric | Baseline |",
-    "|---|---:|",
-    ...rows.map(([m, v]) => `| ${m} | ${v} |`)
-  ];
-}
-var side = (h, pick, digits = 3) => h ? fmt(pick(h), digits) : "\u2014";
-var pair = (r, pick, digits = 3) => r.candidate ? `${side(r.baseline, pick, digits)} \u2192 ${side(r.candidate, pick, digits)}` : side(r.baseline, pick, digits);
-function history(ledger) {
-  if (ledger.runs.length === 0) return ["_No run yet._"];
-  const lines = [
-    "| Date (UTC) | Ref / PR | Runner | Mode | Decision | Wall s | Peak MiB | Cost USD | Quality |",
-    "|---|---|---|---|---|---:|---:|---:|---|",
-    ...ledger.runs.map((r) => {
-      const quality = Object.entries(r.candidate?.quality ?? r.baseline?.quality ?? {}).map(([m, v]) => `${escapeInline(m.split(".").slice(-1)[0] ?? m)} ${fmt(v, 4)}`).join(", ");
-      const ref = `${codeSpan(r.ref)}${r.pr !== null ? ` (PR ${r.pr})` : ""}`;
-      return `| ${link(date(r.at), r.run_url)} | ${ref} | ${cell(r.runner)} | ${r.mode} | ${link(cell(r.decision), r.comment_url)} | ${pair(r, (h) => h.wall_s)} | ${pair(r, (h) => h.peak_mb)} | ${pair(r, (h) => h.cost_usd, 4)} | ${quality || "\u2014"} |`;
-    })
-  ];
-  if (ledger.dropped > 0) lines.push("", `_${ledger.dropped} older run${ledger.dropped === 1 ? "" : "s"} dropped to keep this comment within GitHub's size limit._`);
-  return lines;
-}
-function mermaidText(text, max = 60) {
-  return `"${text.replace(/["`]/g, "'").replace(/%%/g, "%").replace(/[\r\n]+/g, " ").slice(0, max)}"`;
-}
-function lineChart(title, labels, yTitle, series) {
-  const top = Math.max(...series.flat(), 0);
-  return [
-    "```mermaid",
-    "xychart-beta",
-    `  title ${mermaidText(title, 200)}`,
-    `  x-axis [${labels.map(mermaidText).join(", ")}]`,
-    `  y-axis ${mermaidText(yTitle)} 0 --> ${fmt(top > 0 ? top * 1.1 : 1)}`,
-    ...series.map((s) => `  line [${s.map((v) => fmt(v)).join(", ")}]`),
-    "```"
-  ];
-}
-function trend(ledger) {
-  const points = [...ledger.runs].reverse().flatMap((r, i) => {
-    const wall = (r.candidate ?? r.baseline)?.wall_s;
-    return wall === null || wall === void 0 ? [] : [{ label: `${i + 1 + ledger.dropped} ${r.mode}`, wall }];
-  });
-  if (points.length < 2) return [];
-  return lineChart("Run wall time per run (s): the gate candidate, or the baseline measured", points.map((p) => p.label), "seconds", [points.map((p) => p.wall)]);
-}
-function timelineSection(t) {
-  if (!t || t.points.length === 0) return ["_No samples from a run yet._"];
-  const labels = t.points.map((p) => {
-    const starting = t.stages.filter((s) => s.start <= p.t && !t.points.some((q) => q.t < p.t && q.t >= s.start)).map((s) => s.stage);
-    return `${fmt(p.t)}s${starting.length > 0 ? ` ${starting.join("+")}` : ""}`;
-  });
-  const cpu = t.points.map((p) => p.cpu_pct ?? 0);
-  return [
-    `Latest run: ${escapeInline(t.label)} (memory: ${escapeInline(t.memory_metric)}; ${t.points.length} points, each the highest memory and the mean CPU of its slice)`,
-    "",
-    ...lineChart("Memory of the process tree (MiB)", labels, "MiB", [t.points.map((p) => p.mem_mb)]),
-    "",
-    ...lineChart("CPU of the process tree (% of one core)", labels, "%", [cpu]),
-    "",
-    "| Stage | Start (s) | End (s) |",
-    "|---|---:|---:|",
-    ...t.stages.map((s) => `| ${cell(s.stage)} | ${fmt(s.start)} | ${fmt(s.end)} |`)
-  ];
-}
-function render(ledger) {
-  const chart = trend(ledger);
-  return [
-    STATUS_MARKER,
-    `## \u{1F9ED} optimization-gate status of this issue`,
-    "_Edited in place by every run for this issue; each run's full report is its own comment. The history is kept in this comment (hidden block at the end): `optimization-gate status --issue-comment-file` reads it._",
-    "",
-    "### Process",
-    ...checklist(ledger),
-    "",
-    "### Problem definition",
-    ...problemDefinition(ledger),
-    "",
-    `### History (${ledger.runs.length + ledger.dropped} run${ledger.runs.length + ledger.dropped === 1 ? "" : "s"}, newest first)`,
-    ...history(ledger),
-    ...chart.length > 0 ? ["", ...chart] : [],
-    "",
-    "### Resource timeline of the latest run",
-    ...timelineSection(ledger.timeline),
-    "",
-    ledgerBlock(ledger),
-    ""
-  ].join("\n");
-}
-function renderStatusComment(ledger) {
-  let current = ledger;
-  let body = render(current);
-  while (body.length > MAX_COMMENT_CHARS2 && current.runs.length > 1) {
-    current = dropOldest(current, Math.max(1, Math.ceil(current.runs.length / 10)));
-    body = render(current);
-  }
-  if (body.length > MAX_COMMENT_CHARS2) {
-    current = { ...current, timeline: null };
-    body = render(current);
-  }
-  return { body, ledger: current };
 }
 
 // src/publish/status-comment.ts
@@ -2390,8 +2090,8 @@ function ledgerRun(session, run2) {
     baseline: headlineOf(run2.baseline, quality),
     candidate: run2.candidate ? headlineOf(run2.candidate, quality) : null,
     hypotheses: run2.hypotheses.flatMap((h) => {
-      const side2 = h.sides.find((s) => s.side !== "candidate");
-      return side2 ? [{ id: h.id.slice(0, 60), verdict: side2.verdict, reason: side2.reason.slice(0, 300) }] : [];
+      const side = h.sides.find((s) => s.side !== "candidate");
+      return side ? [{ id: h.id.slice(0, 60), verdict: side.verdict, reason: side.reason.slice(0, 300) }] : [];
     }),
     thresholds: thresholdsRecord(run2)
   };
@@ -2582,7 +2282,7 @@ async function confirm(session, m, first) {
     io.warning(`confirm-runs: ${allowed} has no effect with repeat: 1 (a single run per side has no interval, so no verdict is inconclusive); set repeat to 2 or more`);
     return first;
   }
-  const confirming = m.storedBaseline ? m.measured.filter((side2) => side2.target.name === "candidate") : m.measured;
+  const confirming = m.storedBaseline ? m.measured.filter((side) => side.target.name === "candidate") : m.measured;
   let judged = first;
   let rounds = 0;
   let stoppedByBudget = false;
@@ -2593,7 +2293,7 @@ async function confirm(session, m, first) {
       break;
     }
     if (session.signal.aborted) break;
-    const names = confirming.map((side2) => side2.target.name);
+    const names = confirming.map((side) => side.target.name);
     if (m.measureContext.budget && !m.measureContext.budget.fits(names)) {
       m.measureContext.budget.stop(`confirmation round ${rounds + 1}`, names);
       io.info(`Confirmation stops after ${rounds} round${rounds === 1 ? "" : "s"}: max-cost-usd: ${m.measureContext.budget.stoppedBecause ?? ""}`);
@@ -2601,8 +2301,8 @@ async function confirm(session, m, first) {
       break;
     }
     rounds += 1;
-    const round2 = m.repeat + rounds;
-    await io.group(`Confirmation round ${rounds} of at most ${allowed} (${step.why})`, () => measureRounds(confirming, m.measureContext, round2, round2));
+    const round = m.repeat + rounds;
+    await io.group(`Confirmation round ${rounds} of at most ${allowed} (${step.why})`, () => measureRounds(confirming, m.measureContext, round, round));
     judged = judge(m, config.failOn, { rounds, allowed, candidateOnly: m.storedBaseline !== void 0 }, m.measureContext.budget);
   }
   if (stoppedByBudget) {
@@ -2621,7 +2321,7 @@ function judge({ spec, measured, storedBaseline, failures: loadFailures, baselin
     const base = measured.find((m) => m.target.name === "baseline");
     baselineSide = loadSide("baseline", base.profiles, base.evalDir ?? baselineEvalDir, failures);
   }
-  for (const side2 of measured) pushAll(failures, side2.failures.map((f) => `${side2.target.name}: ${f}`));
+  for (const side of measured) pushAll(failures, side.failures.map((f) => `${side.target.name}: ${f}`));
   const result = evaluateGate(spec, baselineSide, candidateSide, {
     failOn,
     failedRuns: failures,
@@ -2640,7 +2340,7 @@ function medianOf2(runs, pick) {
   const values = runs.map(pick).filter((v) => v !== void 0 && Number.isFinite(v));
   return values.length === 0 ? "\u2014" : String(median(values));
 }
-function fmt2(value, metric) {
+function fmt(value, metric) {
   return value === "\u2014" ? value : formatValue(Number(value), metricUnit(metric));
 }
 function renderMeasurementReport(runs, options) {
@@ -2660,14 +2360,14 @@ function renderMeasurementReport(runs, options) {
   for (const run2 of runs) for (const stage of Object.keys(run2.profile.stages)) if (!stages.includes(stage)) stages.push(stage);
   const rows = stages.map((stage) => [
     escapeInline(stage),
-    fmt2(medianOf2(runs, (r) => r.profile.stages[stage]?.wall_time_s), "wall_time_s"),
-    fmt2(medianOf2(runs, (r) => r.profile.stages[stage]?.peak_rss_mb), "peak_rss_mb"),
-    fmt2(medianOf2(runs, (r) => r.profile.stages[stage]?.avg_cpu_pct), "avg_cpu_pct")
+    fmt(medianOf2(runs, (r) => r.profile.stages[stage]?.wall_time_s), "wall_time_s"),
+    fmt(medianOf2(runs, (r) => r.profile.stages[stage]?.peak_rss_mb), "peak_rss_mb"),
+    fmt(medianOf2(runs, (r) => r.profile.stages[stage]?.avg_cpu_pct), "avg_cpu_pct")
   ]);
   rows.push([
     "**total**",
-    `**${fmt2(medianOf2(runs, (r) => r.profile.totals.wall_time_s), "wall_time_s")}**`,
-    `**${fmt2(medianOf2(runs, (r) => r.profile.totals.peak_rss_mb), "peak_rss_mb")}**`,
+    `**${fmt(medianOf2(runs, (r) => r.profile.totals.wall_time_s), "wall_time_s")}**`,
+    `**${fmt(medianOf2(runs, (r) => r.profile.totals.peak_rss_mb), "peak_rss_mb")}**`,
     "\u2014"
   ]);
   lines.push("", table(["Stage", "Wall time", "Peak memory", "CPU (% of one core)"], rows, { align: "lrrr" }));
@@ -2695,7 +2395,7 @@ async function measureHere(session, maxCostUsd, previous) {
   const budget = new SpendBudget(config.maxCostUsd ?? maxCostUsd, cost, plan);
   for (const line of describePlan(plan, cost, budget.maxUsd)) io.info(line);
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
-  const [side2] = await io.group(
+  const [side] = await io.group(
     `Measure (${repeat} run${repeat === 1 ? "" : "s"})`,
     () => measureSides([{ name: "candidate", cwd: session.workingDir, stem: join15(outDir, "run"), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
       config,
@@ -2709,8 +2409,8 @@ async function measureHere(session, maxCostUsd, previous) {
     })
   );
   if (session.signal.aborted) throw new CancelledError("cancelled while measuring; the post step uploads what was measured");
-  setProfileOutputs(session, side2);
-  return { side: side2, budget };
+  setProfileOutputs(session, side);
+  return { side, budget };
 }
 function spendLines(budget) {
   const note = spendNote(budget.record());
@@ -2718,16 +2418,16 @@ function spendLines(budget) {
 }
 async function runMeasure(session) {
   const wanted = await session.io.group("Hypotheses", () => loadHypotheses(session));
-  const { side: side2, budget } = await measureHere(session, wanted.maxCostUsd);
-  const failures = [...side2.failures];
-  const loaded = loadSide("candidate", side2.profiles, side2.evalDir, failures);
+  const { side, budget } = await measureHere(session, wanted.maxCostUsd);
+  const failures = [...side.failures];
+  const loaded = loadSide("candidate", side.profiles, side.evalDir, failures);
   const hypotheses = evaluateOnRuns(session, wanted.hypotheses, "measured", loaded.runs);
   const verdict = {
     decision: "measured",
     render: (links) => renderMeasurementReport(loaded.runs, { title: "optimization-gate: measured", ...links, failures, hypotheses, notes: [...wanted.notes, ...spendLines(budget)] }),
     annotations: failures.map((f) => ({ title: "optimization-gate: run failed", message: f }))
   };
-  const files = [...measuredFiles([side2]), ...writeHypothesesJson(session.outDir, hypotheses)];
+  const files = [...measuredFiles([side]), ...writeHypothesesJson(session.outDir, hypotheses)];
   const issue = resolveIssueNumber(session.config, session.context);
   const publication = await session.io.group("Publish", async () => {
     const status = await openStatus(session, issue?.number);
@@ -2819,14 +2519,14 @@ async function runBaseline(session) {
   });
   const wanted = await io.group("Hypotheses", () => loadHypotheses(session));
   const previousRuns = previous ? loadSide("baseline", previous.profiles, previous.evalDir, []).runs : void 0;
-  const { side: side2, budget } = await measureHere(session, wanted.maxCostUsd, previousRuns);
-  const failures = [...side2.failures];
-  const fresh = loadSide("candidate", side2.profiles, side2.evalDir, failures);
+  const { side, budget } = await measureHere(session, wanted.maxCostUsd, previousRuns);
+  const failures = [...side.failures];
+  const fresh = loadSide("candidate", side.profiles, side.evalDir, failures);
   const hypotheses = evaluateOnRuns(session, wanted.hypotheses, "baseline", fresh.runs);
   const stored = failures.length === 0 && fresh.runs.length > 0;
   const storeDir = join15(session.outDir, "baseline-store");
   if (stored) {
-    writeBaselineStore(storeDir, side2, {
+    writeBaselineStore(storeDir, side, {
       created_at: (/* @__PURE__ */ new Date()).toISOString(),
       dataset_id: keyParts.datasetId,
       runner_key: keyParts.runnerKey,
@@ -2862,7 +2562,7 @@ async function runBaseline(session) {
   const outDir = stored ? storeDir : session.outDir;
   const artifactName = stored ? baselineArtifactName(config.artifactName, keyParts.datasetId, keyParts.configHash, keyParts.runnerKey) : config.artifactName;
   mkdirSync6(outDir, { recursive: true });
-  const files = [...stored ? filesUnder(storeDir) : measuredFiles([side2]), ...writeHypothesesJson(outDir, hypotheses)];
+  const files = [...stored ? filesUnder(storeDir) : measuredFiles([side]), ...writeHypothesesJson(outDir, hypotheses)];
   const runInfo = runInfoText(session, drift?.decision ?? "measured");
   const publication = await io.group("Publish", async () => {
     const status = await openStatus(session, config.issueNumber);

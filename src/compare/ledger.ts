@@ -146,10 +146,15 @@ function parseRecord(v: unknown): LedgerRecord | undefined {
   return { kind: 'promoted', at, by, run_url: runUrl, pr_url: prUrl };
 }
 
-/** A ledger from parsed JSON, or why it is not one (every entry is checked; nothing is trusted as is). */
-export function parseLedger(data: unknown, issue: number): { ledger: Ledger } | { error: string } {
+/**
+ * A ledger from parsed JSON, or why it is not one (every entry is checked; nothing is trusted as is).
+ * `issue`: the issue it must belong to (undefined: the one it names, for the CLI).
+ */
+export function parseLedger(data: unknown, issue: number | undefined): { ledger: Ledger } | { error: string } {
   if (!isObject(data) || data.schema !== LEDGER_SCHEMA) return { error: `not a ${LEDGER_SCHEMA} document` };
-  if (data.issue !== issue) return { error: `it belongs to issue ${String(data.issue)}, not #${issue}` };
+  if (typeof data.issue !== 'number' || !Number.isSafeInteger(data.issue) || (issue !== undefined && data.issue !== issue)) {
+    return { error: `it belongs to issue ${String(data.issue)}, not #${String(issue)}` };
+  }
   if (!Array.isArray(data.runs) || !Array.isArray(data.records) || typeof data.dropped !== 'number') return { error: 'runs, records or dropped missing' };
   const runs: LedgerRun[] = [];
   for (const [i, r] of data.runs.entries()) {
@@ -165,7 +170,7 @@ export function parseLedger(data: unknown, issue: number): { ledger: Ledger } | 
   }
   const timeline = data.timeline === null || data.timeline === undefined ? null : parseTimeline(data.timeline);
   if (timeline === undefined) return { error: 'timeline is not a valid resource timeline' };
-  return { ledger: { schema: LEDGER_SCHEMA, issue, runs, records, dropped: Math.max(0, Math.floor(data.dropped)), timeline } };
+  return { ledger: { schema: LEDGER_SCHEMA, issue: data.issue, runs, records, dropped: Math.max(0, Math.floor(data.dropped)), timeline } };
 }
 
 /**
@@ -179,12 +184,12 @@ export function ledgerBlock(ledger: Ledger): string {
 export type LedgerRead = { ledger: Ledger; warning?: string };
 
 /** The ledger kept in a status comment's body; a missing or broken block starts a fresh one (with a warning when broken). */
-export function readLedgerBlock(body: string, issue: number): LedgerRead {
+export function readLedgerBlock(body: string, issue: number | undefined): LedgerRead {
   const start = body.indexOf(LEDGER_BLOCK_START);
-  if (start < 0) return { ledger: emptyLedger(issue) };
+  if (start < 0) return { ledger: emptyLedger(issue ?? 0) };
   const from = start + LEDGER_BLOCK_START.length;
   const end = body.indexOf(BLOCK_END, from);
-  const fresh = (why: string): LedgerRead => ({ ledger: emptyLedger(issue), warning: `the status comment's history block is unreadable (${why}): the history starts afresh` });
+  const fresh = (why: string): LedgerRead => ({ ledger: emptyLedger(issue ?? 0), warning: `the status comment's history block is unreadable (${why}): the history starts afresh` });
   if (end < 0) return fresh('the block is not closed');
   let data: unknown;
   try {
@@ -199,6 +204,11 @@ export function readLedgerBlock(body: string, issue: number): LedgerRead {
 /** The ledger with this run added as the newest row. */
 export function addRun(ledger: Ledger, run: LedgerRun, timeline: ResourceTimeline | null): Ledger {
   return { ...ledger, runs: [run, ...ledger.runs], timeline: timeline ?? ledger.timeline };
+}
+
+/** The ledger with a record added (the promote command adds `promoted`; the checklist ticks from it). */
+export function addRecord(ledger: Ledger, record: LedgerRecord): Ledger {
+  return { ...ledger, records: [...ledger.records, record] };
 }
 
 /** The ledger with its oldest `n` rows dropped (counted, so the comment says so). */
