@@ -55,7 +55,7 @@ import {
   emptyLedger,
   readLedgerBlock,
   renderStatusComment
-} from "./chunks/chunk-7SOEB2AU.js";
+} from "./chunks/chunk-5M3QCSVN.js";
 import {
   hypothesisLine,
   renderHypotheses

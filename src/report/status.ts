@@ -119,7 +119,7 @@ function lineChart(title: string, labels: readonly string[], yTitle: string, ser
     '```mermaid',
     'xychart-beta',
     `  title ${mermaidText(title, 200)}`,
-    `  x-axis [${labels.map(mermaidText).join(', ')}]`,
+    `  x-axis [${labels.map((l) => mermaidText(l)).join(', ')}]`,
     `  y-axis ${mermaidText(yTitle)} 0 --> ${fmt(top > 0 ? top * 1.1 : 1)}`,
     ...series.map((s) => `  line [${s.map((v) => fmt(v)).join(', ')}]`),
     '```',

@@ -4,6 +4,9 @@
  * forged or broken), untrusted text made inert, the size limit, and the timeline's downsampling.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { headlineOf } from '../../src/compare/headline.js';
 import { addRecord, addRun, emptyLedger, ledgerBlock, readLedgerBlock, type Ledger, type LedgerRun } from '../../src/compare/ledger.js';
 import { buildTimeline } from '../../src/compare/timeline.js';
@@ -122,5 +125,23 @@ describe('resource timeline', () => {
     expect(body).toContain('line [109, 109, 109, 109, 109, 900, 109, 109, 109, 109]');
     expect(body).toContain('| b | 50 | 99.9 |');
     expect(buildTimeline([], [], { startedAt: 0, lastSampleT: 0 }, { label: 'x', memoryMetric: 'pss_sum' })).toBeNull();
+  });
+});
+
+describe('docs/status-comment.md', () => {
+  it('shows the status comment this code renders for the issue-477 example', () => {
+    const measured = row({ hypotheses: [{ id: 'H1', verdict: 'confirmed', reason: '84.6 % of summed stage wall time (transcript_cleaning 42.08 s + summarization 45.9 s of 104.03 s), needs ≥ 50 %' }] });
+    const gate = row({
+      at: '2026-04-12T14:02:10Z', mode: 'gate', decision: 'ship', ref: 'issue-477-bundle @ 3c1d2e9', pr: 481, candidate: bundled,
+      run_url: 'https://github.com/acme/podcast-pipeline/actions/runs/12', comment_url: 'https://github.com/acme/podcast-pipeline/issues/477#issuecomment-5',
+    });
+    const samples = Array.from({ length: 216 }, (_, i) => ({ t: i * 0.1, mem_mb: 600 + Math.min(i, 40), cpu_pct: i === 0 ? null : i < 120 ? 20 : 60 }));
+    const timeline = buildTimeline(samples, [{ stage: 'speaker_detection', start: 0, end: 2.7 }, { stage: 'cleaning_and_summary', start: 2.7, end: 12 }, { stage: 'gi_generation', start: 12, end: 21.5 }], { startedAt: 0, lastSampleT: 21.5 }, { label: 'candidate.yaml', memoryMetric: 'pss_sum' }, 12);
+    const body = renderStatusComment(addRun(addRun(emptyLedger(477), measured, null), gate, timeline)).body;
+    const path = join(dirname(fileURLToPath(import.meta.url)), '../../docs/status-comment.md');
+    const doc = readFileSync(path, 'utf8');
+    const section = `<!-- example:start -->\n${body}<!-- example:end -->`;
+    if (process.env.UPDATE_DOCS) writeFileSync(path, doc.replace(/<!-- example:start -->[\s\S]*<!-- example:end -->/, () => section));
+    expect(readFileSync(path, 'utf8')).toContain(section);
   });
 });
