@@ -99,6 +99,17 @@ describe('status comment', () => {
     expect(readLedgerBlock(ours(9)[0]!.body, 9).ledger.runs).toHaveLength(1);
   });
 
+  it('a refresh that names the issue adds its row; the refresh comments nothing else there without a drift', async () => {
+    const before = world.github.comments(9).length;
+    const runs = readLedgerBlock(ours(9)[0]!.body, 9).ledger.runs.length;
+    const { io } = await world.main({ eventName: 'schedule', event: { schedule: '0 3 * * *' }, workspace: world.workspace(SLOW), inputs: { ...INPUTS, mode: 'baseline', 'issue-number': '9', comment: 'issue' } });
+    expect(io.failed, io.text()).toEqual([]);
+    expect(world.github.comments(9)).toHaveLength(before);
+    const ledger = readLedgerBlock(ours(9)[0]!.body, 9).ledger;
+    expect(ledger.runs).toHaveLength(runs + 1);
+    expect(ledger.runs[0]).toMatchObject({ mode: 'baseline', decision: 'measured', comment_url: null, baseline: { wall_s: 0.95, cost_usd: 0.05 } });
+  });
+
   it('an untrusted author: the thresholds box stays open and says why', async () => {
     const { io } = await dispatch(8, { baseline: 'ref:main' });
     expect(io.outputs.get('decision')).toBe('reject');
