@@ -55,7 +55,7 @@ import {
   emptyLedger,
   readLedgerBlock,
   renderStatusComment
-} from "./chunks/chunk-5M3QCSVN.js";
+} from "./chunks/chunk-6V32MUFG.js";
 import {
   hypothesisLine,
   renderHypotheses

@@ -7,6 +7,7 @@
  */
 import { dropOldest, ledgerBlock, type Headline, type Ledger, type LedgerRun } from '../compare/ledger.js';
 import type { ResourceTimeline } from '../compare/timeline.js';
+import { maxOf } from '../collections.js';
 import { codeSpan, escapeInline } from './escape.js';
 import { escapeProse } from './hypotheses.js';
 
@@ -114,7 +115,7 @@ export function mermaidText(text: string, max = 60): string {
 }
 
 function lineChart(title: string, labels: readonly string[], yTitle: string, series: ReadonlyArray<readonly number[]>): string[] {
-  const top = Math.max(...series.flat(), 0);
+  const top = Math.max(maxOf(series.flat()), 0);
   return [
     '```mermaid',
     'xychart-beta',
