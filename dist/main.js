@@ -1,34 +1,17 @@
 import { createRequire as __ogCreateRequire } from 'node:module'; const require = __ogCreateRequire(import.meta.url);
 import {
+  DEFAULT_MEASURE_REPEAT,
+  DEFAULT_REPEAT,
+  readActionConfig,
+  suggestRepeat
+} from "./chunks/chunk-QX7OE7AL.js";
+import {
   evaluateGate,
   inputErrorResult,
   nextConfirmation,
   renderGateJson,
   renderReport
-} from "./chunks/chunk-N7BJSYAP.js";
-import {
-  diffSides
-} from "./chunks/chunk-VYEF4K5T.js";
-import {
-  evaluateHypotheses,
-  hypothesisLine,
-  renderHypotheses,
-  renderHypothesesJson
-} from "./chunks/chunk-TPGZTVRZ.js";
-import {
-  code,
-  codeSpan,
-  details,
-  escapeInline,
-  neutralize,
-  table
-} from "./chunks/chunk-2ZIL5R7S.js";
-import {
-  DEFAULT_MEASURE_REPEAT,
-  DEFAULT_REPEAT,
-  readActionConfig,
-  suggestRepeat
-} from "./chunks/chunk-IYYK6IJ3.js";
+} from "./chunks/chunk-PZD57ANN.js";
 import {
   costPerRun,
   describePlan,
@@ -39,7 +22,14 @@ import {
   plannedRuns,
   spendNote,
   usd
-} from "./chunks/chunk-7BKNYKAQ.js";
+} from "./chunks/chunk-XOBTN56C.js";
+import {
+  diffSides
+} from "./chunks/chunk-A4XFDBYU.js";
+import {
+  evaluateHypotheses,
+  renderHypothesesJson
+} from "./chunks/chunk-LGJXKM4O.js";
 import {
   ACCEPTED_FORMS,
   formatProblem,
@@ -50,13 +40,34 @@ import {
 import {
   EVAL_RUN_FOLDERS,
   experimentRunId,
+  lookupSide,
   median,
   resolveEvalDir
-} from "./chunks/chunk-KNFW5PJA.js";
+} from "./chunks/chunk-5QPQX7NH.js";
 import {
   formatValue,
   metricUnit
 } from "./chunks/chunk-LE6YRU4A.js";
+import {
+  STATUS_MARKER,
+  addRun,
+  buildTimeline,
+  emptyLedger,
+  readLedgerBlock,
+  renderStatusComment
+} from "./chunks/chunk-6V32MUFG.js";
+import {
+  hypothesisLine,
+  renderHypotheses
+} from "./chunks/chunk-NI43NF7O.js";
+import {
+  code,
+  codeSpan,
+  details,
+  escapeInline,
+  neutralize,
+  table
+} from "./chunks/chunk-2ZIL5R7S.js";
 import {
   create
 } from "./chunks/chunk-JLQVBXZ5.js";
@@ -73,9 +84,14 @@ import {
   processCommandRunner,
   runExternalFreeze,
   sharedEnvironment
-} from "./chunks/chunk-MFZ4KCH2.js";
-import "./chunks/chunk-IGXOO6DC.js";
-import "./chunks/chunk-F5P5MEQ2.js";
+} from "./chunks/chunk-GBDIPINO.js";
+import "./chunks/chunk-O3JSJ3NQ.js";
+import {
+  parseEventsText,
+  resolveTimeline,
+  samplesOf,
+  scanSamplesFile
+} from "./chunks/chunk-JV24MGAP.js";
 import {
   EVAL_METRICS_FILE,
   FINGERPRINT_FILE,
@@ -84,13 +100,14 @@ import {
   profileStem,
   stageTruthPathFor,
   validatePipelineMetrics
-} from "./chunks/chunk-W2MHHEDB.js";
-import {
-  isObject
-} from "./chunks/chunk-ZJMCWCY6.js";
+} from "./chunks/chunk-Q3HUPTY7.js";
+import "./chunks/chunk-QCQZCP3P.js";
 import {
   readJson
 } from "./chunks/chunk-UHNHABYH.js";
+import {
+  isObject
+} from "./chunks/chunk-T4TF7QUX.js";
 import {
   maxOf,
   pushAll
@@ -126,7 +143,7 @@ import "./chunks/chunk-Y2US2WXL.js";
 // src/action/run.ts
 import { mkdirSync as mkdirSync7 } from "node:fs";
 import { hostname, tmpdir as tmpdir2 } from "node:os";
-import { join as join15, resolve as resolve8 } from "node:path";
+import { join as join16, resolve as resolve8 } from "node:path";
 
 // src/publish/github.ts
 var DEFAULT_API_TIMEOUT_MS = 3e4;
@@ -1025,9 +1042,9 @@ async function loadThresholds(config, context, api, log) {
   const permission = issue.authorLogin ? await api.getPermission(issue.authorLogin) : "none";
   log(`optimization issue #${issue.number} (from the ${found.source}), author ${issue.authorLogin}: ${permission} permission (association as this token sees it: ${issue.authorAssociation})`);
   const refusal = trustRefusal(issue, permission);
-  if (refusal) return { spec: inline ?? EMPTY, issue, refusal };
+  if (refusal) return { spec: inline ?? EMPTY, issue, permission, refusal };
   const fromIssue = parseIssueThresholds(issue.body);
-  return { spec: inline ? mergeThresholds(fromIssue, inline) : fromIssue, issue };
+  return { spec: inline ? mergeThresholds(fromIssue, inline) : fromIssue, issue, permission };
 }
 
 // src/action/command-flow.ts
@@ -1152,7 +1169,7 @@ async function forkGuard(config, context, api) {
 }
 
 // src/action/gate-flow.ts
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/action/git.ts
 import { execFileSync } from "node:child_process";
@@ -2110,11 +2127,13 @@ var HYPOTHESES_FILE = "hypotheses.json";
 async function loadHypotheses(session) {
   const { config, context, io, api } = session;
   const notes = [];
+  let trust;
   const found = resolveIssueNumber(config, context);
   let spec = config.thresholds.trim() !== "" ? parseInlineThresholds(config.thresholds) : { thresholds: [], problems: [] };
   if (found && api) {
     try {
       const loaded = await loadThresholds(config, context, api, (line) => io.info(line));
+      if (loaded.issue) trust = { author: loaded.issue.authorLogin, permission: loaded.permission ?? "none", trusted: loaded.refusal === void 0 };
       if (loaded.refusal) notes.push(`hypotheses of issue #${found.number} not evaluated: ${loaded.refusal}`);
       spec = loaded.spec;
     } catch (error) {
@@ -2124,7 +2143,7 @@ async function loadHypotheses(session) {
   for (const problem of spec.problems) io.warning(formatProblem(problem), { title: "optimization-gate: problem in the issue block" });
   if (spec.problems.length > 0) notes.push(`${spec.problems.length} problem(s) in the thresholds/hypotheses block (see the warnings): a hypothesis with a problem is not evaluated`);
   for (const note of notes) io.warning(note);
-  return { hypotheses: spec.hypotheses ?? [], notes, ...spec.maxCostUsd !== void 0 ? { maxCostUsd: spec.maxCostUsd } : {} };
+  return { hypotheses: spec.hypotheses ?? [], notes, spec, ...trust ? { trust } : {}, ...spec.maxCostUsd !== void 0 ? { maxCostUsd: spec.maxCostUsd } : {} };
 }
 function evaluateOnRuns(session, hypotheses, side, runs) {
   const results = evaluateHypotheses(hypotheses, [{ name: side, runs }]);
@@ -2228,6 +2247,130 @@ var SpendBudget = class {
   }
 };
 
+// src/action/status.ts
+import { existsSync as existsSync11, readFileSync as readFileSync8, writeFileSync as writeFileSync6 } from "node:fs";
+import { join as join13 } from "node:path";
+
+// src/compare/headline.ts
+var MAX_QUALITY_METRICS = 3;
+function medianOf(runs, path) {
+  const { numbers } = lookupSide(runs, path);
+  return numbers.length > 0 ? median(numbers) : null;
+}
+function headlineOf(runs, qualityMetrics) {
+  if (runs.length === 0) return null;
+  const quality = {};
+  for (const metric of qualityMetrics.filter((m) => m.startsWith("eval.")).slice(0, MAX_QUALITY_METRICS)) {
+    const value = medianOf(runs, metric);
+    if (value !== null) quality[metric] = value;
+  }
+  return {
+    runs: runs.length,
+    wall_s: medianOf(runs, "profile.totals.wall_time_s"),
+    peak_mb: medianOf(runs, "profile.totals.peak_rss_mb"),
+    cpu_s: medianOf(runs, "profile.totals.cpu_time_s"),
+    cost_usd: medianOf(runs, "cost.total_stage_cost_usd"),
+    quality
+  };
+}
+
+// src/publish/status-comment.ts
+async function findStatusComment(api, issueNumber) {
+  const self = await api.whoAmI() ?? ACTIONS_BOT;
+  return (await api.listComments(issueNumber)).find((c) => c.body.startsWith(STATUS_MARKER) && c.authorLogin === self);
+}
+async function writeStatusComment(api, issueNumber, existing, body) {
+  if (existing) return { ...await api.updateComment(existing.id, body), action: "updated" };
+  return { ...await api.createComment(issueNumber, body), action: "created" };
+}
+
+// src/action/status.ts
+var STATUS_LEDGER_FILE = "status-ledger.json";
+async function openStatus(session, issueNumber) {
+  const { api, config } = session;
+  if (!api || issueNumber === void 0 || !config.comment.issue) return void 0;
+  const handle = { issueNumber, comment: void 0, faults: [] };
+  try {
+    handle.comment = await findStatusComment(api, issueNumber);
+    if (!handle.comment) handle.comment = await writeStatusComment(api, issueNumber, void 0, renderStatusComment(emptyLedger(issueNumber)).body);
+  } catch (error) {
+    handle.faults.push(`status comment on issue #${issueNumber}: ${errorMessage(error)}`);
+  }
+  return handle;
+}
+function timelineOfRun(profilePath, label) {
+  const samplesPath = profilePath.replace(/\.ya?ml$/i, ".samples.jsonl");
+  if (!existsSync11(samplesPath)) return null;
+  const scan = scanSamplesFile(samplesPath);
+  const start = scan.header.started_at;
+  const last = scan.lastSampleT ?? start;
+  const eventsPath = scan.header.events_path;
+  const parsed = eventsPath && existsSync11(eventsPath) ? parseEventsText(readFileSync8(eventsPath, "utf8"), eventsPath) : { events: [], warnings: [] };
+  const { timeline } = resolveTimeline({
+    spec: scan.header.stage_source,
+    runStart: start,
+    runEnd: scan.end?.t ?? last,
+    events: parsed.events,
+    eventWarnings: parsed.warnings,
+    eventsPath,
+    statuses: scan.statuses,
+    statusPath: scan.header.status_file
+  });
+  return buildTimeline(samplesOf(samplesPath), timeline.spans, { startedAt: start, lastSampleT: last }, { label, memoryMetric: scan.header.memory_metric });
+}
+function thresholdsRecord(run2) {
+  if (!run2.trust) return null;
+  return { count: run2.spec?.thresholds.length ?? 0, hypotheses: run2.spec?.hypotheses?.length ?? 0, ...run2.trust };
+}
+function ledgerRun(session, run2) {
+  const { context } = session;
+  const quality = (run2.spec?.thresholds ?? []).map((t) => t.metric);
+  const branch = context.pullRequest?.headRef || context.ref.replace(/^refs\/(heads|tags)\//, "");
+  const sha = (headSha(session.workingDir) ?? context.pullRequest?.headSha ?? context.sha).slice(0, 7);
+  const ref = branch && sha ? `${branch} @ ${sha}` : branch || sha;
+  return {
+    at: (/* @__PURE__ */ new Date()).toISOString(),
+    run_url: runUrl(context),
+    mode: run2.mode,
+    ref,
+    pr: context.pullRequest?.number ?? context.commentedPullRequest ?? null,
+    runner: `${context.runner.name || "runner"} (${session.keyParts.runnerKey})`,
+    decision: run2.decision,
+    comment_url: run2.commentUrl ?? null,
+    baseline: headlineOf(run2.baseline, quality),
+    candidate: run2.candidate ? headlineOf(run2.candidate, quality) : null,
+    hypotheses: run2.hypotheses.flatMap((h) => {
+      const side = h.sides.find((s) => s.side !== "candidate");
+      return side ? [{ id: h.id.slice(0, 60), verdict: side.verdict, reason: side.reason.slice(0, 300) }] : [];
+    }),
+    thresholds: thresholdsRecord(run2)
+  };
+}
+async function closeStatus(session, handle, run2) {
+  const { api, io } = session;
+  if (!handle || !api) return [];
+  const faults = [...handle.faults];
+  try {
+    const read = readLedgerBlock(handle.comment?.body ?? "", handle.issueNumber);
+    if (read.warning) io.warning(read.warning);
+    const latest = run2.candidate?.at(-1) ?? run2.baseline.at(-1);
+    let timeline = null;
+    try {
+      if (latest?.files.profile) timeline = timelineOfRun(latest.files.profile, latest.label);
+    } catch (error) {
+      io.warning(`resource timeline not drawn: ${errorMessage(error)}`);
+    }
+    const { body, ledger } = renderStatusComment(addRun(read.ledger, ledgerRun(session, run2), timeline));
+    writeFileSync6(join13(session.outDir, STATUS_LEDGER_FILE), `${JSON.stringify(ledger, null, 2)}
+`);
+    const posted = await writeStatusComment(api, handle.issueNumber, handle.comment, body);
+    io.info(`status comment ${posted.action} on issue #${handle.issueNumber}: ${posted.htmlUrl}`);
+  } catch (error) {
+    faults.push(`status comment on issue #${handle.issueNumber}: ${errorMessage(error)}`);
+  }
+  return faults;
+}
+
 // src/action/gate-flow.ts
 function gateVerdict(result, diff, issueNumber, baseline) {
   const failing = result.thresholds.filter((t) => t.counts && (t.verdict === "fail" || t.verdict === "missing"));
@@ -2263,13 +2406,25 @@ async function runGate(session) {
   });
   const targets = { outDir, artifactName: config.artifactName, files: [], ...loaded.issue ? { issueNumber: loaded.issue.number } : {}, ...context.pullRequest ? { prNumber: context.pullRequest.number } : {} };
   let baseline;
-  const publish = async (result, diff) => {
+  const publish = async (result, diff, sides) => {
     pushAll(targets.files, writeHypothesesJson(outDir, result.hypotheses));
     logHypotheses(session, result.hypotheses);
-    const publication = await io.group(
-      "Publish",
-      () => publishVerdict(gateVerdict(result, diff, loaded.issue?.number, baseline), { ...targets, runInfo: runInfoText(session, result.decision) }, session)
-    );
+    const publication = await io.group("Publish", async () => {
+      const status = await openStatus(session, loaded.issue?.number);
+      const published = await publishVerdict(gateVerdict(result, diff, loaded.issue?.number, baseline), { ...targets, runInfo: runInfoText(session, result.decision) }, session);
+      const trust = loaded.issue ? { author: loaded.issue.authorLogin, permission: loaded.permission ?? "none", trusted: loaded.refusal === void 0 } : void 0;
+      pushAll(published.faults, await closeStatus(session, status, {
+        mode: "gate",
+        decision: result.decision,
+        baseline: sides?.baseline.runs ?? [],
+        ...sides ? { candidate: sides.candidate.runs } : {},
+        hypotheses: result.hypotheses,
+        spec: loaded.spec,
+        ...trust ? { trust } : {},
+        ...published.commentUrl ? { commentUrl: published.commentUrl } : {}
+      }));
+      return published;
+    });
     return { result, publication };
   };
   if (loaded.refusal) return publish(inputErrorResult([loaded.refusal], config.failOn));
@@ -2318,14 +2473,14 @@ async function runGate(session) {
   const referenceWallS = walls.length > 0 ? median(walls) : void 0;
   const repeat = config.repeat ?? spec.repeat ?? DEFAULT_REPEAT;
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
-  const candidate = { name: "candidate", cwd: session.workingDir, stem: join13(outDir, "candidate"), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
+  const candidate = { name: "candidate", cwd: session.workingDir, stem: join14(outDir, "candidate"), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
   let worktree;
   const sideTargets = [candidate];
   if (plan.kind === "ref") {
-    worktree = addWorktree(session.workingDir, plan.ref, join13(outDir, BASE_WORKTREE_DIR));
+    worktree = addWorktree(session.workingDir, plan.ref, join14(outDir, BASE_WORKTREE_DIR));
     const baseSha = worktree.sha.slice(0, 7);
     baseline = { source: "ref", description: `ref:${plan.ref} @ ${baseSha}, measured in this job`, provenance: null };
-    sideTargets.unshift({ name: "baseline", cwd: worktree.cwd, stem: join13(outDir, "baseline"), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
+    sideTargets.unshift({ name: "baseline", cwd: worktree.cwd, stem: join14(outDir, "baseline"), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
   }
   const budget = await io.group("Runs and spend", () => Promise.resolve(planSpend(session, spec, repeat, sideTargets.length, storedBaseline)));
   const measureContext = {
@@ -2355,7 +2510,7 @@ async function runGate(session) {
     setProfileOutputs(session, measured.find((m) => m.target.name === "candidate"));
   }
   if (session.signal.aborted) throw new CancelledError("cancelled while measuring; the post step uploads what was measured");
-  return publish(judged.result, judged.diff);
+  return publish(judged.result, judged.diff, judged.sides);
 }
 function planSpend(session, spec, repeat, sides, storedBaseline) {
   const { config, io } = session;
@@ -2428,15 +2583,15 @@ function judge({ spec, measured, storedBaseline, failures: loadFailures, baselin
     ...confirmation ? { confirmation } : {},
     ...budget ? { spend: budget.record() } : {}
   });
-  return { result, diff: diffSides(baselineSide, candidateSide) };
+  return { result, diff: diffSides(baselineSide, candidateSide), sides: { baseline: baselineSide, candidate: candidateSide } };
 }
 
 // src/action/refresh-flow.ts
 import { cpSync as cpSync3, mkdirSync as mkdirSync6, rmSync as rmSync6 } from "node:fs";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/report/measurement.ts
-function medianOf(runs, pick) {
+function medianOf2(runs, pick) {
   const values = runs.map(pick).filter((v) => v !== void 0 && Number.isFinite(v));
   return values.length === 0 ? "\u2014" : String(median(values));
 }
@@ -2460,14 +2615,14 @@ function renderMeasurementReport(runs, options) {
   for (const run2 of runs) for (const stage of Object.keys(run2.profile.stages)) if (!stages.includes(stage)) stages.push(stage);
   const rows = stages.map((stage) => [
     escapeInline(stage),
-    fmt(medianOf(runs, (r) => r.profile.stages[stage]?.wall_time_s), "wall_time_s"),
-    fmt(medianOf(runs, (r) => r.profile.stages[stage]?.peak_rss_mb), "peak_rss_mb"),
-    fmt(medianOf(runs, (r) => r.profile.stages[stage]?.avg_cpu_pct), "avg_cpu_pct")
+    fmt(medianOf2(runs, (r) => r.profile.stages[stage]?.wall_time_s), "wall_time_s"),
+    fmt(medianOf2(runs, (r) => r.profile.stages[stage]?.peak_rss_mb), "peak_rss_mb"),
+    fmt(medianOf2(runs, (r) => r.profile.stages[stage]?.avg_cpu_pct), "avg_cpu_pct")
   ]);
   rows.push([
     "**total**",
-    `**${fmt(medianOf(runs, (r) => r.profile.totals.wall_time_s), "wall_time_s")}**`,
-    `**${fmt(medianOf(runs, (r) => r.profile.totals.peak_rss_mb), "peak_rss_mb")}**`,
+    `**${fmt(medianOf2(runs, (r) => r.profile.totals.wall_time_s), "wall_time_s")}**`,
+    `**${fmt(medianOf2(runs, (r) => r.profile.totals.peak_rss_mb), "peak_rss_mb")}**`,
     "\u2014"
   ]);
   lines.push("", table(["Stage", "Wall time", "Peak memory", "CPU (% of one core)"], rows, { align: "lrrr" }));
@@ -2497,7 +2652,7 @@ async function measureHere(session, maxCostUsd, previous) {
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
   const [side] = await io.group(
     `Measure (${repeat} run${repeat === 1 ? "" : "s"})`,
-    () => measureSides([{ name: "candidate", cwd: session.workingDir, stem: join14(outDir, "run"), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
+    () => measureSides([{ name: "candidate", cwd: session.workingDir, stem: join15(outDir, "run"), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
       config,
       repeat,
       signal: session.signal,
@@ -2529,14 +2684,17 @@ async function runMeasure(session) {
   };
   const files = [...measuredFiles([side]), ...writeHypothesesJson(session.outDir, hypotheses)];
   const issue = resolveIssueNumber(session.config, session.context);
-  const publication = await session.io.group(
-    "Publish",
-    () => publishVerdict(
+  const publication = await session.io.group("Publish", async () => {
+    const status = await openStatus(session, issue?.number);
+    const published = await publishVerdict(
       verdict,
       { outDir: session.outDir, artifactName: session.config.artifactName, files, runInfo: runInfoText(session, "measured"), ...issue ? { issueNumber: issue.number } : {} },
       session
-    )
-  );
+    );
+    const commentUrl = published.commentUrl ? { commentUrl: published.commentUrl } : {};
+    pushAll(published.faults, await closeStatus(session, status, { mode: "measure", decision: "measured", baseline: loaded.runs, hypotheses, spec: wanted.spec, ...wanted.trust ? { trust: wanted.trust } : {}, ...commentUrl }));
+    return published;
+  });
   if (failures.length > 0) pushAll(publication.faults, failures.map((f) => `measured run failed: ${f}`));
   return publication;
 }
@@ -2604,7 +2762,7 @@ async function runBaseline(session) {
           log: (l) => io.info(l),
           refreshWorkflows: config.refreshWorkflows
         },
-        join14(session.outDir, "previous-baseline")
+        join15(session.outDir, "previous-baseline")
       );
       for (const r of lookup.refused) io.warning(`previous baseline refused: ${r}`);
       if (!lookup.found) io.info("no verified previous baseline in the cache: this refresh starts one");
@@ -2621,7 +2779,7 @@ async function runBaseline(session) {
   const fresh = loadSide("candidate", side.profiles, side.evalDir, failures);
   const hypotheses = evaluateOnRuns(session, wanted.hypotheses, "baseline", fresh.runs);
   const stored = failures.length === 0 && fresh.runs.length > 0;
-  const storeDir = join14(session.outDir, "baseline-store");
+  const storeDir = join15(session.outDir, "baseline-store");
   if (stored) {
     writeBaselineStore(storeDir, side, {
       created_at: (/* @__PURE__ */ new Date()).toISOString(),
@@ -2661,10 +2819,13 @@ async function runBaseline(session) {
   mkdirSync6(outDir, { recursive: true });
   const files = [...stored ? filesUnder(storeDir) : measuredFiles([side]), ...writeHypothesesJson(outDir, hypotheses)];
   const runInfo = runInfoText(session, drift?.decision ?? "measured");
-  const publication = await io.group(
-    "Publish",
-    () => publishVerdict(verdict, { outDir, artifactName, files, runInfo, ...issueNumber !== void 0 ? { issueNumber } : {} }, { ...session, config: { ...config, comment: { issue: issueNumber !== void 0, pr: false } } })
-  );
+  const publication = await io.group("Publish", async () => {
+    const status = await openStatus(session, config.issueNumber);
+    const published = await publishVerdict(verdict, { outDir, artifactName, files, runInfo, ...issueNumber !== void 0 ? { issueNumber } : {} }, { ...session, config: { ...config, comment: { issue: issueNumber !== void 0, pr: false } } });
+    const commentUrl = published.commentUrl ? { commentUrl: published.commentUrl } : {};
+    pushAll(published.faults, await closeStatus(session, status, { mode: "baseline", decision: drift?.decision ?? "measured", baseline: fresh.runs, hypotheses, spec: wanted.spec, ...wanted.trust ? { trust: wanted.trust } : {}, ...commentUrl }));
+    return published;
+  });
   if (stored && !cacheWritable) {
     io.info("cache saves are disabled for this job (ACTIONS_CACHE_MODE): the baseline is stored as the artifact only");
   } else if (stored) {
@@ -2750,7 +2911,7 @@ async function run(overrides = {}) {
     const refusal = await forkGuard(config, context, api);
     if (refusal) throw new UserError(refusal);
     const workingDir = resolve8(context.workspace, config.workingDirectory);
-    const outDir = join15(context.runnerTemp || tmpdir2(), "optimization-gate", `${context.runId}-${context.runAttempt}-${config.artifactName}`);
+    const outDir = join16(context.runnerTemp || tmpdir2(), "optimization-gate", `${context.runId}-${context.runAttempt}-${config.artifactName}`);
     mkdirSync7(outDir, { recursive: true });
     io.saveState(State.OutputDir, outDir);
     io.saveState(State.ArtifactName, config.artifactName);

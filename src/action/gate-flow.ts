@@ -25,6 +25,7 @@ import { suggestRepeat } from '../compare/suggest-repeat.js';
 import { DEFAULT_REPEAT } from '../inputs/config.js';
 import { BASE_WORKTREE_DIR, runInfoText, setProfileOutputs } from './run-files.js';
 import { CancelledError, UserError, errorMessage } from '../errors.js';
+import { closeStatus, openStatus } from './status.js';
 import { pushAll } from '../collections.js';
 import type { Acceptance } from '../compare/acceptance.js';
 import { readAcceptances } from './command-records.js';
@@ -75,12 +76,20 @@ export async function runGate(session: Session): Promise<GateOutcome> {
   });
   const targets = { outDir, artifactName: config.artifactName, files: [] as string[], ...(loaded.issue ? { issueNumber: loaded.issue.number } : {}), ...(context.pullRequest ? { prNumber: context.pullRequest.number } : {}) };
   let baseline: GateJsonBaseline | undefined;
-  const publish = async (result: GateResult, diff?: Diff): Promise<GateOutcome> => {
+  const publish = async (result: GateResult, diff?: Diff, sides?: Judged['sides']): Promise<GateOutcome> => {
     pushAll(targets.files, writeHypothesesJson(outDir, result.hypotheses));
     logHypotheses(session, result.hypotheses);
-    const publication = await io.group('Publish', () =>
-      publishVerdict(gateVerdict(result, diff, loaded.issue?.number, baseline), { ...targets, runInfo: runInfoText(session, result.decision) }, session),
-    );
+    const publication = await io.group('Publish', async () => {
+      // The issue's status comment: found or created before this run's report, edited after it.
+      const status = await openStatus(session, loaded.issue?.number);
+      const published = await publishVerdict(gateVerdict(result, diff, loaded.issue?.number, baseline), { ...targets, runInfo: runInfoText(session, result.decision) }, session);
+      const trust = loaded.issue ? { author: loaded.issue.authorLogin, permission: loaded.permission ?? 'none', trusted: loaded.refusal === undefined } : undefined;
+      pushAll(published.faults, await closeStatus(session, status, {
+        mode: 'gate', decision: result.decision, baseline: sides?.baseline.runs ?? [], ...(sides ? { candidate: sides.candidate.runs } : {}),
+        hypotheses: result.hypotheses, spec: loaded.spec, ...(trust ? { trust } : {}), ...(published.commentUrl ? { commentUrl: published.commentUrl } : {}),
+      }));
+      return published;
+    });
     return { result, publication };
   };
   if (loaded.refusal) return publish(inputErrorResult([loaded.refusal], config.failOn));
@@ -165,7 +174,7 @@ export async function runGate(session: Session): Promise<GateOutcome> {
     setProfileOutputs(session, measured.find((m) => m.target.name === 'candidate'));
   }
   if (session.signal.aborted) throw new CancelledError('cancelled while measuring; the post step uploads what was measured');
-  return publish(judged.result, judged.diff);
+  return publish(judged.result, judged.diff, judged.sides);
 }
 
 /**
@@ -189,6 +198,7 @@ function planSpend(session: Session, spec: ThresholdSpec, repeat: number, sides:
 interface Judged {
   result: GateResult;
   diff: Diff;
+  sides: { baseline: Side; candidate: Side };
 }
 
 interface Measured {
@@ -267,5 +277,5 @@ function judge(
   const result = evaluateGate(spec, baselineSide, candidateSide, {
     failOn, failedRuns: failures, acceptances, ...(confirmation ? { confirmation } : {}), ...(budget ? { spend: budget.record() } : {}),
   });
-  return { result, diff: diffSides(baselineSide, candidateSide) };
+  return { result, diff: diffSides(baselineSide, candidateSide), sides: { baseline: baselineSide, candidate: candidateSide } };
 }

@@ -6,7 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateHypotheses, renderHypothesesJson, type Hypothesis, type HypothesisResult, type SideName } from '../compare/hypotheses/index.js';
-import { formatProblem, parseInlineThresholds } from '../compare/thresholds/index.js';
+import { formatProblem, parseInlineThresholds, type ThresholdSpec } from '../compare/thresholds/index.js';
+import type { StatusRun } from './status.js';
 import type { MeasuredRun } from '../compare/types.js';
 import { errorMessage } from '../errors.js';
 import { hypothesisLine } from '../report/hypotheses.js';
@@ -22,17 +23,22 @@ export interface LoadedHypotheses {
   notes: string[];
   /** `max-cost-usd:` of the block, if written. */
   maxCostUsd?: number;
+  /** The block read (for the issue's status comment), and who wrote the issue's part, when it was read. */
+  spec: ThresholdSpec;
+  trust?: StatusRun['trust'];
 }
 
 /** The hypotheses of this run, for a mode that does not gate; a problem never stops the measurement. */
 export async function loadHypotheses(session: Session): Promise<LoadedHypotheses> {
   const { config, context, io, api } = session;
   const notes: string[] = [];
+  let trust: StatusRun['trust'];
   const found = resolveIssueNumber(config, context);
   let spec = config.thresholds.trim() !== '' ? parseInlineThresholds(config.thresholds) : { thresholds: [], problems: [] };
   if (found && api) {
     try {
       const loaded = await loadThresholds(config, context, api, (line) => io.info(line));
+      if (loaded.issue) trust = { author: loaded.issue.authorLogin, permission: loaded.permission ?? 'none', trusted: loaded.refusal === undefined };
       if (loaded.refusal) notes.push(`hypotheses of issue #${found.number} not evaluated: ${loaded.refusal}`);
       spec = loaded.spec;
     } catch (error) {
@@ -42,7 +48,7 @@ export async function loadHypotheses(session: Session): Promise<LoadedHypotheses
   for (const problem of spec.problems) io.warning(formatProblem(problem), { title: 'optimization-gate: problem in the issue block' });
   if (spec.problems.length > 0) notes.push(`${spec.problems.length} problem(s) in the thresholds/hypotheses block (see the warnings): a hypothesis with a problem is not evaluated`);
   for (const note of notes) io.warning(note);
-  return { hypotheses: spec.hypotheses ?? [], notes, ...(spec.maxCostUsd !== undefined ? { maxCostUsd: spec.maxCostUsd } : {}) };
+  return { hypotheses: spec.hypotheses ?? [], notes, spec, ...(trust ? { trust } : {}), ...(spec.maxCostUsd !== undefined ? { maxCostUsd: spec.maxCostUsd } : {}) };
 }
 
 /** Evaluates them on one side's runs and logs one line each. */

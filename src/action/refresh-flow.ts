@@ -28,6 +28,7 @@ import { SpendBudget } from './budget.js';
 import { costPerRun, describePlan, planRuns, spendNote } from '../compare/spend.js';
 import type { MeasuredRun } from '../compare/types.js';
 import { DEFAULT_MEASURE_REPEAT, DEFAULT_REPEAT } from '../inputs/config.js';
+import { closeStatus, openStatus } from './status.js';
 
 export const DRIFT_LABEL = 'optimization-gate-drift';
 /** In the tracking issue's body: found by it when the label is missing (never created, or removed). */
@@ -77,13 +78,17 @@ export async function runMeasure(session: Session): Promise<Publication> {
   const files = [...measuredFiles([side]), ...writeHypothesesJson(session.outDir, hypotheses)];
   // Measuring for an issue (dispatch with its number, say) reports there, hypotheses included.
   const issue = resolveIssueNumber(session.config, session.context);
-  const publication = await session.io.group('Publish', () =>
-    publishVerdict(
+  const publication = await session.io.group('Publish', async () => {
+    const status = await openStatus(session, issue?.number);
+    const published = await publishVerdict(
       verdict,
       { outDir: session.outDir, artifactName: session.config.artifactName, files, runInfo: runInfoText(session, 'measured'), ...(issue ? { issueNumber: issue.number } : {}) },
       session,
-    ),
-  );
+    );
+    const commentUrl = published.commentUrl ? { commentUrl: published.commentUrl } : {};
+    pushAll(published.faults, await closeStatus(session, status, { mode: 'measure', decision: 'measured', baseline: loaded.runs, hypotheses, spec: wanted.spec, ...(wanted.trust ? { trust: wanted.trust } : {}), ...commentUrl }));
+    return published;
+  });
   if (failures.length > 0) pushAll(publication.faults, failures.map((f) => `measured run failed: ${f}`));
   return publication;
 }
@@ -225,9 +230,14 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
   mkdirSync(outDir, { recursive: true });
   const files = [...(stored ? filesUnder(storeDir) : measuredFiles([side])), ...writeHypothesesJson(outDir, hypotheses)];
   const runInfo = runInfoText(session, drift?.decision ?? 'measured');
-  const publication = await io.group('Publish', () =>
-    publishVerdict(verdict, { outDir, artifactName, files, runInfo, ...(issueNumber !== undefined ? { issueNumber } : {}) }, { ...session, config: { ...config, comment: { issue: issueNumber !== undefined, pr: false } } }),
-  );
+  const publication = await io.group('Publish', async () => {
+    // A refresh that names an issue keeps its status comment up to date (a drift tracking issue has none).
+    const status = await openStatus(session, config.issueNumber);
+    const published = await publishVerdict(verdict, { outDir, artifactName, files, runInfo, ...(issueNumber !== undefined ? { issueNumber } : {}) }, { ...session, config: { ...config, comment: { issue: issueNumber !== undefined, pr: false } } });
+    const commentUrl = published.commentUrl ? { commentUrl: published.commentUrl } : {};
+    pushAll(published.faults, await closeStatus(session, status, { mode: 'baseline', decision: drift?.decision ?? 'measured', baseline: fresh.runs, hypotheses, spec: wanted.spec, ...(wanted.trust ? { trust: wanted.trust } : {}), ...commentUrl }));
+    return published;
+  });
   if (stored && !cacheWritable) {
     io.info('cache saves are disabled for this job (ACTIONS_CACHE_MODE): the baseline is stored as the artifact only');
   } else if (stored) {

@@ -13,6 +13,8 @@ import { resolveIssueNumber, type IssueSource, type RunContext } from './context
 export interface LoadedThresholds {
   spec: ThresholdSpec;
   issue?: IssueInfo & { source: IssueSource };
+  /** The issue author's repository permission, when the issue was read. */
+  permission?: RepoPermission;
   /** Set when the issue's thresholds must not be used: the gate refuses, with this reason. */
   refusal?: string;
 }
@@ -45,7 +47,7 @@ export async function loadThresholds(
   const permission = issue.authorLogin ? await api.getPermission(issue.authorLogin) : 'none';
   log(`optimization issue #${issue.number} (from the ${found.source}), author ${issue.authorLogin}: ${permission} permission (association as this token sees it: ${issue.authorAssociation})`);
   const refusal = trustRefusal(issue, permission);
-  if (refusal) return { spec: inline ?? EMPTY, issue, refusal };
+  if (refusal) return { spec: inline ?? EMPTY, issue, permission, refusal };
   const fromIssue = parseIssueThresholds(issue.body);
-  return { spec: inline ? mergeThresholds(fromIssue, inline) : fromIssue, issue };
+  return { spec: inline ? mergeThresholds(fromIssue, inline) : fromIssue, issue, permission };
 }

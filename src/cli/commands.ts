@@ -30,6 +30,10 @@ export const COMMANDS: Record<string, CliCommandEntry> = {
     summary: 'check the hypotheses of an issue against measured profiles (confirmed / rejected / undecided)',
     load: async () => (await import('./hypotheses.js')).hypothesesCommand,
   },
+  status: {
+    summary: "print an optimization issue's history and checklist from its status comment (or a run's status-ledger.json)",
+    load: async () => (await import('./status.js')).statusCommand,
+  },
   plan: {
     summary: 'state the runs and the spend a gate would need, and suggest repeat: from the baseline spread',
     load: async () => (await import('./plan.js')).planCommand,

@@ -81,7 +81,7 @@ describe('hypotheses by the action', () => {
       workspace: workspace(),
       inputs: { mode: 'measure', 'issue-number': '477', comment: 'issue', ...freezeOf('issue477-staged-gpt4o') },
     });
-    const before = h.github.comments(477).length;
+    const before = h.github.comments(477).filter((c) => !c.body.startsWith('<!-- optimization-gate:status -->')).length;
     const { main } = await runAction({ runner });
     expect(main.exitCode, main.stdout).toBe(0);
     expect(main.outputs.decision).toBe('measured');
@@ -93,8 +93,13 @@ describe('hypotheses by the action', () => {
     expect(json.hypotheses.map((x) => [x.id, x.sides.map((s) => [s.side, s.verdict, s.reason])])).toEqual([
       ['H1', [['measured', 'confirmed', H1_LINE.slice('H1 confirmed: '.length)]]],
     ]);
+    // The run's report is a new comment; the issue's status comment (created by this first run, above it) shows H1 too.
     const comments = h.github.comments(477);
-    expect(comments).toHaveLength(before + 1);
+    const status = comments.filter((c) => c.body.startsWith('<!-- optimization-gate:status -->'));
+    expect(status).toHaveLength(1);
+    expect(comments.filter((c) => !status.includes(c))).toHaveLength(before + 1);
+    expect(status[0]?.body).toContain('- [x] **Hypotheses validated** — H1 confirmed');
+    expect(status[0]?.body).toContain('| Time: run wall (s) | 40.31 |');
     const body = comments.at(-1)?.body ?? '';
     expect(body).toContain('#### Hypotheses');
     expect(body).toContain('  - measured: ✅ **confirmed**: 84.6 % of summed stage wall time (transcript_cleaning 42.08 s + summarization 45.9 s of 104.03 s), needs ≥ 50 %');

@@ -12,12 +12,6 @@ const read = (file: string) => readFileSync(join(REPO_ROOT, file), 'utf8');
 const PAGES = ['README.md', 'CONTRIBUTING.md', ...readdirSync(join(REPO_ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 const README_LIMIT = 16_384;
 
-/**
- * Written by two other branches merged at the same time as this one (the issue workflow's status comment
- * and comment commands). The lead removes this allow-list at merge, once both files exist.
- */
-const PENDING = new Set(['docs/status-comment.md', 'docs/commands.md']);
-
 /** The text outside fenced code blocks: a link-like string in a code sample is no link. */
 function prose(markdown: string): string {
   return markdown.replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[ \t]*$/gm, '');
@@ -71,7 +65,6 @@ describe('the README', () => {
 describe('relative links', () => {
   it.each(PAGES)('of %s reach an existing file and heading', (page) => {
     const broken = relativeLinks(page).flatMap(({ target, anchor, text }) => {
-      if (PENDING.has(target)) return [];
       if (!existsSync(join(REPO_ROOT, target))) return [`${text}: no file ${target}`];
       if (anchor === undefined || !target.endsWith('.md')) return [];
       return anchorsOf(read(target)).has(anchor) ? [] : [`${text}: no heading #${anchor} in ${target}`];
