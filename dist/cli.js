@@ -10,7 +10,7 @@ import "./chunks/chunk-Y2US2WXL.js";
 var COMMANDS = {
   freeze: {
     summary: "measure a pipeline command's process tree per stage and write the profile",
-    load: async () => (await import("./chunks/freeze-TZ5YBMOR.js")).freezeCommand
+    load: async () => (await import("./chunks/freeze-ZDP55B4G.js")).freezeCommand
   },
   rebuild: {
     summary: "rebuild a profile from a samples file (an interrupted run, or another stage source)",
@@ -18,15 +18,15 @@ var COMMANDS = {
   },
   thresholds: {
     summary: "parse the thresholds of an issue body and print them as JSON",
-    load: async () => (await import("./chunks/thresholds-MZPT527N.js")).thresholdsCommand
+    load: async () => (await import("./chunks/thresholds-EH3SKDFN.js")).thresholdsCommand
   },
   diff: {
     summary: "diff two profiles (with their stage_truth and eval outputs): stages, totals, quality, cost",
-    load: async () => (await import("./chunks/diff-EUFJOQ2G.js")).diffCommand
+    load: async () => (await import("./chunks/diff-SD7YGMZD.js")).diffCommand
   },
   gate: {
     summary: "gate a candidate against a baseline on the issue thresholds; writes gate.json and report.md",
-    load: async () => (await import("./chunks/gate-DDHWOWJ3.js")).gateCommand
+    load: async () => (await import("./chunks/gate-7VQRXJUC.js")).gateCommand
   },
   init: {
     summary: "write the workflows (PR gate, dispatch, nightly refresh) into your repository, pinned to a release",
@@ -34,11 +34,11 @@ var COMMANDS = {
   },
   hypotheses: {
     summary: "check the hypotheses of an issue against measured profiles (confirmed / rejected / undecided)",
-    load: async () => (await import("./chunks/hypotheses-QHBKYV4A.js")).hypothesesCommand
+    load: async () => (await import("./chunks/hypotheses-DFJTFCKK.js")).hypothesesCommand
   },
   plan: {
     summary: "state the runs and the spend a gate would need, and suggest repeat: from the baseline spread",
-    load: async () => (await import("./chunks/plan-BNZORKLO.js")).planCommand
+    load: async () => (await import("./chunks/plan-FBQRXIWE.js")).planCommand
   }
 };
 

@@ -5,16 +5,16 @@ import {
   nextConfirmation,
   renderGateJson,
   renderReport
-} from "./chunks/chunk-4QYXYBNP.js";
+} from "./chunks/chunk-YEGCGI6G.js";
 import {
   diffSides
-} from "./chunks/chunk-WYEWFKSV.js";
+} from "./chunks/chunk-GTJORVHJ.js";
 import {
   evaluateHypotheses,
   hypothesisLine,
   renderHypotheses,
   renderHypothesesJson
-} from "./chunks/chunk-GYGPJMHW.js";
+} from "./chunks/chunk-M22QCU4B.js";
 import {
   code,
   details,
@@ -27,7 +27,7 @@ import {
   DEFAULT_REPEAT,
   readActionConfig,
   suggestRepeat
-} from "./chunks/chunk-WLNAWZUN.js";
+} from "./chunks/chunk-EGVXOP5C.js";
 import {
   costPerRun,
   describePlan,
@@ -38,24 +38,24 @@ import {
   plannedRuns,
   spendNote,
   usd
-} from "./chunks/chunk-7BKNYKAQ.js";
+} from "./chunks/chunk-MTV2MKL4.js";
 import {
   ACCEPTED_FORMS,
   formatProblem,
   mergeThresholds,
   parseInlineThresholds,
   parseIssueThresholds
-} from "./chunks/chunk-5R5GJYFL.js";
+} from "./chunks/chunk-SGL3BHVJ.js";
 import {
   EVAL_RUN_FOLDERS,
   experimentRunId,
   median,
   resolveEvalDir
-} from "./chunks/chunk-KNFW5PJA.js";
+} from "./chunks/chunk-ECJXMS6T.js";
 import {
   formatValue,
   metricUnit
-} from "./chunks/chunk-LE6YRU4A.js";
+} from "./chunks/chunk-JKRIEYPU.js";
 import {
   create
 } from "./chunks/chunk-JLQVBXZ5.js";
@@ -72,7 +72,7 @@ import {
   processCommandRunner,
   runExternalFreeze,
   sharedEnvironment
-} from "./chunks/chunk-MFZ4KCH2.js";
+} from "./chunks/chunk-MKXLC43L.js";
 import "./chunks/chunk-IGXOO6DC.js";
 import "./chunks/chunk-F5P5MEQ2.js";
 import {
@@ -83,7 +83,7 @@ import {
   profileStem,
   stageTruthPathFor,
   validatePipelineMetrics
-} from "./chunks/chunk-W2MHHEDB.js";
+} from "./chunks/chunk-FNTAS2OT.js";
 import {
   isObject
 } from "./chunks/chunk-ZJMCWCY6.js";

@@ -9,7 +9,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { UserError, InputFileError } from '../errors.js';
 import { readJson } from '../formats/parse.js';
 import { isObject } from '../formats/validate.js';
-import { profileStem } from '../compare/loaders.js';
+import { profileStem } from '../formats/loaders.js';
 
 export const BASELINE_MANIFEST = 'baseline.json';
 export const BASELINE_SCHEMA = 'optimization-gate/baseline@1';

@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { freeze, runExternalFreeze, sharedEnvironment, type CommandRunner, type EnvironmentProbe, type FreezeProgress, type FreezeResult, type MeasureDeps } from '../measure/index.js';
-import { stageTruthPathFor } from '../compare/loaders.js';
+import { stageTruthPathFor } from '../formats/loaders.js';
 import { PROFILE_OUTPUT_ENV } from '../inputs/constants.js';
 import type { ActionConfig } from '../inputs/config.js';
 import { copyEvalResults, runExperiment } from './experiment.js';

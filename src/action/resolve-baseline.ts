@@ -9,7 +9,7 @@ import type { BaselineSource } from '../inputs/config.js';
 import type { GitHubApi } from '../publish/github.js';
 import type { ArtifactStore, CacheStore } from '../publish/store.js';
 import type { BaselineKeyParts } from './baseline-key.js';
-import { EVAL_RUN_FOLDERS, experimentRunId } from '../compare/eval-dir.js';
+import { EVAL_RUN_FOLDERS, experimentRunId } from '../formats/eval-dir.js';
 import { filesAtCommit, gitTopLevel } from './base-ref-files.js';
 import { baselinePathNames, resolvePathBaseline, type BaselineFiles } from './baseline-store.js';
 import type { RunContext } from './context.js';

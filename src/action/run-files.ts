@@ -3,7 +3,7 @@
  * `stage-truth` outputs, and the listing of an output directory for the artifact.
  */
 import { existsSync } from 'node:fs';
-import { stageTruthPathFor } from '../compare/loaders.js';
+import { stageTruthPathFor } from '../formats/loaders.js';
 import { Outputs } from '../inputs/constants.js';
 import type { MeasuredSide } from './measure-sides.js';
 import type { Session } from './session.js';

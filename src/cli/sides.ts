@@ -3,8 +3,8 @@
  * repeated runs per side) and, optionally, the directories of their eval outputs.
  */
 import { existsSync, statSync } from 'node:fs';
-import { loadMeasuredRun } from '../compare/loaders.js';
-import { resolveEvalDir } from '../compare/eval-dir.js';
+import { loadMeasuredRun } from '../formats/loaders.js';
+import { resolveEvalDir } from '../formats/eval-dir.js';
 import type { Side } from '../compare/types.js';
 import { UserError } from '../errors.js';
 

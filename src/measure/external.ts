@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputFileError, UserError } from '../errors.js';
-import { loadProfileFile, loadStageTruthFile, stageTruthPathFor } from '../compare/loaders.js';
+import { loadProfileFile, loadStageTruthFile, stageTruthPathFor } from '../formats/loaders.js';
 import type { Profile } from '../formats/profile.js';
 import type { StageTruth } from '../formats/stage-truth.js';
 import { defaultMeasureDeps } from './deps.js';

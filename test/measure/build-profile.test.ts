@@ -10,7 +10,7 @@ import { wholeRunTimeline, type StageSpan } from '../../src/measure/stages/sourc
 import { renderProfileYaml, validateProfile } from '../../src/formats/profile.js';
 import { renderStageTruthJson, validateStageTruth } from '../../src/formats/stage-truth.js';
 import { parseYamlText } from '../../src/formats/parse.js';
-import { loadStageTruthFile } from '../../src/compare/loaders.js';
+import { loadStageTruthFile } from '../../src/formats/loaders.js';
 import { fixture } from '../helpers/fixtures.js';
 
 const T0 = 1_700_000_000;

@@ -8,9 +8,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
-import { EVAL_METRICS_FILE, PIPELINE_METRICS_FILE } from '../formats/eval-outputs.js';
-import { readYaml } from '../formats/parse.js';
-import { isObject } from '../formats/validate.js';
+import { EVAL_METRICS_FILE, PIPELINE_METRICS_FILE } from './eval-outputs.js';
+import { readYaml } from './parse.js';
+import { isObject } from './validate.js';
 
 /** Folders of the pipeline layout a bare run id is looked for in, relative to the repository root. */
 export const EVAL_RUN_FOLDERS = ['data/eval/runs', 'data/eval/baselines', 'data/eval/references/silver', 'data/eval/references/gold', 'data/eval/references'];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadMeasuredRun, loadProfileFile, loadStageTruthFile, stageTruthPathFor } from '../../src/compare/loaders.js';
+import { loadMeasuredRun, loadProfileFile, loadStageTruthFile, stageTruthPathFor } from '../../src/formats/loaders.js';
 import { validateEvalMetrics, validatePipelineMetrics } from '../../src/formats/eval-outputs.js';
 import { readJson } from '../../src/formats/parse.js';
 import { InputFileError } from '../../src/errors.js';

@@ -6,8 +6,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { validateProfile } from '../formats/profile.js';
-import { validateStageTruth } from '../formats/stage-truth.js';
+import { validateProfile } from './profile.js';
+import { validateStageTruth } from './stage-truth.js';
 import {
   EVAL_METRICS_FILE,
   FINGERPRINT_FILE,
@@ -15,10 +15,10 @@ import {
   validateEvalMetrics,
   validateFingerprint,
   validatePipelineMetrics,
-} from '../formats/eval-outputs.js';
-import { readJson, readYaml } from '../formats/parse.js';
+} from './eval-outputs.js';
+import { readJson, readYaml } from './parse.js';
 import { UserError } from '../errors.js';
-import type { MeasuredRun, MetricSource } from './types.js';
+import type { MeasuredRun, MetricSource } from './measured-run.js';
 
 /** `a/b/run.yaml` → `a/b/run` (the stem its companions are named after). */
 export function profileStem(profilePath: string): string {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveEvalDir } from '../../src/compare/eval-dir.js';
+import { resolveEvalDir } from '../../src/formats/eval-dir.js';
 import { FIXTURES, OPENAI_EVAL_DIR } from '../helpers/fixtures.js';
 
 const CONFIG = 'data/eval/issue-477/experiment_openai_gpt4o_smoke_bullets_v1.yaml';
