@@ -10,11 +10,11 @@ import "./chunks/chunk-Y2US2WXL.js";
 var COMMANDS = {
   freeze: {
     summary: "measure a pipeline command's process tree per stage and write the profile",
-    load: async () => (await import("./chunks/freeze-ZDP55B4G.js")).freezeCommand
+    load: async () => (await import("./chunks/freeze-6F7GDIMV.js")).freezeCommand
   },
   rebuild: {
     summary: "rebuild a profile from a samples file (an interrupted run, or another stage source)",
-    load: async () => (await import("./chunks/rebuild-RHP6JH4V.js")).rebuildCommand
+    load: async () => (await import("./chunks/rebuild-ARIQPFBO.js")).rebuildCommand
   },
   thresholds: {
     summary: "parse the thresholds of an issue body and print them as JSON",
@@ -22,11 +22,11 @@ var COMMANDS = {
   },
   diff: {
     summary: "diff two profiles (with their stage_truth and eval outputs): stages, totals, quality, cost",
-    load: async () => (await import("./chunks/diff-SD7YGMZD.js")).diffCommand
+    load: async () => (await import("./chunks/diff-XSZ55Y66.js")).diffCommand
   },
   gate: {
     summary: "gate a candidate against a baseline on the issue thresholds; writes gate.json and report.md",
-    load: async () => (await import("./chunks/gate-7VQRXJUC.js")).gateCommand
+    load: async () => (await import("./chunks/gate-R6P4WWGS.js")).gateCommand
   },
   init: {
     summary: "write the workflows (PR gate, dispatch, nightly refresh) into your repository, pinned to a release",
@@ -34,11 +34,11 @@ var COMMANDS = {
   },
   hypotheses: {
     summary: "check the hypotheses of an issue against measured profiles (confirmed / rejected / undecided)",
-    load: async () => (await import("./chunks/hypotheses-DFJTFCKK.js")).hypothesesCommand
+    load: async () => (await import("./chunks/hypotheses-GUGQW2QX.js")).hypothesesCommand
   },
   plan: {
     summary: "state the runs and the spend a gate would need, and suggest repeat: from the baseline spread",
-    load: async () => (await import("./chunks/plan-FBQRXIWE.js")).planCommand
+    load: async () => (await import("./chunks/plan-BDKN22VS.js")).planCommand
   }
 };
 

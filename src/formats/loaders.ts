@@ -19,19 +19,11 @@ import {
 import { readJson, readYaml } from './parse.js';
 import { UserError } from '../errors.js';
 import type { MeasuredRun, MetricSource } from './measured-run.js';
-
-/** `a/b/run.yaml` → `a/b/run` (the stem its companions are named after). */
-export function profileStem(profilePath: string): string {
-  return profilePath.replace(/\.ya?ml$/i, '');
-}
-
-export function stageTruthPathFor(profilePath: string): string {
-  return `${profileStem(profilePath)}.stage_truth.json`;
-}
+import { evalDirFor, stageTruthPathFor } from './run-files.js';
 
 /** Where eval outputs of a profile are looked for when no directory is given: `<stem>.eval/`, then the profile's folder. */
 export function evalDirCandidates(profilePath: string): string[] {
-  return [`${profileStem(profilePath)}.eval`, dirname(profilePath)];
+  return [evalDirFor(profilePath), dirname(profilePath)];
 }
 
 export interface LoadRunOptions {

@@ -8,6 +8,7 @@
 import type { Profile, StageResources } from '../formats/profile.js';
 import type { StageSample, StageTruth } from '../formats/stage-truth.js';
 import { round, type RunStatus } from './samples-file.js';
+import { stageTruthPathFor } from '../formats/run-files.js';
 
 export interface RunOutputs {
   profile: Profile;
@@ -105,7 +106,7 @@ export function aggregateRuns(runs: readonly RunOutputs[]): { profile: Profile; 
     warnings: runs.flatMap((r, i) => (Array.isArray(r.truth.warnings) ? (r.truth.warnings as string[]).map((w) => `run ${i + 1}: ${w}`) : [])),
     repeat: runs.length,
     aggregate: 'median',
-    runs: runList.map((r) => ({ ...r, file: r.file.replace(/\.ya?ml$/, '.stage_truth.json') })),
+    runs: runList.map((r) => ({ ...r, file: stageTruthPathFor(r.file) })),
   };
   delete truth.samples_file;
   delete truth.events_file;
