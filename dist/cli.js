@@ -18,7 +18,7 @@ var COMMANDS = {
   },
   thresholds: {
     summary: "parse the thresholds of an issue body and print them as JSON",
-    load: async () => (await import("./chunks/thresholds-EH3SKDFN.js")).thresholdsCommand
+    load: async () => (await import("./chunks/thresholds-M6S2PD4O.js")).thresholdsCommand
   },
   diff: {
     summary: "diff two profiles (with their stage_truth and eval outputs): stages, totals, quality, cost",
@@ -26,7 +26,7 @@ var COMMANDS = {
   },
   gate: {
     summary: "gate a candidate against a baseline on the issue thresholds; writes gate.json and report.md",
-    load: async () => (await import("./chunks/gate-R6P4WWGS.js")).gateCommand
+    load: async () => (await import("./chunks/gate-B5K5WYO5.js")).gateCommand
   },
   init: {
     summary: "write the workflows (PR gate, dispatch, nightly refresh) into your repository, pinned to a release",
@@ -34,11 +34,11 @@ var COMMANDS = {
   },
   hypotheses: {
     summary: "check the hypotheses of an issue against measured profiles (confirmed / rejected / undecided)",
-    load: async () => (await import("./chunks/hypotheses-GUGQW2QX.js")).hypothesesCommand
+    load: async () => (await import("./chunks/hypotheses-DSGNASNR.js")).hypothesesCommand
   },
   plan: {
     summary: "state the runs and the spend a gate would need, and suggest repeat: from the baseline spread",
-    load: async () => (await import("./chunks/plan-BDKN22VS.js")).planCommand
+    load: async () => (await import("./chunks/plan-7ROA7QAC.js")).planCommand
   }
 };
 

@@ -5,7 +5,7 @@ import {
   nextConfirmation,
   renderGateJson,
   renderReport
-} from "./chunks/chunk-Y3XG5UQQ.js";
+} from "./chunks/chunk-FCZFNVWA.js";
 import {
   diffSides
 } from "./chunks/chunk-DFQFVHHM.js";
@@ -27,7 +27,7 @@ import {
   DEFAULT_REPEAT,
   readActionConfig,
   suggestRepeat
-} from "./chunks/chunk-UA6LWPZB.js";
+} from "./chunks/chunk-ZT7EB4YV.js";
 import {
   costPerRun,
   describePlan,
@@ -45,7 +45,7 @@ import {
   mergeThresholds,
   parseInlineThresholds,
   parseIssueThresholds
-} from "./chunks/chunk-SGL3BHVJ.js";
+} from "./chunks/chunk-U6S3D5DU.js";
 import {
   EVAL_RUN_FOLDERS,
   experimentRunId,
