@@ -10,35 +10,35 @@ import "./chunks/chunk-Y2US2WXL.js";
 var COMMANDS = {
   freeze: {
     summary: "measure a pipeline command's process tree per stage and write the profile",
-    load: async () => (await import("./chunks/freeze-6F7GDIMV.js")).freezeCommand
+    load: async () => (await import("./chunks/freeze-7WNJLHAL.js")).freezeCommand
   },
   rebuild: {
     summary: "rebuild a profile from a samples file (an interrupted run, or another stage source)",
-    load: async () => (await import("./chunks/rebuild-ARIQPFBO.js")).rebuildCommand
+    load: async () => (await import("./chunks/rebuild-4SVYMUKZ.js")).rebuildCommand
   },
   thresholds: {
     summary: "parse the thresholds of an issue body and print them as JSON",
-    load: async () => (await import("./chunks/thresholds-M6S2PD4O.js")).thresholdsCommand
+    load: async () => (await import("./chunks/thresholds-4VSCUYYU.js")).thresholdsCommand
   },
   diff: {
     summary: "diff two profiles (with their stage_truth and eval outputs): stages, totals, quality, cost",
-    load: async () => (await import("./chunks/diff-XSZ55Y66.js")).diffCommand
+    load: async () => (await import("./chunks/diff-D366EMXQ.js")).diffCommand
   },
   gate: {
     summary: "gate a candidate against a baseline on the issue thresholds; writes gate.json and report.md",
-    load: async () => (await import("./chunks/gate-B5K5WYO5.js")).gateCommand
+    load: async () => (await import("./chunks/gate-EP257LC3.js")).gateCommand
   },
   init: {
     summary: "write the workflows (PR gate, dispatch, nightly refresh) into your repository, pinned to a release",
-    load: async () => (await import("./chunks/init-MB6WNSMQ.js")).initCommand
+    load: async () => (await import("./chunks/init-ACG3REAF.js")).initCommand
   },
   hypotheses: {
     summary: "check the hypotheses of an issue against measured profiles (confirmed / rejected / undecided)",
-    load: async () => (await import("./chunks/hypotheses-DSGNASNR.js")).hypothesesCommand
+    load: async () => (await import("./chunks/hypotheses-JVVBNSDV.js")).hypothesesCommand
   },
   plan: {
     summary: "state the runs and the spend a gate would need, and suggest repeat: from the baseline spread",
-    load: async () => (await import("./chunks/plan-7ROA7QAC.js")).planCommand
+    load: async () => (await import("./chunks/plan-6YWB55IN.js")).planCommand
   }
 };
 

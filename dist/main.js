@@ -5,16 +5,16 @@ import {
   nextConfirmation,
   renderGateJson,
   renderReport
-} from "./chunks/chunk-FCZFNVWA.js";
+} from "./chunks/chunk-SBYOFFVV.js";
 import {
   diffSides
-} from "./chunks/chunk-DFQFVHHM.js";
+} from "./chunks/chunk-VRDDI74H.js";
 import {
   evaluateHypotheses,
   hypothesisLine,
   renderHypotheses,
   renderHypothesesJson
-} from "./chunks/chunk-WN6NVFJM.js";
+} from "./chunks/chunk-HLHGDMGW.js";
 import {
   code,
   details,
@@ -27,7 +27,7 @@ import {
   DEFAULT_REPEAT,
   readActionConfig,
   suggestRepeat
-} from "./chunks/chunk-ZT7EB4YV.js";
+} from "./chunks/chunk-3JOMXXU7.js";
 import {
   costPerRun,
   describePlan,
@@ -38,20 +38,19 @@ import {
   plannedRuns,
   spendNote,
   usd
-} from "./chunks/chunk-KEO54A36.js";
+} from "./chunks/chunk-KDFE7O6U.js";
 import {
   ACCEPTED_FORMS,
   formatProblem,
   mergeThresholds,
   parseInlineThresholds,
   parseIssueThresholds
-} from "./chunks/chunk-U6S3D5DU.js";
+} from "./chunks/chunk-S6L6VJAE.js";
 import {
   EVAL_RUN_FOLDERS,
   experimentRunId,
-  median,
   resolveEvalDir
-} from "./chunks/chunk-2VBCJVGY.js";
+} from "./chunks/chunk-FHBVUQZH.js";
 import {
   formatValue,
   metricUnit
@@ -73,7 +72,7 @@ import {
   processCommandRunner,
   runExternalFreeze,
   sharedEnvironment
-} from "./chunks/chunk-VIGT7ST3.js";
+} from "./chunks/chunk-NZIN77US.js";
 import "./chunks/chunk-3E3OPVKE.js";
 import "./chunks/chunk-UVDQNO26.js";
 import {
@@ -99,8 +98,9 @@ import {
 } from "./chunks/chunk-UHNHABYH.js";
 import {
   maxOf,
+  median,
   pushAll
-} from "./chunks/chunk-ME2HNZ3A.js";
+} from "./chunks/chunk-LM6Q56WD.js";
 import {
   BASE_WORKTREE_DIR,
   filesUnder

@@ -9,6 +9,7 @@ import type { Profile, StageResources } from '../formats/profile.js';
 import type { StageSample, StageTruth } from '../formats/stage-truth.js';
 import { round, type RunStatus } from './samples-file.js';
 import { stageTruthPathFor } from '../formats/run-files.js';
+import { median } from '../collections.js';
 
 export interface RunOutputs {
   profile: Profile;
@@ -18,16 +19,10 @@ export interface RunOutputs {
   file: string;
 }
 
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
+/** The median of the numbers `pick` finds; 0 when no run has one (the field is written, as a freeze writes it). */
 function medianOf<T>(items: readonly T[], pick: (item: T) => unknown, digits: number): number {
   const values = items.map(pick).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-  return round(median(values), digits);
+  return values.length === 0 ? 0 : round(median(values), digits);
 }
 
 /** Stage names in first-seen order across runs. */
