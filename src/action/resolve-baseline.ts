@@ -1,5 +1,5 @@
 /**
- * Where the baseline comes from, in the order of DESIGN "Baselines": an explicit repository path,
+ * Where the baseline comes from, in this order: an explicit repository path,
  * the `baseline:` named on the issue, the newest stored by the refresh (cache, then its artifact),
  * or measuring the base ref in this job. A missing baseline is an outcome, never a silent pass.
  */
