@@ -10,7 +10,7 @@ import "./chunks/chunk-Y2US2WXL.js";
 var COMMANDS = {
   freeze: {
     summary: "measure a pipeline command's process tree per stage and write the profile",
-    load: async () => (await import("./chunks/freeze-7WNJLHAL.js")).freezeCommand
+    load: async () => (await import("./chunks/freeze-CGPLSZAA.js")).freezeCommand
   },
   rebuild: {
     summary: "rebuild a profile from a samples file (an interrupted run, or another stage source)",
@@ -22,11 +22,11 @@ var COMMANDS = {
   },
   diff: {
     summary: "diff two profiles (with their stage_truth and eval outputs): stages, totals, quality, cost",
-    load: async () => (await import("./chunks/diff-D366EMXQ.js")).diffCommand
+    load: async () => (await import("./chunks/diff-CDKNONHZ.js")).diffCommand
   },
   gate: {
     summary: "gate a candidate against a baseline on the issue thresholds; writes gate.json and report.md",
-    load: async () => (await import("./chunks/gate-EP257LC3.js")).gateCommand
+    load: async () => (await import("./chunks/gate-DGDOK4W2.js")).gateCommand
   },
   init: {
     summary: "write the workflows (PR gate, dispatch, nightly refresh) into your repository, pinned to a release",
@@ -34,11 +34,11 @@ var COMMANDS = {
   },
   hypotheses: {
     summary: "check the hypotheses of an issue against measured profiles (confirmed / rejected / undecided)",
-    load: async () => (await import("./chunks/hypotheses-JVVBNSDV.js")).hypothesesCommand
+    load: async () => (await import("./chunks/hypotheses-VNQ4XZ3I.js")).hypothesesCommand
   },
   plan: {
     summary: "state the runs and the spend a gate would need, and suggest repeat: from the baseline spread",
-    load: async () => (await import("./chunks/plan-6YWB55IN.js")).planCommand
+    load: async () => (await import("./chunks/plan-Z27FOTGO.js")).planCommand
   }
 };
 

@@ -72,7 +72,7 @@ import {
   processCommandRunner,
   runExternalFreeze,
   sharedEnvironment
-} from "./chunks/chunk-NZIN77US.js";
+} from "./chunks/chunk-GATW4QFR.js";
 import "./chunks/chunk-3E3OPVKE.js";
 import "./chunks/chunk-UVDQNO26.js";
 import {

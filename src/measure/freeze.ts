@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { renderProfileYaml, type Profile } from '../formats/profile.js';
 import { renderStageTruthJson, type StageTruth } from '../formats/stage-truth.js';
-import { aggregateRuns, overallStatus, type RunOutputs } from './aggregate.js';
+import { aggregateRuns, overallStatus, type RunOutputs } from './repeat-median.js';
 import { defaultMeasureDeps } from './deps.js';
 import { measureRun, type RawRun } from './measure-run.js';
 import { checkFreezeOptions, type FreezeOptions } from './options.js';

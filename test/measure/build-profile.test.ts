@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attributeSamples } from '../../src/measure/attribution.js';
 import { buildRunOutputs, type RunRecord } from '../../src/measure/build-profile.js';
-import { aggregateRuns } from '../../src/measure/aggregate.js';
+import { aggregateRuns } from '../../src/measure/repeat-median.js';
 import { median } from '../../src/collections.js';
 import { median as compareMedian } from '../../src/compare/stats.js';
 import { InternalError } from '../../src/errors.js';
