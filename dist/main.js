@@ -4,14 +4,14 @@ import {
   DEFAULT_REPEAT,
   readActionConfig,
   suggestRepeat
-} from "./chunks/chunk-QX7OE7AL.js";
+} from "./chunks/chunk-RWOVHYCB.js";
 import {
   evaluateGate,
   inputErrorResult,
   nextConfirmation,
   renderGateJson,
   renderReport
-} from "./chunks/chunk-PZD57ANN.js";
+} from "./chunks/chunk-VI7KC2NF.js";
 import {
   costPerRun,
   describePlan,
@@ -22,32 +22,31 @@ import {
   plannedRuns,
   spendNote,
   usd
-} from "./chunks/chunk-XOBTN56C.js";
+} from "./chunks/chunk-KDFE7O6U.js";
 import {
   diffSides
-} from "./chunks/chunk-A4XFDBYU.js";
+} from "./chunks/chunk-2WRRQQHO.js";
 import {
   evaluateHypotheses,
   renderHypothesesJson
-} from "./chunks/chunk-LGJXKM4O.js";
+} from "./chunks/chunk-AGDBWSTB.js";
 import {
   ACCEPTED_FORMS,
   formatProblem,
   mergeThresholds,
   parseInlineThresholds,
   parseIssueThresholds
-} from "./chunks/chunk-5R5GJYFL.js";
+} from "./chunks/chunk-S6L6VJAE.js";
 import {
   EVAL_RUN_FOLDERS,
   experimentRunId,
   lookupSide,
-  median,
   resolveEvalDir
-} from "./chunks/chunk-5QPQX7NH.js";
+} from "./chunks/chunk-4ZOVDPEQ.js";
 import {
   formatValue,
   metricUnit
-} from "./chunks/chunk-LE6YRU4A.js";
+} from "./chunks/chunk-JKRIEYPU.js";
 import {
   STATUS_MARKER,
   addRun,
@@ -55,7 +54,7 @@ import {
   emptyLedger,
   readLedgerBlock,
   renderStatusComment
-} from "./chunks/chunk-6V32MUFG.js";
+} from "./chunks/chunk-IPRSB23R.js";
 import {
   hypothesisLine,
   renderHypotheses
@@ -76,16 +75,17 @@ import {
   createArtifactStore,
   createCacheStore,
   explainApiError,
+  recordRunOrder,
   statusOf,
   withRetry
-} from "./chunks/chunk-5HAKT6IL.js";
+} from "./chunks/chunk-RLE7VWQ7.js";
 import {
   freeze,
   processCommandRunner,
   runExternalFreeze,
   sharedEnvironment
-} from "./chunks/chunk-GBDIPINO.js";
-import "./chunks/chunk-O3JSJ3NQ.js";
+} from "./chunks/chunk-XWCFE7PT.js";
+import "./chunks/chunk-2IQWGHHI.js";
 import {
   parseEventsText,
   resolveTimeline,
@@ -97,11 +97,18 @@ import {
   FINGERPRINT_FILE,
   PIPELINE_METRICS_FILE,
   loadMeasuredRun,
-  profileStem,
-  stageTruthPathFor,
   validatePipelineMetrics
-} from "./chunks/chunk-Q3HUPTY7.js";
-import "./chunks/chunk-QCQZCP3P.js";
+} from "./chunks/chunk-W2BPER2Y.js";
+import {
+  PROFILE_SUFFIX,
+  RUN_FILE_SUFFIXES,
+  SAMPLES_SUFFIX,
+  STAGE_TRUTH_SUFFIX,
+  evalDirFor,
+  profileStem,
+  runFilesOf,
+  stageTruthPathFor
+} from "./chunks/chunk-D7UG36OI.js";
 import {
   readJson
 } from "./chunks/chunk-UHNHABYH.js";
@@ -110,8 +117,9 @@ import {
 } from "./chunks/chunk-T4TF7QUX.js";
 import {
   maxOf,
+  median,
   pushAll
-} from "./chunks/chunk-ME2HNZ3A.js";
+} from "./chunks/chunk-LM6Q56WD.js";
 import {
   BASE_WORKTREE_DIR,
   filesUnder
@@ -527,7 +535,7 @@ function runInfoText(session, decision) {
 }
 function setProfileOutputs(session, side) {
   if (!side) return;
-  const profile = [`${side.target.stem}.yaml`, ...side.profiles].find((p) => existsSync(p));
+  const profile = [`${side.target.stem}${PROFILE_SUFFIX}`, ...side.profiles].find((p) => existsSync(p));
   if (!profile) return;
   session.io.setOutput(Outputs.Profile, profile);
   const truth = stageTruthPathFor(profile);
@@ -943,15 +951,15 @@ function echo(ctx) {
   const line = [...ctx.line].length > MAX_ECHO ? `${[...ctx.line].slice(0, MAX_ECHO).join("")}\u2026` : ctx.line;
   return `${codeSpan(line)} from ${escapeInline(ctx.login)}`;
 }
-function refusedAnswer(ctx, why, showUsage = false) {
-  const usage = showUsage ? `
+function refusedAnswer(ctx, why, usage = []) {
+  const list = usage.length > 0 ? `
 
 Commands:
-${COMMAND_USAGE.map((u) => `- ${u}`).join("\n")}` : "";
+${usage.map((u) => `- ${u}`).join("\n")}` : "";
   return `${ANSWER_MARKER}
 \u{1F6AB} **optimization-gate: refused** ${echo(ctx)}
 
-${why} Nothing was run or recorded.${usage}
+${why} Nothing was run or recorded.${list}
 `;
 }
 function doneAnswer(ctx, what) {
@@ -1076,7 +1084,7 @@ async function runCommand(session) {
     io.info(`command ${result}: ${comment.htmlUrl}`);
     return { result, commentUrl: comment.htmlUrl };
   };
-  const refuse = (why, usage = false) => answer("refused", refusedAnswer(ctx, why, usage));
+  const refuse = (why, usage = false) => answer("refused", refusedAnswer(ctx, why, usage ? COMMAND_USAGE : []));
   const permission = event.authorLogin ? await api.getPermission(event.authorLogin) : "none";
   io.info(`command from ${event.authorLogin || "(unknown)"} (${permission} permission) on #${event.issueNumber}`);
   if (!TRUSTED_PERMISSIONS.includes(permission)) {
@@ -1262,7 +1270,7 @@ function headSha(workingDir) {
 }
 
 // src/action/measure-sides.ts
-import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync2, readFileSync as readFileSync4, rmSync as rmSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync2, rmSync as rmSync4 } from "node:fs";
 import { dirname as dirname2, join as join5, resolve as resolve4 } from "node:path";
 
 // src/action/experiment.ts
@@ -1421,9 +1429,10 @@ async function externalRun(target, ctx, stem) {
     }, ctx.measureDeps);
     for (const warning of result.warnings) ctx.log(`[${target.label}] warning: ${warning}`);
     for (const note of result.notes.slice(1)) ctx.log(`[${target.label}] ${note}`);
-    copyFileSync2(result.profilePath, `${stem}.yaml`);
-    if (result.stageTruthPath) copyFileSync2(result.stageTruthPath, `${stem}.stage_truth.json`);
-    return { profile: `${stem}.yaml` };
+    const files = runFilesOf(stem);
+    copyFileSync2(result.profilePath, files.profile);
+    if (result.stageTruthPath) copyFileSync2(result.stageTruthPath, files.stageTruth);
+    return { profile: files.profile };
   } catch (error) {
     return { failure: `external freeze: ${error.message}` };
   }
@@ -1432,11 +1441,12 @@ function measuredFiles(sides) {
   const files = [];
   for (const side of sides) {
     for (const profile of side.profiles) {
-      const stem = profile.replace(/\.ya?ml$/i, "");
-      files.push(profile, `${stem}.stage_truth.json`, `${stem}.samples.jsonl`, `${stem}.events.jsonl`);
+      const run2 = runFilesOf(profileStem(profile));
+      files.push(profile, run2.stageTruth, run2.samples, run2.events);
     }
-    files.push(`${side.target.stem}.yaml`, `${side.target.stem}.stage_truth.json`);
-    if (side.evalDir) files.push(join5(side.evalDir, "metrics.json"), join5(side.evalDir, "eval_pipeline_metrics.json"), join5(side.evalDir, "fingerprint.json"));
+    const median2 = runFilesOf(side.target.stem);
+    files.push(median2.profile, median2.stageTruth);
+    if (side.evalDir) files.push(join5(side.evalDir, EVAL_METRICS_FILE), join5(side.evalDir, PIPELINE_METRICS_FILE), join5(side.evalDir, FINGERPRINT_FILE));
   }
   return [...new Set(files)].filter((f) => existsSync6(f));
 }
@@ -1456,7 +1466,7 @@ async function measureSides(targets, ctx) {
           command: config.experimentCommand,
           cwd: side.target.cwd,
           outputDir: config.experimentOutput ?? ".",
-          evalDir: `${side.target.stem}.eval`,
+          evalDir: evalDirFor(side.target.stem),
           env: ctx.env,
           containment: config.containment,
           timeoutS: config.timeoutMinutes * 60,
@@ -1473,10 +1483,10 @@ async function measureSides(targets, ctx) {
   } else if (config.experimentOutput) {
     for (const side of sides) {
       const source = resolve4(side.target.cwd, config.experimentOutput);
-      const copied = copyEvalResults(source, `${side.target.stem}.eval`);
+      const copied = copyEvalResults(source, evalDirFor(side.target.stem));
       if (copied.failure) side.failures.push(copied.failure);
       else {
-        side.evalDir = `${side.target.stem}.eval`;
+        side.evalDir = evalDirFor(side.target.stem);
         ctx.log(`[${side.target.label}] eval results from ${source} (no experiment-command)`);
       }
     }
@@ -1496,7 +1506,7 @@ async function measureSides(targets, ctx) {
       return sides;
     }
     ctx.budget?.take([side.target.name], "the runs", warmup + repeat);
-    const result = await nativeRun(side.target, ctx, `${side.target.stem}.yaml`, warmup, repeat);
+    const result = await nativeRun(side.target, ctx, `${side.target.stem}${PROFILE_SUFFIX}`, warmup, repeat);
     side.profiles = result.runs.map((r) => r.files.profile);
     side.profiles.forEach((profile, i) => recordRunOrder(profile, { side: side.target.name, round: i + 1, sequence: i + 1, confirmation: false }));
     pushAll(side.failures, freezeFailures(result));
@@ -1508,13 +1518,13 @@ async function measureSides(targets, ctx) {
       const stem = `${side.target.stem}.warmup-${w}`;
       ctx.log(`[${side.target.label}] warm-up ${w} of ${config.warmup} (not measured)`);
       if (config.profileMode === "native") {
-        const result = await nativeRun(side.target, ctx, `${stem}.yaml`, 0, 1);
+        const result = await nativeRun(side.target, ctx, `${stem}${PROFILE_SUFFIX}`, 0, 1);
         pushAll(side.failures, freezeFailures(result).map((f) => `warm-up ${w}: ${f}`));
       } else {
         const { failure } = await externalRun(side.target, ctx, stem);
         if (failure) side.failures.push(`warm-up ${w}: ${failure}`);
       }
-      for (const suffix of [".yaml", ".stage_truth.json", ".samples.jsonl", ".events.jsonl"]) rmSync4(`${stem}${suffix}`, { force: true });
+      for (const suffix of RUN_FILE_SUFFIXES) rmSync4(`${stem}${suffix}`, { force: true });
     }
   }
   await measureRounds(sides, ctx, 1, ctx.repeat);
@@ -1531,7 +1541,7 @@ async function measureRounds(sides, ctx, from, to) {
       let profile;
       const startedAt = /* @__PURE__ */ new Date();
       if (config.profileMode === "native") {
-        const result = await nativeRun(side.target, ctx, `${stem}.yaml`, 0, 1);
+        const result = await nativeRun(side.target, ctx, `${stem}${PROFILE_SUFFIX}`, 0, 1);
         profile = result.runs[0]?.files.profile;
         pushAll(side.failures, freezeFailures(result).map((f) => `run ${k}: ${f}`));
       } else {
@@ -1547,34 +1557,13 @@ async function measureRounds(sides, ctx, from, to) {
     }
   }
 }
-function recordRunOrder(profile, order, clock) {
-  const truthPath = stageTruthPathFor(profile);
-  const samplesPath = profile.replace(/\.ya?ml$/i, ".samples.jsonl");
-  try {
-    const truth = JSON.parse(readFileSync4(truthPath, "utf8"));
-    let startedAt = clock?.startedAt.toISOString() ?? null;
-    let endedAt = clock?.endedAt.toISOString() ?? null;
-    if (!clock && existsSync6(samplesPath)) {
-      const header = JSON.parse(readFileSync4(samplesPath, "utf8").split("\n", 1)[0] ?? "{}");
-      const wall = typeof truth.run_wall_s === "number" ? truth.run_wall_s : void 0;
-      if (typeof header.started_at === "number") {
-        startedAt = new Date(header.started_at * 1e3).toISOString();
-        if (wall !== void 0) endedAt = new Date((header.started_at + wall) * 1e3).toISOString();
-      }
-    }
-    truth.run_order = { ...order, started_at: startedAt, ended_at: endedAt };
-    writeFileSync2(truthPath, `${JSON.stringify(truth, null, 2)}
-`);
-  } catch {
-  }
-}
 
 // src/action/resolve-baseline.ts
 import { join as join9 } from "node:path";
 
 // src/action/base-ref-files.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname3, join as join6, posix, relative as relative3, resolve as resolve5 } from "node:path";
 var MAX_BLOB_BYTES = 512 * 1024 * 1024;
 function git2(cwd, args) {
@@ -1636,14 +1625,14 @@ function filesAtCommit(workingDir, commit, names, into) {
     else {
       const folder = posix.dirname(path);
       pushAll(wanted, lsTree(top, commit, folder === "." ? "" : `${folder}/`, false));
-      pushAll(wanted, lsTree(top, commit, `${path.replace(/\.ya?ml$/i, "")}.eval/`, true));
+      pushAll(wanted, lsTree(top, commit, `${evalDirFor(path)}/`, true));
     }
   }
   for (const entry of wanted) {
     if (entry.type !== "blob" || entry.mode === "120000") continue;
     const target = join6(into, entry.path);
     mkdirSync3(dirname3(target), { recursive: true });
-    writeFileSync3(target, execFileSync2("git", ["cat-file", "blob", entry.sha], { cwd: top, stdio: ["ignore", "pipe", "pipe"], maxBuffer: MAX_BLOB_BYTES }));
+    writeFileSync2(target, execFileSync2("git", ["cat-file", "blob", entry.sha], { cwd: top, stdio: ["ignore", "pipe", "pipe"], maxBuffer: MAX_BLOB_BYTES }));
   }
   const root = prefix === "" ? into : join6(into, prefix);
   mkdirSync3(root, { recursive: true });
@@ -1651,21 +1640,21 @@ function filesAtCommit(workingDir, commit, names, into) {
 }
 
 // src/action/baseline-store.ts
-import { cpSync, existsSync as existsSync7, mkdirSync as mkdirSync4, readdirSync, readFileSync as readFileSync5, realpathSync as realpathSync2, statSync as statSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { cpSync, existsSync as existsSync7, mkdirSync as mkdirSync4, readdirSync, readFileSync as readFileSync4, realpathSync as realpathSync2, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { basename, dirname as dirname4, isAbsolute as isAbsolute2, join as join7, relative as relative4, resolve as resolve6, sep as sep2 } from "node:path";
 var BASELINE_MANIFEST = "baseline.json";
 var BASELINE_SCHEMA = "optimization-gate/baseline@1";
-var COMPANIONS = [".stage_truth.json", ".samples.jsonl"];
+var COMPANIONS = [STAGE_TRUTH_SUFFIX, SAMPLES_SUFFIX];
 function writeBaselineStore(dir, side, meta) {
   mkdirSync4(dir, { recursive: true });
   const runs = side.profiles.map((profile, i) => {
     const stem = `run-${i + 1}`;
-    cpSync(profile, join7(dir, `${stem}.yaml`));
+    cpSync(profile, join7(dir, `${stem}${PROFILE_SUFFIX}`));
     for (const suffix of COMPANIONS) {
       const companion = `${profileStem(profile)}${suffix}`;
       if (existsSync7(companion)) cpSync(companion, join7(dir, `${stem}${suffix}`));
     }
-    return `${stem}.yaml`;
+    return `${stem}${PROFILE_SUFFIX}`;
   });
   if (side.evalDir && existsSync7(side.evalDir)) cpSync(side.evalDir, join7(dir, "eval"), { recursive: true });
   const manifest = {
@@ -1674,7 +1663,7 @@ function writeBaselineStore(dir, side, meta) {
     runs,
     ...side.evalDir && existsSync7(side.evalDir) ? { eval_dir: "eval" } : {}
   };
-  writeFileSync4(join7(dir, BASELINE_MANIFEST), `${JSON.stringify(manifest, null, 2)}
+  writeFileSync3(join7(dir, BASELINE_MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
   return manifest;
 }
@@ -1734,7 +1723,7 @@ function refuseEscapes(root, found) {
     const path = join7(dir, e.name);
     return deep && e.isDirectory() ? [path, ...entries(path, true)] : [path];
   });
-  const evalDir = `${profileStem(found)}.eval`;
+  const evalDir = evalDirFor(found);
   const read = statSync2(found).isDirectory() ? [found, ...entries(found, true)] : [found, ...entries(dirname4(found), false), ...existsSync7(evalDir) && statSync2(evalDir).isDirectory() ? entries(evalDir, true) : []];
   const escaping = read.filter((p) => {
     try {
@@ -1783,7 +1772,7 @@ function isStoreManifest(path) {
 }
 function looksLikeProfile(path) {
   try {
-    return /^totals:/m.test(readFileSync5(path, "utf8"));
+    return /^totals:/m.test(readFileSync4(path, "utf8"));
   } catch {
     return false;
   }
@@ -1791,7 +1780,7 @@ function looksLikeProfile(path) {
 
 // src/action/stored-baseline.ts
 import { createHash as createHash3 } from "node:crypto";
-import { cpSync as cpSync2, existsSync as existsSync8, mkdirSync as mkdirSync5, readdirSync as readdirSync2, readFileSync as readFileSync6, rmSync as rmSync5 } from "node:fs";
+import { cpSync as cpSync2, existsSync as existsSync8, mkdirSync as mkdirSync5, readdirSync as readdirSync2, readFileSync as readFileSync5, rmSync as rmSync5 } from "node:fs";
 import { join as join8 } from "node:path";
 
 // src/action/baseline-key.ts
@@ -1909,7 +1898,7 @@ function filesOf(dir, rel = "") {
     return e.isDirectory() ? filesOf(dir, path) : [path];
   });
 }
-var digest = (path) => createHash3("sha256").update(readFileSync6(path)).digest("hex");
+var digest = (path) => createHash3("sha256").update(readFileSync5(path)).digest("hex");
 function differingFiles(cacheDir, artifactDir) {
   return filesOf(cacheDir).filter((f) => !existsSync8(join8(artifactDir, f)) || digest(join8(cacheDir, f)) !== digest(join8(artifactDir, f)));
 }
@@ -2090,14 +2079,14 @@ function resolveBaselineEval(named, workingDir, at) {
 }
 
 // src/action/session.ts
-import { existsSync as existsSync9, readFileSync as readFileSync7, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync9, readFileSync as readFileSync6, statSync as statSync3 } from "node:fs";
 import { join as join10, relative as relative5, resolve as resolve7 } from "node:path";
 async function hashPipelineConfig(patterns, workingDir) {
   if (patterns.length === 0) return { hash: configHash([]), files: [] };
   const globber = await create(patterns.map((p) => resolve7(workingDir, p)).join("\n"), { matchDirectories: false });
   const files = (await globber.glob()).filter((f) => existsSync9(f) && statSync3(f).isFile()).sort();
   return {
-    hash: configHash(files.map((f) => ({ path: relative5(workingDir, f), content: readFileSync7(f) }))),
+    hash: configHash(files.map((f) => ({ path: relative5(workingDir, f), content: readFileSync6(f) }))),
     files: files.map((f) => relative5(workingDir, f))
   };
 }
@@ -2121,7 +2110,7 @@ function loadSide(name, profiles, evalDir, failures) {
 }
 
 // src/action/hypotheses.ts
-import { writeFileSync as writeFileSync5 } from "node:fs";
+import { writeFileSync as writeFileSync4 } from "node:fs";
 import { join as join11 } from "node:path";
 var HYPOTHESES_FILE = "hypotheses.json";
 async function loadHypotheses(session) {
@@ -2156,7 +2145,7 @@ function logHypotheses(session, results) {
 function writeHypothesesJson(dir, results) {
   if (results.length === 0) return [];
   const path = join11(dir, HYPOTHESES_FILE);
-  writeFileSync5(path, renderHypothesesJson(results));
+  writeFileSync4(path, renderHypothesesJson(results));
   return [path];
 }
 
@@ -2248,7 +2237,7 @@ var SpendBudget = class {
 };
 
 // src/action/status.ts
-import { existsSync as existsSync11, readFileSync as readFileSync8, writeFileSync as writeFileSync6 } from "node:fs";
+import { existsSync as existsSync11, readFileSync as readFileSync7, writeFileSync as writeFileSync5 } from "node:fs";
 import { join as join13 } from "node:path";
 
 // src/compare/headline.ts
@@ -2275,9 +2264,9 @@ function headlineOf(runs, qualityMetrics) {
 }
 
 // src/publish/status-comment.ts
-async function findStatusComment(api, issueNumber) {
+async function findStatusComment(api, issueNumber, marker) {
   const self = await api.whoAmI() ?? ACTIONS_BOT;
-  return (await api.listComments(issueNumber)).find((c) => c.body.startsWith(STATUS_MARKER) && c.authorLogin === self);
+  return (await api.listComments(issueNumber)).find((c) => c.body.startsWith(marker) && c.authorLogin === self);
 }
 async function writeStatusComment(api, issueNumber, existing, body) {
   if (existing) return { ...await api.updateComment(existing.id, body), action: "updated" };
@@ -2291,7 +2280,7 @@ async function openStatus(session, issueNumber) {
   if (!api || issueNumber === void 0 || !config.comment.issue) return void 0;
   const handle = { issueNumber, comment: void 0, faults: [] };
   try {
-    handle.comment = await findStatusComment(api, issueNumber);
+    handle.comment = await findStatusComment(api, issueNumber, STATUS_MARKER);
     if (!handle.comment) handle.comment = await writeStatusComment(api, issueNumber, void 0, renderStatusComment(emptyLedger(issueNumber)).body);
   } catch (error) {
     handle.faults.push(`status comment on issue #${issueNumber}: ${errorMessage(error)}`);
@@ -2305,7 +2294,7 @@ function timelineOfRun(profilePath, label) {
   const start = scan.header.started_at;
   const last = scan.lastSampleT ?? start;
   const eventsPath = scan.header.events_path;
-  const parsed = eventsPath && existsSync11(eventsPath) ? parseEventsText(readFileSync8(eventsPath, "utf8"), eventsPath) : { events: [], warnings: [] };
+  const parsed = eventsPath && existsSync11(eventsPath) ? parseEventsText(readFileSync7(eventsPath, "utf8"), eventsPath) : { events: [], warnings: [] };
   const { timeline } = resolveTimeline({
     spec: scan.header.stage_source,
     runStart: start,
@@ -2361,7 +2350,7 @@ async function closeStatus(session, handle, run2) {
       io.warning(`resource timeline not drawn: ${errorMessage(error)}`);
     }
     const { body, ledger } = renderStatusComment(addRun(read.ledger, ledgerRun(session, run2), timeline));
-    writeFileSync6(join13(session.outDir, STATUS_LEDGER_FILE), `${JSON.stringify(ledger, null, 2)}
+    writeFileSync5(join13(session.outDir, STATUS_LEDGER_FILE), `${JSON.stringify(ledger, null, 2)}
 `);
     const posted = await writeStatusComment(api, handle.issueNumber, handle.comment, body);
     io.info(`status comment ${posted.action} on issue #${handle.issueNumber}: ${posted.htmlUrl}`);

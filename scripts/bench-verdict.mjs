@@ -42,7 +42,7 @@ await build({
   stdin: {
     contents: [
       "export { freeze } from './src/measure/index.ts';",
-      "export { loadMeasuredRun } from './src/compare/loaders.ts';",
+      "export { loadMeasuredRun } from './src/formats/loaders.ts';",
       "export { evaluateGate } from './src/compare/gate.ts';",
       "export { parseInlineThresholds } from './src/compare/thresholds/index.ts';",
       "export { shiftInterval } from './src/compare/rank-interval.ts';",

@@ -4,6 +4,7 @@
  * burst of stage events crashed the freeze that way. test/static/spread-arguments.test.ts keeps
  * such spreads out of src/.
  */
+import { InternalError } from './errors.js';
 
 /** Appends every item to `target` (in order) and returns it. */
 export function pushAll<T>(target: T[], items: Iterable<T>): T[] {
@@ -16,4 +17,12 @@ export function maxOf(values: Iterable<number>, initial = Number.NEGATIVE_INFINI
   let max = initial;
   for (const value of values) if (value > max || Number.isNaN(value)) max = value;
   return max;
+}
+
+/** The middle value (mean of the two middle ones for an even count); no values is a bug of the caller. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new InternalError('median of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }

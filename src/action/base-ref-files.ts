@@ -10,6 +10,7 @@ import { pushAll } from '../collections.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve } from 'node:path';
 import { UserError, errorMessage } from '../errors.js';
+import { evalDirFor } from '../formats/run-files.js';
 
 const MAX_BLOB_BYTES = 512 * 1024 * 1024;
 
@@ -95,7 +96,7 @@ export function filesAtCommit(workingDir: string, commit: string, names: readonl
     else {
       const folder = posix.dirname(path);
       pushAll(wanted, lsTree(top, commit, folder === '.' ? '' : `${folder}/`, false));
-      pushAll(wanted, lsTree(top, commit, `${path.replace(/\.ya?ml$/i, '')}.eval/`, true));
+      pushAll(wanted, lsTree(top, commit, `${evalDirFor(path)}/`, true));
     }
   }
   for (const entry of wanted) {

@@ -5,7 +5,7 @@
  * resolve-baseline.ts's business; this only says which eval directory goes with them.
  */
 import { errorMessage, isUserError } from '../errors.js';
-import { resolveEvalDir, type ResolvedEvalDir } from '../compare/eval-dir.js';
+import { resolveEvalDir, type ResolvedEvalDir } from '../formats/eval-dir.js';
 import type { ActionConfig } from '../inputs/config.js';
 import type { ThresholdSpec } from '../compare/thresholds/index.js';
 

@@ -9,7 +9,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { UserError, InputFileError } from '../errors.js';
 import { readJson } from '../formats/parse.js';
 import { isObject } from '../formats/validate.js';
-import { profileStem } from '../compare/loaders.js';
+import { evalDirFor, PROFILE_SUFFIX, profileStem, SAMPLES_SUFFIX, STAGE_TRUTH_SUFFIX } from '../formats/run-files.js';
 
 export const BASELINE_MANIFEST = 'baseline.json';
 export const BASELINE_SCHEMA = 'optimization-gate/baseline@1';
@@ -41,7 +41,7 @@ export interface BaselineFiles {
   manifest?: BaselineManifest;
 }
 
-const COMPANIONS = ['.stage_truth.json', '.samples.jsonl'];
+const COMPANIONS = [STAGE_TRUTH_SUFFIX, SAMPLES_SUFFIX];
 
 /** Copies a measured side into `dir` and writes the manifest. */
 export function writeBaselineStore(
@@ -52,12 +52,12 @@ export function writeBaselineStore(
   mkdirSync(dir, { recursive: true });
   const runs = side.profiles.map((profile, i) => {
     const stem = `run-${i + 1}`;
-    cpSync(profile, join(dir, `${stem}.yaml`));
+    cpSync(profile, join(dir, `${stem}${PROFILE_SUFFIX}`));
     for (const suffix of COMPANIONS) {
       const companion = `${profileStem(profile)}${suffix}`;
       if (existsSync(companion)) cpSync(companion, join(dir, `${stem}${suffix}`));
     }
-    return `${stem}.yaml`;
+    return `${stem}${PROFILE_SUFFIX}`;
   });
   if (side.evalDir && existsSync(side.evalDir)) cpSync(side.evalDir, join(dir, 'eval'), { recursive: true });
   const manifest: BaselineManifest = {
@@ -144,7 +144,7 @@ function refuseEscapes(root: string, found: string): void {
       const path = join(dir, e.name);
       return deep && e.isDirectory() ? [path, ...entries(path, true)] : [path];
     });
-  const evalDir = `${profileStem(found)}.eval`;
+  const evalDir = evalDirFor(found);
   const read = statSync(found).isDirectory()
     ? [found, ...entries(found, true)]
     : [found, ...entries(dirname(found), false), ...(existsSync(evalDir) && statSync(evalDir).isDirectory() ? entries(evalDir, true) : [])];

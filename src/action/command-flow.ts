@@ -8,7 +8,7 @@
 import type { Acceptance } from '../compare/acceptance.js';
 import { parseIssueThresholds } from '../compare/thresholds/index.js';
 import { errorMessage, UserError } from '../errors.js';
-import { parseCommentCommand, type CommentCommand } from '../inputs/comment-command.js';
+import { COMMAND_USAGE, parseCommentCommand, type CommentCommand } from '../inputs/comment-command.js';
 import type { GitHubApi } from '../publish/github.js';
 import { acceptanceRecordText, doneAnswer, refusedAnswer, type AnswerContext } from '../report/commands.js';
 import { codeSpan, escapeInline } from '../report/escape.js';
@@ -52,7 +52,7 @@ export async function runCommand(session: Session): Promise<CommandOutcome> {
     io.info(`command ${result}: ${comment.htmlUrl}`);
     return { result, commentUrl: comment.htmlUrl };
   };
-  const refuse = (why: string, usage = false) => answer('refused', refusedAnswer(ctx, why, usage));
+  const refuse = (why: string, usage = false) => answer('refused', refusedAnswer(ctx, why, usage ? COMMAND_USAGE : []));
 
   const permission = event.authorLogin ? await api.getPermission(event.authorLogin) : 'none';
   io.info(`command from ${event.authorLogin || '(unknown)'} (${permission} permission) on #${event.issueNumber}`);

@@ -3,10 +3,11 @@
  * in the same job (a `ref:` baseline) the runs are interleaved — warm-ups, then A B A B … — so a
  * drift of the machine during the job hits both sides alike.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { freeze, runExternalFreeze, sharedEnvironment, type CommandRunner, type EnvironmentProbe, type FreezeProgress, type FreezeResult, type MeasureDeps } from '../measure/index.js';
-import { stageTruthPathFor } from '../compare/loaders.js';
+import { freeze, recordRunOrder, runExternalFreeze, sharedEnvironment, type CommandRunner, type EnvironmentProbe, type FreezeProgress, type FreezeResult, type MeasureDeps } from '../measure/index.js';
+import { evalDirFor, PROFILE_SUFFIX, profileStem, RUN_FILE_SUFFIXES, runFilesOf, stageTruthPathFor } from '../formats/run-files.js';
+import { EVAL_METRICS_FILE, FINGERPRINT_FILE, PIPELINE_METRICS_FILE } from '../formats/eval-outputs.js';
 import { PROFILE_OUTPUT_ENV } from '../inputs/constants.js';
 import type { ActionConfig } from '../inputs/config.js';
 import { copyEvalResults, runExperiment } from './experiment.js';
@@ -111,9 +112,10 @@ async function externalRun(target: SideTarget, ctx: MeasureContext, stem: string
     }, ctx.measureDeps);
     for (const warning of result.warnings) ctx.log(`[${target.label}] warning: ${warning}`);
     for (const note of result.notes.slice(1)) ctx.log(`[${target.label}] ${note}`);
-    copyFileSync(result.profilePath, `${stem}.yaml`);
-    if (result.stageTruthPath) copyFileSync(result.stageTruthPath, `${stem}.stage_truth.json`);
-    return { profile: `${stem}.yaml` };
+    const files = runFilesOf(stem);
+    copyFileSync(result.profilePath, files.profile);
+    if (result.stageTruthPath) copyFileSync(result.stageTruthPath, files.stageTruth);
+    return { profile: files.profile };
   } catch (error) {
     return { failure: `external freeze: ${(error as Error).message}` };
   }
@@ -124,12 +126,13 @@ export function measuredFiles(sides: readonly MeasuredSide[]): string[] {
   const files: string[] = [];
   for (const side of sides) {
     for (const profile of side.profiles) {
-      const stem = profile.replace(/\.ya?ml$/i, '');
-      files.push(profile, `${stem}.stage_truth.json`, `${stem}.samples.jsonl`, `${stem}.events.jsonl`);
+      const run = runFilesOf(profileStem(profile));
+      files.push(profile, run.stageTruth, run.samples, run.events);
     }
     // With repeated runs, the freeze also writes the median profile at the side's own stem.
-    files.push(`${side.target.stem}.yaml`, `${side.target.stem}.stage_truth.json`);
-    if (side.evalDir) files.push(join(side.evalDir, 'metrics.json'), join(side.evalDir, 'eval_pipeline_metrics.json'), join(side.evalDir, 'fingerprint.json'));
+    const median = runFilesOf(side.target.stem);
+    files.push(median.profile, median.stageTruth);
+    if (side.evalDir) files.push(join(side.evalDir, EVAL_METRICS_FILE), join(side.evalDir, PIPELINE_METRICS_FILE), join(side.evalDir, FINGERPRINT_FILE));
   }
   return [...new Set(files)].filter((f) => existsSync(f));
 }
@@ -153,7 +156,7 @@ export async function measureSides(targets: readonly SideTarget[], ctx: MeasureC
           command: config.experimentCommand,
           cwd: side.target.cwd,
           outputDir: config.experimentOutput ?? '.',
-          evalDir: `${side.target.stem}.eval`,
+          evalDir: evalDirFor(side.target.stem),
           env: ctx.env,
           containment: config.containment,
           timeoutS: config.timeoutMinutes * 60,
@@ -171,10 +174,10 @@ export async function measureSides(targets: readonly SideTarget[], ctx: MeasureC
     // Eval results produced outside the action (the pipeline's own data/eval/runs/<run>/), taken as they are.
     for (const side of sides) {
       const source = resolve(side.target.cwd, config.experimentOutput);
-      const copied = copyEvalResults(source, `${side.target.stem}.eval`);
+      const copied = copyEvalResults(source, evalDirFor(side.target.stem));
       if (copied.failure) side.failures.push(copied.failure);
       else {
-        side.evalDir = `${side.target.stem}.eval`;
+        side.evalDir = evalDirFor(side.target.stem);
         ctx.log(`[${side.target.label}] eval results from ${source} (no experiment-command)`);
       }
     }
@@ -196,7 +199,7 @@ export async function measureSides(targets: readonly SideTarget[], ctx: MeasureC
       return sides;
     }
     ctx.budget?.take([side.target.name], 'the runs', warmup + repeat);
-    const result = await nativeRun(side.target, ctx, `${side.target.stem}.yaml`, warmup, repeat);
+    const result = await nativeRun(side.target, ctx, `${side.target.stem}${PROFILE_SUFFIX}`, warmup, repeat);
     side.profiles = result.runs.map((r) => r.files.profile);
     side.profiles.forEach((profile, i) => recordRunOrder(profile, { side: side.target.name, round: i + 1, sequence: i + 1, confirmation: false }));
     pushAll(side.failures, freezeFailures(result));
@@ -210,13 +213,13 @@ export async function measureSides(targets: readonly SideTarget[], ctx: MeasureC
       const stem = `${side.target.stem}.warmup-${w}`;
       ctx.log(`[${side.target.label}] warm-up ${w} of ${config.warmup} (not measured)`);
       if (config.profileMode === 'native') {
-        const result = await nativeRun(side.target, ctx, `${stem}.yaml`, 0, 1);
+        const result = await nativeRun(side.target, ctx, `${stem}${PROFILE_SUFFIX}`, 0, 1);
         pushAll(side.failures, freezeFailures(result).map((f) => `warm-up ${w}: ${f}`));
       } else {
         const { failure } = await externalRun(side.target, ctx, stem);
         if (failure) side.failures.push(`warm-up ${w}: ${failure}`);
       }
-      for (const suffix of ['.yaml', '.stage_truth.json', '.samples.jsonl', '.events.jsonl']) rmSync(`${stem}${suffix}`, { force: true });
+      for (const suffix of RUN_FILE_SUFFIXES) rmSync(`${stem}${suffix}`, { force: true });
     }
   }
   await measureRounds(sides, ctx, 1, ctx.repeat);
@@ -240,7 +243,7 @@ export async function measureRounds(sides: readonly MeasuredSide[], ctx: Measure
       let profile: string | undefined;
       const startedAt = new Date();
       if (config.profileMode === 'native') {
-        const result = await nativeRun(side.target, ctx, `${stem}.yaml`, 0, 1);
+        const result = await nativeRun(side.target, ctx, `${stem}${PROFILE_SUFFIX}`, 0, 1);
         profile = result.runs[0]?.files.profile;
         pushAll(side.failures, freezeFailures(result).map((f) => `run ${k}: ${f}`));
       } else {
@@ -254,37 +257,5 @@ export async function measureRounds(sides: readonly MeasuredSide[], ctx: Measure
         recordRunOrder(profile, order, { startedAt, endedAt: new Date() });
       }
     }
-  }
-}
-
-/**
- * Writes where a run stood in the job into its stage_truth (`run_order`: side, round, place in the
- * sequence, whether it was a confirmation run, start and end), so interleaving and drift can be
- * checked afterwards. The clock is the job's own around the run when given (it covers the freeze's
- * start-up too); else the command's start from the samples header plus the run's wall time.
- */
-export function recordRunOrder(
-  profile: string,
-  order: { side: string; round: number; sequence: number; confirmation: boolean },
-  clock?: { startedAt: Date; endedAt: Date },
-): void {
-  const truthPath = stageTruthPathFor(profile);
-  const samplesPath = profile.replace(/\.ya?ml$/i, '.samples.jsonl');
-  try {
-    const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as Record<string, unknown>;
-    let startedAt = clock?.startedAt.toISOString() ?? null;
-    let endedAt = clock?.endedAt.toISOString() ?? null;
-    if (!clock && existsSync(samplesPath)) {
-      const header = JSON.parse(readFileSync(samplesPath, 'utf8').split('\n', 1)[0] ?? '{}') as { started_at?: unknown };
-      const wall = typeof truth.run_wall_s === 'number' ? truth.run_wall_s : undefined;
-      if (typeof header.started_at === 'number') {
-        startedAt = new Date(header.started_at * 1000).toISOString();
-        if (wall !== undefined) endedAt = new Date((header.started_at + wall) * 1000).toISOString();
-      }
-    }
-    truth.run_order = { ...order, started_at: startedAt, ended_at: endedAt };
-    writeFileSync(truthPath, `${JSON.stringify(truth, null, 2)}\n`);
-  } catch {
-    // An external freeze may write a stage_truth we cannot parse; the order is in the log.
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Where the baseline comes from, in the order of DESIGN "Baselines": an explicit repository path,
+ * Where the baseline comes from, in this order: an explicit repository path,
  * the `baseline:` named on the issue, the newest stored by the refresh (cache, then its artifact),
  * or measuring the base ref in this job. A missing baseline is an outcome, never a silent pass.
  */
@@ -9,7 +9,7 @@ import type { BaselineSource } from '../inputs/config.js';
 import type { GitHubApi } from '../publish/github.js';
 import type { ArtifactStore, CacheStore } from '../publish/store.js';
 import type { BaselineKeyParts } from './baseline-key.js';
-import { EVAL_RUN_FOLDERS, experimentRunId } from '../compare/eval-dir.js';
+import { EVAL_RUN_FOLDERS, experimentRunId } from '../formats/eval-dir.js';
 import { filesAtCommit, gitTopLevel } from './base-ref-files.js';
 import { baselinePathNames, resolvePathBaseline, type BaselineFiles } from './baseline-store.js';
 import type { RunContext } from './context.js';

@@ -3,7 +3,7 @@
  * `stage-truth` outputs, and the listing of an output directory for the artifact.
  */
 import { existsSync } from 'node:fs';
-import { stageTruthPathFor } from '../compare/loaders.js';
+import { PROFILE_SUFFIX, stageTruthPathFor } from '../formats/run-files.js';
 import { Outputs } from '../inputs/constants.js';
 import type { MeasuredSide } from './measure-sides.js';
 import type { Session } from './session.js';
@@ -30,7 +30,7 @@ export function runInfoText(session: Session, decision: string): string {
 /** The `profile` / `stage-truth` outputs: the candidate's (median) profile. */
 export function setProfileOutputs(session: Session, side: MeasuredSide | undefined): void {
   if (!side) return;
-  const profile = [`${side.target.stem}.yaml`, ...side.profiles].find((p) => existsSync(p));
+  const profile = [`${side.target.stem}${PROFILE_SUFFIX}`, ...side.profiles].find((p) => existsSync(p));
   if (!profile) return;
   session.io.setOutput(Outputs.Profile, profile);
   const truth = stageTruthPathFor(profile);

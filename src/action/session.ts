@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import * as glob from '@actions/glob';
-import { loadMeasuredRun } from '../compare/loaders.js';
+import { loadMeasuredRun } from '../formats/loaders.js';
 import type { MeasuredRun, Side } from '../compare/types.js';
 import type { ActionConfig } from '../inputs/config.js';
 import type { CommandRunner, MeasureDeps } from '../measure/index.js';

@@ -19,7 +19,7 @@ import { parseEventsText } from '../measure/stages/events.js';
 import { resolveTimeline } from '../measure/stages/resolve.js';
 import type { CommentInfo } from '../publish/github.js';
 import { findStatusComment, writeStatusComment } from '../publish/status-comment.js';
-import { renderStatusComment } from '../report/status.js';
+import { renderStatusComment, STATUS_MARKER } from '../report/status.js';
 import { headSha } from './git.js';
 import { runUrl } from './publish.js';
 import type { Session } from './session.js';
@@ -52,7 +52,7 @@ export async function openStatus(session: Session, issueNumber: number | undefin
   if (!api || issueNumber === undefined || !config.comment.issue) return undefined;
   const handle: StatusHandle = { issueNumber, comment: undefined, faults: [] };
   try {
-    handle.comment = await findStatusComment(api, issueNumber);
+    handle.comment = await findStatusComment(api, issueNumber, STATUS_MARKER);
     if (!handle.comment) handle.comment = await writeStatusComment(api, issueNumber, undefined, renderStatusComment(emptyLedger(issueNumber)).body);
   } catch (error) {
     handle.faults.push(`status comment on issue #${issueNumber}: ${errorMessage(error)}`);

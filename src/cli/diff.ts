@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { parseCliArgs, usage } from '../inputs/cli-args.js';
 import { DIFF_FORMATS, renderDiff, type DiffFormat } from '../report/diff-format.js';
 import type { CliCommand } from './command.js';
-import { loadSide } from './sides.js';
+import { loadSideFromFlags } from './sides.js';
 
 const NAME = 'diff';
 const SYNOPSIS = 'BASE.yaml CAND.yaml [options]';
@@ -33,8 +33,8 @@ export const diffCommand: CliCommand = {
     const [base, cand] = positionals as [string, string];
     const evalBase = options['eval-baseline'];
     const evalCand = options['eval-candidate'];
-    const baseline = loadSide('baseline', [base], evalBase !== undefined ? [evalBase] : [], { profiles: 'BASE', evalDirs: 'eval-baseline' });
-    const candidate = loadSide('candidate', [cand], evalCand !== undefined ? [evalCand] : [], { profiles: 'CAND', evalDirs: 'eval-candidate' });
+    const baseline = loadSideFromFlags('baseline', [base], evalBase !== undefined ? [evalBase] : [], { profiles: 'BASE', evalDirs: 'eval-baseline' });
+    const candidate = loadSideFromFlags('candidate', [cand], evalCand !== undefined ? [evalCand] : [], { profiles: 'CAND', evalDirs: 'eval-candidate' });
     process.stdout.write(renderDiff(diffSides(baseline, candidate), options.format));
     return Promise.resolve(0);
   },

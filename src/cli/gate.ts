@@ -16,7 +16,7 @@ import { parseCliArgs, usage } from '../inputs/cli-args.js';
 import { renderReport } from '../report/report.js';
 import { hypothesisLine } from '../report/hypotheses.js';
 import type { CliCommand } from './command.js';
-import { loadSide } from './sides.js';
+import { loadSideFromFlags } from './sides.js';
 import { readThresholdFiles } from './thresholds.js';
 
 // The exit codes of src/cli/index.ts (not imported: index.ts imports every command).
@@ -102,10 +102,10 @@ export const gateCommand: CliCommand = {
     if (positionals.length > 0) errors.push(`unexpected argument${positionals.length > 1 ? 's' : ''}: ${positionals.join(' ')} (profiles go after --baseline / --candidate)`);
     const spec = attempt(errors, () => readSpec(options['issue-file'], options['thresholds-file']));
     const baseline = attempt(errors, () =>
-      loadSide('baseline', options.baseline, options['eval-baseline'], { profiles: '--baseline', evalDirs: 'eval-baseline' }),
+      loadSideFromFlags('baseline', options.baseline, options['eval-baseline'], { profiles: '--baseline', evalDirs: 'eval-baseline' }),
     );
     const candidate = attempt(errors, () =>
-      loadSide('candidate', options.candidate, options['eval-candidate'], { profiles: '--candidate', evalDirs: 'eval-candidate' }),
+      loadSideFromFlags('candidate', options.candidate, options['eval-candidate'], { profiles: '--candidate', evalDirs: 'eval-candidate' }),
     );
 
     let result: GateResult;

@@ -13,7 +13,7 @@ import { errorMessage, UserError } from '../errors.js';
 import { parseCliArgs, usage } from '../inputs/cli-args.js';
 import { hypothesisLine, renderHypotheses } from '../report/hypotheses.js';
 import type { CliCommand } from './command.js';
-import { loadSide } from './sides.js';
+import { loadSideFromFlags } from './sides.js';
 import { readThresholdFiles } from './thresholds.js';
 
 const NAME = 'hypotheses';
@@ -55,9 +55,9 @@ export const hypothesesCommand: CliCommand = {
       console.error(`optimization-gate ${NAME}: no hypotheses found: write them under \`hypotheses:\` in the optimization-gate block, or as a table with \`Hypothesis\` and \`Check\` columns (see docs/hypotheses.md)`);
       return Promise.resolve(EXIT_USER_ERROR);
     }
-    const sides: Side[] = [loadSide('baseline', options.profile, options.eval, { profiles: '--profile', evalDirs: 'eval' })];
+    const sides: Side[] = [loadSideFromFlags('baseline', options.profile, options.eval, { profiles: '--profile', evalDirs: 'eval' })];
     if (options.candidate.length > 0) {
-      sides.push(loadSide('candidate', options.candidate, options['eval-candidate'], { profiles: '--candidate', evalDirs: 'eval-candidate' }));
+      sides.push(loadSideFromFlags('candidate', options.candidate, options['eval-candidate'], { profiles: '--candidate', evalDirs: 'eval-candidate' }));
     } else if (options['eval-candidate'].length > 0) {
       throw new UserError(`${NAME}: --eval-candidate needs --candidate profiles`);
     }

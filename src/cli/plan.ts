@@ -11,7 +11,7 @@ import { UserError } from '../errors.js';
 import { numberOption, parseCliArgs, usage } from '../inputs/cli-args.js';
 import { DEFAULT_CONFIRM_RUNS, DEFAULT_REPEAT } from '../inputs/config.js';
 import type { CliCommand } from './command.js';
-import { loadSide } from './sides.js';
+import { loadSideFromFlags } from './sides.js';
 import { readThresholdFiles } from './thresholds.js';
 
 const NAME = 'plan';
@@ -42,7 +42,7 @@ export const planCommand: CliCommand = {
       ? readThresholdFiles(options['issue-file'], options['thresholds-file'])
       : { thresholds: [], problems: [] };
     if (spec.problems.length > 0) throw new UserError(`${NAME}: problems in the block`, spec.problems.map(formatProblem));
-    const baseline = loadSide('baseline', options.baseline, options['eval-baseline'], { profiles: '--baseline', evalDirs: 'eval-baseline' });
+    const baseline = loadSideFromFlags('baseline', options.baseline, options['eval-baseline'], { profiles: '--baseline', evalDirs: 'eval-baseline' });
     const repeat = numberOption(NAME, 'repeat', options.repeat, { min: 1, integer: true }) ?? spec.repeat ?? DEFAULT_REPEAT;
     const warmup = numberOption(NAME, 'warmup', options.warmup, { min: 0, integer: true }) ?? 1;
     const confirmRuns = numberOption(NAME, 'confirm-runs', options['confirm-runs'], { min: 0, integer: true }) ?? DEFAULT_CONFIRM_RUNS;

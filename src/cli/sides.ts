@@ -3,8 +3,8 @@
  * repeated runs per side) and, optionally, the directories of their eval outputs.
  */
 import { existsSync, statSync } from 'node:fs';
-import { loadMeasuredRun } from '../compare/loaders.js';
-import { resolveEvalDir } from '../compare/eval-dir.js';
+import { loadMeasuredRun } from '../formats/loaders.js';
+import { resolveEvalDir } from '../formats/eval-dir.js';
 import type { Side } from '../compare/types.js';
 import { UserError } from '../errors.js';
 
@@ -35,7 +35,7 @@ function evalDirOf(flag: string, given: string): string {
   }
 }
 
-export function loadSide(name: Side['name'], profiles: readonly string[], evalDirs: readonly string[], flags: { profiles: string; evalDirs: string }): Side {
+export function loadSideFromFlags(name: Side['name'], profiles: readonly string[], evalDirs: readonly string[], flags: { profiles: string; evalDirs: string }): Side {
   if (profiles.length === 0) throw new UserError(`no ${name} profile given (${flags.profiles})`);
   const dirs = pairEvalDirs(flags.evalDirs, evalDirs, profiles.length, flags.profiles).map((d) => (d === undefined ? undefined : evalDirOf(flags.evalDirs, d)));
   return {

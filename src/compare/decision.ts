@@ -1,5 +1,5 @@
 /**
- * From verdicts to a decision (DESIGN "Decision"), and whether that decision fails the job.
+ * From verdicts to a decision, and whether that decision fails the job (the rules below; README "Verdicts").
  * - reject: a guardrail fails or is missing (not optional), a measured run failed, or the
  *   thresholds themselves are unusable (parse problems, none at all, unreadable inputs);
  * - iterate: no guardrail fails, but a target fails or is missing (not optional), or anything is

@@ -87,7 +87,7 @@ export function lookupMetric(run: MeasuredRun, path: string): MetricValue {
   for (const key of keys) {
     if (!isObject(node)) return located({ kind: 'absent', reason: `${walked} is ${describeValue(node)} ${inFile(run, source)}, so ${path} is absent` });
     if (!(key in node)) {
-      // DESIGN: stages with zero wall time are absent from the profile; absent is not "skipped".
+      // A profile leaves out stages with zero wall time (docs/thresholds.md, "Stages that were not measured"); absent is not "skipped".
       // So an absent stage's wall time is 0 s (its memory and CPU stay unknown: nothing was sampled).
       if (isZeroWallStage(path, walked, run)) return { kind: 'number', value: 0, note: ZERO_WALL_NOTE };
       if (source === 'profile' && walked === 'profile.stages') {

@@ -9,6 +9,7 @@
  * they cover 90 %), and `welch-t`, Welch's t-interval (on logs for relative changes), which loses
  * power when the noise is bimodal, as a stage's often is.
  */
+import { median } from '../collections.js';
 import { InternalError } from '../errors.js';
 import { medianInterval, shiftInterval } from './rank-interval.js';
 import { meanInterval, welchInterval } from './t-interval.js';
@@ -51,12 +52,7 @@ export interface Estimate {
   note?: string;
 }
 
-export function median(values: readonly number[]): number {
-  if (values.length === 0) throw new InternalError('median of no values');
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
+export { median };
 
 /** mulberry32: tiny, fast, good enough for resampling; deterministic for a seed. */
 export function seededRandom(seed: number): () => number {

@@ -7,7 +7,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputFileError, UserError } from '../errors.js';
-import { loadProfileFile, loadStageTruthFile, stageTruthPathFor } from '../compare/loaders.js';
+import { loadProfileFile, loadStageTruthFile } from '../formats/loaders.js';
+import { stageTruthPathFor } from '../formats/run-files.js';
 import type { Profile } from '../formats/profile.js';
 import type { StageTruth } from '../formats/stage-truth.js';
 import { defaultMeasureDeps } from './deps.js';

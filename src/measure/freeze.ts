@@ -8,19 +8,20 @@ import { rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { renderProfileYaml, type Profile } from '../formats/profile.js';
 import { renderStageTruthJson, type StageTruth } from '../formats/stage-truth.js';
-import { aggregateRuns, overallStatus, type RunOutputs } from './aggregate.js';
+import { aggregateRuns, overallStatus, type RunOutputs } from './repeat-median.js';
 import { defaultMeasureDeps } from './deps.js';
 import { measureRun, type RawRun } from './measure-run.js';
 import { checkFreezeOptions, type FreezeOptions } from './options.js';
 import type { MeasureDeps } from './ports.js';
 import type { RunStatus } from './samples-file.js';
 import { DEFAULT_STATUS_FILE, STAGE_EVENTS_ENV, type StageSourceSpec } from './stages/source.js';
-import { outputsOf, readMetricsFile, writeOutput, type RunFiles } from './run-outputs.js';
+import { outputsOf, readMetricsFile, writeOutput } from './run-outputs.js';
+import { repeatStem, runFilesOf, warmupEventsPath, type RunFiles } from '../formats/run-files.js';
 import { GpuSampler, type GpuProbeResult } from './gpu-sampler.js';
 
 export type { FreezeOptions, FreezeProgress } from './options.js';
 
-export type { RunFiles } from './run-outputs.js';
+export type { RunFiles } from '../formats/run-files.js';
 
 export interface FreezeRunResult {
   /** 1-based index among the measured runs. */
@@ -87,8 +88,8 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
   const result: FreezeResult = {
     status: 'ok',
     exitCode: 0,
-    profilePath: `${stem}.yaml`,
-    stageTruthPath: `${stem}.stage_truth.json`,
+    profilePath: runFilesOf(stem).profile,
+    stageTruthPath: runFilesOf(stem).stageTruth,
     files: [],
     runs: [],
     warmups: [],
@@ -108,7 +109,7 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
   } as const;
 
   for (let w = 1; w <= checked.warmup; w++) {
-    const eventsPath = options.eventsFile !== undefined ? resolve(options.eventsFile) : `${stem}.warmup.events.jsonl`;
+    const eventsPath = options.eventsFile !== undefined ? resolve(options.eventsFile) : warmupEventsPath(stem);
     if (options.signal?.aborted) return stopEarly(result, 'cancelled', `cancelled before warm-up run ${w}`);
     writeOutput(eventsPath, '');
     progress({ kind: 'run-start', message: `warm-up run ${w} of ${checked.warmup} (not measured)`, run: w, of: checked.warmup, measured: false });
@@ -136,13 +137,7 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
   const outputs: RunOutputs[] = [];
   let cancelledBetweenRuns = false;
   for (let k = 1; k <= checked.repeat; k++) {
-    const runStem = checked.repeat === 1 ? stem : `${stem}.run-${k}`;
-    const files: RunFiles = {
-      profile: `${runStem}.yaml`,
-      stageTruth: `${runStem}.stage_truth.json`,
-      samples: `${runStem}.samples.jsonl`,
-      events: options.eventsFile !== undefined ? resolve(options.eventsFile) : `${runStem}.events.jsonl`,
-    };
+    const files: RunFiles = runFilesOf(repeatStem(stem, k, checked.repeat), options.eventsFile !== undefined ? resolve(options.eventsFile) : undefined);
     if (options.signal?.aborted) {
       cancelledBetweenRuns = true;
       result.stoppedBecause = `cancelled before measured run ${k}`;

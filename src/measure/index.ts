@@ -2,6 +2,7 @@
 export { freeze, type FreezeOptions, type FreezeProgress, type FreezeResult, type FreezeRunResult, type RunFiles } from './freeze.js';
 export { runExternalFreeze, checkFrozenProfile, PROFILE_OUTPUT_ENV, type ExternalFreezeOptions, type ExternalFreezeResult } from './external.js';
 export { rebuildFromSamples, SAMPLES_SUFFIX, type RebuildOptions, type RebuildResult } from './rebuild.js';
+export { recordRunOrder, type RunOrder } from './run-order.js';
 export { defaultMeasureDeps, defaultProbeFactory } from './deps.js';
 export { processCommandRunner, endStaleTreeGroups } from './containment.js';
 export { plainCommandRunner } from './command.js';

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import type { ContainmentMode } from './ports.js';
 import { parseStageSource, type StageSourceSpec } from './stages/source.js';
+import { profileStem } from '../formats/run-files.js';
 
 export interface FreezeProgress {
   kind: 'run-start' | 'tick' | 'run-end';
@@ -110,5 +111,5 @@ export function checkFreezeOptions(options: FreezeOptions): CheckedFreezeOptions
     problems.push((error as Error).message);
   }
   if (problems.length > 0) throw new UserError('freeze: invalid options', problems);
-  return { pssBudgetPct, cwd, stem: resolve(options.output).replace(/\.ya?ml$/i, ''), stages, sampleIntervalS, warmup, repeat };
+  return { pssBudgetPct, cwd, stem: profileStem(resolve(options.output)), stages, sampleIntervalS, warmup, repeat };
 }

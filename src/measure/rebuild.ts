@@ -10,12 +10,13 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { renderProfileYaml, type Profile } from '../formats/profile.js';
 import { renderStageTruthJson, type StageTruth } from '../formats/stage-truth.js';
 import { readText } from '../formats/parse.js';
+import { profileStem, runFilesOf, samplesStem } from '../formats/run-files.js';
 import { outputsOf, readMetricsFile, writeOutput, type RunInput } from './run-outputs.js';
 import { samplesOf, scanSamplesFile, type RunStatus } from './samples-file.js';
 import { parseEventsText } from './stages/events.js';
 import type { StageSourceSpec } from './stages/source.js';
 
-export const SAMPLES_SUFFIX = '.samples.jsonl';
+export { SAMPLES_SUFFIX } from '../formats/run-files.js';
 
 export interface RebuildOptions {
   /** Status to record when the file has no end record (the sampler died first). Default `cancelled`. */
@@ -85,15 +86,12 @@ export function rebuildFromSamples(samplesPath: string, options: RebuildOptions 
   };
   const stem =
     options.output !== undefined
-      ? resolve(options.output).replace(/\.ya?ml$/i, '')
-      : samplesPath.endsWith(SAMPLES_SUFFIX)
-        ? samplesPath.slice(0, -SAMPLES_SUFFIX.length)
-        : samplesPath;
+      ? profileStem(resolve(options.output))
+      : samplesStem(samplesPath);
   const files = {
-    profile: options.output !== undefined ? resolve(options.output) : `${stem}.yaml`,
-    stageTruth: `${stem}.stage_truth.json`,
+    ...runFilesOf(stem, events.path ?? undefined),
+    ...(options.output !== undefined ? { profile: resolve(options.output) } : {}),
     samples: samplesPath,
-    events: events.path ?? `${stem}.events.jsonl`,
   };
   const metricsFile = stages.kind === 'metrics' ? resolve(stages.path) : header.metrics_file;
   const { profile, truth } = outputsOf(raw, {

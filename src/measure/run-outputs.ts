@@ -6,6 +6,7 @@ import type { StageTruth } from '../formats/stage-truth.js';
 import { readJson } from '../formats/parse.js';
 import { isObject, type JsonObject } from '../formats/validate.js';
 import { errorMessage, InputFileError, UserError } from '../errors.js';
+import type { RunFiles } from '../formats/run-files.js';
 import { buildRunOutputs } from './build-profile.js';
 import { addGpu } from './gpu-profile.js';
 import { containmentNote, memoryMethod } from './memory-method.js';
@@ -15,13 +16,6 @@ import type { FreezeOptions } from './options.js';
 import { resolveTimeline } from './stages/resolve.js';
 import { formatStageSource, type StageSourceSpec } from './stages/source.js';
 
-/** Paths of one run's files. */
-export interface RunFiles {
-  profile: string;
-  stageTruth: string;
-  samples: string;
-  events: string;
-}
 
 /** Writes an output file, creating its folder; a file we cannot write is the user's to fix (path, reason). */
 export function writeOutput(path: string, text: string): void {

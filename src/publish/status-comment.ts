@@ -3,14 +3,13 @@
  * can paste the marker into a comment of their own: such a comment is never read or edited), then
  * edited in place, or created once.
  */
-import { STATUS_MARKER } from '../report/status.js';
 import { ACTIONS_BOT, type PostedComment } from './comments.js';
 import type { CommentInfo, GitHubApi } from './github.js';
 
-/** Our status comment on the issue, if there is one (the oldest, should there ever be two). */
-export async function findStatusComment(api: GitHubApi, issueNumber: number): Promise<CommentInfo | undefined> {
+/** Our status comment on the issue (its body starts with `marker`), if there is one (the oldest, should there ever be two). */
+export async function findStatusComment(api: GitHubApi, issueNumber: number, marker: string): Promise<CommentInfo | undefined> {
   const self = (await api.whoAmI()) ?? ACTIONS_BOT;
-  return (await api.listComments(issueNumber)).find((c) => c.body.startsWith(STATUS_MARKER) && c.authorLogin === self);
+  return (await api.listComments(issueNumber)).find((c) => c.body.startsWith(marker) && c.authorLogin === self);
 }
 
 export async function writeStatusComment(api: GitHubApi, issueNumber: number, existing: CommentInfo | undefined, body: string): Promise<PostedComment> {

@@ -4,7 +4,6 @@
  * record marker (records are written by recordComment alone). Pure.
  */
 import type { Acceptance } from '../compare/acceptance.js';
-import { COMMAND_USAGE } from '../inputs/comment-command.js';
 import { codeSpan, escapeInline } from './escape.js';
 
 /** Hidden first line of every answer (tells our comments apart; never read as a record). */
@@ -23,9 +22,10 @@ function echo(ctx: AnswerContext): string {
   return `${codeSpan(line)} from ${escapeInline(ctx.login)}`;
 }
 
-export function refusedAnswer(ctx: AnswerContext, why: string, showUsage = false): string {
-  const usage = showUsage ? `\n\nCommands:\n${COMMAND_USAGE.map((u) => `- ${u}`).join('\n')}` : '';
-  return `${ANSWER_MARKER}\n🚫 **optimization-gate: refused** ${echo(ctx)}\n\n${why} Nothing was run or recorded.${usage}\n`;
+/** `usage`: the command lines to list (the parser's COMMAND_USAGE) when the comment was not understood. */
+export function refusedAnswer(ctx: AnswerContext, why: string, usage: readonly string[] = []): string {
+  const list = usage.length > 0 ? `\n\nCommands:\n${usage.map((u) => `- ${u}`).join('\n')}` : '';
+  return `${ANSWER_MARKER}\n🚫 **optimization-gate: refused** ${echo(ctx)}\n\n${why} Nothing was run or recorded.${list}\n`;
 }
 
 export function doneAnswer(ctx: AnswerContext, what: string): string {

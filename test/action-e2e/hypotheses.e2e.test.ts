@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issuesEvent, runAction, startHarness, type Harness } from '../fakes/index.js';
 import { BUNDLED_PROFILE, STAGED_PROFILE } from '../helpers/fixtures.js';
-import { stageTruthPathFor } from '../../src/compare/loaders.js';
+import { stageTruthPathFor } from '../../src/formats/run-files.js';
 import { artifactFiles, TEST_TIMEOUT } from './helpers.js';
 
 const H1_LINE = 'H1 confirmed: 84.6 % of summed stage wall time (transcript_cleaning 42.08 s + summarization 45.9 s of 104.03 s), needs ≥ 50 %';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticRun, writeRunFiles } from '../../scripts/bench/long-run.mjs';
 import { runCli } from '../../src/cli/index.js';
-import { loadMeasuredRun, loadStageTruthFile } from '../../src/compare/loaders.js';
+import { loadMeasuredRun, loadStageTruthFile } from '../../src/formats/loaders.js';
 import { attributeSamples } from '../../src/measure/attribution.js';
 import { parseSamplesFile } from '../../src/measure/samples-file.js';
 import { parseEventsText, timelineFromEvents } from '../../src/measure/stages/events.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadSide, pairEvalDirs } from '../../src/cli/sides.js';
+import { loadSideFromFlags, pairEvalDirs } from '../../src/cli/sides.js';
 import { UserError } from '../../src/errors.js';
 import { BUNDLED_PROFILE, NER_EVAL_DIR, OLLAMA_EVAL_DIR, OPENAI_EVAL_DIR, STAGED_PROFILE } from '../helpers/fixtures.js';
 
@@ -16,10 +16,10 @@ describe('eval directories for repeated runs', () => {
   });
 
   it('loads paired runs from the fixtures', () => {
-    const side = loadSide('baseline', [STAGED_PROFILE, BUNDLED_PROFILE], [OPENAI_EVAL_DIR, NER_EVAL_DIR], { profiles: '--baseline', evalDirs: 'eval-baseline' });
+    const side = loadSideFromFlags('baseline', [STAGED_PROFILE, BUNDLED_PROFILE], [OPENAI_EVAL_DIR, NER_EVAL_DIR], { profiles: '--baseline', evalDirs: 'eval-baseline' });
     expect(side.runs.map((r) => r.eval?.task)).toEqual(['summarization', 'ner_entities']);
-    const shared = loadSide('candidate', [STAGED_PROFILE, BUNDLED_PROFILE], [OLLAMA_EVAL_DIR], { profiles: '--candidate', evalDirs: 'eval-candidate' });
+    const shared = loadSideFromFlags('candidate', [STAGED_PROFILE, BUNDLED_PROFILE], [OLLAMA_EVAL_DIR], { profiles: '--candidate', evalDirs: 'eval-candidate' });
     expect(shared.runs.map((r) => r.files.eval)).toEqual([`${OLLAMA_EVAL_DIR}/metrics.json`, `${OLLAMA_EVAL_DIR}/metrics.json`]);
-    expect(() => loadSide('candidate', [], [], { profiles: '--candidate', evalDirs: 'eval-candidate' })).toThrow('no candidate profile given (--candidate)');
+    expect(() => loadSideFromFlags('candidate', [], [], { profiles: '--candidate', evalDirs: 'eval-candidate' })).toThrow('no candidate profile given (--candidate)');
   });
 });

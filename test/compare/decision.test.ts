@@ -9,7 +9,7 @@ function v(kind: ThresholdKind, verdict: Verdict, optional = false, metric = `m.
   return { metric, kind, optional, verdict, summary: `${verdict} summary` };
 }
 
-/** The DESIGN table for one threshold: what the decision must be. */
+/** The decision table of src/compare/decision.ts for one threshold: what the decision must be. */
 function expected(kind: ThresholdKind, verdict: Verdict, optional: boolean): Decision {
   if (verdict === 'pass') return 'ship';
   // Ignored, and nothing else was judged: a gate that judged nothing does not ship.

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { loadMeasuredRun } from '../../src/compare/loaders.js';
+import { loadMeasuredRun } from '../../src/formats/loaders.js';
 import type { MeasuredRun, Side } from '../../src/compare/types.js';
 import type { Profile } from '../../src/formats/profile.js';
 import type { Operator, RuleForm, Threshold, ThresholdKind } from '../../src/compare/thresholds/types.js';

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluateGate } from '../../src/compare/gate.js';
-import { resolveEvalDir } from '../../src/compare/eval-dir.js';
+import { resolveEvalDir } from '../../src/formats/eval-dir.js';
 import { parseIssueThresholds } from '../../src/compare/thresholds/index.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 import { profileCopy, run, side, tempDir } from '../compare/helpers.js';

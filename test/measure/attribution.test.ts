@@ -19,7 +19,7 @@ import { parseEventsText, timelineFromEvents } from '../../src/measure/stages/ev
 import { timelineFromMetrics } from '../../src/measure/stages/metrics.js';
 import { wholeRunTimeline, type StageSpan } from '../../src/measure/stages/source.js';
 import { timelineFromStatus } from '../../src/measure/stages/status-file.js';
-import { loadStageTruthFile } from '../../src/compare/loaders.js';
+import { loadStageTruthFile } from '../../src/formats/loaders.js';
 import { fixture } from '../helpers/fixtures.js';
 
 /** Stage → stats, in name order: equal means the same numbers to the last bit. */

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { attributeSamples } from '../../src/measure/attribution.js';
 import { buildRunOutputs, type RunRecord } from '../../src/measure/build-profile.js';
-import { aggregateRuns, median } from '../../src/measure/aggregate.js';
+import { aggregateRuns } from '../../src/measure/repeat-median.js';
+import { median } from '../../src/collections.js';
+import { median as compareMedian } from '../../src/compare/stats.js';
+import { InternalError } from '../../src/errors.js';
 import { environmentFromFacts } from '../../src/measure/environment.js';
 import type { Sample } from '../../src/measure/samples-file.js';
 import { timelineFromEvents } from '../../src/measure/stages/events.js';
@@ -10,7 +13,7 @@ import { wholeRunTimeline, type StageSpan } from '../../src/measure/stages/sourc
 import { renderProfileYaml, validateProfile } from '../../src/formats/profile.js';
 import { renderStageTruthJson, validateStageTruth } from '../../src/formats/stage-truth.js';
 import { parseYamlText } from '../../src/formats/parse.js';
-import { loadStageTruthFile } from '../../src/compare/loaders.js';
+import { loadStageTruthFile } from '../../src/formats/loaders.js';
 import { fixture } from '../helpers/fixtures.js';
 
 const T0 = 1_700_000_000;
@@ -224,8 +227,9 @@ describe('repeated runs → medians', () => {
     expect(truth.status).toBe('failed');
   });
 
-  it('median of an even count averages the middle pair', () => {
+  it('uses the one median of the project: an even count averages the middle pair, no values is a bug', () => {
+    expect(compareMedian).toBe(median);
     expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(median([])).toBe(0);
+    expect(() => median([])).toThrow(InternalError);
   });
 });

@@ -10,7 +10,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { freeze } from '../../src/measure/freeze.js';
-import { loadMeasuredRun } from '../../src/compare/loaders.js';
+import { loadMeasuredRun } from '../../src/formats/loaders.js';
 import { parseSamplesFile } from '../../src/measure/samples-file.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/pipeline/', import.meta.url));

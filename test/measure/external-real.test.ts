@@ -7,7 +7,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { checkFrozenProfile } from '../../src/measure/external.js';
-import { stageTruthPathFor } from '../../src/compare/loaders.js';
+import { stageTruthPathFor } from '../../src/formats/run-files.js';
 import { InputFileError } from '../../src/errors.js';
 import { runCli } from '../../src/cli/index.js';
 import { GEMINI_PROFILE, REAL_PROFILES, STAGED_PROFILE } from '../helpers/fixtures.js';

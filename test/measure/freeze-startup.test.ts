@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadMeasuredRun } from '../../src/compare/loaders.js';
+import { loadMeasuredRun } from '../../src/formats/loaders.js';
 import type { ProfileEnvironment } from '../../src/formats/profile.js';
 import { plainCommandRunner } from '../../src/measure/command.js';
 import { hostEnvironment } from '../../src/measure/environment.js';

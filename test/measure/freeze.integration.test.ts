@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freeze, type FreezeOptions } from '../../src/measure/freeze.js';
-import { loadMeasuredRun } from '../../src/compare/loaders.js';
+import { loadMeasuredRun } from '../../src/formats/loaders.js';
 import { parseSamplesFile } from '../../src/measure/samples-file.js';
 import { rebuildFromSamples } from '../../src/measure/rebuild.js';
 import { sessionMembers } from '../helpers/processes.js';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { runCli } from '../../src/cli/index.js';
-import { loadMeasuredRun } from '../../src/compare/loaders.js';
+import { loadMeasuredRun } from '../../src/formats/loaders.js';
 import { freeze } from '../../src/measure/freeze.js';
 import { parseSamplesFile } from '../../src/measure/samples-file.js';
 import { EventsTail } from '../../src/measure/stages/events.js';

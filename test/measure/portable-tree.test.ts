@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { descendantsOf, parsePsTable, PortableTreeProbe } from '../../src/measure/portable-tree.js';
 import { freeze } from '../../src/measure/freeze.js';
-import { loadMeasuredRun } from '../../src/compare/loaders.js';
+import { loadMeasuredRun } from '../../src/formats/loaders.js';
 
 const WORKLOAD = fileURLToPath(new URL('./workloads/forking.py', import.meta.url));
 

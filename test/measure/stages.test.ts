@@ -7,7 +7,7 @@ import { metricsExcerpt, stageWallsFromMetrics, timelineFromMetrics } from '../.
 import { parseStageSource } from '../../src/measure/stages/source.js';
 import { parseStatusText, parseTimestamp, StatusFilePoller, timelineFromStatus } from '../../src/measure/stages/status-file.js';
 import { resolveTimeline } from '../../src/measure/stages/resolve.js';
-import { loadStageTruthFile } from '../../src/compare/loaders.js';
+import { loadStageTruthFile } from '../../src/formats/loaders.js';
 import { UserError } from '../../src/errors.js';
 import { fixture } from '../helpers/fixtures.js';
 

@@ -4,7 +4,7 @@
  * draft, validated the same way whatever its form; every mistake is a located problem.
  */
 import { isAlias, isMap, isScalar, type Node } from 'yaml';
-import { uniquePairs, type FieldOf, type Report } from '../thresholds/block.js';
+import { uniquePairs, type FieldOf, type Report } from '../thresholds/yaml-map.js';
 import { problemAt, type Field } from '../thresholds/draft.js';
 import type { Table } from '../thresholds/markdown.js';
 import { cellField, columnsOf } from '../thresholds/table.js';

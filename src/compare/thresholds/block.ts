@@ -3,12 +3,13 @@
  * walked node by node, never converted with toJS(), so every problem keeps the line it was written on
  * and an alias or a stray `*` cannot throw.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { problemAt, type Draft, type Field } from './draft.js';
 import { checkAttribute } from './rule.js';
 import type { SourceLine } from './markdown.js';
 import type { ThresholdOrigin, ThresholdProblem } from './types.js';
 import { readHypothesisMap, type HypothesisDraft } from '../hypotheses/read.js';
+import { scalarText, uniquePairs, type FieldOf, type Report } from './yaml-map.js';
 
 export const MAX_REPEAT = 50;
 const TOP_KEYS = ['baseline', 'repeat', 'thresholds', 'compare-across', 'hypotheses', 'max-cost-usd'];
@@ -31,11 +32,6 @@ export interface BlockContent {
 const keyList = (keys: string[]): string => keys.map((k) => `\`${k}\``).join(', ');
 
 /** A scalar as written (`2.50` stays `2.50`, not 2.5); undefined for null, booleans and non-scalars. */
-function scalarText(node: unknown): string | undefined {
-  if (!isScalar(node) || node.value === null || typeof node.value === 'boolean') return undefined;
-  return typeof node.source === 'string' ? node.source : typeof node.value === 'string' ? node.value : undefined;
-}
-
 /**
  * Parses YAML whose lines come from `lines` (their numbers are issue-body or input lines).
  * `emptyLine` is reported when there is no YAML at all (the fence line of an empty block).
@@ -124,34 +120,6 @@ export function readCost(raw: unknown): number | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) && raw >= 0 ? raw : undefined;
   const match = typeof raw === 'string' ? /^\s*\$?\s*(\d+(?:\.\d+)?|\.\d+)\s*(?:usd)?\s*$/i.exec(raw) : null;
   return match ? Number(match[1]) : undefined;
-}
-
-export type FieldOf = (node: Node | null | undefined, raw: unknown, fallback: Field) => Field;
-export type Report = (field: Pick<Field, 'line' | 'text'>, expected: string) => void;
-
-/** Map entries with a text key; a repeated key is reported with the line of its first use. */
-export function uniquePairs(map: YAMLMap, fieldOf: FieldOf, fallback: Field, report: Report, what: 'key' | 'metric') {
-  const seen = new Map<string, number>();
-  const pairs: Array<{ pair: Pair; name: string; key: Field }> = [];
-  for (const pair of map.items) {
-    const keyNode = pair.key as Node | null;
-    const name = scalarText(keyNode);
-    const key = fieldOf(keyNode, name, fallback);
-    if (name === undefined) {
-      const plain = what === 'metric' ? 'a metric path as the key, e.g. `profile.totals.wall_time_s`' : 'a plain text key';
-      report(key, isAlias(keyNode) ? 'a metric path, not a YAML alias (a path cannot start with `*`)' : plain);
-      continue;
-    }
-    const first = seen.get(name);
-    if (first !== undefined) {
-      const hint = what === 'metric' ? '; for several rules on one metric write a list: `metric: ["<= -20%", "<= 60s"]`' : '';
-      report(key, `\`${name}\` only once (first at line ${first})${hint}`);
-      continue;
-    }
-    seen.set(name, key.line);
-    pairs.push({ pair, name, key });
-  }
-  return pairs;
 }
 
 function readThresholds(map: YAMLMap, origin: ThresholdOrigin, fieldOf: FieldOf, report: Report, drafts: Draft[], fallback: Field): void {

@@ -1,5 +1,5 @@
 /**
- * The rule grammar `OP VALUE[UNIT]` and metric paths (DESIGN "Thresholds live on the issue").
+ * The rule grammar `OP VALUE[UNIT]` and metric paths (README "Thresholds on the issue", docs/thresholds.md).
  * Each check returns either the parsed value or what was expected, so callers can locate the problem.
  */
 import { METRIC_SOURCES } from '../types.js';

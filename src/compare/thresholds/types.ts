@@ -1,4 +1,4 @@
-/** Thresholds as written on the optimization issue, once parsed. See DESIGN "Thresholds live on the issue". */
+/** Thresholds as written on the optimization issue, once parsed (README "Thresholds on the issue", docs/thresholds.md). */
 import type { Hypothesis } from '../hypotheses/types.js';
 
 export type Operator = '<=' | '<' | '>=' | '>';
