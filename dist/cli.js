@@ -10,39 +10,39 @@ import "./chunks/chunk-Y2US2WXL.js";
 var COMMANDS = {
   freeze: {
     summary: "measure a pipeline command's process tree per stage and write the profile",
-    load: async () => (await import("./chunks/freeze-CJ25ZTPU.js")).freezeCommand
+    load: async () => (await import("./chunks/freeze-EF33LYW2.js")).freezeCommand
   },
   rebuild: {
     summary: "rebuild a profile from a samples file (an interrupted run, or another stage source)",
-    load: async () => (await import("./chunks/rebuild-Y7GXEHR7.js")).rebuildCommand
+    load: async () => (await import("./chunks/rebuild-GW6ZDJ47.js")).rebuildCommand
   },
   thresholds: {
     summary: "parse the thresholds of an issue body and print them as JSON",
-    load: async () => (await import("./chunks/thresholds-4VSCUYYU.js")).thresholdsCommand
+    load: async () => (await import("./chunks/thresholds-JRFVWRJB.js")).thresholdsCommand
   },
   diff: {
     summary: "diff two profiles (with their stage_truth and eval outputs): stages, totals, quality, cost",
-    load: async () => (await import("./chunks/diff-5UY4WPBQ.js")).diffCommand
+    load: async () => (await import("./chunks/diff-NQVFNLLM.js")).diffCommand
   },
   gate: {
     summary: "gate a candidate against a baseline on the issue thresholds; writes gate.json and report.md",
-    load: async () => (await import("./chunks/gate-QQQP236C.js")).gateCommand
+    load: async () => (await import("./chunks/gate-2EZZVJSU.js")).gateCommand
   },
   init: {
     summary: "write the workflows (PR gate, dispatch, nightly refresh) into your repository, pinned to a release",
-    load: async () => (await import("./chunks/init-CELGCDEK.js")).initCommand
+    load: async () => (await import("./chunks/init-SB4PA6PX.js")).initCommand
   },
   hypotheses: {
     summary: "check the hypotheses of an issue against measured profiles (confirmed / rejected / undecided)",
-    load: async () => (await import("./chunks/hypotheses-4SCE3XLH.js")).hypothesesCommand
+    load: async () => (await import("./chunks/hypotheses-HJYMR2RV.js")).hypothesesCommand
   },
   status: {
     summary: "print an optimization issue's history and checklist from its status comment (or a run's status-ledger.json)",
-    load: async () => (await import("./chunks/status-UAUS5R4G.js")).statusCommand
+    load: async () => (await import("./chunks/status-IS5XXRGU.js")).statusCommand
   },
   plan: {
     summary: "state the runs and the spend a gate would need, and suggest repeat: from the baseline spread",
-    load: async () => (await import("./chunks/plan-TP62UEIA.js")).planCommand
+    load: async () => (await import("./chunks/plan-JJJK6GSM.js")).planCommand
   }
 };
 

@@ -4,14 +4,14 @@ import {
   DEFAULT_REPEAT,
   readActionConfig,
   suggestRepeat
-} from "./chunks/chunk-RWOVHYCB.js";
+} from "./chunks/chunk-5YIGAUT4.js";
 import {
   evaluateGate,
   inputErrorResult,
   nextConfirmation,
   renderGateJson,
   renderReport
-} from "./chunks/chunk-VI7KC2NF.js";
+} from "./chunks/chunk-EVK5SDPI.js";
 import {
   costPerRun,
   describePlan,
@@ -22,31 +22,31 @@ import {
   plannedRuns,
   spendNote,
   usd
-} from "./chunks/chunk-KDFE7O6U.js";
+} from "./chunks/chunk-AFAVNWR4.js";
 import {
   diffSides
-} from "./chunks/chunk-2WRRQQHO.js";
+} from "./chunks/chunk-V7OECJ7V.js";
 import {
   evaluateHypotheses,
   renderHypothesesJson
-} from "./chunks/chunk-AGDBWSTB.js";
+} from "./chunks/chunk-YUHVHF52.js";
 import {
   ACCEPTED_FORMS,
   formatProblem,
   mergeThresholds,
   parseInlineThresholds,
   parseIssueThresholds
-} from "./chunks/chunk-S6L6VJAE.js";
+} from "./chunks/chunk-BCMTAJQ3.js";
 import {
   EVAL_RUN_FOLDERS,
   experimentRunId,
   lookupSide,
   resolveEvalDir
-} from "./chunks/chunk-4ZOVDPEQ.js";
+} from "./chunks/chunk-HBJMBR46.js";
 import {
   formatValue,
   metricUnit
-} from "./chunks/chunk-JKRIEYPU.js";
+} from "./chunks/chunk-PJV73IV5.js";
 import {
   STATUS_MARKER,
   addRun,
@@ -54,11 +54,11 @@ import {
   emptyLedger,
   readLedgerBlock,
   renderStatusComment
-} from "./chunks/chunk-IPRSB23R.js";
+} from "./chunks/chunk-A2NPMJFH.js";
 import {
   hypothesisLine,
   renderHypotheses
-} from "./chunks/chunk-NI43NF7O.js";
+} from "./chunks/chunk-ZAS337DE.js";
 import {
   code,
   codeSpan,
@@ -66,7 +66,7 @@ import {
   escapeInline,
   neutralize,
   table
-} from "./chunks/chunk-2ZIL5R7S.js";
+} from "./chunks/chunk-VQL2WWEC.js";
 import {
   create
 } from "./chunks/chunk-JLQVBXZ5.js";
@@ -78,13 +78,13 @@ import {
   recordRunOrder,
   statusOf,
   withRetry
-} from "./chunks/chunk-RLE7VWQ7.js";
+} from "./chunks/chunk-B5I4WPWY.js";
 import {
   freeze,
   processCommandRunner,
   runExternalFreeze,
   sharedEnvironment
-} from "./chunks/chunk-XWCFE7PT.js";
+} from "./chunks/chunk-P5Q3F6UN.js";
 import "./chunks/chunk-2IQWGHHI.js";
 import {
   parseEventsText,
@@ -98,7 +98,7 @@ import {
   PIPELINE_METRICS_FILE,
   loadMeasuredRun,
   validatePipelineMetrics
-} from "./chunks/chunk-W2BPER2Y.js";
+} from "./chunks/chunk-DIO3Y34K.js";
 import {
   PROFILE_SUFFIX,
   RUN_FILE_SUFFIXES,
@@ -223,10 +223,9 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, timeoutMs 
     htmlUrl: i.html_url,
     ...i.locked !== void 0 ? { locked: i.locked } : {}
   });
-  const openIssues = (what, query) => pages(
-    what,
-    async (page) => (await octokit.rest.issues.listForRepo({ owner, repo, state: "open", sort: "created", direction: "desc", per_page: 100, page, ...query })).data
-  ).then((list) => list.filter((i) => !i.pull_request).map(toIssue));
+  const openIssues = (what, query) => pages(what, async (page) => (await octokit.rest.issues.listForRepo({ owner, repo, state: "open", sort: "created", direction: "desc", per_page: 100, page, ...query })).data).then(
+    (list) => list.filter((i) => !i.pull_request).map(toIssue)
+  );
   return {
     async getIssue(issueNumber) {
       const { data } = await call(`reading issue #${issueNumber}`, () => octokit.rest.issues.get({ owner, repo, issue_number: issueNumber }));
@@ -243,10 +242,7 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, timeoutMs 
       return ["admin", "maintain", "write", "triage", "read"].includes(role) ? role : "none";
     },
     async listComments(issueNumber) {
-      const list = await pages(
-        `listing comments of #${issueNumber}`,
-        async (page) => (await octokit.rest.issues.listComments({ owner, repo, issue_number: issueNumber, per_page: 100, page })).data
-      );
+      const list = await pages(`listing comments of #${issueNumber}`, async (page) => (await octokit.rest.issues.listComments({ owner, repo, issue_number: issueNumber, per_page: 100, page })).data);
       return list.map(toComment);
     },
     async createComment(issueNumber, body) {
@@ -277,7 +273,11 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, timeoutMs 
       return toIssue(data);
     },
     async ensureLabel(name, description) {
-      const found = await call(`reading label ${name}`, () => octokit.rest.issues.getLabel({ owner, repo, name }), () => void 0);
+      const found = await call(
+        `reading label ${name}`,
+        () => octokit.rest.issues.getLabel({ owner, repo, name }),
+        () => void 0
+      );
       if (found) return;
       await call(`creating label ${name}`, () => octokit.rest.issues.createLabel({ owner, repo, name, description, color: "d93f0b" }));
     },
@@ -292,10 +292,7 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, timeoutMs 
       return issues.find((i) => i.body.includes(marker));
     },
     async findArtifact(name, branch) {
-      const list = await pages(
-        `listing artifacts named ${name}`,
-        async (page) => (await octokit.rest.actions.listArtifactsForRepo({ owner, repo, name, per_page: 100, page })).data.artifacts
-      );
+      const list = await pages(`listing artifacts named ${name}`, async (page) => (await octokit.rest.actions.listArtifactsForRepo({ owner, repo, name, per_page: 100, page })).data.artifacts);
       return list.filter((a) => !a.expired && (branch === void 0 || a.workflow_run?.head_branch === branch)).map(toArtifact).sort(newestFirst)[0];
     },
     async listRunArtifacts(runId) {
@@ -335,10 +332,7 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, timeoutMs 
       });
     },
     async listArtifactsNamed(name) {
-      const { data } = await call(
-        `listing artifacts named ${name}`,
-        () => octokit.rest.actions.listArtifactsForRepo({ owner, repo, name, per_page: 100 })
-      );
+      const { data } = await call(`listing artifacts named ${name}`, () => octokit.rest.actions.listArtifactsForRepo({ owner, repo, name, per_page: 100 }));
       return data.artifacts.filter((a) => !a.expired).sort((a, b) => Date.parse(b.created_at ?? "") - Date.parse(a.created_at ?? "") || b.id - a.id).map((a) => ({ id: a.id, name: a.name, workflowRunId: a.workflow_run?.id ?? 0, headBranch: a.workflow_run?.head_branch ?? "", createdAt: a.created_at ?? "" }));
     },
     async getDefaultBranch() {
@@ -370,28 +364,21 @@ function combinedDecision(verdicts) {
 function renderAggregateReport(verdicts, options = {}) {
   const decision = combinedDecision(verdicts);
   const counts = ["measured", "ship", "iterate", "reject", "missing"].map((d) => [d, verdicts.filter((v) => v.decision === d).length]).filter(([, n]) => n > 0).map(([d, n]) => `${n} ${d}`);
-  const lines = [
-    `### ${ICON[decision]} ${decision} \u2014 ${verdicts.length} runner${verdicts.length === 1 ? "" : "s"}${counts.length > 0 ? `: ${counts.join(", ")}` : ""}`,
-    ""
-  ];
+  const lines = [`### ${ICON[decision]} ${decision} \u2014 ${verdicts.length} runner${verdicts.length === 1 ? "" : "s"}${counts.length > 0 ? `: ${counts.join(", ")}` : ""}`, ""];
   if (options.runUrl) lines.push(`[workflow run](${options.runUrl})`, "");
   if (verdicts.length === 0) {
     lines.push("No runner left a verdict (no gate.json artifact found in this run).");
     return `${lines.join("\n")}
 `;
   }
-  const rows = [...verdicts].sort((a, b) => RANK[b.decision] - RANK[a.decision] || a.runner.localeCompare(b.runner)).map((v) => [
-    `${ICON[v.decision]} ${v.decision}`,
-    code(v.runner),
-    code(v.host),
-    v.headline.replace(/^#+\s*/, ""),
-    v.attempt ?? "\u2014",
-    v.artifactUrl ? `[artifact](${v.artifactUrl})` : "\u2014"
-  ]);
+  const rows = [...verdicts].sort((a, b) => RANK[b.decision] - RANK[a.decision] || a.runner.localeCompare(b.runner)).map((v) => [`${ICON[v.decision]} ${v.decision}`, code(v.runner), code(v.host), v.headline.replace(/^#+\s*/, ""), v.attempt ?? "\u2014", v.artifactUrl ? `[artifact](${v.artifactUrl})` : "\u2014"]);
   lines.push(table(["Decision", "Runner", "Host", "Summary", "Attempt", "Data"], rows));
   const earlier = verdicts.filter((v) => options.attempt !== void 0 && v.attempt !== void 0 && v.attempt !== options.attempt);
   if (earlier.length > 0) {
-    lines.push("", `This is attempt ${options.attempt}; ${earlier.map((v) => `${v.runner} (attempt ${v.attempt})`).join(", ")} ${earlier.length === 1 ? "was" : "were"} not re-run: ${earlier.length === 1 ? "its verdict comes" : "their verdicts come"} from the attempt shown.`);
+    lines.push(
+      "",
+      `This is attempt ${options.attempt}; ${earlier.map((v) => `${v.runner} (attempt ${v.attempt})`).join(", ")} ${earlier.length === 1 ? "was" : "were"} not re-run: ${earlier.length === 1 ? "its verdict comes" : "their verdicts come"} from the attempt shown.`
+    );
   }
   lines.push("", "Each runner is compared with its own baseline: time and memory never mix hosts.");
   for (const v of verdicts) {
@@ -766,7 +753,11 @@ async function publishVerdict(verdict, targets, deps) {
     }
   }
   if (commentUrl) io.setOutput(Outputs.CommentUrl, commentUrl);
-  for (const a of fitAnnotations(faults.map((f) => ({ title: "optimization-gate: not published", message: f })), 1, "optimization-gate: not published")) {
+  for (const a of fitAnnotations(
+    faults.map((f) => ({ title: "optimization-gate: not published", message: f })),
+    1,
+    "optimization-gate: not published"
+  )) {
     io.error(a.message, { title: a.title });
   }
   return { reportPath, ...gateJsonPath ? { gateJsonPath } : {}, ...artifactId !== void 0 ? { artifactId } : {}, ...commentUrl ? { commentUrl } : {}, faults };
@@ -1131,7 +1122,10 @@ async function measure(session, api, event, ref, answer) {
     throw new UserError(`dispatching ${config.dispatchWorkflow} failed: ${errorMessage(error)}`);
   }
   const what = ref ? codeSpan(ref) : "the default branch";
-  return answer("done", doneAnswer(ctx, `Dispatched ${codeSpan(config.dispatchWorkflow)} on ${codeSpan(branch)} for #${event.issueNumber}, measuring ${what}; its report is posted here when it finishes.`));
+  return answer(
+    "done",
+    doneAnswer(ctx, `Dispatched ${codeSpan(config.dispatchWorkflow)} on ${codeSpan(branch)} for #${event.issueNumber}, measuring ${what}; its report is posted here when it finishes.`)
+  );
 }
 
 // src/action/environment-error.ts
@@ -1205,9 +1199,7 @@ function resolveRef(repoDir, ref) {
   if (!ref.startsWith("refs/") && commitOf(repoDir, `refs/tags/${ref}`)) {
     throw new UserError(`baseline ref "${ref}" is a tag, not a branch: write ref:refs/tags/${ref} to measure the tag`);
   }
-  throw new UserError(`baseline ref "${ref}" is not in the checkout`, [
-    "check out with fetch-depth: 0 (actions/checkout), or fetch the base ref before this step"
-  ]);
+  throw new UserError(`baseline ref "${ref}" is not in the checkout`, ["check out with fetch-depth: 0 (actions/checkout), or fetch the base ref before this step"]);
 }
 function fetchRef(repoDir, ref) {
   const specs = /^[0-9a-f]{40}$/i.test(ref) ? [ref] : ref.startsWith("refs/") ? [`+${ref}:${ref}`] : [`+refs/heads/${ref}:refs/remotes/origin/${ref}`, `+refs/tags/${ref}:refs/tags/${ref}`];
@@ -1395,22 +1387,25 @@ function freezeFailures(result) {
 }
 async function nativeRun(target, ctx, output, warmup, repeat) {
   const { config } = ctx;
-  return (ctx.freezeImpl ?? freeze)({
-    version: target.version,
-    datasetId: config.datasetId,
-    output,
-    command: shellCommand(config.profileCommand ?? ""),
-    sampleIntervalS: config.sampleInterval,
-    warmup,
-    repeat,
-    stages: config.stages,
-    timeoutS: config.timeoutMinutes * 60,
-    cwd: target.cwd,
-    env: ctx.env,
-    containment: config.containment,
-    signal: ctx.signal,
-    onProgress: progressLogger(target, ctx)
-  }, { environment: ctx.environment ??= sharedEnvironment(), ...ctx.measureDeps });
+  return (ctx.freezeImpl ?? freeze)(
+    {
+      version: target.version,
+      datasetId: config.datasetId,
+      output,
+      command: shellCommand(config.profileCommand ?? ""),
+      sampleIntervalS: config.sampleInterval,
+      warmup,
+      repeat,
+      stages: config.stages,
+      timeoutS: config.timeoutMinutes * 60,
+      cwd: target.cwd,
+      env: ctx.env,
+      containment: config.containment,
+      signal: ctx.signal,
+      onProgress: progressLogger(target, ctx)
+    },
+    { environment: ctx.environment ??= sharedEnvironment(), ...ctx.measureDeps }
+  );
 }
 async function externalRun(target, ctx, stem) {
   const { config } = ctx;
@@ -1418,15 +1413,18 @@ async function externalRun(target, ctx, stem) {
   removeStaleOutputs(target.cwd, [written, stageTruthPathFor(written)]);
   mkdirSync2(dirname2(written), { recursive: true });
   try {
-    const result = await (ctx.externalImpl ?? runExternalFreeze)({
-      command: shellCommand(config.profileCommand ?? ""),
-      output: written,
-      cwd: target.cwd,
-      env: { ...ctx.env, [PROFILE_OUTPUT_ENV]: written },
-      containment: config.containment,
-      timeoutS: config.timeoutMinutes * 60,
-      signal: ctx.signal
-    }, ctx.measureDeps);
+    const result = await (ctx.externalImpl ?? runExternalFreeze)(
+      {
+        command: shellCommand(config.profileCommand ?? ""),
+        output: written,
+        cwd: target.cwd,
+        env: { ...ctx.env, [PROFILE_OUTPUT_ENV]: written },
+        containment: config.containment,
+        timeoutS: config.timeoutMinutes * 60,
+        signal: ctx.signal
+      },
+      ctx.measureDeps
+    );
     for (const warning of result.warnings) ctx.log(`[${target.label}] warning: ${warning}`);
     for (const note of result.notes.slice(1)) ctx.log(`[${target.label}] ${note}`);
     const files = runFilesOf(stem);
@@ -1513,13 +1511,20 @@ async function measureSides(targets, ctx) {
     return sides;
   }
   for (let w = 1; w <= config.warmup && !ctx.signal.aborted; w++) {
-    if (ctx.budget && !ctx.budget.take(sides.map((s) => s.target.name), `warm-up ${w}`)) break;
+    if (ctx.budget && !ctx.budget.take(
+      sides.map((s) => s.target.name),
+      `warm-up ${w}`
+    ))
+      break;
     for (const side of sides) {
       const stem = `${side.target.stem}.warmup-${w}`;
       ctx.log(`[${side.target.label}] warm-up ${w} of ${config.warmup} (not measured)`);
       if (config.profileMode === "native") {
         const result = await nativeRun(side.target, ctx, `${stem}${PROFILE_SUFFIX}`, 0, 1);
-        pushAll(side.failures, freezeFailures(result).map((f) => `warm-up ${w}: ${f}`));
+        pushAll(
+          side.failures,
+          freezeFailures(result).map((f) => `warm-up ${w}: ${f}`)
+        );
       } else {
         const { failure } = await externalRun(side.target, ctx, stem);
         if (failure) side.failures.push(`warm-up ${w}: ${failure}`);
@@ -1533,7 +1538,11 @@ async function measureSides(targets, ctx) {
 async function measureRounds(sides, ctx, from, to) {
   const { config } = ctx;
   for (let k = from; k <= to && !ctx.signal.aborted; k++) {
-    if (ctx.budget && !ctx.budget.take(sides.map((s) => s.target.name), k > ctx.repeat ? `confirmation round ${k - ctx.repeat}` : `measured round ${k}`)) break;
+    if (ctx.budget && !ctx.budget.take(
+      sides.map((s) => s.target.name),
+      k > ctx.repeat ? `confirmation round ${k - ctx.repeat}` : `measured round ${k}`
+    ))
+      break;
     for (const [index, side] of sides.entries()) {
       if (ctx.signal.aborted) break;
       const stem = k === 1 && to === 1 ? side.target.stem : `${side.target.stem}.run-${k}`;
@@ -1543,7 +1552,10 @@ async function measureRounds(sides, ctx, from, to) {
       if (config.profileMode === "native") {
         const result = await nativeRun(side.target, ctx, `${stem}${PROFILE_SUFFIX}`, 0, 1);
         profile = result.runs[0]?.files.profile;
-        pushAll(side.failures, freezeFailures(result).map((f) => `run ${k}: ${f}`));
+        pushAll(
+          side.failures,
+          freezeFailures(result).map((f) => `run ${k}: ${f}`)
+        );
       } else {
         const outcome = await externalRun(side.target, ctx, stem);
         profile = outcome.profile;
@@ -1700,7 +1712,11 @@ function readBaselineStore(dir, origin) {
   const path = join7(dir, BASELINE_MANIFEST);
   const realRoot = realpathSync2(dir);
   const links = symlinksUnder(dir);
-  if (links.length > 0) throw new InputFileError(path, links.map((l) => `${l}: a symbolic link; a stored baseline holds only plain files`));
+  if (links.length > 0)
+    throw new InputFileError(
+      path,
+      links.map((l) => `${l}: a symbolic link; a stored baseline holds only plain files`)
+    );
   const data = readJson(path);
   const problems = [];
   if (!isObject(data)) throw new InputFileError(path, ["(root): expected a mapping"]);
@@ -1733,7 +1749,10 @@ function refuseEscapes(root, found) {
     }
   });
   if (escaping.length > 0) {
-    throw new UserError(`baseline "${relative4(root, found)}": a symbolic link leads outside the repository checkout`, escaping.map((p) => relative4(root, p)));
+    throw new UserError(
+      `baseline "${relative4(root, found)}": a symbolic link leads outside the repository checkout`,
+      escaping.map((p) => relative4(root, p))
+    );
   }
 }
 function isProfileYaml(name) {
@@ -1749,7 +1768,10 @@ function resolvePathBaseline(name, root, { insideCheckout = true } = {}) {
   }
   const found = candidates.find((p) => existsSync7(p));
   if (!found) {
-    throw new UserError(`baseline "${name}" not found`, candidates.map((p) => `looked for ${relative4(root, p) || "."}`));
+    throw new UserError(
+      `baseline "${name}" not found`,
+      candidates.map((p) => `looked for ${relative4(root, p) || "."}`)
+    );
   }
   if (insideCheckout) refuseEscapes(root, found);
   if (!statSync2(found).isDirectory()) return { profiles: [found], origin: `repository file ${relative4(root, found)}` };
@@ -2393,7 +2415,13 @@ async function runGate(session) {
     if (!session.api) throw new UserError("input 'token': expected a token to read the optimization issue");
     return loadThresholds(config, context, session.api, (line) => io.info(line));
   });
-  const targets = { outDir, artifactName: config.artifactName, files: [], ...loaded.issue ? { issueNumber: loaded.issue.number } : {}, ...context.pullRequest ? { prNumber: context.pullRequest.number } : {} };
+  const targets = {
+    outDir,
+    artifactName: config.artifactName,
+    files: [],
+    ...loaded.issue ? { issueNumber: loaded.issue.number } : {},
+    ...context.pullRequest ? { prNumber: context.pullRequest.number } : {}
+  };
   let baseline;
   const publish = async (result, diff, sides) => {
     pushAll(targets.files, writeHypothesesJson(outDir, result.hypotheses));
@@ -2402,16 +2430,19 @@ async function runGate(session) {
       const status = await openStatus(session, loaded.issue?.number);
       const published = await publishVerdict(gateVerdict(result, diff, loaded.issue?.number, baseline), { ...targets, runInfo: runInfoText(session, result.decision) }, session);
       const trust = loaded.issue ? { author: loaded.issue.authorLogin, permission: loaded.permission ?? "none", trusted: loaded.refusal === void 0 } : void 0;
-      pushAll(published.faults, await closeStatus(session, status, {
-        mode: "gate",
-        decision: result.decision,
-        baseline: sides?.baseline.runs ?? [],
-        ...sides ? { candidate: sides.candidate.runs } : {},
-        hypotheses: result.hypotheses,
-        spec: loaded.spec,
-        ...trust ? { trust } : {},
-        ...published.commentUrl ? { commentUrl: published.commentUrl } : {}
-      }));
+      pushAll(
+        published.faults,
+        await closeStatus(session, status, {
+          mode: "gate",
+          decision: result.decision,
+          baseline: sides?.baseline.runs ?? [],
+          ...sides ? { candidate: sides.candidate.runs } : {},
+          hypotheses: result.hypotheses,
+          spec: loaded.spec,
+          ...trust ? { trust } : {},
+          ...published.commentUrl ? { commentUrl: published.commentUrl } : {}
+        })
+      );
       return published;
     });
     return { result, publication };
@@ -2486,17 +2517,17 @@ async function runGate(session) {
   let measured = [];
   let judged;
   try {
-    measured = await io.group(
-      `Measure (${repeat} run${repeat === 1 ? "" : "s"} per side${worktree ? ", interleaved with the base ref" : ""})`,
-      () => measureSides(sideTargets, measureContext)
-    );
+    measured = await io.group(`Measure (${repeat} run${repeat === 1 ? "" : "s"} per side${worktree ? ", interleaved with the base ref" : ""})`, () => measureSides(sideTargets, measureContext));
     if (session.signal.aborted) throw new CancelledError("cancelled while measuring; the post step uploads what was measured");
     judged = judge({ spec, measured, storedBaseline, failures, baselineEvalDir, acceptances }, config.failOn, void 0, budget);
     judged = await confirm(session, { spec, measured, storedBaseline, failures, repeat, measureContext, baselineEvalDir, acceptances }, judged);
   } finally {
     worktree?.remove();
     targets.files = measuredFiles(measured);
-    setProfileOutputs(session, measured.find((m) => m.target.name === "candidate"));
+    setProfileOutputs(
+      session,
+      measured.find((m) => m.target.name === "candidate")
+    );
   }
   if (session.signal.aborted) throw new CancelledError("cancelled while measuring; the post step uploads what was measured");
   return publish(judged.result, judged.diff, judged.sides);
@@ -2564,7 +2595,11 @@ function judge({ spec, measured, storedBaseline, failures: loadFailures, baselin
     const base = measured.find((m) => m.target.name === "baseline");
     baselineSide = loadSide("baseline", base.profiles, base.evalDir ?? baselineEvalDir, failures);
   }
-  for (const side of measured) pushAll(failures, side.failures.map((f) => `${side.target.name}: ${f}`));
+  for (const side of measured)
+    pushAll(
+      failures,
+      side.failures.map((f) => `${side.target.name}: ${f}`)
+    );
   const result = evaluateGate(spec, baselineSide, candidateSide, {
     failOn,
     failedRuns: failures,
@@ -2604,14 +2639,29 @@ function renderMeasurementReport(runs, options) {
   for (const run2 of runs) for (const stage of Object.keys(run2.profile.stages)) if (!stages.includes(stage)) stages.push(stage);
   const rows = stages.map((stage) => [
     escapeInline(stage),
-    fmt(medianOf2(runs, (r) => r.profile.stages[stage]?.wall_time_s), "wall_time_s"),
-    fmt(medianOf2(runs, (r) => r.profile.stages[stage]?.peak_rss_mb), "peak_rss_mb"),
-    fmt(medianOf2(runs, (r) => r.profile.stages[stage]?.avg_cpu_pct), "avg_cpu_pct")
+    fmt(
+      medianOf2(runs, (r) => r.profile.stages[stage]?.wall_time_s),
+      "wall_time_s"
+    ),
+    fmt(
+      medianOf2(runs, (r) => r.profile.stages[stage]?.peak_rss_mb),
+      "peak_rss_mb"
+    ),
+    fmt(
+      medianOf2(runs, (r) => r.profile.stages[stage]?.avg_cpu_pct),
+      "avg_cpu_pct"
+    )
   ]);
   rows.push([
     "**total**",
-    `**${fmt(medianOf2(runs, (r) => r.profile.totals.wall_time_s), "wall_time_s")}**`,
-    `**${fmt(medianOf2(runs, (r) => r.profile.totals.peak_rss_mb), "peak_rss_mb")}**`,
+    `**${fmt(
+      medianOf2(runs, (r) => r.profile.totals.wall_time_s),
+      "wall_time_s"
+    )}**`,
+    `**${fmt(
+      medianOf2(runs, (r) => r.profile.totals.peak_rss_mb),
+      "peak_rss_mb"
+    )}**`,
     "\u2014"
   ]);
   lines.push("", table(["Stage", "Wall time", "Peak memory", "CPU (% of one core)"], rows, { align: "lrrr" }));
@@ -2681,10 +2731,25 @@ async function runMeasure(session) {
       session
     );
     const commentUrl = published.commentUrl ? { commentUrl: published.commentUrl } : {};
-    pushAll(published.faults, await closeStatus(session, status, { mode: "measure", decision: "measured", baseline: loaded.runs, hypotheses, spec: wanted.spec, ...wanted.trust ? { trust: wanted.trust } : {}, ...commentUrl }));
+    pushAll(
+      published.faults,
+      await closeStatus(session, status, {
+        mode: "measure",
+        decision: "measured",
+        baseline: loaded.runs,
+        hypotheses,
+        spec: wanted.spec,
+        ...wanted.trust ? { trust: wanted.trust } : {},
+        ...commentUrl
+      })
+    );
     return published;
   });
-  if (failures.length > 0) pushAll(publication.faults, failures.map((f) => `measured run failed: ${f}`));
+  if (failures.length > 0)
+    pushAll(
+      publication.faults,
+      failures.map((f) => `measured run failed: ${f}`)
+    );
   return publication;
 }
 async function trackingIssue(session) {
@@ -2810,9 +2875,24 @@ async function runBaseline(session) {
   const runInfo = runInfoText(session, drift?.decision ?? "measured");
   const publication = await io.group("Publish", async () => {
     const status = await openStatus(session, config.issueNumber);
-    const published = await publishVerdict(verdict, { outDir, artifactName, files, runInfo, ...issueNumber !== void 0 ? { issueNumber } : {} }, { ...session, config: { ...config, comment: { issue: issueNumber !== void 0, pr: false } } });
+    const published = await publishVerdict(
+      verdict,
+      { outDir, artifactName, files, runInfo, ...issueNumber !== void 0 ? { issueNumber } : {} },
+      { ...session, config: { ...config, comment: { issue: issueNumber !== void 0, pr: false } } }
+    );
     const commentUrl = published.commentUrl ? { commentUrl: published.commentUrl } : {};
-    pushAll(published.faults, await closeStatus(session, status, { mode: "baseline", decision: drift?.decision ?? "measured", baseline: fresh.runs, hypotheses, spec: wanted.spec, ...wanted.trust ? { trust: wanted.trust } : {}, ...commentUrl }));
+    pushAll(
+      published.faults,
+      await closeStatus(session, status, {
+        mode: "baseline",
+        decision: drift?.decision ?? "measured",
+        baseline: fresh.runs,
+        hypotheses,
+        spec: wanted.spec,
+        ...wanted.trust ? { trust: wanted.trust } : {},
+        ...commentUrl
+      })
+    );
     return published;
   });
   if (stored && !cacheWritable) {
@@ -2830,7 +2910,11 @@ async function runBaseline(session) {
       rmSync6(storePath, { recursive: true, force: true });
     }
   }
-  if (failures.length > 0) pushAll(publication.faults, failures.map((f) => `measured run failed: ${f}`));
+  if (failures.length > 0)
+    pushAll(
+      publication.faults,
+      failures.map((f) => `measured run failed: ${f}`)
+    );
   return { publication, ...drift ? { drift } : {} };
 }
 

@@ -55,10 +55,14 @@ const min = (xs) => xs.reduce((a, b) => Math.min(a, b), Infinity);
 function cliRebuild(samplesPath, output, nodeArgs = []) {
   const report = join(work, 'usage.json');
   const started = performance.now();
-  const child = spawnSync(process.execPath, [...nodeArgs, '--import', pathToFileURL(join(ROOT, 'scripts', 'bench', 'report-usage.mjs')).href, CLI, 'rebuild', '--samples', samplesPath, '--output', output], {
-    env: { ...process.env, BENCH_USAGE: report },
-    encoding: 'utf8',
-  });
+  const child = spawnSync(
+    process.execPath,
+    [...nodeArgs, '--import', pathToFileURL(join(ROOT, 'scripts', 'bench', 'report-usage.mjs')).href, CLI, 'rebuild', '--samples', samplesPath, '--output', output],
+    {
+      env: { ...process.env, BENCH_USAGE: report },
+      encoding: 'utf8',
+    },
+  );
   const wallMs = performance.now() - started;
   if (child.status !== 0) throw new Error(`rebuild exited ${child.status}: ${child.stderr}`);
   return { ...JSON.parse(readFileSync(report, 'utf8')), wall_ms: wallMs };
@@ -75,7 +79,6 @@ console.log((process.memoryUsage().heapUsed - before) / 1024 ** 2, run.samples.l
   const [mb] = child.stdout.trim().split(' ').map(Number);
   return mb;
 }
-
 
 /** The freeze's end of run and the attribution alone for a run of `hours`, in a process of their own (scripts/bench/rebuild-step.mjs). */
 function inProcess(hours, reference = false) {
@@ -116,7 +119,10 @@ for (const hours of HOURS) {
     samples_file_mb: r(readFileSync(samplesPath).length / 1024 ** 2, 1),
     cli_rebuild_cpu_s: r(min(cli.map((c) => c.cpu_ms)) / 1000),
     cli_rebuild_wall_s: r(min(cli.map((c) => c.wall_ms)) / 1000),
-    cli_rebuild_max_rss_mb: r(cli.reduce((a, c) => Math.max(a, c.max_rss_mb), 0), 0),
+    cli_rebuild_max_rss_mb: r(
+      cli.reduce((a, c) => Math.max(a, c.max_rss_mb), 0),
+      0,
+    ),
     [`cli_rebuild_fits_${HEAP_LIMIT_MB}mib_heap`]: fitsHeap,
     freeze_end_of_run_cpu_s: r(step.end_of_run_ms / 1000, 4),
     attribution_cpu_s: r(step.attribution_ms / 1000, 4),
@@ -150,7 +156,9 @@ for (const row of rows) {
       `${`${row.freeze_end_of_run_cpu_s} (×${ratio(row, 'freeze_end_of_run_cpu_s')})`.padStart(29)}  ${`${row.attribution_cpu_s} (×${ratio(row, 'attribution_cpu_s')})`.padStart(23)}`,
   );
 }
-console.log(`fixed cost of a CLI rebuild (a 10 s run): ${r(fixed.cpu_s)} s CPU, peak RSS ${r(fixed.max_rss_mb, 0)} MiB; net of it, CPU ×1h: ${rows.map((row) => `${row.hours} h ×${netRatio(row)}`).join(', ')}`);
+console.log(
+  `fixed cost of a CLI rebuild (a 10 s run): ${r(fixed.cpu_s)} s CPU, peak RSS ${r(fixed.max_rss_mb, 0)} MiB; net of it, CPU ×1h: ${rows.map((row) => `${row.hours} h ×${netRatio(row)}`).join(', ')}`,
+);
 console.log(`samples the freeze holds in memory until its end of run: ${r(heldPerHourMb, 1)} MiB per hour at 10 Hz`);
 console.log('\nreference in the same run: the samples × spans loop that was replaced');
 for (const row of reference) console.log(`  ${row.hours} h: loop ${row.loop_cpu_s} s, one pass ${row.one_pass_cpu_s} s (×${row.loop_over_one_pass})`);

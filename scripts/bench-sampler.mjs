@@ -101,7 +101,18 @@ const nullProbe = () => ({ memoryMetric: 'pss_sum', read: () => ({ memoryKb: 0, 
 
 function freezeRun(tag, hz, stages, deps = {}) {
   return measure.freeze(
-    { version: tag, datasetId: 'bench', output: join(work, `${tag}.yaml`), command: ['python3', WORKLOAD, join(work, `${tag}.truth.json`)], sampleIntervalS: 1 / hz, warmup: 0, cwd: work, env: WORKLOAD_ENV, commandOutput: 'inherit', stages },
+    {
+      version: tag,
+      datasetId: 'bench',
+      output: join(work, `${tag}.yaml`),
+      command: ['python3', WORKLOAD, join(work, `${tag}.truth.json`)],
+      sampleIntervalS: 1 / hz,
+      warmup: 0,
+      cwd: work,
+      env: WORKLOAD_ENV,
+      commandOutput: 'inherit',
+      stages,
+    },
     deps,
   );
 }
@@ -200,8 +211,19 @@ async function samplerBench() {
       runs.push(events, status);
       // All-in: this whole process (the freeze, node included) from spawn to exit. The sampler: the freeze
       // minus the same harness without sampling. The whole freeze: minus spawn + wait.
-      costs.push({ hz, round, all_in: r(events.cpu_ms_per_s, 3), bare: r(bare, 3), harness: r(harness - bare, 3), sampler: r(events.cpu_ms_per_s - harness, 3), whole: r(events.cpu_ms_per_s - bare, 3), sampler_status_file: r(status.cpu_ms_per_s - harness, 3) });
-      console.error(`  round ${round} ${hz} Hz: peak error ${events.peak.error_pct_vs_meter} % / ${status.peak.error_pct_vs_meter} % (meter ${events.peak.meter_achieved_hz} / ${status.peak.meter_achieved_hz} Hz), all-in ${costs.at(-1).all_in} ms/s`);
+      costs.push({
+        hz,
+        round,
+        all_in: r(events.cpu_ms_per_s, 3),
+        bare: r(bare, 3),
+        harness: r(harness - bare, 3),
+        sampler: r(events.cpu_ms_per_s - harness, 3),
+        whole: r(events.cpu_ms_per_s - bare, 3),
+        sampler_status_file: r(status.cpu_ms_per_s - harness, 3),
+      });
+      console.error(
+        `  round ${round} ${hz} Hz: peak error ${events.peak.error_pct_vs_meter} % / ${status.peak.error_pct_vs_meter} % (meter ${events.peak.meter_achieved_hz} / ${status.peak.meter_achieved_hz} Hz), all-in ${costs.at(-1).all_in} ms/s`,
+      );
     }
   }
   const spread = (xs) => ({ min: r(Math.min(...xs), 3), median: r(median(xs), 3), max: r(Math.max(...xs), 3) });
@@ -280,7 +302,9 @@ async function samplerBench() {
     `stage walls in that run, workload clock → events / status file (s): ${last.stages.map((x) => `${x.stage} ${x.own_s} → ${x.events_s} / ${x.status_file_s}`).join('; ')}`,
     '',
     ...summary.flatMap((x) =>
-      Object.entries(x.targets).map(([name, ok]) => `${ok ? 'met   ' : 'MISSED'}  ${x.hz} Hz ${name.replaceAll('_', ' ')}${name === 'sampler_cost' ? ` (target ${TARGETS.costPctOfCore[x.hz]} % of a core)` : ''}`),
+      Object.entries(x.targets).map(
+        ([name, ok]) => `${ok ? 'met   ' : 'MISSED'}  ${x.hz} Hz ${name.replaceAll('_', ' ')}${name === 'sampler_cost' ? ` (target ${TARGETS.costPctOfCore[x.hz]} % of a core)` : ''}`,
+      ),
     ),
   ];
   return { summary, costs, runs, lines, missed: summary.some((x) => Object.values(x.targets).some((ok) => !ok)) };
@@ -296,7 +320,14 @@ async function memoryBench() {
   const cgroupAvailable = await cgroupAccounting();
   console.error(`bench-memory: ${ROUNDS} round(s) of every workload × method at ${RATES_HZ.join(' and ')} Hz${cgroupAvailable ? '' : ' (no cgroup accounting on this host: cgroup column left out)'}`);
   const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
-  const result = await runMemoryBench(measure, readJson, { work, rounds: ROUNDS, rates: RATES_HZ, script: join(ROOT, 'scripts/bench/memory_workloads.py'), cgroupAvailable, log: (l) => console.error(l) });
+  const result = await runMemoryBench(measure, readJson, {
+    work,
+    rounds: ROUNDS,
+    rates: RATES_HZ,
+    script: join(ROOT, 'scripts/bench/memory_workloads.py'),
+    cgroupAvailable,
+    log: (l) => console.error(l),
+  });
   const table = memoryTables(result, RATES_HZ);
   const get = (hz, workload, method) => result.summary.find((x) => x.hz === hz && x.workload === workload && x.method === method);
   const checks = [];
@@ -318,7 +349,13 @@ async function memoryBench() {
       checks.push({ ok: spike !== null && Math.abs(spike) <= TARGETS.peakErrorPct, what: `cgroup ${hz} Hz: the 2 GiB spike caught (worst ${spike} %)` });
     }
   }
-  const lines = ['', `memory benchmark: ${ROUNDS} round(s); each workload's own truth (the sum of PSS over its tree, read by itself at its peak).`, table, '', ...checks.map((c) => `${c.ok ? 'met   ' : 'MISSED'}  ${c.what}`)];
+  const lines = [
+    '',
+    `memory benchmark: ${ROUNDS} round(s); each workload's own truth (the sum of PSS over its tree, read by itself at its peak).`,
+    table,
+    '',
+    ...checks.map((c) => `${c.ok ? 'met   ' : 'MISSED'}  ${c.what}`),
+  ];
   return { ...result, table, checks, lines, missed: checks.some((c) => !c.ok) };
 }
 

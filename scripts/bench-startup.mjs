@@ -116,10 +116,9 @@ const cases = {
 };
 for (const [label, dist] of Object.entries(dists)) {
   cases[`post, nothing measured [${label}]`] = Object.assign(() => wallMs([join(dist, 'post.js')], postEnv({ 'output-dir': emptyOut })), { expectStatus: 0 });
-  cases[`post, main completed and uploaded [${label}]`] = Object.assign(
-    () => wallMs([join(dist, 'post.js')], postEnv({ 'output-dir': ROOT, completed: 'true', 'artifact-uploaded': 'true' })),
-    { expectStatus: 0 },
-  );
+  cases[`post, main completed and uploaded [${label}]`] = Object.assign(() => wallMs([join(dist, 'post.js')], postEnv({ 'output-dir': ROOT, completed: 'true', 'artifact-uploaded': 'true' })), {
+    expectStatus: 0,
+  });
   // No inputs: main reads its config and fails the step, after loading everything it loads at start.
   cases[`main, cold start to first error [${label}]`] = () => wallMs([join(dist, 'main.js')], { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: work, INPUT_MODE: 'no-such-mode' });
   cases[`cli --help [${label}]`] = Object.assign(() => wallMs([join(dist, 'cli.js'), '--help']), { expectStatus: 0 });
@@ -143,7 +142,11 @@ for (let round = 0; round < ROUNDS; round++) {
   }
   const file = join(work, `stamp-cli-${round}.txt`);
   const spawned = Date.now();
-  const cli = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'freeze', '--version', 'b', '--dataset-id', 'b', '--output', join(work, `c-${round}.yaml`), '--warmup', '0', '--', ...stamp(file)], { cwd: ROOT, encoding: 'utf8' });
+  const cli = spawnSync(
+    process.execPath,
+    [join(ROOT, 'dist', 'cli.js'), 'freeze', '--version', 'b', '--dataset-id', 'b', '--output', join(work, `c-${round}.yaml`), '--warmup', '0', '--', ...stamp(file)],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   if (cli.status !== 0) throw new Error(`cli freeze: ${cli.stderr}`);
   freezeStart.cli_warmup0.push(stampedMs(file) - spawned);
   const before = performance.now();
@@ -177,7 +180,9 @@ const verdicts = {
   post_under_200ms: post.median < TARGETS.postMs,
   command_start_under_100ms: start.api_warmup0.median < TARGETS.commandStartMs && start.api_warmup1.median < TARGETS.commandStartMs,
 };
-console.log(`\ntargets: post (nothing to do) < ${TARGETS.postMs} ms: ${verdicts.post_under_200ms ? 'met' : 'MISSED'} (median ${post.median} ms wall, node alone ${node.wall.median} ms on this host); command start < ${TARGETS.commandStartMs} ms: ${verdicts.command_start_under_100ms ? 'met' : 'MISSED'}`);
+console.log(
+  `\ntargets: post (nothing to do) < ${TARGETS.postMs} ms: ${verdicts.post_under_200ms ? 'met' : 'MISSED'} (median ${post.median} ms wall, node alone ${node.wall.median} ms on this host); command start < ${TARGETS.commandStartMs} ms: ${verdicts.command_start_under_100ms ? 'met' : 'MISSED'}`,
+);
 
 const out = join(ROOT, 'out');
 mkdirSync(out, { recursive: true });

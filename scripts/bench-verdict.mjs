@@ -52,7 +52,13 @@ await build({
     resolveDir: ROOT,
     loader: 'ts',
   },
-  outfile: bundle, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning',
+  outfile: bundle,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
 });
 const og = await import(pathToFileURL(bundle).href);
 // The "+confirm" rows of the pool are the action's default confirm-runs.
@@ -83,9 +89,16 @@ async function measurePool(dir) {
   const measureOnce = async (arm, index) => {
     const file = `${arm.name.replace(/[^\w-]/g, '_')}-${String(index).padStart(3, '0')}.yaml`;
     const result = await og.freeze({
-      version: `bench-${arm.name}`, datasetId: 'bench', output: join(dir, file),
+      version: `bench-${arm.name}`,
+      datasetId: 'bench',
+      output: join(dir, file),
       command: ['python3', pipeline, '--config', config, '--out', join(dir, 'out'), '--limit', limit, ...arm.slow],
-      sampleIntervalS: 0.1, warmup: 0, repeat: 1, stages: 'events', cwd: dir, commandOutput: 'ignore',
+      sampleIntervalS: 0.1,
+      warmup: 0,
+      repeat: 1,
+      stages: 'events',
+      cwd: dir,
+      commandOutput: 'ignore',
     });
     if (result.status !== 'ok') throw new Error(`bench-verdict: ${arm.name} run ${index} ${result.status}`);
     return file;
@@ -105,7 +118,13 @@ async function measurePool(dir) {
     if (round % 5 === 0) console.log(`  pool: round ${round} of ${ROUNDS} (${((Date.now() - started) / 1000).toFixed(0)} s, load ${loadavg()[0].toFixed(2)})`);
   }
   const written = {
-    date: new Date().toISOString(), cores: cpus().length, rounds: ROUNDS, limit, slowed, seconds: (Date.now() - started) / 1000, load,
+    date: new Date().toISOString(),
+    cores: cpus().length,
+    rounds: ROUNDS,
+    limit,
+    slowed,
+    seconds: (Date.now() - started) / 1000,
+    load,
     arms: arms.map(({ name, stage, pct, files }) => ({ name, ...(stage ? { stage, pct } : {}), files })),
   };
   writeFileSync(join(dir, 'pool.json'), `${JSON.stringify(written, null, 2)}\n`);
@@ -138,8 +157,11 @@ const GROUPS = [
 ];
 const stages = Object.keys(pool.A[0].profile.stages);
 const metrics = [
-  ...stages.map((s) => `profile.stages.${s}.wall_time_s`), 'profile.totals.wall_time_s', 'profile.totals.peak_rss_mb',
-  'profile.totals.cpu_time_s', ...stages.map((s) => `profile.stages.${s}.avg_cpu_pct`),
+  ...stages.map((s) => `profile.stages.${s}.wall_time_s`),
+  'profile.totals.wall_time_s',
+  'profile.totals.peak_rss_mb',
+  'profile.totals.cpu_time_s',
+  ...stages.map((s) => `profile.stages.${s}.avg_cpu_pct`),
 ];
 const noiseByMetric = Object.fromEntries(metrics.map((m) => [m, noise(pool.A.map((r) => profileValue(r, m)).filter((v) => v !== undefined))]));
 const wallOf = (stage) => `profile.stages.${stage}.wall_time_s`;
@@ -167,7 +189,13 @@ for (const { method, n, draws, arm, spec: rowSpec, label, maxExtra = 0 } of rows
   const affected = arm.stage ? [wallOf(arm.stage), 'profile.totals.wall_time_s', 'profile.totals.cpu_time_s'] : [];
   // The same draws for every method (the seed depends on N and the arm only): a paired comparison.
   const { perMetric, gates } = countGates({
-    evaluateGate: og.evaluateGate, spec: rowSpec, baselinePool: pool.A, n, draws, method, random: mulberry32(1000 * n + ARMS.indexOf(arm)),
+    evaluateGate: og.evaluateGate,
+    spec: rowSpec,
+    baselinePool: pool.A,
+    n,
+    draws,
+    method,
+    random: mulberry32(1000 * n + ARMS.indexOf(arm)),
     ...(arm.stage ? { candidatePool: { runs: pool[arm.name], affected } } : {}),
     ...(maxExtra > 0 ? { confirm: { nextConfirmation: og.nextConfirmation, maxExtra } } : {}),
   });
@@ -178,18 +206,28 @@ for (const { method, n, draws, arm, spec: rowSpec, label, maxExtra = 0 } of rows
   const disjointGates = arm.stage ? Math.min(Math.floor(pool.A.length / most), Math.floor(size / most)) : Math.floor(size / (2 * most));
   const evaluationsPerGate = others.total / gates.total;
   results.push({
-    method: maxExtra > 0 ? `${method} +confirm ${maxExtra}` : method, n, arm: label, gates: gates.total,
-    ...(maxExtra > 0 ? { confirm_runs: maxExtra, confirmed_gates: gates.confirmed, mean_extra_rounds: gates.rounds / gates.total } : {}), runs_behind: arm.stage ? pool.A.length + size : size, disjoint_gates: disjointGates,
-    evaluations: others.total, false_fail: others.fail, inconclusive: others.inconclusive, missing: others.missing,
+    method: maxExtra > 0 ? `${method} +confirm ${maxExtra}` : method,
+    n,
+    arm: label,
+    gates: gates.total,
+    ...(maxExtra > 0 ? { confirm_runs: maxExtra, confirmed_gates: gates.confirmed, mean_extra_rounds: gates.rounds / gates.total } : {}),
+    runs_behind: arm.stage ? pool.A.length + size : size,
+    disjoint_gates: disjointGates,
+    evaluations: others.total,
+    false_fail: others.fail,
+    inconclusive: others.inconclusive,
+    missing: others.missing,
     false_fail_gates: gates.anyFalseFail,
     false_fail_ci: wilson(others.fail, others.total),
     false_fail_ci_pool: wilson(Math.round((others.fail / others.total) * disjointGates * evaluationsPerGate), Math.round(disjointGates * evaluationsPerGate)),
     inconclusive_by_group: Object.fromEntries(Object.entries(perGroup).map(([g, t]) => [g, t.total ? t.inconclusive / t.total : 0])),
-    ...(slowed ? {
-      slowed: { fail: slowed.fail, inconclusive: slowed.inconclusive, pass: slowed.pass + slowed.missing },
-      detection_ci: wilson(slowed.fail, gates.total),
-      detection_ci_pool: wilson(Math.round((slowed.fail / gates.total) * disjointGates), disjointGates),
-    } : {}),
+    ...(slowed
+      ? {
+          slowed: { fail: slowed.fail, inconclusive: slowed.inconclusive, pass: slowed.pass + slowed.missing },
+          detection_ci: wilson(slowed.fail, gates.total),
+          detection_ci_pool: wilson(Math.round((slowed.fail / gates.total) * disjointGates), disjointGates),
+        }
+      : {}),
     ...(rowSpec === specNoMargin ? { expected_false_fail: (1 - og.shiftInterval(range0(n), range0(n), 0.95).coverage) / 2 } : {}),
     per_metric: perMetric,
   });
@@ -210,13 +248,19 @@ for (const [metric, v] of Object.entries(noiseByMetric)) console.log(`  ${metric
 console.log('\nthe injected slowdowns as measured (median of the arm / median of A, on the slowed stage):');
 for (const arm of ARMS.filter((a) => a.stage)) console.log(`  ${arm.name.padEnd(15)} ${measuredShift(arm).toFixed(1)} %`);
 
-console.log(`\nmethod                 N  arm              false fail / evaluation [95 % CI over draws] {pool-limited}   gates   inconclusive: stage wall / total / memory / CPU   slowed stage: fail [CI] {pool} / inconclusive / pass`);
+console.log(
+  `\nmethod                 N  arm              false fail / evaluation [95 % CI over draws] {pool-limited}   gates   inconclusive: stage wall / total / memory / CPU   slowed stage: fail [CI] {pool} / inconclusive / pass`,
+);
 for (const r of results) {
   const ff = `${pct(r.false_fail / r.evaluations, 2)} [${range(r.false_fail_ci)}] {${range(r.false_fail_ci_pool)}}`;
-  const inc = Object.values(r.inconclusive_by_group).map((x) => pct(x, 0)).join(' / ');
+  const inc = Object.values(r.inconclusive_by_group)
+    .map((x) => pct(x, 0))
+    .join(' / ');
   const slowed = r.slowed
     ? `${pct(r.slowed.fail / r.gates)} [${range(r.detection_ci)}] {${range(r.detection_ci_pool)}} / ${pct(r.slowed.inconclusive / r.gates)} / ${pct(r.slowed.pass / r.gates)}`
-    : r.expected_false_fail !== undefined ? `(one-sided error of the interval: ${pct(r.expected_false_fail, 2)})` : '—';
+    : r.expected_false_fail !== undefined
+      ? `(one-sided error of the interval: ${pct(r.expected_false_fail, 2)})`
+      : '—';
   const confirmed = r.confirm_runs ? `   confirmed ${pct(r.confirmed_gates / r.gates, 0)} of gates, ${r.mean_extra_rounds.toFixed(2)} extra runs per side on average` : '';
   console.log(`${r.method.padEnd(22)} ${String(r.n).padEnd(2)} ${r.arm.padEnd(15)}  ${ff.padEnd(52)} ${pct(r.false_fail_gates / r.gates).padStart(7)}   ${inc.padEnd(44)} ${slowed}${confirmed}`);
 }
@@ -234,8 +278,15 @@ function extrapolate(arm) {
   const trail = [];
   for (const n of EXTRAPOLATE_NS) {
     const { perMetric, gates } = countGates({
-      evaluateGate: og.evaluateGate, spec: one, baselinePool: pool.A, n, draws: 200, method: 'rank-shift', random: mulberry32(7000 + n),
-      candidatePool: { runs: pool[arm.name], affected: [wallOf(arm.stage)] }, withReplacement: true,
+      evaluateGate: og.evaluateGate,
+      spec: one,
+      baselinePool: pool.A,
+      n,
+      draws: 200,
+      method: 'rank-shift',
+      random: mulberry32(7000 + n),
+      candidatePool: { runs: pool[arm.name], affected: [wallOf(arm.stage)] },
+      withReplacement: true,
     });
     const rate = perMetric[wallOf(arm.stage)].fail / gates.total;
     trail.push(`${n}: ${pct(rate, 0)}`);
@@ -250,7 +301,11 @@ const withConfirm = `rank-shift +confirm ${CONFIRM_RUNS}`;
 const detection = (r) => r.slowed.fail / r.gates;
 const aa5 = row('rank-shift', 5, 'A');
 const targets = [
-  { name: 'N = 5: A/A false fail <= 1 % of threshold evaluations', met: aa5.false_fail / aa5.evaluations <= 0.01, value: `${pct(aa5.false_fail / aa5.evaluations, 2)} (${aa5.false_fail} of ${aa5.evaluations})` },
+  {
+    name: 'N = 5: A/A false fail <= 1 % of threshold evaluations',
+    met: aa5.false_fail / aa5.evaluations <= 0.01,
+    value: `${pct(aa5.false_fail / aa5.evaluations, 2)} (${aa5.false_fail} of ${aa5.evaluations})`,
+  },
   ...ARMS.filter((a) => a.stage && a.pct === 10).map((arm) => {
     const r = row('rank-shift', 5, arm.name);
     const nz = noiseByMetric[wallOf(arm.stage)];
@@ -259,7 +314,10 @@ const targets = [
     const enough = results
       .filter((x) => x.method === 'rank-shift' && x.arm === arm.name && detection(x) >= 0.95)
       .map((x) => x.n)
-      .find((n) => { const aa = row('rank-shift', n, 'A'); return aa && aa.false_fail / aa.evaluations <= 0.01; });
+      .find((n) => {
+        const aa = row('rank-shift', n, 'A');
+        return aa && aa.false_fail / aa.evaluations <= 0.01;
+      });
     const extrapolated = enough === undefined ? extrapolate(arm) : undefined;
     const beyond = extrapolated ? `; drawn with replacement from the pool: ${extrapolated.n ? `N ≈ ${extrapolated.n}` : `not at N <= ${EXTRAPOLATE_NS.at(-1)}`} (${extrapolated.trail})` : '';
     return {
@@ -272,10 +330,19 @@ const targets = [
 ];
 const aaConfirm = row(withConfirm, 5, 'A');
 if (aaConfirm) {
-  targets.push({ name: `N = 5 with confirm-runs ${CONFIRM_RUNS}: A/A false fail <= 1 %`, met: aaConfirm.false_fail / aaConfirm.evaluations <= 0.01, value: `${pct(aaConfirm.false_fail / aaConfirm.evaluations, 2)}; ${aaConfirm.mean_extra_rounds.toFixed(2)} extra runs per side on average` });
+  targets.push({
+    name: `N = 5 with confirm-runs ${CONFIRM_RUNS}: A/A false fail <= 1 %`,
+    met: aaConfirm.false_fail / aaConfirm.evaluations <= 0.01,
+    value: `${pct(aaConfirm.false_fail / aaConfirm.evaluations, 2)}; ${aaConfirm.mean_extra_rounds.toFixed(2)} extra runs per side on average`,
+  });
   for (const arm of ARMS.filter((a) => a.stage && a.pct === 10)) {
     const r = row(withConfirm, 5, arm.name);
-    if (r) targets.push({ name: `N = 5 with confirm-runs ${CONFIRM_RUNS}: ${arm.name} caught as fail >= 95 %`, met: detection(r) >= 0.95, value: `${pct(detection(r))}; ${r.mean_extra_rounds.toFixed(2)} extra runs per side on average` });
+    if (r)
+      targets.push({
+        name: `N = 5 with confirm-runs ${CONFIRM_RUNS}: ${arm.name} caught as fail >= 95 %`,
+        met: detection(r) >= 0.95,
+        value: `${pct(detection(r))}; ${r.mean_extra_rounds.toFixed(2)} extra runs per side on average`,
+      });
   }
 }
 
@@ -284,7 +351,11 @@ const REF_DRAWS = Number(option('ref-draws', 1000));
 const refStarted = Date.now();
 const defaults = `repeat ${og.DEFAULT_REPEAT} + confirm-runs ${og.DEFAULT_CONFIRM_RUNS}`;
 const reference = referenceRows({
-  countGates, sumTallies, evaluateGate: og.evaluateGate, spec, draws: REF_DRAWS,
+  countGates,
+  sumTallies,
+  evaluateGate: og.evaluateGate,
+  spec,
+  draws: REF_DRAWS,
   configs: [
     { label: 'repeat 5, confirm-runs 0 (the old default)', repeat: 5, confirm: 0, rule: og.nextConfirmation },
     { label: 'repeat 5 + confirm-runs 5, a round while inconclusive', repeat: 5, confirm: 5, rule: confirmWhileInconclusive(og.nextConfirmation) },
@@ -294,19 +365,34 @@ const reference = referenceRows({
   ],
 });
 const refNoise = Object.fromEntries(['clean', 'summarize'].map((s) => [s, noise(referenceRuns(4000, 1).map((r) => profileValue(r, wallOf(s)))).cv_pct]));
-console.log(`\nreference scenario (noise as measured on a quiet machine: clean CV ${refNoise.clean.toFixed(2)} %, summarize ${refNoise.summarize.toFixed(2)} %; ${REF_DRAWS} gates a row, ${((Date.now() - refStarted) / 1000).toFixed(0)} s):`);
+console.log(
+  `\nreference scenario (noise as measured on a quiet machine: clean CV ${refNoise.clean.toFixed(2)} %, summarize ${refNoise.summarize.toFixed(2)} %; ${REF_DRAWS} gates a row, ${((Date.now() - refStarted) / 1000).toFixed(0)} s):`,
+);
 console.log(`configuration                                                           A/A false fail   A/A runs/side   clean +10 % caught   runs/side   summarize +10 % caught   runs/side`);
 for (const r of reference) {
-  console.log(`${r.label.padEnd(72)}${pct(r.aa_false_fail, 2).padStart(14)}${r.aa_runs_per_side.toFixed(2).padStart(16)}${pct(r.clean_caught).padStart(21)}${r.clean_runs_per_side.toFixed(2).padStart(12)}${pct(r.summarize_caught).padStart(25)}${r.summarize_runs_per_side.toFixed(2).padStart(12)}`);
+  console.log(
+    `${r.label.padEnd(72)}${pct(r.aa_false_fail, 2).padStart(14)}${r.aa_runs_per_side.toFixed(2).padStart(16)}${pct(r.clean_caught).padStart(21)}${r.clean_runs_per_side.toFixed(2).padStart(12)}${pct(r.summarize_caught).padStart(25)}${r.summarize_runs_per_side.toFixed(2).padStart(12)}`,
+  );
 }
 const ours = reference[3];
 targets.push(
-  { name: `defaults (${defaults}), reference scenario: clean +10 % (CV ${refNoise.clean.toFixed(1)} %) caught as fail >= 95 %`, met: ours.clean_caught >= 0.95, value: `${pct(ours.clean_caught)} [${range(wilson(Math.round(ours.clean_caught * REF_DRAWS), REF_DRAWS))}]` },
-  { name: `defaults, reference scenario: <= 6 runs per side on average for it`, met: ours.clean_runs_per_side <= 6, value: `${ours.clean_runs_per_side.toFixed(2)} (A/A: ${ours.aa_runs_per_side.toFixed(2)})` },
+  {
+    name: `defaults (${defaults}), reference scenario: clean +10 % (CV ${refNoise.clean.toFixed(1)} %) caught as fail >= 95 %`,
+    met: ours.clean_caught >= 0.95,
+    value: `${pct(ours.clean_caught)} [${range(wilson(Math.round(ours.clean_caught * REF_DRAWS), REF_DRAWS))}]`,
+  },
+  {
+    name: `defaults, reference scenario: <= 6 runs per side on average for it`,
+    met: ours.clean_runs_per_side <= 6,
+    value: `${ours.clean_runs_per_side.toFixed(2)} (A/A: ${ours.aa_runs_per_side.toFixed(2)})`,
+  },
   { name: `defaults, reference scenario: A/A false fail <= 1 %`, met: ours.aa_false_fail <= 0.01, value: pct(ours.aa_false_fail, 2) },
 );
 const poolDefaults = results.find((r) => r.confirm_runs === og.DEFAULT_CONFIRM_RUNS && r.n === og.DEFAULT_REPEAT && r.arm === 'clean+10%');
-if (poolDefaults) console.log(`\nthe defaults on the pool measured now (noise as this machine has it): clean +10 % caught ${pct(detection(poolDefaults))} at ${(og.DEFAULT_REPEAT + poolDefaults.mean_extra_rounds).toFixed(2)} runs per side`);
+if (poolDefaults)
+  console.log(
+    `\nthe defaults on the pool measured now (noise as this machine has it): clean +10 % caught ${pct(detection(poolDefaults))} at ${(og.DEFAULT_REPEAT + poolDefaults.mean_extra_rounds).toFixed(2)} runs per side`,
+  );
 
 console.log('');
 for (const t of targets) console.log(`${t.met ? 'met    ' : 'MISSED '} ${t.name}: ${t.value}`);

@@ -23,7 +23,12 @@ if (!Number.isInteger(repeat) || repeat < 1) {
 const runsOf = (side) => (repeat === 1 ? [join(OUT, `${side}.yaml`)] : Array.from({ length: repeat }, (_, k) => join(OUT, `${side}.run-${k + 1}.yaml`)));
 
 function run(command, argv, options = {}) {
-  console.log(`\n$ ${[command, ...argv].map((a) => (/\s/.test(a) ? `'${a}'` : a)).join(' ').replaceAll(`${ROOT}/`, '')}`);
+  console.log(
+    `\n$ ${[command, ...argv]
+      .map((a) => (/\s/.test(a) ? `'${a}'` : a))
+      .join(' ')
+      .replaceAll(`${ROOT}/`, '')}`,
+  );
   const result = spawnSync(command, argv, { stdio: 'inherit', cwd: ROOT, ...options });
   if (result.error) throw new Error(`${command}: ${result.error.message}`);
   if (result.status !== 0) {
@@ -66,14 +71,28 @@ for (const side of sides) {
   run(process.execPath, [
     cli,
     'freeze',
-    '--version', `example-${side.name}`,
-    '--dataset-id', 'example_podcasts_v1',
-    '--output', join(OUT, `${side.name}.yaml`),
-    '--episodes', '5',
-    '--repeat', String(repeat),
-    '--cwd', work,
+    '--version',
+    `example-${side.name}`,
+    '--dataset-id',
+    'example_podcasts_v1',
+    '--output',
+    join(OUT, `${side.name}.yaml`),
+    '--episodes',
+    '5',
+    '--repeat',
+    String(repeat),
+    '--cwd',
+    work,
     '--',
-    'python3', join(EXAMPLE, 'pipeline.py'), '--config', side.config, '--out', '.', '--metrics-out', 'run_metrics.json', ...side.extra,
+    'python3',
+    join(EXAMPLE, 'pipeline.py'),
+    '--config',
+    side.config,
+    '--out',
+    '.',
+    '--metrics-out',
+    'run_metrics.json',
+    ...side.extra,
   ]);
   // The experiment: quality, latency and cost against the bundled reference summaries.
   run('python3', [join(EXAMPLE, 'experiment.py'), '--config', side.config, '--out', join(OUT, `${side.name}.eval`), ...side.extra]);
@@ -84,14 +103,22 @@ for (const side of sides) {
 const gateOut = join(OUT, 'gate');
 console.log('\n=== gate: the candidate against the baseline, on the thresholds of examples/issue.md');
 const gateArgs = [
-  cli, 'gate',
-  '--issue-file', join(ROOT, 'examples', 'issue.md'),
-  '--baseline', ...runsOf('baseline'),
-  '--candidate', ...runsOf('candidate'),
-  '--eval-baseline', join(OUT, 'baseline.eval'),
-  '--eval-candidate', join(OUT, 'candidate.eval'),
-  '--fail-on', 'reject',
-  '--out', gateOut,
+  cli,
+  'gate',
+  '--issue-file',
+  join(ROOT, 'examples', 'issue.md'),
+  '--baseline',
+  ...runsOf('baseline'),
+  '--candidate',
+  ...runsOf('candidate'),
+  '--eval-baseline',
+  join(OUT, 'baseline.eval'),
+  '--eval-candidate',
+  join(OUT, 'candidate.eval'),
+  '--fail-on',
+  'reject',
+  '--out',
+  gateOut,
 ];
 console.log(`$ ${[process.execPath, ...gateArgs].join(' ').replaceAll(`${ROOT}/`, '').replace(process.execPath, 'node')}`);
 const gate = spawnSync(process.execPath, gateArgs, { stdio: 'inherit', cwd: ROOT });
@@ -108,4 +135,6 @@ for (const side of ['baseline', 'candidate']) {
   console.log(`  ${side}.yaml  ${side}.stage_truth.json  ${side}.samples.jsonl  ${side}.events.jsonl  ${side}.eval/{metrics.json,eval_pipeline_metrics.json}`);
 }
 console.log('  gate/report.md  gate/gate.json');
-console.log(`\ndone in ${((Date.now() - started) / 1000).toFixed(1)} s: decision ${JSON.parse(readFileSync(join(gateOut, 'gate.json'), 'utf8')).decision}; the full report is ${relative(ROOT, join(gateOut, 'report.md'))}.`);
+console.log(
+  `\ndone in ${((Date.now() - started) / 1000).toFixed(1)} s: decision ${JSON.parse(readFileSync(join(gateOut, 'gate.json'), 'utf8')).decision}; the full report is ${relative(ROOT, join(gateOut, 'report.md'))}.`,
+);

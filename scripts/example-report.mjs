@@ -12,11 +12,7 @@ import { fileURLToPath } from 'node:url';
 const PROFILES = 'test/fixtures/podcast_scraper/data/profiles/issue-477/';
 
 /** The gate's arguments (after `gate`), relative to the repository root; `--out` is added by the caller. */
-export const EXAMPLE_ARGS = [
-  '--issue-file', 'examples/issue-477.md',
-  '--baseline', `${PROFILES}issue477-staged-gpt4o.yaml`,
-  '--candidate', `${PROFILES}issue477-bundled-gpt4o.yaml`,
-];
+export const EXAMPLE_ARGS = ['--issue-file', 'examples/issue-477.md', '--baseline', `${PROFILES}issue477-staged-gpt4o.yaml`, '--candidate', `${PROFILES}issue477-bundled-gpt4o.yaml`];
 
 export const START = '<!-- example-report -->';
 export const END = '<!-- /example-report -->';

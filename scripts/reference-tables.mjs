@@ -16,7 +16,10 @@ export const TABLES = [
   { name: 'refresh-inputs', file: '.github/workflows/baseline-refresh.yml', section: 'workflow' },
 ];
 
-const oneLine = (text) => String(text ?? '').replace(/\s+/g, ' ').trim();
+const oneLine = (text) =>
+  String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
 const cell = (text) => oneLine(text).replace(/\|/g, '\\|');
 const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;');
 
@@ -48,9 +51,7 @@ export function renderTable(table, yamlText) {
     return ['| Output | Description |', '| --- | --- |', ...rows].join('\n');
   }
   const call = doc.on?.workflow_call ?? {};
-  const rows = entries(call.inputs).map(
-    ([name, spec]) => `| \`${name}\` | ${spec?.type ?? 'string'} | ${defaultCell(spec?.default, spec?.required === true)} | ${cell(spec?.description)} |`,
-  );
+  const rows = entries(call.inputs).map(([name, spec]) => `| \`${name}\` | ${spec?.type ?? 'string'} | ${defaultCell(spec?.default, spec?.required === true)} | ${cell(spec?.description)} |`);
   const lines = ['| Input | Type | Default | Description |', '| --- | --- | --- | --- |', ...rows];
   const secrets = entries(call.secrets).map(([name, spec]) => `- secret \`${name}\`${spec?.required ? ' (required)' : ''}: ${oneLine(spec?.description)}`);
   const outputs = entries(call.outputs).map(([name, spec]) => `- output \`${name}\`: ${oneLine(spec?.description)}`);

@@ -44,10 +44,18 @@ export function syntheticRun(options) {
   let stepAt = options.clockStepBackS ? startedAt + options.durationS / 2 : Infinity;
   for (let k = 0; t < endedAt; k++) {
     const cpuPct = k === 0 ? null : Math.round(random() * 19000) / 100;
-    if (cpuPct !== null) cpuS += (cpuPct / 100) / hz;
+    if (cpuPct !== null) cpuS += cpuPct / 100 / hz;
     memMb = Math.max(50, memMb + (random() - 0.48) * 4);
     const procs = 1 + Math.floor(random() * 4);
-    samples.push({ t: Math.round(t * 1000) / 1000, mem_mb: Math.round(memMb * 1000) / 1000, rss_mb: Math.round(memMb * 1.8 * 1000) / 1000, cpu_pct: cpuPct, cpu_s: Math.round(cpuS * 100) / 100, procs, pss_age_s: k % 20 === 0 ? 0 : Math.round((k % 20) * 10 / hz) / 10 });
+    samples.push({
+      t: Math.round(t * 1000) / 1000,
+      mem_mb: Math.round(memMb * 1000) / 1000,
+      rss_mb: Math.round(memMb * 1.8 * 1000) / 1000,
+      cpu_pct: cpuPct,
+      cpu_s: Math.round(cpuS * 100) / 100,
+      procs,
+      pss_age_s: k % 20 === 0 ? 0 : Math.round(((k % 20) * 10) / hz) / 10,
+    });
     // A sampler on a busy host: a few ms of jitter, now and then a missed tick.
     t += (random() < 0.01 ? 2 : 1) / hz + (random() - 0.5) * 0.006;
     if (t >= stepAt) {
@@ -82,10 +90,23 @@ export function writeRunFiles(stem, run, extra = {}) {
   };
   write(eventsPath, run.events);
   const header = {
-    type: 'header', format: 'optimization-gate-samples', version: 1, release: 'long-run', dataset_id: 'synthetic',
-    sample_interval_s: 0.1, started_at: run.startedAt, root_pid: 999999999, command: ['pipeline'], cwd: '/work',
-    memory_metric: 'pss_sum', stage_source: { kind: 'auto' }, events_path: eventsPath, status_file: null, metrics_file: null,
-    episodes: null, environment: { hostname: 'bench', cpu: 'x86_64', cpu_cores_physical: null, cpu_cores_logical: 2, ram_total_gb: 8, os: 'Linux', python: null, node: process.versions.node },
+    type: 'header',
+    format: 'optimization-gate-samples',
+    version: 1,
+    release: 'long-run',
+    dataset_id: 'synthetic',
+    sample_interval_s: 0.1,
+    started_at: run.startedAt,
+    root_pid: 999999999,
+    command: ['pipeline'],
+    cwd: '/work',
+    memory_metric: 'pss_sum',
+    stage_source: { kind: 'auto' },
+    events_path: eventsPath,
+    status_file: null,
+    metrics_file: null,
+    episodes: null,
+    environment: { hostname: 'bench', cpu: 'x86_64', cpu_cores_physical: null, cpu_cores_logical: 2, ram_total_gb: 8, os: 'Linux', python: null, node: process.versions.node },
     ...extra.header,
   };
   const lines = [header];

@@ -160,7 +160,11 @@ export function memoryTables({ methods, summary }, rates) {
       const truth = mine[0]?.truth_mb;
       lines.push(`| ${workload} | ${truth === null || truth === undefined ? '—' : `${truth} MiB`} | ${methods.map((m) => cell(mine.find((s) => s.method === m))).join(' | ')} |`);
     }
-    const above = (workload) => summary.filter((s) => s.hz === hz && s.workload === workload).map((s) => `${s.method} ${s.cost_above_idle_ms_per_s} ms/s`).join(', ');
+    const above = (workload) =>
+      summary
+        .filter((s) => s.hz === hz && s.workload === workload)
+        .map((s) => `${s.method} ${s.cost_above_idle_ms_per_s} ms/s`)
+        .join(', ');
     lines.push('', `Above idle at ${hz} Hz — churn: ${above('churn')}; idle while the host creates ${HOST_PIDS_PER_S} processes/s elsewhere: ${above('idle_busy_host')}.`);
   }
   return lines.join('\n');

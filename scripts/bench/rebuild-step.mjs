@@ -20,10 +20,28 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 const record = (run, timeline) => ({
-  release: 'r', datasetId: 'd', environment: {}, sampleIntervalS: 0.1, memoryMetric: 'pss_sum', startedAt: run.startedAt, endedAt: run.endedAt,
-  samples: run.samples, timeline, episodes: null, status: 'ok', exitCode: 0, signal: null, warnings: [],
+  release: 'r',
+  datasetId: 'd',
+  environment: {},
+  sampleIntervalS: 0.1,
+  memoryMetric: 'pss_sum',
+  startedAt: run.startedAt,
+  endedAt: run.endedAt,
+  samples: run.samples,
+  timeline,
+  episodes: null,
+  status: 'ok',
+  exitCode: 0,
+  signal: null,
+  warnings: [],
 });
-const timelineOf = (run) => timelineFromEvents(run.events.map((e, i) => ({ ...e, line: i + 1 })), run.startedAt, run.endedAt, 'e');
+const timelineOf = (run) =>
+  timelineFromEvents(
+    run.events.map((e, i) => ({ ...e, line: i + 1 })),
+    run.startedAt,
+    run.endedAt,
+    'e',
+  );
 
 // JIT warm-up on a short run first.
 const short = syntheticRun({ durationS: 600, hz: 10, seed: 2 });

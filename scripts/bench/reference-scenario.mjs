@@ -48,7 +48,11 @@ export function referenceRuns(count, seed, slow = {}) {
       peak_rss_mb: 65 * lognormal(0.022)(random),
       cpu_time_s: 1.18 * lognormal(0.007)(random) * (sum / 3.17),
     };
-    runs.push({ label: `reference-${seed}-${i}.yaml`, files: {}, profile: { release: 'reference', date: '', dataset_id: 'reference', episodes_processed: 2, environment: { hostname: 'reference', cpu: 'reference' }, stages, totals } });
+    runs.push({
+      label: `reference-${seed}-${i}.yaml`,
+      files: {},
+      profile: { release: 'reference', date: '', dataset_id: 'reference', episodes_processed: 2, environment: { hostname: 'reference', cpu: 'reference' }, stages, totals },
+    });
   }
   return runs;
 }
@@ -78,7 +82,10 @@ export function referenceRows({ countGates, sumTallies, evaluateGate, spec, conf
     const summarize = countGates({ ...common, random: mulberry32(300 + repeat), candidatePool: { runs: slowSummarize, affected: ['profile.stages.summarize.wall_time_s', ...totals] } });
     const falseFails = sumTallies(aa.perMetric, () => true);
     return {
-      label, repeat, confirm_runs: confirm, draws,
+      label,
+      repeat,
+      confirm_runs: confirm,
+      draws,
       aa_false_fail: falseFails.fail / falseFails.total,
       aa_runs_per_side: repeat + aa.gates.rounds / aa.gates.total,
       clean_caught: clean.perMetric['profile.stages.clean.wall_time_s'].fail / clean.gates.total,

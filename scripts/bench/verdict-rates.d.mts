@@ -6,7 +6,13 @@ export function median(xs: readonly number[]): number;
 export function noise(values: readonly number[]): { n: number; mean: number; cv_pct: number; sd_log: number | undefined };
 export function runsNeeded(options: { sdLog: number; shiftPct: number; boundPct: number; power?: 0.8 | 0.9 | 0.95 }): number | undefined;
 export function profileValue(run: { profile: { totals: Record<string, unknown>; stages: Record<string, Record<string, unknown>> } }, metric: string): number | undefined;
-export interface Tally { pass: number; fail: number; inconclusive: number; missing: number; affected: boolean }
+export interface Tally {
+  pass: number;
+  fail: number;
+  inconclusive: number;
+  missing: number;
+  affected: boolean;
+}
 export function sumTallies(perMetric: Record<string, Tally>, pick: (metric: string, tally: Tally) => boolean): { pass: number; fail: number; inconclusive: number; missing: number; total: number };
 export function countGates(options: {
   evaluateGate: (...args: never[]) => unknown;

@@ -71,7 +71,7 @@ export function runsNeeded({ sdLog, shiftPct, boundPct, power = 0.95 }) {
   if (!(margin > 0) || !(sdLog > 0)) return undefined;
   const zPower = { 0.8: 0.841621, 0.9: 1.281552, 0.95: 1.644854 }[power];
   // Never below 3: fewer runs give no interval worth the name (3 + 3 already stops at 90 %).
-  return Math.max(3, Math.ceil((2 * ((1.959964 + zPower) * sdLog / margin) ** 2) / (3 / Math.PI)));
+  return Math.max(3, Math.ceil((2 * (((1.959964 + zPower) * sdLog) / margin) ** 2) / (3 / Math.PI)));
 }
 
 /**

@@ -94,7 +94,7 @@ export async function runAggregate(session: Session): Promise<Publication & { de
   const { config, context, io, outDir } = session;
   const prefix = `${config.artifactName}-`;
   const verdicts: RunnerVerdict[] = [];
-  await io.group('Collect the runners\' verdicts', async () => {
+  await io.group("Collect the runners' verdicts", async () => {
     const { artifacts, seals } = await runnerArtifacts(session, prefix, `${config.artifactName}-aggregate`);
     io.info(`${artifacts.length} artifact(s) named ${prefix}*: ${artifacts.map((a) => a.name).join(', ') || 'none'}`);
     for (const artifact of artifacts) {

@@ -7,7 +7,10 @@ import { createHash } from 'node:crypto';
 const CACHE_PREFIX = 'optimization-gate-baseline-v1';
 
 function slug(text: string, max = 40): string {
-  const cleaned = text.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  const cleaned = text
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return (cleaned || 'default').slice(0, max);
 }
 
@@ -19,7 +22,10 @@ function slug(text: string, max = 40): string {
  * The host itself is kept apart (run-info, baseline manifest, profile) for the comparability check.
  */
 export function runnerKey(input: string | undefined, runner: { os: string; arch: string; environment: string }): string {
-  const parts = (input ?? '').split(/[\s,-]+/).map((p) => p.toLowerCase()).filter((p) => p !== '');
+  const parts = (input ?? '')
+    .split(/[\s,-]+/)
+    .map((p) => p.toLowerCase())
+    .filter((p) => p !== '');
   if (parts.length === 0) parts.push(runner.environment || 'self-hosted');
   for (const extra of [runner.os, runner.arch].map((p) => p.toLowerCase()).filter((p) => p !== '')) {
     if (!parts.includes(extra)) parts.push(extra);

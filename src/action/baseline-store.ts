@@ -44,11 +44,7 @@ export interface BaselineFiles {
 const COMPANIONS = [STAGE_TRUTH_SUFFIX, SAMPLES_SUFFIX];
 
 /** Copies a measured side into `dir` and writes the manifest. */
-export function writeBaselineStore(
-  dir: string,
-  side: { profiles: readonly string[]; evalDir?: string },
-  meta: Omit<BaselineManifest, 'schema' | 'runs' | 'eval_dir'>,
-): BaselineManifest {
+export function writeBaselineStore(dir: string, side: { profiles: readonly string[]; evalDir?: string }, meta: Omit<BaselineManifest, 'schema' | 'runs' | 'eval_dir'>): BaselineManifest {
   mkdirSync(dir, { recursive: true });
   const runs = side.profiles.map((profile, i) => {
     const stem = `run-${i + 1}`;
@@ -114,7 +110,11 @@ export function readBaselineStore(dir: string, origin: string): BaselineFiles {
   const realRoot = realpathSync(dir);
   const links = symlinksUnder(dir);
   // Checked before anything is read: the manifest itself could be a link to a file of the runner.
-  if (links.length > 0) throw new InputFileError(path, links.map((l) => `${l}: a symbolic link; a stored baseline holds only plain files`));
+  if (links.length > 0)
+    throw new InputFileError(
+      path,
+      links.map((l) => `${l}: a symbolic link; a stored baseline holds only plain files`),
+    );
   const data = readJson(path);
   const problems: string[] = [];
   if (!isObject(data)) throw new InputFileError(path, ['(root): expected a mapping']);
@@ -156,7 +156,10 @@ function refuseEscapes(root: string, found: string): void {
     }
   });
   if (escaping.length > 0) {
-    throw new UserError(`baseline "${relative(root, found)}": a symbolic link leads outside the repository checkout`, escaping.map((p) => relative(root, p)));
+    throw new UserError(
+      `baseline "${relative(root, found)}": a symbolic link leads outside the repository checkout`,
+      escaping.map((p) => relative(root, p)),
+    );
   }
 }
 
@@ -183,7 +186,10 @@ export function resolvePathBaseline(name: string, root: string, { insideCheckout
   }
   const found = candidates.find((p) => existsSync(p));
   if (!found) {
-    throw new UserError(`baseline "${name}" not found`, candidates.map((p) => `looked for ${relative(root, p) || '.'}`));
+    throw new UserError(
+      `baseline "${name}" not found`,
+      candidates.map((p) => `looked for ${relative(root, p) || '.'}`),
+    );
   }
   if (insideCheckout) refuseEscapes(root, found);
   if (!statSync(found).isDirectory()) return { profiles: [found], origin: `repository file ${relative(root, found)}` };

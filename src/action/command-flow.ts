@@ -111,5 +111,8 @@ async function measure(
     throw new UserError(`dispatching ${config.dispatchWorkflow} failed: ${errorMessage(error)}`);
   }
   const what = ref ? codeSpan(ref) : 'the default branch';
-  return answer('done', doneAnswer(ctx, `Dispatched ${codeSpan(config.dispatchWorkflow)} on ${codeSpan(branch)} for #${event.issueNumber}, measuring ${what}; its report is posted here when it finishes.`));
+  return answer(
+    'done',
+    doneAnswer(ctx, `Dispatched ${codeSpan(config.dispatchWorkflow)} on ${codeSpan(branch)} for #${event.issueNumber}, measuring ${what}; its report is posted here when it finishes.`),
+  );
 }

@@ -70,9 +70,15 @@ export async function readAcceptances(api: GitHubApi, issueNumber: number, basel
     log('accepted regressions: GitHub did not say who this token is, so no record comment can be verified; none applied');
     return [];
   }
-  const promotions = records.filter((r) => r.kind === 'promote').map((r) => (typeof r.data.at === 'string' ? Date.parse(r.data.at) : NaN)).filter((t) => !Number.isNaN(t));
+  const promotions = records
+    .filter((r) => r.kind === 'promote')
+    .map((r) => (typeof r.data.at === 'string' ? Date.parse(r.data.at) : NaN))
+    .filter((t) => !Number.isNaN(t));
   const cutoff = promotions.reduce((latest, t) => Math.max(latest, t), baselineSince ? Date.parse(baselineSince) || 0 : 0);
-  const all = records.filter((r) => r.kind === 'accept').map((r) => toAcceptance(r.data, r.comment.htmlUrl)).filter((a): a is Acceptance => a !== undefined);
+  const all = records
+    .filter((r) => r.kind === 'accept')
+    .map((r) => toAcceptance(r.data, r.comment.htmlUrl))
+    .filter((a): a is Acceptance => a !== undefined);
   const current = all.filter((a) => Date.parse(a.at) > cutoff);
   if (all.length > 0) {
     log(`accepted regressions on #${issueNumber}: ${current.length} apply${all.length > current.length ? `, ${all.length - current.length} older than the baseline in use (void)` : ''}`);

@@ -53,7 +53,6 @@ function gateVerdict(result: GateResult, diff: Diff | undefined, issueNumber: nu
   };
 }
 
-
 /** gate.json's `baseline`: where it came from, with the verified refresh run when it was stored. */
 function baselineRecord(source: string, plan: BaselinePlan): GateJsonBaseline | undefined {
   if (plan.kind === 'missing') return undefined;
@@ -74,7 +73,13 @@ export async function runGate(session: Session): Promise<GateOutcome> {
     if (!session.api) throw new UserError("input 'token': expected a token to read the optimization issue");
     return loadThresholds(config, context, session.api, (line) => io.info(line));
   });
-  const targets = { outDir, artifactName: config.artifactName, files: [] as string[], ...(loaded.issue ? { issueNumber: loaded.issue.number } : {}), ...(context.pullRequest ? { prNumber: context.pullRequest.number } : {}) };
+  const targets = {
+    outDir,
+    artifactName: config.artifactName,
+    files: [] as string[],
+    ...(loaded.issue ? { issueNumber: loaded.issue.number } : {}),
+    ...(context.pullRequest ? { prNumber: context.pullRequest.number } : {}),
+  };
   let baseline: GateJsonBaseline | undefined;
   const publish = async (result: GateResult, diff?: Diff, sides?: Judged['sides']): Promise<GateOutcome> => {
     pushAll(targets.files, writeHypothesesJson(outDir, result.hypotheses));
@@ -84,10 +89,19 @@ export async function runGate(session: Session): Promise<GateOutcome> {
       const status = await openStatus(session, loaded.issue?.number);
       const published = await publishVerdict(gateVerdict(result, diff, loaded.issue?.number, baseline), { ...targets, runInfo: runInfoText(session, result.decision) }, session);
       const trust = loaded.issue ? { author: loaded.issue.authorLogin, permission: loaded.permission ?? 'none', trusted: loaded.refusal === undefined } : undefined;
-      pushAll(published.faults, await closeStatus(session, status, {
-        mode: 'gate', decision: result.decision, baseline: sides?.baseline.runs ?? [], ...(sides ? { candidate: sides.candidate.runs } : {}),
-        hypotheses: result.hypotheses, spec: loaded.spec, ...(trust ? { trust } : {}), ...(published.commentUrl ? { commentUrl: published.commentUrl } : {}),
-      }));
+      pushAll(
+        published.faults,
+        await closeStatus(session, status, {
+          mode: 'gate',
+          decision: result.decision,
+          baseline: sides?.baseline.runs ?? [],
+          ...(sides ? { candidate: sides.candidate.runs } : {}),
+          hypotheses: result.hypotheses,
+          spec: loaded.spec,
+          ...(trust ? { trust } : {}),
+          ...(published.commentUrl ? { commentUrl: published.commentUrl } : {}),
+        }),
+      );
       return published;
     });
     return { result, publication };
@@ -102,7 +116,12 @@ export async function runGate(session: Session): Promise<GateOutcome> {
   const source = chooseBaselineSource(config.baseline, spec.baseline);
   const baselineWhere = { workingDir: session.workingDir, storePath: session.storePath, outDir, keyParts: session.keyParts, artifactName: config.artifactName };
   const baselineDeps = {
-    cache: session.cache, artifacts: session.artifacts, ...(session.api ? { api: session.api } : {}), token: config.token, context, log: (l: string) => io.info(l),
+    cache: session.cache,
+    artifacts: session.artifacts,
+    ...(session.api ? { api: session.api } : {}),
+    token: config.token,
+    context,
+    log: (l: string) => io.info(l),
     refreshWorkflows: config.refreshWorkflows,
   };
   const plan = await io.group('Baseline', async () => {
@@ -130,13 +149,14 @@ export async function runGate(session: Session): Promise<GateOutcome> {
   const storedBaseline = plan.kind === 'files' ? loadSide('baseline', plan.files.profiles, plan.files.evalDir, failures) : undefined;
   if (plan.kind === 'files') io.info(`baseline: ${plan.files.origin}`);
   // Regressions accepted on the issue since this baseline was stored (docs/commands.md).
-  const acceptances = loaded.issue && session.api
-    ? await readAcceptances(session.api, loaded.issue.number, plan.kind === 'files' ? plan.provenance?.created_at : undefined, (l) => io.info(l)).catch((error: unknown) => {
-        // Stricter, not looser: without the records every failure stays a failure.
-        io.warning(`accepted regressions could not be read (${errorMessage(error)}); none applied`);
-        return [];
-      })
-    : [];
+  const acceptances =
+    loaded.issue && session.api
+      ? await readAcceptances(session.api, loaded.issue.number, plan.kind === 'files' ? plan.provenance?.created_at : undefined, (l) => io.info(l)).catch((error: unknown) => {
+          // Stricter, not looser: without the records every failure stays a failure.
+          io.warning(`accepted regressions could not be read (${errorMessage(error)}); none applied`);
+          return [];
+        })
+      : [];
   if (storedBaseline && storedBaseline.runs.length === 0) {
     return publish(inputErrorResult([`missing baseline: no readable profile in ${plan.kind === 'files' ? plan.files.origin : ''}`, ...failures], config.failOn, spec));
   }
@@ -155,23 +175,30 @@ export async function runGate(session: Session): Promise<GateOutcome> {
   }
   const budget = await io.group('Runs and spend', () => Promise.resolve(planSpend(session, spec, repeat, sideTargets.length, storedBaseline)));
   const measureContext = {
-    config, repeat, signal: session.signal, runner: session.runner, log: (l: string) => io.info(l), env: {}, budget,
+    config,
+    repeat,
+    signal: session.signal,
+    runner: session.runner,
+    log: (l: string) => io.info(l),
+    env: {},
+    budget,
     ...(session.measureDeps ? { measureDeps: session.measureDeps } : {}),
     ...(referenceWallS !== undefined ? { referenceWallS } : {}),
   };
   let measured: MeasuredSide[] = [];
   let judged: Judged;
   try {
-    measured = await io.group(`Measure (${repeat} run${repeat === 1 ? '' : 's'} per side${worktree ? ', interleaved with the base ref' : ''})`, () =>
-      measureSides(sideTargets, measureContext),
-    );
+    measured = await io.group(`Measure (${repeat} run${repeat === 1 ? '' : 's'} per side${worktree ? ', interleaved with the base ref' : ''})`, () => measureSides(sideTargets, measureContext));
     if (session.signal.aborted) throw new CancelledError('cancelled while measuring; the post step uploads what was measured');
     judged = judge({ spec, measured, storedBaseline, failures, baselineEvalDir, acceptances }, config.failOn, undefined, budget);
     judged = await confirm(session, { spec, measured, storedBaseline, failures, repeat, measureContext, baselineEvalDir, acceptances }, judged);
   } finally {
     worktree?.remove();
     targets.files = measuredFiles(measured);
-    setProfileOutputs(session, measured.find((m) => m.target.name === 'candidate'));
+    setProfileOutputs(
+      session,
+      measured.find((m) => m.target.name === 'candidate'),
+    );
   }
   if (session.signal.aborted) throw new CancelledError('cancelled while measuring; the post step uploads what was measured');
   return publish(judged.result, judged.diff, judged.sides);
@@ -185,8 +212,12 @@ function planSpend(session: Session, spec: ThresholdSpec, repeat: number, sides:
   const { config, io } = session;
   const confirmable = repeat > 1 || (storedBaseline?.runs.length ?? 0) > 1;
   const plan = planRuns({
-    sides, experiment: config.experimentCommand !== undefined, warmup: config.warmup, repeat,
-    confirmRuns: confirmable ? config.confirmRuns : 0, confirmSides: storedBaseline ? 1 : sides,
+    sides,
+    experiment: config.experimentCommand !== undefined,
+    warmup: config.warmup,
+    repeat,
+    confirmRuns: confirmable ? config.confirmRuns : 0,
+    confirmSides: storedBaseline ? 1 : sides,
   });
   const cost = storedBaseline ? costPerRun(storedBaseline.runs, "the baseline's") : undefined;
   const maxCostUsd = config.maxCostUsd ?? spec.maxCostUsd;
@@ -273,9 +304,17 @@ function judge(
     const base = measured.find((m) => m.target.name === 'baseline') as MeasuredSide;
     baselineSide = loadSide('baseline', base.profiles, base.evalDir ?? baselineEvalDir, failures);
   }
-  for (const side of measured) pushAll(failures, side.failures.map((f) => `${side.target.name}: ${f}`));
+  for (const side of measured)
+    pushAll(
+      failures,
+      side.failures.map((f) => `${side.target.name}: ${f}`),
+    );
   const result = evaluateGate(spec, baselineSide, candidateSide, {
-    failOn, failedRuns: failures, acceptances, ...(confirmation ? { confirmation } : {}), ...(budget ? { spend: budget.record() } : {}),
+    failOn,
+    failedRuns: failures,
+    acceptances,
+    ...(confirmation ? { confirmation } : {}),
+    ...(budget ? { spend: budget.record() } : {}),
   });
   return { result, diff: diffSides(baselineSide, candidateSide), sides: { baseline: baselineSide, candidate: candidateSide } };
 }

@@ -45,9 +45,7 @@ export function resolveRef(repoDir: string, ref: string): string {
   if (!ref.startsWith('refs/') && commitOf(repoDir, `refs/tags/${ref}`)) {
     throw new UserError(`baseline ref "${ref}" is a tag, not a branch: write ref:refs/tags/${ref} to measure the tag`);
   }
-  throw new UserError(`baseline ref "${ref}" is not in the checkout`, [
-    'check out with fetch-depth: 0 (actions/checkout), or fetch the base ref before this step',
-  ]);
+  throw new UserError(`baseline ref "${ref}" is not in the checkout`, ['check out with fetch-depth: 0 (actions/checkout), or fetch the base ref before this step']);
 }
 
 /**
@@ -56,18 +54,18 @@ export function resolveRef(repoDir: string, ref: string): string {
  * the checkout's (`persist-credentials`), else fetch-depth: 0 in the checkout is the way.
  */
 export function fetchRef(repoDir: string, ref: string): string | undefined {
-  const specs = /^[0-9a-f]{40}$/i.test(ref)
-    ? [ref]
-    : ref.startsWith('refs/')
-      ? [`+${ref}:${ref}`]
-      : [`+refs/heads/${ref}:refs/remotes/origin/${ref}`, `+refs/tags/${ref}:refs/tags/${ref}`];
+  const specs = /^[0-9a-f]{40}$/i.test(ref) ? [ref] : ref.startsWith('refs/') ? [`+${ref}:${ref}`] : [`+refs/heads/${ref}:refs/remotes/origin/${ref}`, `+refs/tags/${ref}:refs/tags/${ref}`];
   let last = '';
   for (const spec of specs) {
     try {
       git(repoDir, ['fetch', '--no-tags', '--depth=1', 'origin', spec]);
       return undefined;
     } catch (error) {
-      last = errorMessage(error).split('\n').filter((l) => l.trim() !== '').slice(-1)[0] ?? '';
+      last =
+        errorMessage(error)
+          .split('\n')
+          .filter((l) => l.trim() !== '')
+          .slice(-1)[0] ?? '';
     }
   }
   return last || 'git fetch failed';
@@ -87,7 +85,7 @@ export function addWorktree(workingDir: string, ref: string, path: string): Work
     const failed = fetchRef(top, ref);
     if (failed !== undefined) {
       throw new UserError(`baseline ref "${ref}" is not in the checkout, and fetching it from origin failed: ${failed}`, [
-        'check out with fetch-depth: 0 (actions/checkout), or keep the checkout\'s credentials for a private repository',
+        "check out with fetch-depth: 0 (actions/checkout), or keep the checkout's credentials for a private repository",
       ]);
     }
     try {

@@ -76,22 +76,25 @@ function freezeFailures(result: FreezeResult): string[] {
 
 async function nativeRun(target: SideTarget, ctx: MeasureContext, output: string, warmup: number, repeat: number): Promise<FreezeResult> {
   const { config } = ctx;
-  return (ctx.freezeImpl ?? freeze)({
-    version: target.version,
-    datasetId: config.datasetId,
-    output,
-    command: shellCommand(config.profileCommand ?? ''),
-    sampleIntervalS: config.sampleInterval,
-    warmup,
-    repeat,
-    stages: config.stages,
-    timeoutS: config.timeoutMinutes * 60,
-    cwd: target.cwd,
-    env: ctx.env,
-    containment: config.containment,
-    signal: ctx.signal,
-    onProgress: progressLogger(target, ctx),
-  }, { environment: (ctx.environment ??= sharedEnvironment()), ...ctx.measureDeps });
+  return (ctx.freezeImpl ?? freeze)(
+    {
+      version: target.version,
+      datasetId: config.datasetId,
+      output,
+      command: shellCommand(config.profileCommand ?? ''),
+      sampleIntervalS: config.sampleInterval,
+      warmup,
+      repeat,
+      stages: config.stages,
+      timeoutS: config.timeoutMinutes * 60,
+      cwd: target.cwd,
+      env: ctx.env,
+      containment: config.containment,
+      signal: ctx.signal,
+      onProgress: progressLogger(target, ctx),
+    },
+    { environment: (ctx.environment ??= sharedEnvironment()), ...ctx.measureDeps },
+  );
 }
 
 async function externalRun(target: SideTarget, ctx: MeasureContext, stem: string): Promise<{ profile?: string; failure?: string }> {
@@ -101,15 +104,18 @@ async function externalRun(target: SideTarget, ctx: MeasureContext, stem: string
   // A freeze script need not create the folder it is told to write into.
   mkdirSync(dirname(written), { recursive: true });
   try {
-    const result = await (ctx.externalImpl ?? runExternalFreeze)({
-      command: shellCommand(config.profileCommand ?? ''),
-      output: written,
-      cwd: target.cwd,
-      env: { ...ctx.env, [PROFILE_OUTPUT_ENV]: written },
-      containment: config.containment,
-      timeoutS: config.timeoutMinutes * 60,
-      signal: ctx.signal,
-    }, ctx.measureDeps);
+    const result = await (ctx.externalImpl ?? runExternalFreeze)(
+      {
+        command: shellCommand(config.profileCommand ?? ''),
+        output: written,
+        cwd: target.cwd,
+        env: { ...ctx.env, [PROFILE_OUTPUT_ENV]: written },
+        containment: config.containment,
+        timeoutS: config.timeoutMinutes * 60,
+        signal: ctx.signal,
+      },
+      ctx.measureDeps,
+    );
     for (const warning of result.warnings) ctx.log(`[${target.label}] warning: ${warning}`);
     for (const note of result.notes.slice(1)) ctx.log(`[${target.label}] ${note}`);
     const files = runFilesOf(stem);
@@ -208,13 +214,23 @@ export async function measureSides(targets: readonly SideTarget[], ctx: MeasureC
 
   // Warm-ups of every side first, then one measured run per side per round.
   for (let w = 1; w <= config.warmup && !ctx.signal.aborted; w++) {
-    if (ctx.budget && !ctx.budget.take(sides.map((s) => s.target.name), `warm-up ${w}`)) break;
+    if (
+      ctx.budget &&
+      !ctx.budget.take(
+        sides.map((s) => s.target.name),
+        `warm-up ${w}`,
+      )
+    )
+      break;
     for (const side of sides) {
       const stem = `${side.target.stem}.warmup-${w}`;
       ctx.log(`[${side.target.label}] warm-up ${w} of ${config.warmup} (not measured)`);
       if (config.profileMode === 'native') {
         const result = await nativeRun(side.target, ctx, `${stem}${PROFILE_SUFFIX}`, 0, 1);
-        pushAll(side.failures, freezeFailures(result).map((f) => `warm-up ${w}: ${f}`));
+        pushAll(
+          side.failures,
+          freezeFailures(result).map((f) => `warm-up ${w}: ${f}`),
+        );
       } else {
         const { failure } = await externalRun(side.target, ctx, stem);
         if (failure) side.failures.push(`warm-up ${w}: ${failure}`);
@@ -235,7 +251,14 @@ export async function measureRounds(sides: readonly MeasuredSide[], ctx: Measure
   const { config } = ctx;
   for (let k = from; k <= to && !ctx.signal.aborted; k++) {
     // A round starts whole or not at all: the sides keep the same number of runs.
-    if (ctx.budget && !ctx.budget.take(sides.map((s) => s.target.name), k > ctx.repeat ? `confirmation round ${k - ctx.repeat}` : `measured round ${k}`)) break;
+    if (
+      ctx.budget &&
+      !ctx.budget.take(
+        sides.map((s) => s.target.name),
+        k > ctx.repeat ? `confirmation round ${k - ctx.repeat}` : `measured round ${k}`,
+      )
+    )
+      break;
     for (const [index, side] of sides.entries()) {
       if (ctx.signal.aborted) break;
       const stem = k === 1 && to === 1 ? side.target.stem : `${side.target.stem}.run-${k}`;
@@ -245,7 +268,10 @@ export async function measureRounds(sides: readonly MeasuredSide[], ctx: Measure
       if (config.profileMode === 'native') {
         const result = await nativeRun(side.target, ctx, `${stem}${PROFILE_SUFFIX}`, 0, 1);
         profile = result.runs[0]?.files.profile;
-        pushAll(side.failures, freezeFailures(result).map((f) => `run ${k}: ${f}`));
+        pushAll(
+          side.failures,
+          freezeFailures(result).map((f) => `run ${k}: ${f}`),
+        );
       } else {
         const outcome = await externalRun(side.target, ctx, stem);
         profile = outcome.profile;

@@ -147,7 +147,11 @@ export async function publishVerdict(
     }
   }
   if (commentUrl) io.setOutput(Outputs.CommentUrl, commentUrl);
-  for (const a of fitAnnotations(faults.map((f) => ({ title: 'optimization-gate: not published', message: f })), 1, 'optimization-gate: not published')) {
+  for (const a of fitAnnotations(
+    faults.map((f) => ({ title: 'optimization-gate: not published', message: f })),
+    1,
+    'optimization-gate: not published',
+  )) {
     io.error(a.message, { title: a.title });
   }
   return { reportPath, ...(gateJsonPath ? { gateJsonPath } : {}), ...(artifactId !== undefined ? { artifactId } : {}), ...(commentUrl ? { commentUrl } : {}), faults };

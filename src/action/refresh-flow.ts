@@ -42,13 +42,19 @@ async function measureHere(session: Session, maxCostUsd: number | undefined, pre
   const { config, context, io, outDir } = session;
   const repeat = config.repeat ?? (config.mode === 'measure' ? DEFAULT_MEASURE_REPEAT : DEFAULT_REPEAT);
   const plan = planRuns({ sides: 1, experiment: config.experimentCommand !== undefined, warmup: config.warmup, repeat, confirmRuns: 0, confirmSides: 1 });
-  const cost = previous ? costPerRun(previous, 'the previous baseline\'s') : undefined;
+  const cost = previous ? costPerRun(previous, "the previous baseline's") : undefined;
   const budget = new SpendBudget(config.maxCostUsd ?? maxCostUsd, cost, plan);
   for (const line of describePlan(plan, cost, budget.maxUsd)) io.info(line);
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
   const [side] = await io.group(`Measure (${repeat} run${repeat === 1 ? '' : 's'})`, () =>
     measureSides([{ name: 'candidate', cwd: session.workingDir, stem: join(outDir, 'run'), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
-      config, repeat, signal: session.signal, runner: session.runner, log: (l) => io.info(l), env: {}, budget,
+      config,
+      repeat,
+      signal: session.signal,
+      runner: session.runner,
+      log: (l) => io.info(l),
+      env: {},
+      budget,
       ...(session.measureDeps ? { measureDeps: session.measureDeps } : {}),
     }),
   );
@@ -56,7 +62,6 @@ async function measureHere(session: Session, maxCostUsd: number | undefined, pre
   setProfileOutputs(session, side);
   return { side: side as MeasuredSide, budget };
 }
-
 
 /** The verdict's line on spend, when anything is known (a budget that stopped runs always is). */
 function spendLines(budget: SpendBudget): string[] {
@@ -86,10 +91,25 @@ export async function runMeasure(session: Session): Promise<Publication> {
       session,
     );
     const commentUrl = published.commentUrl ? { commentUrl: published.commentUrl } : {};
-    pushAll(published.faults, await closeStatus(session, status, { mode: 'measure', decision: 'measured', baseline: loaded.runs, hypotheses, spec: wanted.spec, ...(wanted.trust ? { trust: wanted.trust } : {}), ...commentUrl }));
+    pushAll(
+      published.faults,
+      await closeStatus(session, status, {
+        mode: 'measure',
+        decision: 'measured',
+        baseline: loaded.runs,
+        hypotheses,
+        spec: wanted.spec,
+        ...(wanted.trust ? { trust: wanted.trust } : {}),
+        ...commentUrl,
+      }),
+    );
     return published;
   });
-  if (failures.length > 0) pushAll(publication.faults, failures.map((f) => `measured run failed: ${f}`));
+  if (failures.length > 0)
+    pushAll(
+      publication.faults,
+      failures.map((f) => `measured run failed: ${f}`),
+    );
   return publication;
 }
 
@@ -132,9 +152,7 @@ function driftVerdict(drift: GateResult, diff: Diff | undefined, notes: readonly
     render: (links) => `${renderReport(drift, diff, links)}\n${notes.map((n) => `- ${n}`).join('\n')}\n`,
     gateJson: renderGateJson(drift),
     annotations: [
-      ...drift.thresholds
-        .filter((t) => t.counts && t.verdict === 'fail')
-        .map((t) => ({ title: 'optimization-gate: baseline drift', message: `${t.metric} ${t.threshold.rule.text}: ${t.reason}` })),
+      ...drift.thresholds.filter((t) => t.counts && t.verdict === 'fail').map((t) => ({ title: 'optimization-gate: baseline drift', message: `${t.metric} ${t.threshold.rule.text}: ${t.reason}` })),
       ...drift.problems.map((p) => ({ title: 'optimization-gate: threshold problem', message: formatProblem(p) })),
     ],
   };
@@ -161,8 +179,13 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
       const lookup = await restoreFromCache(
         { workingDir: session.workingDir, storePath, outDir: session.outDir, keyParts, artifactName: config.artifactName },
         {
-          cache: session.cache, artifacts: session.artifacts, ...(session.api ? { api: session.api } : {}), token: config.token, context,
-          log: (l) => io.info(l), refreshWorkflows: config.refreshWorkflows,
+          cache: session.cache,
+          artifacts: session.artifacts,
+          ...(session.api ? { api: session.api } : {}),
+          token: config.token,
+          context,
+          log: (l) => io.info(l),
+          refreshWorkflows: config.refreshWorkflows,
         },
         join(session.outDir, 'previous-baseline'),
       );
@@ -233,9 +256,24 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
   const publication = await io.group('Publish', async () => {
     // A refresh that names an issue keeps its status comment up to date (a drift tracking issue has none).
     const status = await openStatus(session, config.issueNumber);
-    const published = await publishVerdict(verdict, { outDir, artifactName, files, runInfo, ...(issueNumber !== undefined ? { issueNumber } : {}) }, { ...session, config: { ...config, comment: { issue: issueNumber !== undefined, pr: false } } });
+    const published = await publishVerdict(
+      verdict,
+      { outDir, artifactName, files, runInfo, ...(issueNumber !== undefined ? { issueNumber } : {}) },
+      { ...session, config: { ...config, comment: { issue: issueNumber !== undefined, pr: false } } },
+    );
     const commentUrl = published.commentUrl ? { commentUrl: published.commentUrl } : {};
-    pushAll(published.faults, await closeStatus(session, status, { mode: 'baseline', decision: drift?.decision ?? 'measured', baseline: fresh.runs, hypotheses, spec: wanted.spec, ...(wanted.trust ? { trust: wanted.trust } : {}), ...commentUrl }));
+    pushAll(
+      published.faults,
+      await closeStatus(session, status, {
+        mode: 'baseline',
+        decision: drift?.decision ?? 'measured',
+        baseline: fresh.runs,
+        hypotheses,
+        spec: wanted.spec,
+        ...(wanted.trust ? { trust: wanted.trust } : {}),
+        ...commentUrl,
+      }),
+    );
     return published;
   });
   if (stored && !cacheWritable) {
@@ -254,6 +292,10 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
       rmSync(storePath, { recursive: true, force: true });
     }
   }
-  if (failures.length > 0) pushAll(publication.faults, failures.map((f) => `measured run failed: ${f}`));
+  if (failures.length > 0)
+    pushAll(
+      publication.faults,
+      failures.map((f) => `measured run failed: ${f}`),
+    );
   return { publication, ...(drift ? { drift } : {}) };
 }

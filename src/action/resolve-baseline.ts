@@ -17,10 +17,7 @@ import { resolveRef } from './git.js';
 import type { BaselineProvenance } from './provenance.js';
 import { manifestMismatch, restoreFromArtifact, restoreFromCache, type StoredBaseline, type StoredLookup } from './stored-baseline.js';
 
-export type BaselinePlan =
-  | { kind: 'files'; files: BaselineFiles; provenance?: BaselineProvenance }
-  | { kind: 'ref'; ref: string }
-  | { kind: 'missing'; reason: string };
+export type BaselinePlan = { kind: 'files'; files: BaselineFiles; provenance?: BaselineProvenance } | { kind: 'ref'; ref: string } | { kind: 'missing'; reason: string };
 
 /** The input wins; else the issue's `baseline:` (same grammar); else the stored baseline. */
 export function chooseBaselineSource(input: BaselineSource, fromIssue: string | undefined): BaselineSource & { from: string } {
@@ -74,10 +71,7 @@ export async function planBaseline(source: BaselineSource & { from: string }, wh
       case 'path': {
         // The workflow's own input may point anywhere (e.g. an earlier step's output); a path named on
         // the issue is read from the base commit, where the pull request cannot have edited it.
-        const files =
-          source.from === 'input baseline'
-            ? resolvePathBaseline(source.path, where.workingDir, { insideCheckout: false })
-            : await issuePathBaseline(source.path, where, deps);
+        const files = source.from === 'input baseline' ? resolvePathBaseline(source.path, where.workingDir, { insideCheckout: false }) : await issuePathBaseline(source.path, where, deps);
         const mismatch = files.manifest ? manifestMismatch(files, where) : undefined;
         return mismatch ? { kind: 'missing', reason: mismatch } : { kind: 'files', files };
       }

@@ -57,9 +57,7 @@ export function defaultActionDeps(): ActionDeps {
     env: process.env,
     readInput: (name) => core.getInput(name),
     github: (config, context, io) =>
-      config.token
-        ? createGitHubApi({ token: config.token, owner: context.owner, repo: context.repo, baseUrl: context.apiUrl, log: (m) => io.warning(m) })
-        : undefined,
+      config.token ? createGitHubApi({ token: config.token, owner: context.owner, repo: context.repo, baseUrl: context.apiUrl, log: (m) => io.warning(m) }) : undefined,
     artifacts: createArtifactStore,
     cache: createCacheStore,
     runner: processCommandRunner,

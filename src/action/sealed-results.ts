@@ -40,15 +40,17 @@ export function writeResultFile(dir: string, name: string, text: string): Buffer
 
 /** Names of written files whose content on disk is no longer what was written (or no longer a plain file). */
 export function alteredFiles(dir: string, written: ReadonlyMap<string, Buffer>): string[] {
-  return [...written].filter(([name, bytes]) => {
-    const path = join(dir, name);
-    try {
-      const stat = lstatSync(path);
-      return !stat.isFile() || stat.nlink !== 1 || !readFileSync(path).equals(bytes);
-    } catch {
-      return true;
-    }
-  }).map(([name]) => name);
+  return [...written]
+    .filter(([name, bytes]) => {
+      const path = join(dir, name);
+      try {
+        const stat = lstatSync(path);
+        return !stat.isFile() || stat.nlink !== 1 || !readFileSync(path).equals(bytes);
+      } catch {
+        return true;
+      }
+    })
+    .map(([name]) => name);
 }
 
 /** The digest of the sealed files (absent ones count as absent). */

@@ -70,8 +70,14 @@ export function timelineOfRun(profilePath: string, label: string): ResourceTimel
   const eventsPath = scan.header.events_path;
   const parsed = eventsPath && existsSync(eventsPath) ? parseEventsText(readFileSync(eventsPath, 'utf8'), eventsPath) : { events: [], warnings: [] };
   const { timeline } = resolveTimeline({
-    spec: scan.header.stage_source, runStart: start, runEnd: scan.end?.t ?? last,
-    events: parsed.events, eventWarnings: parsed.warnings, eventsPath, statuses: scan.statuses, statusPath: scan.header.status_file,
+    spec: scan.header.stage_source,
+    runStart: start,
+    runEnd: scan.end?.t ?? last,
+    events: parsed.events,
+    eventWarnings: parsed.warnings,
+    eventsPath,
+    statuses: scan.statuses,
+    statusPath: scan.header.status_file,
   });
   return buildTimeline(samplesOf(samplesPath), timeline.spans, { startedAt: start, lastSampleT: last }, { label, memoryMetric: scan.header.memory_metric });
 }

@@ -31,12 +31,7 @@ export function trustRefusal(issue: IssueInfo, permission: RepoPermission): stri
   );
 }
 
-export async function loadThresholds(
-  config: Pick<ActionConfig, 'issueNumber' | 'thresholds'>,
-  context: RunContext,
-  api: GitHubApi,
-  log: (line: string) => void,
-): Promise<LoadedThresholds> {
+export async function loadThresholds(config: Pick<ActionConfig, 'issueNumber' | 'thresholds'>, context: RunContext, api: GitHubApi, log: (line: string) => void): Promise<LoadedThresholds> {
   const inline = config.thresholds.trim() !== '' ? parseInlineThresholds(config.thresholds) : undefined;
   const found = resolveIssueNumber(config, context);
   if (!found) {

@@ -101,12 +101,8 @@ export const gateCommand: CliCommand = {
     if (!isFailOn(failOnText)) errors.push(`--fail-on expects ${FAIL_ON_VALUES.join(', ')}, got "${failOnText}"`);
     if (positionals.length > 0) errors.push(`unexpected argument${positionals.length > 1 ? 's' : ''}: ${positionals.join(' ')} (profiles go after --baseline / --candidate)`);
     const spec = attempt(errors, () => readSpec(options['issue-file'], options['thresholds-file']));
-    const baseline = attempt(errors, () =>
-      loadSideFromFlags('baseline', options.baseline, options['eval-baseline'], { profiles: '--baseline', evalDirs: 'eval-baseline' }),
-    );
-    const candidate = attempt(errors, () =>
-      loadSideFromFlags('candidate', options.candidate, options['eval-candidate'], { profiles: '--candidate', evalDirs: 'eval-candidate' }),
-    );
+    const baseline = attempt(errors, () => loadSideFromFlags('baseline', options.baseline, options['eval-baseline'], { profiles: '--baseline', evalDirs: 'eval-baseline' }));
+    const candidate = attempt(errors, () => loadSideFromFlags('candidate', options.candidate, options['eval-candidate'], { profiles: '--candidate', evalDirs: 'eval-candidate' }));
 
     let result: GateResult;
     let diff: Diff | undefined;

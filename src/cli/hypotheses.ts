@@ -52,7 +52,9 @@ export const hypothesesCommand: CliCommand = {
     }
     const hypotheses = spec.hypotheses ?? [];
     if (hypotheses.length === 0) {
-      console.error(`optimization-gate ${NAME}: no hypotheses found: write them under \`hypotheses:\` in the optimization-gate block, or as a table with \`Hypothesis\` and \`Check\` columns (see docs/hypotheses.md)`);
+      console.error(
+        `optimization-gate ${NAME}: no hypotheses found: write them under \`hypotheses:\` in the optimization-gate block, or as a table with \`Hypothesis\` and \`Check\` columns (see docs/hypotheses.md)`,
+      );
       return Promise.resolve(EXIT_USER_ERROR);
     }
     const sides: Side[] = [loadSideFromFlags('baseline', options.profile, options.eval, { profiles: '--profile', evalDirs: 'eval' })];

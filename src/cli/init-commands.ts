@@ -24,8 +24,7 @@ const PERMISSIONS = `    permissions:
 const IF = `    # The action parses the comment strictly; this only skips the comments that are no command at all.
     if: \${{ startsWith(github.event.comment.body, '/optimization-gate') }}`;
 
-const pinned = (o: WorkflowOptions): string =>
-  /^[0-9a-f]{40}$/.test(o.pin.ref) ? `pinned to commit ${o.pin.ref}${o.pin.version ? ` (${o.pin.version})` : ''}` : `at ${o.pin.ref}`;
+const pinned = (o: WorkflowOptions): string => (/^[0-9a-f]{40}$/.test(o.pin.ref) ? `pinned to commit ${o.pin.ref}${o.pin.version ? ` (${o.pin.version})` : ''}` : `at ${o.pin.ref}`);
 
 export function renderCommands(o: WorkflowOptions): string {
   return `# Optimization commands: answer \`/optimization-gate measure [ref]\` and

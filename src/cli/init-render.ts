@@ -104,14 +104,14 @@ function verdictJob(o: WorkflowOptions, permissions: string[], aggregate: string
     '    name: verdict',
     '    needs: measure',
     `    if: \${{ ${condition} }}`,
-    '    # Reads the runners\' artifacts and comments; the first label set runs it.',
+    "    # Reads the runners' artifacts and comments; the first label set runs it.",
     matrix(o, [o.runners[0] ?? ['self-hosted']], '    ', 'the labels of one of your runners'),
     '    timeout-minutes: 15',
     '    permissions:',
     ...permissions.map((p) => `      ${p}`),
     '    steps:',
     ...before,
-    '      - name: Combine the runners\' verdicts',
+    "      - name: Combine the runners' verdicts",
     `        uses: ${usesLine('', o.pin)}`,
     '        with:',
     '          mode: aggregate',
@@ -158,7 +158,11 @@ const ACTIONS_READ = 'actions: read # the runners\' artifacts of every attempt o
 
 export function renderPrGate(o: WorkflowOptions): string {
   const ref = o.baseline === 'ref';
-  const baseline = ref ? ['          baseline: ref:${{ github.base_ref }} # measured in the same job; drop this line once the refresh has stored baselines'] : o.baseline === 'stored' ? [] : [`          baseline: ${scalar(o.baseline)}`];
+  const baseline = ref
+    ? ['          baseline: ref:${{ github.base_ref }} # measured in the same job; drop this line once the refresh has stored baselines']
+    : o.baseline === 'stored'
+      ? []
+      : [`          baseline: ${scalar(o.baseline)}`];
   return `${header(o, 'Optimization gate: measure each pull request and gate it on the thresholds of its optimization issue.')}
 # The pull request links its issue ("Closes #123" or "#123" in its body, or a branch named issue-123-...).
 # Make "verdict" a required status check to make the gate binding.
@@ -177,11 +181,15 @@ concurrency:
   cancel-in-progress: true
 
 jobs:
-${measureJob(o, ['contents: read', 'issues: read # the thresholds live in the issue body', 'pull-requests: read', 'actions: read # `baseline: artifact` and the cache fallback read the refresh run\'s artifact'], [
-    '    # Drafts are measured once ready for review. A fork\'s code never runs on these runners: the verdict',
+${measureJob(
+  o,
+  ['contents: read', 'issues: read # the thresholds live in the issue body', 'pull-requests: read', "actions: read # `baseline: artifact` and the cache fallback read the refresh run's artifact"],
+  [
+    "    # Drafts are measured once ready for review. A fork's code never runs on these runners: the verdict",
     '    # job below refuses such a pull request.',
     '    if: ${{ !github.event.pull_request.draft && github.event.pull_request.head.repo.full_name == github.repository }}',
-  ])}
+  ],
+)}
     steps:
       - name: Check out the pull request
         uses: actions/checkout@v5
@@ -194,7 +202,11 @@ ${setupStep(o)}
       # Compares with this runner's baseline; the verdict job decides and comments once for all runners.
 ${measureStep(o, 'gate', [...baseline, ...(o.repeat ? [`          repeat: ${scalar(o.repeat)}`] : []), '          fail-on: never', '          comment: none'])}
 
-${verdictJob(o, ['issues: read', 'pull-requests: write # the sticky comment on the pull request', ACTIONS_READ], ['          comment: pr', '          fail-on: reject'], [
+${verdictJob(
+  o,
+  ['issues: read', 'pull-requests: write # the sticky comment on the pull request', ACTIONS_READ],
+  ['          comment: pr', '          fail-on: reject'],
+  [
     '      # No code of a fork is checked out here: this only says why nothing was measured.',
     '      - name: Refuse a pull request from a fork',
     "        if: ${{ needs.measure.result == 'skipped' }}",
@@ -202,7 +214,9 @@ ${verdictJob(o, ['issues: read', 'pull-requests: write # the sticky comment on t
     '          echo "::error title=optimization-gate: fork pull request refused::Pull requests from forks are not measured: their code would run on your runner. Review the change and run the Optimization measurement workflow on refs/pull/<number>/head."',
     '          exit 1',
     '',
-  ], '!cancelled() && !github.event.pull_request.draft')}
+  ],
+  '!cancelled() && !github.event.pull_request.draft',
+)}
 `;
 }
 
@@ -234,19 +248,19 @@ ${measureJob(o, ['contents: read', 'issues: read # the thresholds live in the is
 ${setupStep(o)}
 
 ${measureStep(o, 'gate', [
-    '          issue-number: ${{ inputs.issue-number }}',
-    '          baseline: ref:${{ github.event.repository.default_branch }}',
-    ...(o.repeat ? [`          repeat: ${scalar(o.repeat)}`] : []),
-    '          fail-on: never',
-    '          comment: none',
-  ])}
+  '          issue-number: ${{ inputs.issue-number }}',
+  '          baseline: ref:${{ github.event.repository.default_branch }}',
+  ...(o.repeat ? [`          repeat: ${scalar(o.repeat)}`] : []),
+  '          fail-on: never',
+  '          comment: none',
+])}
 
 ${verdictJob(o, ['issues: write # the report comment on the issue', ACTIONS_READ], ['          issue-number: ${{ inputs.issue-number }}', '          comment: issue', '          fail-on: reject'])}
 `;
 }
 
 export function renderRefresh(o: WorkflowOptions): string {
-  return `${header(o, 'Optimization baseline refresh: measure the default branch nightly and store it as each runner\'s baseline.')}
+  return `${header(o, "Optimization baseline refresh: measure the default branch nightly and store it as each runner's baseline.")}
 # What the PR gate compares with when its baseline is the stored one. Drift beyond the bound below is
 # reported on the open issue labelled optimization-gate-drift (opened on the first drift).
 name: Optimization baseline refresh
@@ -274,14 +288,14 @@ ${measureJob(o, ['contents: read', 'issues: write # drift is reported on (or ope
 ${setupStep(o)}
 
 ${measureStep(o, 'baseline', [
-    ...(o.repeat ? [`          repeat: ${scalar(o.repeat)}`] : []),
-    '          thresholds: |',
-    '            thresholds:',
-    '              profile.totals.wall_time_s: "<= +10%"',
-    '              profile.totals.peak_rss_mb: "<= +10%"',
-    '          fail-on: never',
-    '          comment: issue',
-  ])}
+  ...(o.repeat ? [`          repeat: ${scalar(o.repeat)}`] : []),
+  '          thresholds: |',
+  '            thresholds:',
+  '              profile.totals.wall_time_s: "<= +10%"',
+  '              profile.totals.peak_rss_mb: "<= +10%"',
+  '          fail-on: never',
+  '          comment: issue',
+])}
 
 ${verdictJob(o, [ACTIONS_READ], ['          comment: none', '          fail-on: never'])}
 `;

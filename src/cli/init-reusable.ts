@@ -49,7 +49,8 @@ function pipelineWith(o: WorkflowOptions): string[] {
 const SECRETS = '    secrets:\n      pipeline-env: ${{ secrets.OPTIMIZATION_GATE_ENV }} # NAME=value lines (API keys), masked in the log';
 
 export function callerPrGate(o: WorkflowOptions): string {
-  const baseline = o.baseline === 'ref' ? ['      baseline: ref:${{ github.base_ref }} # drop once the refresh has stored baselines'] : o.baseline === 'stored' ? [] : [`      baseline: ${scalar(o.baseline)}`];
+  const baseline =
+    o.baseline === 'ref' ? ['      baseline: ref:${{ github.base_ref }} # drop once the refresh has stored baselines'] : o.baseline === 'stored' ? [] : [`      baseline: ${scalar(o.baseline)}`];
   return `# Optimization gate: calls ./.github/workflows/${REUSABLE['pr-gate'].copy} (written by \`optimization-gate init --reusable\`).
 # Make "gate / verdict" a required status check to make the gate binding.
 name: Optimization gate

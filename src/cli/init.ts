@@ -28,7 +28,7 @@ const OPTIONS = {
   venv: { type: 'string', description: 'virtualenv directory, cached between runs' },
   'experiment-command': { type: 'string', description: 'the eval command that writes metrics.json' },
   'experiment-output': { type: 'string', description: 'where the eval command writes its outputs' },
-  baseline: { type: 'string', default: 'ref', description: 'PR gate baseline: ref (the base branch, measured in the job), stored (the refresh\'s), or a source as the action takes it' },
+  baseline: { type: 'string', default: 'ref', description: "PR gate baseline: ref (the base branch, measured in the job), stored (the refresh's), or a source as the action takes it" },
   'dataset-id': { type: 'string', description: 'dataset id (part of the baseline key)' },
   'pipeline-config': { type: 'list', description: 'files whose content is part of the baseline key' },
   repeat: { type: 'string', description: 'measured runs per side' },
@@ -49,7 +49,10 @@ const OPTIONS = {
 const WORKFLOWS = ['pr-gate', 'dispatch', 'refresh', 'commands'] as const;
 type Which = (typeof WORKFLOWS)[number];
 const FILE: Record<Which, string> = {
-  'pr-gate': 'optimization-pr-gate.yml', dispatch: 'optimization-dispatch.yml', refresh: 'optimization-baseline-refresh.yml', commands: 'optimization-commands.yml',
+  'pr-gate': 'optimization-pr-gate.yml',
+  dispatch: 'optimization-dispatch.yml',
+  refresh: 'optimization-baseline-refresh.yml',
+  commands: 'optimization-commands.yml',
 };
 
 const PLACEHOLDERS = {
@@ -81,7 +84,13 @@ export const TEMPLATE_PROPERTIES: Record<Which, { name: string; description: str
 
 export function templateProperties(which: Which): string {
   const p = TEMPLATE_PROPERTIES[which];
-  const json = { ...p, creator: 'optimization-gate', iconName: 'octicon graph', categories: ['Python', 'Continuous integration'], filePatterns: ['requirements.*\\.txt$', 'pyproject\\.toml$', 'setup\\.py$'] };
+  const json = {
+    ...p,
+    creator: 'optimization-gate',
+    iconName: 'octicon graph',
+    categories: ['Python', 'Continuous integration'],
+    filePatterns: ['requirements.*\\.txt$', 'pyproject\\.toml$', 'setup\\.py$'],
+  };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
@@ -113,7 +122,10 @@ export function planInit(args: readonly string[], root = packageRoot()): InitPla
   if (!existsSync(join(dir, '.git'))) throw new UserError(`${NAME}: ${dir} is not the root of a git repository; run init there (or pass --dir)`);
   const style = o['ref-style'];
   if (style !== 'sha' && style !== 'tag') throw new UserError(`${NAME}: --ref-style expects sha or tag, got "${style}"`);
-  const which = o.workflows.split(',').map((w) => w.trim()).filter((w) => w !== '');
+  const which = o.workflows
+    .split(',')
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
   const unknown = which.filter((w) => !(WORKFLOWS as readonly string[]).includes(w));
   if (which.length === 0 || unknown.length > 0) throw new UserError(`${NAME}: --workflows expects a comma-separated list of ${WORKFLOWS.join(', ')}, got "${o.workflows}"`);
   if (o.reusable && templates) throw new UserError(`${NAME}: --reusable and --starter-templates do not go together (templates are self-contained)`);
@@ -124,7 +136,12 @@ export function planInit(args: readonly string[], root = packageRoot()): InitPla
     throw new UserError(`${NAME}: --experiment-command and --experiment-output go together (the eval run and where it writes metrics.json)`);
   }
   if (o.repeat !== undefined && !/^\d+$/.test(o.repeat)) throw new UserError(`${NAME}: --repeat expects a whole number, got "${o.repeat}"`);
-  const runners = (o.runner.length > 0 ? o.runner : ['self-hosted,linux']).map((set) => set.split(',').map((l) => l.trim()).filter((l) => l !== ''));
+  const runners = (o.runner.length > 0 ? o.runner : ['self-hosted,linux']).map((set) =>
+    set
+      .split(',')
+      .map((l) => l.trim())
+      .filter((l) => l !== ''),
+  );
   if (runners.some((set) => set.length === 0 || set.some((l) => !/^[\w.-]+$/.test(l)))) {
     throw new UserError(`${NAME}: --runner expects runner labels separated by commas (letters, digits, . _ -), got ${JSON.stringify(o.runner)}`);
   }
@@ -173,7 +190,7 @@ export function planInit(args: readonly string[], root = packageRoot()): InitPla
 function nextSteps(plan: InitPlan, templates: boolean): string {
   if (templates) {
     return [
-      'Next: commit workflow-templates/ to your organization\'s .github repository; the workflows then appear under',
+      "Next: commit workflow-templates/ to your organization's .github repository; the workflows then appear under",
       'Actions → New workflow in its repositories. Lines marked EDIT are what each repository adapts.',
     ].join('\n');
   }
@@ -217,7 +234,12 @@ export const initCommand: CliCommand = {
       writeFileSync(path, f.text);
       console.log(`wrote ${f.path}`);
     }
-    if (plan.reusable) console.log(`(the reusable workflows are ${Object.values(REUSABLE).map((r) => r.copy).join(', ')}; the callers use them by local path)`);
+    if (plan.reusable)
+      console.log(
+        `(the reusable workflows are ${Object.values(REUSABLE)
+          .map((r) => r.copy)
+          .join(', ')}; the callers use them by local path)`,
+      );
     console.log(`\n${nextSteps(plan, templates)}`);
     return Promise.resolve(0);
   },

@@ -20,7 +20,7 @@ const OPTIONS = {
   'issue-file': { type: 'string', description: 'the optimization issue body (markdown): thresholds, repeat:, max-cost-usd:' },
   'thresholds-file': { type: 'string', description: 'inline block YAML (as the action input), merged over the issue' },
   baseline: { type: 'list', description: 'the baseline profile YAML(s); several are repeated runs (their spread suggests repeat:)' },
-  'eval-baseline': { type: 'list', description: "eval output dir(s) of the baseline (eval_pipeline_metrics.json prices a run)" },
+  'eval-baseline': { type: 'list', description: 'eval output dir(s) of the baseline (eval_pipeline_metrics.json prices a run)' },
   repeat: { type: 'string', description: `measured runs per side (default: the issue's repeat:, else ${DEFAULT_REPEAT})` },
   warmup: { type: 'string', default: '1', description: 'warm-up runs per side' },
   'confirm-runs': { type: 'string', default: String(DEFAULT_CONFIRM_RUNS), description: 'confirmation rounds at most' },
@@ -38,9 +38,8 @@ export const planCommand: CliCommand = {
       return Promise.resolve(0);
     }
     if (positionals.length > 0) throw new UserError(`${NAME}: unexpected argument "${positionals[0]}"`);
-    const spec = options['issue-file'] !== undefined || options['thresholds-file'] !== undefined
-      ? readThresholdFiles(options['issue-file'], options['thresholds-file'])
-      : { thresholds: [], problems: [] };
+    const spec =
+      options['issue-file'] !== undefined || options['thresholds-file'] !== undefined ? readThresholdFiles(options['issue-file'], options['thresholds-file']) : { thresholds: [], problems: [] };
     if (spec.problems.length > 0) throw new UserError(`${NAME}: problems in the block`, spec.problems.map(formatProblem));
     const baseline = loadSideFromFlags('baseline', options.baseline, options['eval-baseline'], { profiles: '--baseline', evalDirs: 'eval-baseline' });
     const repeat = numberOption(NAME, 'repeat', options.repeat, { min: 1, integer: true }) ?? spec.repeat ?? DEFAULT_REPEAT;

@@ -14,10 +14,10 @@ import { profileSummary, truthWarnings } from './profile-summary.js';
 
 const NAME = 'rebuild';
 const SPECS = {
-  samples: { type: 'string', description: 'the run\'s <stem>.samples.jsonl (written by the freeze as it samples)' },
+  samples: { type: 'string', description: "the run's <stem>.samples.jsonl (written by the freeze as it samples)" },
   output: { type: 'string', description: 'profile path to write (.yaml); the stage_truth is written beside it' },
   stages: { type: 'string', description: "events | status-file[:PATH] | metrics:PATH | none | auto (default: the run's own)" },
-  events: { type: 'string', description: "stage events file (default: the one the samples header names, else the same name beside the samples)" },
+  events: { type: 'string', description: 'stage events file (default: the one the samples header names, else the same name beside the samples)' },
   help: { type: 'boolean', description: 'show this help' },
 } satisfies OptionSpecs;
 const SYNOPSIS = '--samples FILE --output PROFILE.yaml [--stages SOURCE] [--events FILE]';

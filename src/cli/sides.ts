@@ -16,10 +16,9 @@ export function pairEvalDirs(flag: string, dirs: readonly string[], count: numbe
   if (dirs.length === 0) return Array.from({ length: count }, () => undefined);
   if (dirs.length === 1) return Array.from({ length: count }, () => dirs[0]);
   if (dirs.length === count) return [...dirs];
-  throw new UserError(
-    `--${flag} got ${dirs.length} directories for ${count} ${profilesFlag} run${count === 1 ? '' : 's'}`,
-    ['give one directory (used for every run) or exactly one per run, in the same order'],
-  );
+  throw new UserError(`--${flag} got ${dirs.length} directories for ${count} ${profilesFlag} run${count === 1 ? '' : 's'}`, [
+    'give one directory (used for every run) or exactly one per run, in the same order',
+  ]);
 }
 
 /**

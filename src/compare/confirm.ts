@@ -66,7 +66,9 @@ export function nextConfirmation(result: GateResult, done: number, allowed: numb
   const hopeful = undecided.filter((t) => mayDecide(t, left));
   if (hopeful.length === 0) {
     const needs = undecided.slice(0, 3).map((t) => `${t.metric} ${t.toDecide?.runs !== undefined ? `about ${t.toDecide.runs}` : 'more than 50'}`);
-    return stop(`the ${left} round${left === 1 ? '' : 's'} left would likely not decide the inconclusive guardrail(s) (runs per side needed at the spread seen: ${needs.join(', ')}${undecided.length > 3 ? ', …' : ''})`);
+    return stop(
+      `the ${left} round${left === 1 ? '' : 's'} left would likely not decide the inconclusive guardrail(s) (runs per side needed at the spread seen: ${needs.join(', ')}${undecided.length > 3 ? ', …' : ''})`,
+    );
   }
   return { confirm: true, undecided, why: `${undecided.length} guardrail(s) inconclusive: ${metrics(undecided)}` };
 }
@@ -75,6 +77,8 @@ export function nextConfirmation(result: GateResult, done: number, allowed: numb
 export function confirmationNote(record: ConfirmationRecord): string | undefined {
   if (record.rounds === 0) return undefined;
   const rounds = `${record.rounds} confirmation round${record.rounds === 1 ? '' : 's'}`;
-  const runs = record.candidateOnly ? `${record.rounds} more candidate run${record.rounds === 1 ? '' : 's'}; the stored baseline's runs are fixed` : `${record.rounds} more run${record.rounds === 1 ? '' : 's'} per side, interleaved`;
+  const runs = record.candidateOnly
+    ? `${record.rounds} more candidate run${record.rounds === 1 ? '' : 's'}; the stored baseline's runs are fixed`
+    : `${record.rounds} more run${record.rounds === 1 ? '' : 's'} per side, interleaved`;
   return `${rounds} (${runs}) added because a guardrail was inconclusive (confirm-runs: ${record.allowed})`;
 }

@@ -55,17 +55,8 @@ export function decide(input: DecisionInput): DecisionOutcome {
   const bad = (kind: ThresholdKind, verdict: Verdict) => counted.filter((v) => v.kind === kind && v.verdict === verdict);
   const line = (v: VerdictInput) => `${v.kind} ${v.metric} ${v.verdict === 'missing' ? 'is missing' : v.verdict === 'fail' ? 'failed' : 'is inconclusive'}: ${v.summary}`;
 
-  const rejectReasons = [
-    ...input.blockers,
-    ...input.failedRuns.map((r) => `measured run failed: ${r}`),
-    ...bad('guardrail', 'fail').map(line),
-    ...bad('guardrail', 'missing').map(line),
-  ];
-  const iterateReasons = [
-    ...bad('target', 'fail').map(line),
-    ...bad('target', 'missing').map(line),
-    ...counted.filter((v) => v.verdict === 'inconclusive').map(line),
-  ];
+  const rejectReasons = [...input.blockers, ...input.failedRuns.map((r) => `measured run failed: ${r}`), ...bad('guardrail', 'fail').map(line), ...bad('guardrail', 'missing').map(line)];
+  const iterateReasons = [...bad('target', 'fail').map(line), ...bad('target', 'missing').map(line), ...counted.filter((v) => v.verdict === 'inconclusive').map(line)];
   // Thresholds that all went uncounted (optional and missing, or not measured) judged nothing: no ship on that.
   if (input.verdicts.length > 0 && counted.length === 0) {
     iterateReasons.push(`none of the ${input.verdicts.length} threshold results could be judged (all optional and missing, or not measured)`);

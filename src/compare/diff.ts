@@ -85,13 +85,9 @@ function rowNote(base: ReturnType<typeof summarize>, cand: ReturnType<typeof sum
     const why = whyNoValue(cand.lookups);
     return why === 'absent' ? 'only in baseline' : `candidate ${why}`;
   }
-  const implied = [base, cand]
-    .map((s, i) => (s.lookups.some((l) => l.kind === 'number' && l.note !== undefined) ? `stage absent in ${i === 0 ? 'baseline' : 'candidate'}: 0 s` : ''))
-    .filter(Boolean);
+  const implied = [base, cand].map((s, i) => (s.lookups.some((l) => l.kind === 'number' && l.note !== undefined) ? `stage absent in ${i === 0 ? 'baseline' : 'candidate'}: 0 s` : '')).filter(Boolean);
   if (implied.length > 0) return implied.join('; ');
-  const partial = [base, cand]
-    .map((s, i) => (s.values.length < s.runs ? `${i === 0 ? 'baseline' : 'candidate'}: ${s.values.length} of ${s.runs} runs` : ''))
-    .filter(Boolean);
+  const partial = [base, cand].map((s, i) => (s.values.length < s.runs ? `${i === 0 ? 'baseline' : 'candidate'}: ${s.values.length} of ${s.runs} runs` : '')).filter(Boolean);
   if (partial.length > 0) return partial.join('; ');
   if (base.median === 0) return 'baseline 0';
   return undefined;
@@ -105,8 +101,16 @@ function row(section: DiffSection, group: string, name: string, metric: string, 
   const note = rowNote(b, c);
   const strip = ({ lookups: _lookups, ...summary }: ReturnType<typeof summarize>): SideSummary => summary;
   return {
-    section, metric, group, name, unit: metricUnit(metric)?.symbol,
-    baseline: strip(b), candidate: strip(c), change, percent, ...(note ? { note } : {}),
+    section,
+    metric,
+    group,
+    name,
+    unit: metricUnit(metric)?.symbol,
+    baseline: strip(b),
+    candidate: strip(c),
+    change,
+    percent,
+    ...(note ? { note } : {}),
   };
 }
 
@@ -149,7 +153,12 @@ function qualityEntries(run: MeasuredRun): Entry[] {
   // Everything under intrinsic but the cost (its own section): gates, warnings, length, performance,
   // and counters such as bundled_parse_failures that exist only when something went wrong.
   const intrinsic = isObject(metrics.intrinsic) ? metrics.intrinsic : {};
-  for (const entry of leafEntries(intrinsic, 'eval.intrinsic', (p) => (p.includes('.') ? head(p) : 'intrinsic'), (p) => head(p) === 'cost')) {
+  for (const entry of leafEntries(
+    intrinsic,
+    'eval.intrinsic',
+    (p) => (p.includes('.') ? head(p) : 'intrinsic'),
+    (p) => head(p) === 'cost',
+  )) {
     entries.push({ ...entry, name: entry.group === 'intrinsic' ? entry.name : tail(entry.name) });
   }
   for (const name of leafPaths(metrics, false)) entries.push({ group: 'run', name, metric: `eval.${name}` });
@@ -208,7 +217,12 @@ export function diffSides(baseline: Side, candidate: Side): Diff {
   for (const stage of stages) {
     for (const q of [...STAGE_QUANTITIES, ...stageExtras(all, stage)]) rows.push(row('stages', stage, q, `profile.stages.${stage}.${q}`, baseline, candidate));
   }
-  for (const [section, entries] of [['totals', totalsEntries], ['truth', truthEntries], ['quality', qualityEntries], ['cost', costEntries]] as const) {
+  for (const [section, entries] of [
+    ['totals', totalsEntries],
+    ['truth', truthEntries],
+    ['quality', qualityEntries],
+    ['cost', costEntries],
+  ] as const) {
     pushAll(rows, entryRows(section, entries, baseline, candidate));
   }
   return {

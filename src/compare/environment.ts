@@ -103,13 +103,7 @@ function row(attribute: string, base: (string | undefined)[], cand: (string | un
   const bothRecorded = recorded(base).length === base.length && recorded(cand).length === cand.length;
   const differs = nb.size !== nc.size || [...nb].some((v) => !nc.has(v)) || nb.size > 1 || nc.size > 1;
   const affects = rule !== undefined && bothRecorded && differs;
-  const note = !rule
-    ? 'shown only'
-    : !bothRecorded
-      ? 'not recorded on every run: not judged'
-      : affects
-        ? rule[2]
-        : 'same where it matters';
+  const note = !rule ? 'shown only' : !bothRecorded ? 'not recorded on every run: not judged' : affects ? rule[2] : 'same where it matters';
   return { attribute, baseline: b, candidate: c, affects, accepted: affects && across.some((n) => acrossCovers(n, attribute)), note };
 }
 
@@ -121,7 +115,14 @@ export function checkEnvironment(baseline: Side, candidate: Side, compareAcross:
   const names: string[] = [];
   for (const attrs of [...baseAttrs, ...candAttrs]) for (const name of attrs.keys()) if (!names.includes(name)) names.push(name);
   const rows = names
-    .map((name) => row(name, baseAttrs.map((a) => a.get(name)), candAttrs.map((a) => a.get(name)), compareAcross))
+    .map((name) =>
+      row(
+        name,
+        baseAttrs.map((a) => a.get(name)),
+        candAttrs.map((a) => a.get(name)),
+        compareAcross,
+      ),
+    )
     .filter((r): r is EnvironmentRow => r !== undefined);
   const blocking = rows.filter((r) => r.affects && !r.accepted);
   return { rows, blocking, comparable: blocking.length === 0 };

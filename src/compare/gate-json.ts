@@ -187,7 +187,11 @@ function run(r: RunInfo): GateJsonRun {
   return {
     label: r.label,
     files: {
-      profile: str(r.files.profile), truth: str(r.files.truth), eval: str(r.files.eval), cost: str(r.files.cost), fingerprint: str(r.files.fingerprint),
+      profile: str(r.files.profile),
+      truth: str(r.files.truth),
+      eval: str(r.files.eval),
+      cost: str(r.files.cost),
+      fingerprint: str(r.files.fingerprint),
     },
     status: str(r.status),
     failed: r.failed,
@@ -223,7 +227,9 @@ export function toGateJson(result: GateResult): GateJson {
     noise: result.noise,
     notes: result.notes,
     spec: {
-      baseline: str(result.spec.baseline), baseline_eval: str(result.spec.baselineEval), repeat: num(result.spec.repeat),
+      baseline: str(result.spec.baseline),
+      baseline_eval: str(result.spec.baselineEval),
+      repeat: num(result.spec.repeat),
       compare_across: result.spec.compareAcross ?? null,
     },
     hypotheses: hypothesesToJson(result.hypotheses),

@@ -203,9 +203,14 @@ function evaluateOne(threshold: Threshold, metric: string, baseline: Side, candi
   const b = sideValues(baseline.runs, metric, threshold.default);
   const c = sideValues(candidate.runs, metric, threshold.default);
   const base = {
-    metric, threshold, unit: unit?.symbol, baseline: publicSide(b), candidate: publicSide(c),
+    metric,
+    threshold,
+    unit: unit?.symbol,
+    baseline: publicSide(b),
+    candidate: publicSide(c),
     // An absolute bound reads the candidate only: the baseline's defaults played no part.
-    notMeasured: false, defaulted: { baseline: form === 'value' ? 0 : b.defaulted, candidate: c.defaulted },
+    notMeasured: false,
+    defaulted: { baseline: form === 'value' ? 0 : b.defaulted, candidate: c.defaulted },
   };
   const missing = [...(form === 'value' ? [] : b.problems.map((p) => `baseline: ${p}`)), ...c.problems.map((p) => `candidate: ${p}`)];
   if (c.notMeasured && (form === 'value' || b.notMeasured)) {
@@ -254,8 +259,12 @@ function evaluateOne(threshold: Threshold, metric: string, baseline: Side, candi
   if (partial.length > 0) reason += `; left out: ${partial.join('; ')}`;
   reason += defaultNote(threshold, base.defaulted.baseline, c.defaulted);
   const change: ThresholdChange = {
-    value: estimate.estimate, form, unit: changeUnit, interval,
-    level: interval ? estimate.interval?.level : undefined, method: estimate.method,
+    value: estimate.estimate,
+    form,
+    unit: changeUnit,
+    interval,
+    level: interval ? estimate.interval?.level : undefined,
+    method: estimate.method,
     ...(estimate.note ? { note: estimate.note } : {}),
   };
   return { ...base, verdict, counts: verdictCounts({ optional: threshold.optional, verdict }), change, reason, ...(toDecide ? { toDecide } : {}) };
@@ -266,9 +275,15 @@ function unmatched(threshold: Threshold, baseline: Side, candidate: Side): Thres
   const verdict: Verdict = 'missing';
   const form = threshold.rule.form === 'absolute' ? 'value' : threshold.rule.form;
   return {
-    metric: threshold.metric, threshold, verdict, counts: verdictCounts({ optional: threshold.optional, verdict }),
-    notMeasured: false, defaulted: { baseline: 0, candidate: 0 },
-    unit: metricUnit(threshold.metric)?.symbol, baseline: empty(baseline.runs), candidate: empty(candidate.runs),
+    metric: threshold.metric,
+    threshold,
+    verdict,
+    counts: verdictCounts({ optional: threshold.optional, verdict }),
+    notMeasured: false,
+    defaulted: { baseline: 0, candidate: 0 },
+    unit: metricUnit(threshold.metric)?.symbol,
+    baseline: empty(baseline.runs),
+    candidate: empty(candidate.runs),
     change: noChange(form, changeUnitOf(form, metricUnit(threshold.metric))),
     reason: `no metric matches ${threshold.metric} in any run`,
   };
@@ -295,7 +310,11 @@ function runInfo(side: Side['name'], run: MeasuredRun): RunInfo {
   const status = run.profile.status;
   const totals = run.profile.totals;
   return {
-    label: run.label, files: run.files, status, failed: status !== undefined && status !== 'ok', host: runHost(side, run),
+    label: run.label,
+    files: run.files,
+    status,
+    failed: status !== undefined && status !== 'ok',
+    host: runHost(side, run),
     samplingNote: typeof totals.sampling_note === 'string' ? totals.sampling_note : undefined,
     memoryMetric: typeof totals.memory_metric === 'string' ? totals.memory_metric : undefined,
   };
@@ -311,7 +330,7 @@ function noiseNote(nBase: number, nCand: number, options: IntervalOptions = {}):
   const o = { ...DEFAULT_INTERVAL_OPTIONS, ...options };
   const how = {
     'rank-shift': 'exact rank interval of the shift between the sides (Hodges–Lehmann / Mann–Whitney; on logs for relative rules), distribution-free',
-    'welch-t': "Welch t-interval of the shift of means (on logs for relative rules), assuming normal noise",
+    'welch-t': 'Welch t-interval of the shift of means (on logs for relative rules), assuming normal noise',
     'bootstrap-median': `percentile-bootstrap interval of the change of medians (${o.resamples} resamples, seed ${o.seed})`,
   }[o.method];
   return `${nBase} baseline / ${nCand} candidate runs: medians compared; ${Math.round(o.level * 100)} % ${how}`;
@@ -341,10 +360,7 @@ export function evaluateGate(spec: ThresholdSpec, baseline: Side, candidate: Sid
   if (baseline.runs.length === 0) inputErrors.push('no baseline run');
   if (candidate.runs.length === 0) inputErrors.push('no candidate run');
   pushAll(inputErrors, dataset.mismatches);
-  const failedRuns = [
-    ...[...runs.baseline, ...runs.candidate].filter((r) => r.failed).map((r) => `${r.host.side} ${r.label} (status ${r.status ?? ''})`),
-    ...(options.failedRuns ?? []),
-  ];
+  const failedRuns = [...[...runs.baseline, ...runs.candidate].filter((r) => r.failed).map((r) => `${r.host.side} ${r.label} (status ${r.status ?? ''})`), ...(options.failedRuns ?? [])];
   const { decision, reasons } = decide({
     verdicts: thresholds.map((t) => ({ metric: t.metric, kind: t.threshold.kind, optional: t.threshold.optional, verdict: t.verdict, summary: t.reason, counts: t.counts })),
     failedRuns,
@@ -364,9 +380,20 @@ export function evaluateGate(spec: ThresholdSpec, baseline: Side, candidate: Sid
   const spent = options.spend && spendNote(options.spend);
   if (spent) notes.push(spent);
   return {
-    decision, failOn: options.failOn, passed: passesFailOn(decision, options.failOn), reasons, thresholds, runs,
-    host: checkHosts(baseline, candidate), dataset, environment, problems: spec.problems, inputErrors,
-    noise: noiseNote(baseline.runs.length, candidate.runs.length, options.interval), notes, spec: specInfo(spec),
+    decision,
+    failOn: options.failOn,
+    passed: passesFailOn(decision, options.failOn),
+    reasons,
+    thresholds,
+    runs,
+    host: checkHosts(baseline, candidate),
+    dataset,
+    environment,
+    problems: spec.problems,
+    inputErrors,
+    noise: noiseNote(baseline.runs.length, candidate.runs.length, options.interval),
+    notes,
+    spec: specInfo(spec),
     hypotheses: evaluateHypotheses(spec.hypotheses ?? [], [baseline, candidate], options.interval),
     ...(options.spend ? { spend: options.spend } : {}),
   };
@@ -377,9 +404,20 @@ export function inputErrorResult(errors: readonly string[], failOn: FailOn, spec
   const problems = spec?.problems ?? [];
   const blockers = [...problems.map(describeProblem), ...errors];
   return {
-    decision: 'reject', failOn, passed: passesFailOn('reject', failOn), reasons: blockers, thresholds: [],
-    runs: { baseline: [], candidate: [] }, host: { comparable: true, runs: [], differences: [] },
-    dataset: { comparable: true, rows: [], mismatches: [] }, environment: { rows: [], blocking: [], comparable: true }, problems,
-    inputErrors: [...errors], noise: 'not evaluated', notes: [], spec: specInfo(spec), hypotheses: [],
+    decision: 'reject',
+    failOn,
+    passed: passesFailOn('reject', failOn),
+    reasons: blockers,
+    thresholds: [],
+    runs: { baseline: [], candidate: [] },
+    host: { comparable: true, runs: [], differences: [] },
+    dataset: { comparable: true, rows: [], mismatches: [] },
+    environment: { rows: [], blocking: [], comparable: true },
+    problems,
+    inputErrors: [...errors],
+    noise: 'not evaluated',
+    notes: [],
+    spec: specInfo(spec),
+    hypotheses: [],
   };
 }

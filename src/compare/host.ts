@@ -59,8 +59,6 @@ function difference(attribute: string, runs: readonly RunHost[], pick: (run: Run
 
 export function checkHosts(baseline: Side, candidate: Side): HostCheck {
   const runs = [...baseline.runs.map((r) => runHost('baseline', r)), ...candidate.runs.map((r) => runHost('candidate', r))];
-  const differences = [difference('hostname', runs, (r) => r.hostname), difference('CPU model', runs, (r) => r.cpu)].filter(
-    (d): d is string => d !== undefined,
-  );
+  const differences = [difference('hostname', runs, (r) => r.hostname), difference('CPU model', runs, (r) => r.cpu)].filter((d): d is string => d !== undefined);
   return { comparable: differences.length === 0, runs, differences };
 }

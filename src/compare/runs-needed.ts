@@ -39,7 +39,7 @@ export function pooledSd(sides: readonly (readonly number[])[]): number | undefi
 
 /** Runs per side at which an interval of this method clears a bound `distance` away, about 80 % of the time. */
 export function runsForDistance(sd: number, distance: number, sides: 1 | 2, method: IntervalMethod): number {
-  return Math.ceil((sides * ((Z_INTERVAL + Z_DECIDE) * sd / distance) ** 2) / efficiency(method, sides));
+  return Math.ceil((sides * (((Z_INTERVAL + Z_DECIDE) * sd) / distance) ** 2) / efficiency(method, sides));
 }
 
 export interface RunsNeeded {
@@ -55,12 +55,7 @@ export interface RunsNeeded {
  * The sentence for an inconclusive verdict. `baseline` is empty for an absolute bound (one side).
  * Relative changes are judged on logarithms (as the interval is), so their spread is a relative SD.
  */
-export function runsToDecide(
-  estimate: Estimate,
-  bound: number,
-  values: { baseline: readonly number[]; candidate: readonly number[] },
-  unit?: MetricUnit,
-): RunsNeeded {
+export function runsToDecide(estimate: Estimate, bound: number, values: { baseline: readonly number[]; candidate: readonly number[] }, unit?: MetricUnit): RunsNeeded {
   const { interval } = estimate;
   const n = estimate.form === 'value' ? estimate.n.candidate : Math.min(estimate.n.baseline, estimate.n.candidate);
   const vague = { runs: undefined, text: 'more runs would decide it' };

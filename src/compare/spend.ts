@@ -83,9 +83,7 @@ export function describePlan(plan: RunPlan, cost: CostBasis | undefined, maxCost
   ].filter(Boolean);
   const planned = plannedRuns(plan);
   const most = mostRuns(plan);
-  const confirm = plan.confirmRounds > 0
-    ? `; at most ${most - planned} more in confirmation rounds (${plural(plan.confirmRounds, 'round')} × ${plan.runsPerRound}): ${most} at most`
-    : '';
+  const confirm = plan.confirmRounds > 0 ? `; at most ${most - planned} more in confirmation rounds (${plural(plan.confirmRounds, 'round')} × ${plan.runsPerRound}): ${most} at most` : '';
   const lines = [`expected runs: ${parts.join(' + ')} = ${planned}${confirm}`];
   if (!cost) {
     lines.push('expected spend: not known before measuring (no eval_pipeline_metrics.json with total_stage_cost_usd on the baseline); it is stated once an experiment has run');
@@ -97,11 +95,12 @@ export function describePlan(plan: RunPlan, cost: CostBasis | undefined, maxCost
     if (!cost) lines.push(`max-cost-usd ${usd(maxCostUsd)}: applied once a run's cost is known`);
     else {
       const covered = runsCovered(maxCostUsd, cost.perRunUsd);
-      const verdict = covered >= most
-        ? 'covers every run'
-        : covered >= planned
-          ? `covers the planned runs and ${plural(Math.floor((covered - planned) / Math.max(1, plan.runsPerRound)), 'confirmation round')}`
-          : `covers ${plural(covered, 'run')} of the ${planned} planned: runs stop where the next would exceed it`;
+      const verdict =
+        covered >= most
+          ? 'covers every run'
+          : covered >= planned
+            ? `covers the planned runs and ${plural(Math.floor((covered - planned) / Math.max(1, plan.runsPerRound)), 'confirmation round')}`
+            : `covers ${plural(covered, 'run')} of the ${planned} planned: runs stop where the next would exceed it`;
       lines.push(`max-cost-usd ${usd(maxCostUsd)}: ${verdict}`);
     }
   }

@@ -133,12 +133,7 @@ function bootstrap(
  * candidate − baseline in the metric's unit) with a bootstrap interval of the difference/ratio of
  * medians. One run per side: point estimate only, noted "single run: no noise estimate".
  */
-export function changeInterval(
-  baseline: readonly number[],
-  candidate: readonly number[],
-  form: ChangeForm,
-  options: IntervalOptions = {},
-): Estimate {
+export function changeInterval(baseline: readonly number[], candidate: readonly number[], form: ChangeForm, options: IntervalOptions = {}): Estimate {
   checkValues(baseline, 'baseline');
   checkValues(candidate, 'candidate');
   const o = resolved(options);
@@ -150,7 +145,12 @@ export function changeInterval(
   const estimate = change([median(baseline), median(candidate)]);
   if (estimate === undefined) {
     return {
-      form, estimate, interval: undefined, method: 'point', n, degenerate: false,
+      form,
+      estimate,
+      interval: undefined,
+      method: 'point',
+      n,
+      degenerate: false,
       note: 'relative change from a baseline of 0 is undefined',
     };
   }
@@ -159,8 +159,13 @@ export function changeInterval(
   }
   if (allEqual(baseline) && allEqual(candidate)) {
     return {
-      form, estimate, interval: { low: estimate, high: estimate, level: o.level }, method: o.method, n,
-      degenerate: true, note: 'every run of each side gave the same value: zero spread',
+      form,
+      estimate,
+      interval: { low: estimate, high: estimate, level: o.level },
+      method: o.method,
+      n,
+      degenerate: true,
+      note: 'every run of each side gave the same value: zero spread',
     };
   }
   if (o.method !== 'bootstrap-median') {
@@ -172,9 +177,7 @@ export function changeInterval(
     }
   }
   const { interval, undefinedShare } = bootstrap([baseline, candidate], change, o);
-  const note = interval === undefined
-    ? `relative change undefined in ${(undefinedShare * 100).toFixed(0)} % of resamples (baseline median 0)`
-    : singleRunNote(n.baseline, n.candidate);
+  const note = interval === undefined ? `relative change undefined in ${(undefinedShare * 100).toFixed(0)} % of resamples (baseline median 0)` : singleRunNote(n.baseline, n.candidate);
   return { form, estimate, interval, method: 'bootstrap-median', n, degenerate: false, ...(note ? { note } : {}) };
 }
 
@@ -234,8 +237,13 @@ export function valueInterval(candidate: readonly number[], options: IntervalOpt
   }
   if (allEqual(candidate)) {
     return {
-      form: 'value', estimate, interval: { low: estimate, high: estimate, level: o.level }, method: o.method, n,
-      degenerate: true, note: 'every candidate run gave the same value: zero spread',
+      form: 'value',
+      estimate,
+      interval: { low: estimate, high: estimate, level: o.level },
+      method: o.method,
+      n,
+      degenerate: true,
+      note: 'every candidate run gave the same value: zero spread',
     };
   }
   const closed = o.method === 'rank-shift' ? medianInterval(candidate, o.level) : o.method === 'welch-t' ? meanInterval(candidate, o.level) : undefined;

@@ -51,7 +51,11 @@ function need(threshold: Threshold, metric: string, values: number[], method: In
 
 export function suggestRepeat(thresholds: readonly Threshold[], baseline: readonly MeasuredRun[], method: IntervalMethod = DEFAULT_INTERVAL_OPTIONS.method): RepeatSuggestion {
   if (baseline.length < 2) {
-    return { repeat: undefined, needs: [], text: `no repeat: suggestion: the baseline has ${baseline.length === 1 ? 'a single run' : 'no runs'}, so no spread is known (a baseline refresh with repeat: 5 measures it)` };
+    return {
+      repeat: undefined,
+      needs: [],
+      text: `no repeat: suggestion: the baseline has ${baseline.length === 1 ? 'a single run' : 'no runs'}, so no spread is known (a baseline refresh with repeat: 5 measures it)`,
+    };
   }
   const needs: MetricNeed[] = [];
   for (const threshold of thresholds.filter((t) => t.kind === 'guardrail')) {
@@ -73,7 +77,12 @@ export function suggestRepeat(thresholds: readonly Threshold[], baseline: readon
       ? `suggested repeat: ${repeat} (${from}; set by ${driver.metric} ${driver.rule}, SD ${driver.spread}: about ${repeat} runs per side tell an unchanged candidate from its bound)`
       : `no repeat: suggestion ${from}: no guardrail can be decided within ${MAX_RUNS_TO_SUGGEST} runs`,
     ...(hopeless.length > 0
-      ? [`${hopeless.slice(0, 3).map((n) => `${n.metric} ${n.rule} (SD ${n.spread})`).join(', ')}${hopeless.length > 3 ? ` and ${hopeless.length - 3} more` : ''} would need more than ${MAX_RUNS_TO_SUGGEST} runs or has no margin: widen the bound or gate a steadier metric`]
+      ? [
+          `${hopeless
+            .slice(0, 3)
+            .map((n) => `${n.metric} ${n.rule} (SD ${n.spread})`)
+            .join(', ')}${hopeless.length > 3 ? ` and ${hopeless.length - 3} more` : ''} would need more than ${MAX_RUNS_TO_SUGGEST} runs or has no margin: widen the bound or gate a steadier metric`,
+        ]
       : []),
   ];
   return { repeat, needs, text: parts.join('; ') };

@@ -59,9 +59,7 @@ export function buildTimeline(
     }
   }
   if (buckets.length === 0) return null;
-  const reduced = buckets.flatMap((b) =>
-    b ? [{ t: round(b.t, 2), mem_mb: round(b.mem, 1), cpu_pct: b.cpuN > 0 ? round(b.cpuSum / b.cpuN, 1) : null }] : [],
-  );
+  const reduced = buckets.flatMap((b) => (b ? [{ t: round(b.t, 2), mem_mb: round(b.mem, 1), cpu_pct: b.cpuN > 0 ? round(b.cpuSum / b.cpuN, 1) : null }] : []));
   const stages = [...spans]
     .sort((a, b) => a.start - b.start)
     .slice(0, MAX_STAGES)

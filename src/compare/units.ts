@@ -30,9 +30,7 @@ const SUFFIX_UNITS: ReadonlyArray<[RegExp, MetricUnit]> = [
 ];
 
 /** Fields whose unit is not at the end of their name, in the stage_truth format. */
-const INNER_UNITS: ReadonlyArray<[RegExp, MetricUnit]> = [
-  [/(^|_)mb_sampled$/, MIB],
-];
+const INNER_UNITS: ReadonlyArray<[RegExp, MetricUnit]> = [[/(^|_)mb_sampled$/, MIB]];
 
 /** The unit of a metric path, or undefined for unitless metrics (scores, rates, counts). */
 export function metricUnit(metricPath: string): MetricUnit | undefined {
@@ -90,7 +88,10 @@ export function exactNumber(value: number): string {
   if (Math.abs(rounded) >= 1e-6 && Math.abs(rounded) < 1e21) {
     // toFixed avoids exponent notation for small numbers (1e-7 style) while keeping every digit.
     const decimals = Math.max(0, 6 - Math.floor(Math.log10(Math.abs(rounded))));
-    return rounded.toFixed(Math.min(decimals, 20)).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+    return rounded
+      .toFixed(Math.min(decimals, 20))
+      .replace(/(\.\d*?)0+$/, '$1')
+      .replace(/\.$/, '');
   }
   return String(rounded);
 }

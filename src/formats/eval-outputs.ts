@@ -66,12 +66,7 @@ export function validatePipelineMetrics(data: unknown, file: string): PipelineMe
     for (const [key, value] of Object.entries(root)) {
       if (PIPELINE_NUMERIC.test(key)) v.number(value, key, { nullable: true });
     }
-    v.record(
-      root.llm_token_totals_by_stage,
-      'llm_token_totals_by_stage',
-      (stage, path) => numbersOrNull(v, v.object(stage, path), path),
-      { optional: true },
-    );
+    v.record(root.llm_token_totals_by_stage, 'llm_token_totals_by_stage', (stage, path) => numbersOrNull(v, v.object(stage, path), path), { optional: true });
   }
   v.finish();
   return data as PipelineMetrics;

@@ -8,14 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { validateProfile } from './profile.js';
 import { validateStageTruth } from './stage-truth.js';
-import {
-  EVAL_METRICS_FILE,
-  FINGERPRINT_FILE,
-  PIPELINE_METRICS_FILE,
-  validateEvalMetrics,
-  validateFingerprint,
-  validatePipelineMetrics,
-} from './eval-outputs.js';
+import { EVAL_METRICS_FILE, FINGERPRINT_FILE, PIPELINE_METRICS_FILE, validateEvalMetrics, validateFingerprint, validatePipelineMetrics } from './eval-outputs.js';
 import { readJson, readYaml } from './parse.js';
 import { UserError } from '../errors.js';
 import type { MeasuredRun, MetricSource } from './measured-run.js';

@@ -21,4 +21,3 @@ export interface MeasuredRun {
   /** The eval run's fingerprint.json (dataset, environment, runtime), when it has one. */
   fingerprint?: Fingerprint;
 }
-

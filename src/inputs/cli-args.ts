@@ -6,21 +6,12 @@
 import { UserError } from '../errors.js';
 import { pushAll } from '../collections.js';
 
-export type OptionSpec =
-  | { type: 'string'; default?: string; description: string }
-  | { type: 'list'; description: string }
-  | { type: 'boolean'; description: string };
+export type OptionSpec = { type: 'string'; default?: string; description: string } | { type: 'list'; description: string } | { type: 'boolean'; description: string };
 
 export type OptionSpecs = Record<string, OptionSpec>;
 
 export type ParsedOptions<S extends OptionSpecs> = {
-  [K in keyof S]: S[K] extends { type: 'list' }
-    ? string[]
-    : S[K] extends { type: 'boolean' }
-      ? boolean
-      : S[K] extends { type: 'string'; default: string }
-        ? string
-        : string | undefined;
+  [K in keyof S]: S[K] extends { type: 'list' } ? string[] : S[K] extends { type: 'boolean' } ? boolean : S[K] extends { type: 'string'; default: string } ? string : string | undefined;
 };
 
 export interface ParsedArgs<S extends OptionSpecs> {
@@ -52,7 +43,11 @@ export function parseCliArgs<S extends OptionSpecs>(command: string, specs: S, a
     const name = word.slice(2, eq === -1 ? undefined : eq);
     const spec = specs[name];
     if (!spec) {
-      throw new UserError(`${command}: unknown option --${name}`, [`known options: ${Object.keys(specs).map((n) => `--${n}`).join(', ')}`]);
+      throw new UserError(`${command}: unknown option --${name}`, [
+        `known options: ${Object.keys(specs)
+          .map((n) => `--${n}`)
+          .join(', ')}`,
+      ]);
     }
     const inline = eq === -1 ? undefined : word.slice(eq + 1);
     if (spec.type === 'boolean') {
@@ -78,12 +73,7 @@ export function parseCliArgs<S extends OptionSpecs>(command: string, specs: S, a
 }
 
 /** A number option: names the flag and what was expected when the value does not fit. */
-export function numberOption(
-  command: string,
-  name: string,
-  raw: string | undefined,
-  { min, integer = false }: { min?: number; integer?: boolean } = {},
-): number | undefined {
+export function numberOption(command: string, name: string, raw: string | undefined, { min, integer = false }: { min?: number; integer?: boolean } = {}): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
   const wanted = `${integer ? 'a whole number' : 'a number'}${min !== undefined ? ` >= ${min}` : ''}`;

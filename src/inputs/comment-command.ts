@@ -6,10 +6,7 @@
 
 export const COMMAND_PREFIX = '/optimization-gate';
 
-export type CommentCommand =
-  | { name: 'measure'; ref?: string }
-  | { name: 'accept'; metric: string; reason: string }
-  | { name: 'promote'; runId?: number };
+export type CommentCommand = { name: 'measure'; ref?: string } | { name: 'accept'; metric: string; reason: string } | { name: 'promote'; runId?: number };
 
 export type ParsedComment =
   /** The comment is no command for us (it does not start with the prefix): nothing to answer. */

@@ -144,7 +144,10 @@ function parseBaseline(errors: InputErrors, raw: string): BaselineSource {
 }
 
 function parseComment(errors: InputErrors, raw: string): CommentTargets {
-  const parts = raw.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const parts = raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (parts.length === 1 && parts[0] === 'none') return { issue: false, pr: false };
   const bad = parts.filter((p) => p !== 'issue' && p !== 'pr');
   if (parts.length === 0 || bad.length > 0) {
@@ -165,7 +168,10 @@ function parseIssueNumber(errors: InputErrors, raw: string): number | undefined 
 }
 
 function parseRefreshWorkflows(errors: InputErrors, raw: string): string[] {
-  const names = (raw || DEFAULT_REFRESH_WORKFLOWS.join(',')).split(/[,\n]/).map((n) => n.trim()).filter((n) => n !== '');
+  const names = (raw || DEFAULT_REFRESH_WORKFLOWS.join(','))
+    .split(/[,\n]/)
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
   if (names.length === 0 || names.some((n) => !/^[\w.-]+\.ya?ml$/.test(n))) {
     errors.add(Inputs.RefreshWorkflows, 'workflow file names such as optimization-baseline-refresh.yml (comma separated, no folders)', raw);
   }
@@ -198,7 +204,10 @@ export function readActionConfig(read: InputReader): ActionConfig {
     profileOutput: optional(read(Inputs.ProfileOutput)),
     stages,
     datasetId: read(Inputs.DatasetId) || 'default',
-    pipelineConfig: read(Inputs.PipelineConfig).split('\n').map((l) => l.trim()).filter((l) => l !== ''),
+    pipelineConfig: read(Inputs.PipelineConfig)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== ''),
     baseline: parseBaseline(errors, read(Inputs.Baseline)),
     baselineEval: optional(read(Inputs.BaselineEval)),
     repeat: repeatRaw === '' ? undefined : wholeNumber(errors, Inputs.Repeat, repeatRaw, 1, 50),

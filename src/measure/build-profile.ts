@@ -42,8 +42,7 @@ export interface RunRecord {
 const METHOD_NOTES: Record<StageTimeline['method'], string> = {
   events: 'Stages from the JSON-lines stage events the pipeline wrote (exact boundaries; overlapping stages share samples).',
   status_file: 'Stages from polling the pipeline status file (boundaries as the file states them, changes seen once per sample).',
-  metrics:
-    'Per-stage RSS/CPU uses proportional wall-time windows from metrics.json; parallel work can mis-attribute samples (approximate).',
+  metrics: 'Per-stage RSS/CPU uses proportional wall-time windows from metrics.json; parallel work can mis-attribute samples (approximate).',
   whole_run: 'No stage information: one stage "run" covers the whole run.',
 };
 
@@ -54,10 +53,7 @@ const MEMORY_NOTES: Record<MemoryMetric, string> = {
     "Memory is what the kernel charges to the tree's own cgroup: anonymous + shared memory, each page once (comparable with a PSS sum), each sample the highest of its interval; file cache is apart (stage_truth).",
 };
 
-export function samplingNote(
-  run: Pick<RunRecord, 'timeline' | 'memoryMetric' | 'sampleIntervalS' | 'probeSummary'>,
-  series: Pick<RunStats, 'count' | 'firstT' | 'lastT'>,
-): string {
+export function samplingNote(run: Pick<RunRecord, 'timeline' | 'memoryMetric' | 'sampleIntervalS' | 'probeSummary'>, series: Pick<RunStats, 'count' | 'firstT' | 'lastT'>): string {
   const n = series.count;
   const achieved = n > 1 && series.firstT !== undefined && series.lastT !== undefined ? (series.lastT - series.firstT) / (n - 1) : null;
   const rate = achieved !== null ? `, achieved ${round(achieved, 3)} s` : '';

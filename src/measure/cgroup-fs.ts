@@ -62,7 +62,9 @@ export const nodeCgroupFs: CgroupFs = {
   },
   list(path) {
     try {
-      return readdirSync(path, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+      return readdirSync(path, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name);
     } catch {
       return [];
     }

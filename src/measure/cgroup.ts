@@ -12,17 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import {
-  cpuSecondsFromV2Stat,
-  memoryFromV1Stat,
-  memoryFromV2Stat,
-  parseCgroupMounts,
-  parseKeyValues,
-  parsePids,
-  parseProcCgroup,
-  parseSingleNumber,
-  type GroupMemory,
-} from './cgroup-files.js';
+import { cpuSecondsFromV2Stat, memoryFromV1Stat, memoryFromV2Stat, parseCgroupMounts, parseKeyValues, parsePids, parseProcCgroup, parseSingleNumber, type GroupMemory } from './cgroup-files.js';
 
 /** A file kept open and re-read (or written) at offset 0: cgroup files regenerate on each read. */
 export interface HeldFile {

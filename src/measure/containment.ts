@@ -111,7 +111,10 @@ export async function endStaleTreeGroups(host: ContainmentHost = defaultHost, al
   const { places } = host.cgroupPlaces();
   const result = { groups: 0, processes: 0, problems: [] as string[] };
   for (const group of TreeGroup.stale(host.cgroupFs, places, alive)) {
-    const killed = await group.killAll((pid, sig) => host.signal(pid, sig), (ms) => host.wait(ms));
+    const killed = await group.killAll(
+      (pid, sig) => host.signal(pid, sig),
+      (ms) => host.wait(ms),
+    );
     result.groups++;
     result.processes += killed.found;
     pushAll(result.problems, await group.remove((ms) => host.wait(ms)));
@@ -169,7 +172,10 @@ export function containedCommandRunner(host: ContainmentHost): CommandRunner {
         }
         const killed = await group.killAll(signal, pause);
         const problems = killed.emptied ? [] : [`processes of the tree were still in its cgroup after SIGKILL: ${group.pids().join(', ')}`];
-        pushAll(problems, (await group.remove(pause)).map((p) => `cannot remove the tree's cgroup ${p}`));
+        pushAll(
+          problems,
+          (await group.remove(pause)).map((p) => `cannot remove the tree's cgroup ${p}`),
+        );
         return { leftover: killed.found, ended: killed.emptied, problems };
       };
       return {

@@ -61,10 +61,7 @@ export async function pythonVersion(cwd: string): Promise<string | null> {
 
 export async function gitState(cwd: string): Promise<{ sha: string; dirty: boolean } | undefined> {
   // Untracked files do not count: outputs of earlier runs often sit in the checkout.
-  const [sha, status] = await Promise.all([
-    run('git', ['rev-parse', '--short', 'HEAD'], cwd),
-    run('git', ['status', '--porcelain', '--untracked-files=no'], cwd),
-  ]);
+  const [sha, status] = await Promise.all([run('git', ['rev-parse', '--short', 'HEAD'], cwd), run('git', ['status', '--porcelain', '--untracked-files=no'], cwd)]);
   if (!sha) return undefined;
   return { sha, dirty: status !== undefined && status !== '' };
 }

@@ -48,9 +48,7 @@ export function checkFrozenProfile(profilePath: string, expect: { version?: stri
   const truthPath = stageTruthPathFor(profilePath);
   const profile = loadProfileFile(profilePath);
   const truth = existsSync(truthPath) ? loadStageTruthFile(truthPath) : undefined;
-  const notes = truth
-    ? [`checked: ${profilePath} and ${truthPath}`]
-    : [`checked: ${profilePath}`, `no stage_truth beside it (${truthPath} not found): its truth.* metrics are missing`];
+  const notes = truth ? [`checked: ${profilePath} and ${truthPath}`] : [`checked: ${profilePath}`, `no stage_truth beside it (${truthPath} not found): its truth.* metrics are missing`];
   const warnings: string[] = [];
   if (expect.version !== undefined && profile.release !== expect.version) {
     warnings.push(`${profilePath}: release is "${profile.release}", expected "${expect.version}"`);

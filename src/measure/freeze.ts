@@ -156,7 +156,16 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
         eventsPath: files.events,
         environment: { collect, atStart: collected !== undefined },
         // A sampler per run, so no reading of one run is carried into the next.
-        ...(d.gpu ? { gpu: new GpuSampler(d.gpu, () => d.clock.nowMono(), 1000, () => gpuAvailable) } : {}),
+        ...(d.gpu
+          ? {
+              gpu: new GpuSampler(
+                d.gpu,
+                () => d.clock.nowMono(),
+                1000,
+                () => gpuAvailable,
+              ),
+            }
+          : {}),
         samples: {
           path: files.samples,
           header: {

@@ -85,15 +85,16 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
   let writer: SamplesWriter | undefined;
   try {
     probe = options.samples ? deps.probeFactory(command.pid, { pssBudgetPct: options.pssBudgetPct, ...(command.group ? { group: command.group } : {}) }) : undefined;
-    writer = options.samples && probe
-      ? new SamplesWriter(options.samples.path, {
-          ...options.samples.header,
-          started_at: command.startedAt,
-          root_pid: command.pid,
-          memory_metric: probe.memoryMetric,
-          ...(command.containment ? { containment: command.containment } : {}),
-        })
-      : undefined;
+    writer =
+      options.samples && probe
+        ? new SamplesWriter(options.samples.path, {
+            ...options.samples.header,
+            started_at: command.startedAt,
+            root_pid: command.pid,
+            memory_metric: probe.memoryMetric,
+            ...(command.containment ? { containment: command.containment } : {}),
+          })
+        : undefined;
   } catch (error) {
     // Never leave a command running unmeasured behind us.
     command.signalGroup('SIGKILL');
@@ -217,22 +218,25 @@ export async function measureRun(options: MeasureRunOptions, deps: MeasureDeps):
     if (exit) return;
     const now = clock.nowMono();
     tickIndex = Math.max(tickIndex + 1, Math.floor((now - startMono) / intervalMs) + 1);
-    timer = clock.setTimer(() => {
-      inFlight = inFlight.then(async () => {
-        if (exit || internalError !== undefined) return;
-        try {
-          await takeSample();
-          const elapsed = (clock.nowMono() - startMono) / 1000;
-          if (options.onTick && elapsed - lastProgress >= progressEveryS) {
-            lastProgress = elapsed;
-            options.onTick(elapsed, events.openStages());
+    timer = clock.setTimer(
+      () => {
+        inFlight = inFlight.then(async () => {
+          if (exit || internalError !== undefined) return;
+          try {
+            await takeSample();
+            const elapsed = (clock.nowMono() - startMono) / 1000;
+            if (options.onTick && elapsed - lastProgress >= progressEveryS) {
+              lastProgress = elapsed;
+              options.onTick(elapsed, events.openStages());
+            }
+            schedule();
+          } catch (error) {
+            failSampling(error);
           }
-          schedule();
-        } catch (error) {
-          failSampling(error);
-        }
-      });
-    }, startMono + tickIndex * intervalMs - now);
+        });
+      },
+      startMono + tickIndex * intervalMs - now,
+    );
   };
 
   inFlight = takeSample().catch(failSampling); // the first sample right after spawn

@@ -60,9 +60,7 @@ export function memoryMethod(memoryMetric: MemoryMetric, samples: Iterable<Sampl
 
 /** One sentence for the sampling note: what held the tree, and what it left behind. */
 export function containmentNote(containment: ContainmentInfo, end: TreeEnd | undefined): string {
-  const held = containment.cgroup
-    ? `its own ${containment.cgroup}`
-    : `its process group only (${containment.mode === 'none' ? 'containment: none' : 'no cgroup could be made here'})`;
+  const held = containment.cgroup ? `its own ${containment.cgroup}` : `its process group only (${containment.mode === 'none' ? 'containment: none' : 'no cgroup could be made here'})`;
   const ns = containment.namespace === 'user' ? ' and a user namespace' : '';
   const left = end?.leftover ? ` ${end.leftover} process(es) it left running were ended after it exited.` : '';
   return `The tree ran in ${held}${ns}, without the action's tokens in its environment.${left}`;

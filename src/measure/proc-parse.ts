@@ -37,7 +37,10 @@ export function parseProcStat(text: string): ProcStat | undefined {
   if (open <= 0 || close < open) return undefined;
   const pid = Number(text.slice(0, open).trim());
   // Fields after comm, numbered from 3 (state) as in proc(5).
-  const fields = text.slice(close + 2).trim().split(' ');
+  const fields = text
+    .slice(close + 2)
+    .trim()
+    .split(' ');
   if (fields.length < 20 || !Number.isInteger(pid)) return undefined;
   const num = (field: number): number => Number(fields[field - 3]);
   const stat: ProcStat = {

@@ -296,7 +296,18 @@ export class TreePssEstimator {
     const parentMovedKb = forkCopy ? Math.abs(parent.rssKb - parentAnchor.lastRssKb) : 0;
     const asFork = (uncertainKb: number): Anchor => {
       const added = Math.min(m.anonKb, Math.max(0, m.anonKb - (parent?.anonKb ?? 0)));
-      return { starttime: m.starttime, image: m.image, anonKb: m.anonKb - added, sharedKb: m.sharedKb, rssKb: m.rssKb, privateKb: 0, lastRssKb: m.rssKb, anchoredAt: t, minflt: m.minflt, ...(uncertainKb > 0 ? { uncertainKb } : {}) };
+      return {
+        starttime: m.starttime,
+        image: m.image,
+        anonKb: m.anonKb - added,
+        sharedKb: m.sharedKb,
+        rssKb: m.rssKb,
+        privateKb: 0,
+        lastRssKb: m.rssKb,
+        anchoredAt: t,
+        minflt: m.minflt,
+        ...(uncertainKb > 0 ? { uncertainKb } : {}),
+      };
     };
     if (forkCopy && parentMovedKb <= 1024) return asFork(0);
     // First readings keep the total honest: they may run into debt, and draw on the second budget after that.

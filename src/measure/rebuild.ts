@@ -84,10 +84,7 @@ export function rebuildFromSamples(samplesPath: string, options: RebuildOptions 
     probeSummary: { pss_snapshots: scan.pssSnapshots },
     ...(header.containment ? { containment: header.containment } : {}),
   };
-  const stem =
-    options.output !== undefined
-      ? profileStem(resolve(options.output))
-      : samplesStem(samplesPath);
+  const stem = options.output !== undefined ? profileStem(resolve(options.output)) : samplesStem(samplesPath);
   const files = {
     ...runFilesOf(stem, events.path ?? undefined),
     ...(options.output !== undefined ? { profile: resolve(options.output) } : {}),

@@ -19,11 +19,7 @@ export interface RunOrder {
  * checked afterwards. The clock is the job's own around the run when given (it covers the freeze's
  * start-up too); else the command's start from the samples header plus the run's wall time.
  */
-export function recordRunOrder(
-  profile: string,
-  order: RunOrder,
-  clock?: { startedAt: Date; endedAt: Date },
-): void {
+export function recordRunOrder(profile: string, order: RunOrder, clock?: { startedAt: Date; endedAt: Date }): void {
   const truthPath = stageTruthPathFor(profile);
   const samplesPath = samplesPathFor(profile);
   try {

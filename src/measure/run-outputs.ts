@@ -16,7 +16,6 @@ import type { FreezeOptions } from './options.js';
 import { resolveTimeline } from './stages/resolve.js';
 import { formatStageSource, type StageSourceSpec } from './stages/source.js';
 
-
 /** Writes an output file, creating its folder; a file we cannot write is the user's to fix (path, reason). */
 export function writeOutput(path: string, text: string): void {
   try {

@@ -135,9 +135,7 @@ export class SamplesWriter {
       cpu_s: round(sample.cpu_s, 2),
       procs: sample.procs,
       ...(sample.pss_age_s !== undefined ? { pss_age_s: round(sample.pss_age_s, 2) } : {}),
-      ...(sample.gpu_mem_mb !== undefined
-        ? { gpu_mem_mb: sample.gpu_mem_mb, gpu_util_pct: sample.gpu_util_pct ?? null, gpu_device_mem_mb: sample.gpu_device_mem_mb ?? null }
-        : {}),
+      ...(sample.gpu_mem_mb !== undefined ? { gpu_mem_mb: sample.gpu_mem_mb, gpu_util_pct: sample.gpu_util_pct ?? null, gpu_device_mem_mb: sample.gpu_device_mem_mb ?? null } : {}),
       ...(sample.pss_unverified_mb !== undefined ? { pss_unverified_mb: round(sample.pss_unverified_mb, 1) } : {}),
       ...(sample.mem_now_mb !== undefined ? { mem_now_mb: round(sample.mem_now_mb, 3) } : {}),
       ...(sample.file_cache_mb !== undefined ? { file_cache_mb: round(sample.file_cache_mb, 3) } : {}),

@@ -188,15 +188,7 @@ export function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, tim
     htmlUrl: c.html_url,
     ...(c.user ? { authorLogin: c.user.login } : {}),
   });
-  const toIssue = (i: {
-    number: number;
-    title: string;
-    body?: string | null;
-    user?: { login: string } | null;
-    author_association?: string;
-    html_url: string;
-    locked?: boolean;
-  }): IssueInfo => ({
+  const toIssue = (i: { number: number; title: string; body?: string | null; user?: { login: string } | null; author_association?: string; html_url: string; locked?: boolean }): IssueInfo => ({
     number: i.number,
     title: i.title,
     body: i.body ?? '',
@@ -206,9 +198,9 @@ export function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, tim
     ...(i.locked !== undefined ? { locked: i.locked } : {}),
   });
   const openIssues = (what: string, query: { labels?: string; creator?: string }) =>
-    pages(what, async (page) =>
-      (await octokit.rest.issues.listForRepo({ owner, repo, state: 'open', sort: 'created', direction: 'desc', per_page: 100, page, ...query })).data,
-    ).then((list) => list.filter((i) => !i.pull_request).map(toIssue));
+    pages(what, async (page) => (await octokit.rest.issues.listForRepo({ owner, repo, state: 'open', sort: 'created', direction: 'desc', per_page: 100, page, ...query })).data).then((list) =>
+      list.filter((i) => !i.pull_request).map(toIssue),
+    );
 
   return {
     async getIssue(issueNumber) {
@@ -227,9 +219,7 @@ export function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, tim
       return (['admin', 'maintain', 'write', 'triage', 'read'].includes(role) ? role : 'none') as RepoPermission;
     },
     async listComments(issueNumber) {
-      const list = await pages(`listing comments of #${issueNumber}`, async (page) =>
-        (await octokit.rest.issues.listComments({ owner, repo, issue_number: issueNumber, per_page: 100, page })).data,
-      );
+      const list = await pages(`listing comments of #${issueNumber}`, async (page) => (await octokit.rest.issues.listComments({ owner, repo, issue_number: issueNumber, per_page: 100, page })).data);
       return list.map(toComment);
     },
     async createComment(issueNumber, body) {
@@ -248,7 +238,7 @@ export function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, tim
         const { data } = await octokit.rest.users.getAuthenticated();
         return data.login;
       } catch (error) {
-        if (statusOf(error) !== 403 && statusOf(error) !== 401) throw explainApiError(error, 'reading the token\'s user');
+        if (statusOf(error) !== 403 && statusOf(error) !== 401) throw explainApiError(error, "reading the token's user");
       }
       try {
         const { viewer } = await octokit.graphql<{ viewer: { login: string; __typename?: string } }>('query { viewer { login __typename } }');
@@ -262,7 +252,11 @@ export function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, tim
       return toIssue(data);
     },
     async ensureLabel(name, description) {
-      const found = await call(`reading label ${name}`, () => octokit.rest.issues.getLabel({ owner, repo, name }), () => undefined);
+      const found = await call(
+        `reading label ${name}`,
+        () => octokit.rest.issues.getLabel({ owner, repo, name }),
+        () => undefined,
+      );
       if (found) return;
       await call(`creating label ${name}`, () => octokit.rest.issues.createLabel({ owner, repo, name, description, color: 'd93f0b' }));
     },
@@ -277,19 +271,21 @@ export function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, tim
       return issues.find((i) => i.body.includes(marker));
     },
     async findArtifact(name, branch) {
-      const list = await pages(`listing artifacts named ${name}`, async (page) =>
-        (await octokit.rest.actions.listArtifactsForRepo({ owner, repo, name, per_page: 100, page })).data.artifacts,
-      );
+      const list = await pages(`listing artifacts named ${name}`, async (page) => (await octokit.rest.actions.listArtifactsForRepo({ owner, repo, name, per_page: 100, page })).data.artifacts);
       return list
         .filter((a) => !a.expired && (branch === undefined || a.workflow_run?.head_branch === branch))
         .map(toArtifact)
         .sort(newestFirst)[0];
     },
     async listRunArtifacts(runId) {
-      const list = await pages(`listing the artifacts of run ${runId}`, async (page) =>
-        (await octokit.rest.actions.listWorkflowRunArtifacts({ owner, repo, run_id: runId, per_page: 100, page })).data.artifacts,
+      const list = await pages(
+        `listing the artifacts of run ${runId}`,
+        async (page) => (await octokit.rest.actions.listWorkflowRunArtifacts({ owner, repo, run_id: runId, per_page: 100, page })).data.artifacts,
       );
-      return list.filter((a) => !a.expired).map(toArtifact).sort(newestFirst);
+      return list
+        .filter((a) => !a.expired)
+        .map(toArtifact)
+        .sort(newestFirst);
     },
     async getWorkflowRun(runId) {
       const { data } = await call(`reading workflow run ${runId}`, () => octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: runId }));
@@ -322,9 +318,7 @@ export function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, tim
       });
     },
     async listArtifactsNamed(name) {
-      const { data } = await call(`listing artifacts named ${name}`, () =>
-        octokit.rest.actions.listArtifactsForRepo({ owner, repo, name, per_page: 100 }),
-      );
+      const { data } = await call(`listing artifacts named ${name}`, () => octokit.rest.actions.listArtifactsForRepo({ owner, repo, name, per_page: 100 }));
       return data.artifacts
         .filter((a) => !a.expired)
         .sort((a, b) => Date.parse(b.created_at ?? '') - Date.parse(a.created_at ?? '') || b.id - a.id)

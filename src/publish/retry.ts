@@ -122,7 +122,12 @@ export class RetryGaveUp extends Error {
 
 export async function withRetry<T>(
   call: () => Promise<T>,
-  { policy = DEFAULT_RETRY, sleep = realSleep, now = Date.now, onRetry }: {
+  {
+    policy = DEFAULT_RETRY,
+    sleep = realSleep,
+    now = Date.now,
+    onRetry,
+  }: {
     policy?: RetryPolicy;
     sleep?: Sleep;
     now?: () => number;

@@ -55,9 +55,7 @@ export function createArtifactStore(options: { log?: (message: string) => void; 
         withDeadline(
           client.downloadArtifact(id, {
             path: destination,
-            ...(fromRun
-              ? { findBy: { token: fromRun.token, repositoryOwner: fromRun.owner, repositoryName: fromRun.repo, workflowRunId: fromRun.workflowRunId } }
-              : {}),
+            ...(fromRun ? { findBy: { token: fromRun.token, repositoryOwner: fromRun.owner, repositoryName: fromRun.repo, workflowRunId: fromRun.workflowRunId } } : {}),
           }),
           deadline,
         );

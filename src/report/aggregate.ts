@@ -38,10 +38,7 @@ export function renderAggregateReport(verdicts: readonly RunnerVerdict[], option
     .map((d) => [d, verdicts.filter((v) => v.decision === d).length] as const)
     .filter(([, n]) => n > 0)
     .map(([d, n]) => `${n} ${d}`);
-  const lines = [
-    `### ${ICON[decision]} ${decision} — ${verdicts.length} runner${verdicts.length === 1 ? '' : 's'}${counts.length > 0 ? `: ${counts.join(', ')}` : ''}`,
-    '',
-  ];
+  const lines = [`### ${ICON[decision]} ${decision} — ${verdicts.length} runner${verdicts.length === 1 ? '' : 's'}${counts.length > 0 ? `: ${counts.join(', ')}` : ''}`, ''];
   if (options.runUrl) lines.push(`[workflow run](${options.runUrl})`, '');
   if (verdicts.length === 0) {
     lines.push('No runner left a verdict (no gate.json artifact found in this run).');
@@ -49,18 +46,14 @@ export function renderAggregateReport(verdicts: readonly RunnerVerdict[], option
   }
   const rows = [...verdicts]
     .sort((a, b) => RANK[b.decision] - RANK[a.decision] || a.runner.localeCompare(b.runner))
-    .map((v) => [
-      `${ICON[v.decision]} ${v.decision}`,
-      code(v.runner),
-      code(v.host),
-      v.headline.replace(/^#+\s*/, ''),
-      v.attempt ?? '—',
-      v.artifactUrl ? `[artifact](${v.artifactUrl})` : '—',
-    ]);
+    .map((v) => [`${ICON[v.decision]} ${v.decision}`, code(v.runner), code(v.host), v.headline.replace(/^#+\s*/, ''), v.attempt ?? '—', v.artifactUrl ? `[artifact](${v.artifactUrl})` : '—']);
   lines.push(table(['Decision', 'Runner', 'Host', 'Summary', 'Attempt', 'Data'], rows));
   const earlier = verdicts.filter((v) => options.attempt !== undefined && v.attempt !== undefined && v.attempt !== options.attempt);
   if (earlier.length > 0) {
-    lines.push('', `This is attempt ${options.attempt}; ${earlier.map((v) => `${v.runner} (attempt ${v.attempt})`).join(', ')} ${earlier.length === 1 ? 'was' : 'were'} not re-run: ${earlier.length === 1 ? 'its verdict comes' : 'their verdicts come'} from the attempt shown.`);
+    lines.push(
+      '',
+      `This is attempt ${options.attempt}; ${earlier.map((v) => `${v.runner} (attempt ${v.attempt})`).join(', ')} ${earlier.length === 1 ? 'was' : 'were'} not re-run: ${earlier.length === 1 ? 'its verdict comes' : 'their verdicts come'} from the attempt shown.`,
+    );
   }
   lines.push('', 'Each runner is compared with its own baseline: time and memory never mix hosts.');
   for (const v of verdicts) {

@@ -33,22 +33,24 @@ export function environmentSection(result: GateResult): string | undefined {
     if (r.affects) return `⚠️ ${neutralize(r.note)}: time/memory inconclusive`;
     return neutralize(r.note);
   };
-  const heading = blocking.length > 0
-    ? `#### ⚠️ Environment differs: time and memory verdicts are inconclusive (${blocking.map((r) => code(r.attribute)).join(', ')})`
-    : '#### Environment differences';
+  const heading =
+    blocking.length > 0 ? `#### ⚠️ Environment differs: time and memory verdicts are inconclusive (${blocking.map((r) => code(r.attribute)).join(', ')})` : '#### Environment differences';
   const lines = [
     heading,
     '',
-    table(['Attribute', 'Baseline', 'Candidate', 'Effect'], rows.map((r) => [code(r.attribute), values(r.baseline), values(r.candidate), effect(r)]), {
-      maxRows: 40,
-      moreAt: 'gate.json',
-    }),
+    table(
+      ['Attribute', 'Baseline', 'Candidate', 'Effect'],
+      rows.map((r) => [code(r.attribute), values(r.baseline), values(r.candidate), effect(r)]),
+      {
+        maxRows: 40,
+        moreAt: 'gate.json',
+      },
+    ),
   ];
   if (blocking.length > 0) {
     lines.push(
       '',
-      'Quality and cost verdicts still count. If a difference is the point of the experiment, name it on the issue, e.g. ' +
-        `${code(`compare-across: [${blocking[0]?.attribute ?? 'device'}]`)}.`,
+      'Quality and cost verdicts still count. If a difference is the point of the experiment, name it on the issue, e.g. ' + `${code(`compare-across: [${blocking[0]?.attribute ?? 'device'}]`)}.`,
     );
   }
   return lines.join('\n');

@@ -27,9 +27,17 @@ export function renderDiffMarkdown(diff: Diff): string {
 export function renderDiffText(diff: Diff): string {
   const rows = diff.rows.map((r) => [r.metric, formatMedian(r.baseline.median, r.metric), formatMedian(r.candidate.median, r.metric), formatChange(r), percentOrNote(r)]);
   const header = ['metric', 'baseline', 'candidate', 'change', '%'];
-  const widths = header.map((h, i) => maxOf(rows.map((r) => (r[i] as string).length), h.length));
+  const widths = header.map((h, i) =>
+    maxOf(
+      rows.map((r) => (r[i] as string).length),
+      h.length,
+    ),
+  );
   const line = (cells: readonly string[]) =>
-    cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ').trimEnd();
+    cells
+      .map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number)))
+      .join('  ')
+      .trimEnd();
   return `${[`diff: ${titleOf(diff)}`, '', line(header), ...rows.map(line)].join('\n')}\n`;
 }
 

@@ -42,22 +42,13 @@ function medianNote(diff: Diff): string {
 
 /** One row per stage (profile order) then the totals; each cell reads baseline → candidate (change). */
 export function stageTable(diff: Diff, maxRows = 60): string {
-  const find = (section: DiffSection, group: string, name: string) =>
-    diff.rows.find((r) => r.section === section && r.group === group && r.name === name);
+  const find = (section: DiffSection, group: string, name: string) => diff.rows.find((r) => r.section === section && r.group === group && r.name === name);
   // The totals row is kept whatever the cut, so it is added after truncating the stages.
   const cut = Math.max(0, diff.stages.length - maxRows);
-  const rows = diff.stages.slice(0, maxRows).map((stage) => [
-    escapeInline(stage),
-    transition(find('stages', stage, 'wall_time_s')),
-    transition(find('stages', stage, 'peak_rss_mb')),
-    transition(find('stages', stage, 'avg_cpu_pct')),
-  ]);
-  rows.push([
-    '**total**',
-    `**${transition(find('totals', 'totals', 'wall_time_s'))}**`,
-    `**${transition(find('totals', 'totals', 'peak_rss_mb'))}**`,
-    NONE,
-  ]);
+  const rows = diff.stages
+    .slice(0, maxRows)
+    .map((stage) => [escapeInline(stage), transition(find('stages', stage, 'wall_time_s')), transition(find('stages', stage, 'peak_rss_mb')), transition(find('stages', stage, 'avg_cpu_pct'))]);
+  rows.push(['**total**', `**${transition(find('totals', 'totals', 'wall_time_s'))}**`, `**${transition(find('totals', 'totals', 'peak_rss_mb'))}**`, NONE]);
   const perEpisode = find('totals', 'totals', 'avg_wall_time_per_episode_s');
   const lines = [
     table(['Stage', 'Wall time', 'Peak memory', 'CPU (% of one core)'], rows),

@@ -13,18 +13,20 @@ const ZWSP = '\u200b';
  * spans, removes what can act on GitHub — HTML, links and images, mentions, references, autolinks.
  */
 export function neutralize(text: string): string {
-  return text
-    .replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
-    // Only `<` that can open a tag, comment or autolink: `<= 5 %` in a rule stays as written.
-    .replace(/<(?=[A-Za-z/!?])/g, '&lt;')
-    // A link or image needs `](` or `][`; a reference definition starts a line with `[`.
-    .replace(/\]([([])/g, ']\\$1')
-    .replace(/^(\s*)\[/gm, '$1\\[')
-    .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWSP}`)
-    .replace(/#(?=\d)/g, `#${ZWSP}`)
-    .replace(/\b(GH-)(?=\d)/gi, `$1${ZWSP}`)
-    .replace(/:\/\//g, `:${ZWSP}//`)
-    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}${ZWSP}.`);
+  return (
+    text
+      .replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
+      // Only `<` that can open a tag, comment or autolink: `<= 5 %` in a rule stays as written.
+      .replace(/<(?=[A-Za-z/!?])/g, '&lt;')
+      // A link or image needs `](` or `][`; a reference definition starts a line with `[`.
+      .replace(/\]([([])/g, ']\\$1')
+      .replace(/^(\s*)\[/gm, '$1\\[')
+      .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWSP}`)
+      .replace(/#(?=\d)/g, `#${ZWSP}`)
+      .replace(/\b(GH-)(?=\d)/gi, `$1${ZWSP}`)
+      .replace(/:\/\//g, `:${ZWSP}//`)
+      .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}${ZWSP}.`)
+  );
 }
 
 /** One line of a data value: neutralized, and markdown syntax escaped so it shows as typed. */
@@ -39,7 +41,10 @@ function escapeLine(line: string): string {
 
 /** An untrusted data value (possibly several lines) as markdown that shows the same characters. */
 export function escapeText(text: string): string {
-  return text.split(/\r\n|\r|\n/).map(escapeLine).join('\n');
+  return text
+    .split(/\r\n|\r|\n/)
+    .map(escapeLine)
+    .join('\n');
 }
 
 /** The same on one line (table cells, headlines): line breaks become spaces. */

@@ -29,7 +29,10 @@ export function hypothesisCounts(results: readonly HypothesisResult[], side: Hyp
   }
   if (counts.size === 0) return undefined;
   const order: HypothesisVerdict[] = ['confirmed', 'rejected', 'undecided'];
-  return `${SIDE_WORD[side]}: ${order.filter((v) => counts.has(v)).map((v) => `${counts.get(v)} ${v}`).join(', ')}`;
+  return `${SIDE_WORD[side]}: ${order
+    .filter((v) => counts.has(v))
+    .map((v) => `${counts.get(v)} ${v}`)
+    .join(', ')}`;
 }
 
 /** The report section: each hypothesis, its check, and its verdict on each side with the numbers. */
@@ -47,6 +50,9 @@ export function renderHypotheses(results: readonly HypothesisResult[]): string |
     }
   }
   const counted = (['baseline', 'candidate', 'measured'] as const).map((s) => hypothesisCounts(results, s)).filter(Boolean);
-  lines.push('', `<sub>Hypotheses inform; they do not change the decision. ${counted.join(' · ')}. Confirmed or rejected needs every run's data, and with repeats an interval clear of the bound.</sub>`);
+  lines.push(
+    '',
+    `<sub>Hypotheses inform; they do not change the decision. ${counted.join(' · ')}. Confirmed or rejected needs every run's data, and with repeats an interval clear of the bound.</sub>`,
+  );
   return lines.join('\n');
 }

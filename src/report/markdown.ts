@@ -23,11 +23,7 @@ export interface TableOptions {
 export function table(header: readonly string[], rows: readonly (readonly string[])[], options: TableOptions = {}): string {
   const align = header.map((_, i) => (options.align?.[i] === 'r' ? '---:' : '---'));
   const shown = options.maxRows !== undefined ? rows.slice(0, options.maxRows) : rows;
-  const lines = [
-    `| ${header.map(cell).join(' | ')} |`,
-    `|${align.join('|')}|`,
-    ...shown.map((r) => `| ${r.map(cell).join(' | ')} |`),
-  ];
+  const lines = [`| ${header.map(cell).join(' | ')} |`, `|${align.join('|')}|`, ...shown.map((r) => `| ${r.map(cell).join(' | ')} |`)];
   const cut = rows.length - shown.length;
   if (cut > 0) lines.push('', `_… ${cut} more row${cut === 1 ? '' : 's'} not shown${options.moreAt ? ` (see ${options.moreAt})` : ''}._`);
   return lines.join('\n');

@@ -47,14 +47,29 @@ export function renderMeasurementReport(runs: readonly MeasuredRun[], options: M
   for (const run of runs) for (const stage of Object.keys(run.profile.stages)) if (!stages.includes(stage)) stages.push(stage);
   const rows = stages.map((stage) => [
     escapeInline(stage),
-    fmt(medianOf(runs, (r) => r.profile.stages[stage]?.wall_time_s), 'wall_time_s'),
-    fmt(medianOf(runs, (r) => r.profile.stages[stage]?.peak_rss_mb), 'peak_rss_mb'),
-    fmt(medianOf(runs, (r) => r.profile.stages[stage]?.avg_cpu_pct), 'avg_cpu_pct'),
+    fmt(
+      medianOf(runs, (r) => r.profile.stages[stage]?.wall_time_s),
+      'wall_time_s',
+    ),
+    fmt(
+      medianOf(runs, (r) => r.profile.stages[stage]?.peak_rss_mb),
+      'peak_rss_mb',
+    ),
+    fmt(
+      medianOf(runs, (r) => r.profile.stages[stage]?.avg_cpu_pct),
+      'avg_cpu_pct',
+    ),
   ]);
   rows.push([
     '**total**',
-    `**${fmt(medianOf(runs, (r) => r.profile.totals.wall_time_s), 'wall_time_s')}**`,
-    `**${fmt(medianOf(runs, (r) => r.profile.totals.peak_rss_mb), 'peak_rss_mb')}**`,
+    `**${fmt(
+      medianOf(runs, (r) => r.profile.totals.wall_time_s),
+      'wall_time_s',
+    )}**`,
+    `**${fmt(
+      medianOf(runs, (r) => r.profile.totals.peak_rss_mb),
+      'peak_rss_mb',
+    )}**`,
     '—',
   ]);
   lines.push('', table(['Stage', 'Wall time', 'Peak memory', 'CPU (% of one core)'], rows, { align: 'lrrr' }));

@@ -38,10 +38,7 @@ interface Section {
 }
 
 function linksLine(options: ReportOptions): string | undefined {
-  const links = [
-    options.artifactUrl ? `[artifacts](${options.artifactUrl})` : '',
-    options.runUrl ? `[workflow run](${options.runUrl})` : '',
-  ].filter(Boolean);
+  const links = [options.artifactUrl ? `[artifacts](${options.artifactUrl})` : '', options.runUrl ? `[workflow run](${options.runUrl})` : ''].filter(Boolean);
   return links.length > 0 ? links.join(' · ') : undefined;
 }
 
@@ -103,7 +100,14 @@ function footnotes(result: GateResult): string {
   const grouped = (pick: (r: RunInfo) => string): string[] => {
     const groups = new Map<string, RunInfo[]>();
     for (const r of runs) groups.set(pick(r), [...(groups.get(pick(r)) ?? []), r]);
-    return [...groups.entries()].map(([value, who]) => (groups.size > 1 ? `${value} (${whoHas(who.map((r) => r.host), hosts)})` : value));
+    return [...groups.entries()].map(([value, who]) =>
+      groups.size > 1
+        ? `${value} (${whoHas(
+            who.map((r) => r.host),
+            hosts,
+          )})`
+        : value,
+    );
   };
   const sampling = grouped((r) => neutralize(r.samplingNote ?? 'not stated in the profile'));
   const memory = grouped((r) => neutralize(r.memoryMetric ?? 'not stated (third-party profile: as its tool wrote it)'));
@@ -112,12 +116,7 @@ function footnotes(result: GateResult): string {
     return labels.length > 3 ? `${labels.slice(0, 3).join(', ')} …` : labels.join(', ') || 'none';
   };
   const lines = [
-    ...(runs.length > 0
-      ? [
-          `- Sampling: ${sampling.join('; ')}`,
-          `- Memory metric: ${memory.join('; ')}. \`*_mb\` values are MiB; CPU is percent of one core.`,
-        ]
-      : []),
+    ...(runs.length > 0 ? [`- Sampling: ${sampling.join('; ')}`, `- Memory metric: ${memory.join('; ')}. \`*_mb\` values are MiB; CPU is percent of one core.`] : []),
     `- Runs: baseline ${result.runs.baseline.length} (${label('baseline')}); candidate ${result.runs.candidate.length} (${label('candidate')}).`,
     `- Noise: ${result.noise}.`,
     ...result.notes.map((n) => `- Note: ${neutralize(n)}.`),

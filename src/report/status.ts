@@ -52,18 +52,40 @@ function checklist(ledger: Ledger): string[] {
           : 'no run has read a threshold block on this issue yet',
     ),
     box(written !== undefined, 'Hypotheses written', written?.thresholds ? `${written.thresholds.hypotheses} on the issue · ${link('run', written.run_url)}` : 'none read from the issue yet'),
-    box(withEval !== undefined, 'Baseline quality measured (eval)', withEval ? `${Object.keys(withEval.baseline?.quality ?? {}).map(codeSpan).join(', ')} · ${link('run', withEval.run_url)}` : 'no baseline run with eval metrics named by the thresholds yet'),
-    box(withProfile !== undefined, 'Baseline performance measured (profile)', withProfile ? `${withProfile.baseline?.runs ?? 0} run(s), wall ${fmt(withProfile.baseline?.wall_s)} s · ${link('run', withProfile.run_url)}` : 'no baseline profile yet'),
+    box(
+      withEval !== undefined,
+      'Baseline quality measured (eval)',
+      withEval
+        ? `${Object.keys(withEval.baseline?.quality ?? {})
+            .map(codeSpan)
+            .join(', ')} · ${link('run', withEval.run_url)}`
+        : 'no baseline run with eval metrics named by the thresholds yet',
+    ),
+    box(
+      withProfile !== undefined,
+      'Baseline performance measured (profile)',
+      withProfile ? `${withProfile.baseline?.runs ?? 0} run(s), wall ${fmt(withProfile.baseline?.wall_s)} s · ${link('run', withProfile.run_url)}` : 'no baseline profile yet',
+    ),
     box(
       validated !== undefined,
       'Hypotheses validated',
       validated
         ? `${validated.hypotheses.map((h) => `${escapeInline(h.id)} ${h.verdict}`).join(', ')} · ${link('run', validated.run_url)}`
-        : ledger.runs.some((r) => r.hypotheses.length > 0) ? 'evaluated, but some are still undecided' : 'not evaluated yet',
+        : ledger.runs.some((r) => r.hypotheses.length > 0)
+          ? 'evaluated, but some are still undecided'
+          : 'not evaluated yet',
     ),
-    box(gated !== undefined, 'Candidate validated against the baseline', gated ? `${escapeInline(gated.decision)} for ${codeSpan(gated.ref)} · ${link('run', gated.run_url)}` : 'no gate has compared a candidate yet'),
+    box(
+      gated !== undefined,
+      'Candidate validated against the baseline',
+      gated ? `${escapeInline(gated.decision)} for ${codeSpan(gated.ref)} · ${link('run', gated.run_url)}` : 'no gate has compared a candidate yet',
+    ),
     box(posted !== undefined, 'Decision posted', posted ? `${escapeInline(posted.decision)} · ${link('report', posted.comment_url)}` : 'no decision comment yet'),
-    box(promoted !== undefined, 'Promoted', promoted ? `by ${codeSpan(promoted.by)} on ${date(promoted.at)} · ${link('run', promoted.run_url)}${promoted.pr_url ? ` · ${link('pull request', promoted.pr_url)}` : ''}` : 'not yet'),
+    box(
+      promoted !== undefined,
+      'Promoted',
+      promoted ? `by ${codeSpan(promoted.by)} on ${date(promoted.at)} · ${link('run', promoted.run_url)}${promoted.pr_url ? ` · ${link('pull request', promoted.pr_url)}` : ''}` : 'not yet',
+    ),
   ];
   return lines;
 }
@@ -111,7 +133,11 @@ function history(ledger: Ledger): string[] {
 
 /** Mermaid string literal: no quote, backtick, line break or `%%` from a name can break it or the fence. */
 export function mermaidText(text: string, max = 60): string {
-  return `"${text.replace(/["`]/g, "'").replace(/%%/g, '%').replace(/[\r\n]+/g, ' ').slice(0, max)}"`;
+  return `"${text
+    .replace(/["`]/g, "'")
+    .replace(/%%/g, '%')
+    .replace(/[\r\n]+/g, ' ')
+    .slice(0, max)}"`;
 }
 
 function lineChart(title: string, labels: readonly string[], yTitle: string, series: ReadonlyArray<readonly number[]>): string[] {
@@ -134,7 +160,12 @@ function trend(ledger: Ledger): string[] {
     return wall === null || wall === undefined ? [] : [{ label: `${i + 1 + ledger.dropped} ${r.mode}`, wall }];
   });
   if (points.length < 2) return [];
-  return lineChart('Run wall time per run (s): the gate candidate, or the baseline measured', points.map((p) => p.label), 'seconds', [points.map((p) => p.wall)]);
+  return lineChart(
+    'Run wall time per run (s): the gate candidate, or the baseline measured',
+    points.map((p) => p.label),
+    'seconds',
+    [points.map((p) => p.wall)],
+  );
 }
 
 function timelineSection(t: ResourceTimeline | null): string[] {
@@ -162,7 +193,7 @@ function render(ledger: Ledger): string {
   return [
     STATUS_MARKER,
     `## 🧭 optimization-gate status of this issue`,
-    '_Edited in place by every run for this issue; each run\'s full report is its own comment. The history is kept in this comment (hidden block at the end): `optimization-gate status --issue-comment-file` reads it._',
+    "_Edited in place by every run for this issue; each run's full report is its own comment. The history is kept in this comment (hidden block at the end): `optimization-gate status --issue-comment-file` reads it._",
     '',
     '### Process',
     ...checklist(ledger),

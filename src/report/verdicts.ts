@@ -98,7 +98,10 @@ export function summaryLine(result: GateResult): string {
   const counts: Record<Verdict, number> = { pass: 0, fail: 0, inconclusive: 0, missing: 0, accepted: 0 };
   for (const t of result.thresholds) counts[t.verdict] += 1;
   // `accepted` shows only when a regression was accepted (most gates have none).
-  const verdicts = (Object.keys(counts) as Verdict[]).filter((v) => v !== 'accepted' || counts[v] > 0).map((v) => `${counts[v]} ${v}`).join(' · ');
+  const verdicts = (Object.keys(counts) as Verdict[])
+    .filter((v) => v !== 'accepted' || counts[v] > 0)
+    .map((v) => `${counts[v]} ${v}`)
+    .join(' · ');
   const nb = result.runs.baseline.length;
   const nc = result.runs.candidate.length;
   const runs = nb + nc === 0 ? 'not evaluated' : `${nb} baseline / ${nc} candidate run${nc === 1 ? '' : 's'} (${nb <= 1 && nc <= 1 ? result.noise : `medians, ${intervalName(result)}`})`;
@@ -124,7 +127,10 @@ function sideCell(t: ThresholdResult, side: 'baseline' | 'candidate'): string {
 
 /** Every concrete threshold with its numbers, worst first. */
 export function verdictTable(result: GateResult, maxRows = 100): string {
-  const ordered = result.thresholds.map((t, i) => ({ t, i })).sort((a, b) => severity(a.t) - severity(b.t) || a.i - b.i).map(({ t }) => t);
+  const ordered = result.thresholds
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => severity(a.t) - severity(b.t) || a.i - b.i)
+    .map(({ t }) => t);
   const rows = ordered.map((t) => [
     t.notMeasured ? `${VERDICT_ICON.missing} not measured (ignored)` : `${VERDICT_ICON[t.verdict]} ${t.verdict}${t.counts ? '' : ' (ignored)'}`,
     code(t.metric),
@@ -136,11 +142,7 @@ export function verdictTable(result: GateResult, maxRows = 100): string {
     interval(t),
     `${t.baseline.n}/${t.candidate.n}`,
   ]);
-  const text = table(
-    ['Verdict', 'Metric', 'Kind', 'Rule', 'Baseline', 'Candidate', 'Change', 'Interval · coverage', 'N (B/C)'],
-    rows,
-    { align: 'llllrrrrr', maxRows, moreAt: 'gate.json' },
-  );
+  const text = table(['Verdict', 'Metric', 'Kind', 'Rule', 'Baseline', 'Candidate', 'Change', 'Interval · coverage', 'N (B/C)'], rows, { align: 'llllrrrrr', maxRows, moreAt: 'gate.json' });
   const why = ordered
     .filter((t) => t.verdict !== 'pass')
     .slice(0, 30)

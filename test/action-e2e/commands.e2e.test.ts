@@ -38,7 +38,12 @@ function costlierWorkspace(): string {
 }
 
 async function costVerdict(workspace: string): Promise<{ verdict: string | undefined; by: string | undefined; reasons: string[] }> {
-  const runner = h.runnerEnv({ eventName: 'workflow_dispatch', event: workflowDispatchEvent(h.github, { 'issue-number': '7' }), workspace, inputs: { ...PIPELINE_INPUTS, baseline: 'ref:main', comment: 'none' } });
+  const runner = h.runnerEnv({
+    eventName: 'workflow_dispatch',
+    event: workflowDispatchEvent(h.github, { 'issue-number': '7' }),
+    workspace,
+    inputs: { ...PIPELINE_INPUTS, baseline: 'ref:main', comment: 'none' },
+  });
   const { main } = await runSteps({ runner });
   const outDir = join(runner.env.RUNNER_TEMP as string, 'optimization-gate', `${runner.run.id}-1-optimization-gate`);
   const gate = JSON.parse(readFileSync(join(outDir, 'gate.json'), 'utf8')) as { reasons: string[]; thresholds: Array<{ metric: string; verdict: string; accepted: { by: string } | null }> };
@@ -54,17 +59,21 @@ async function comment(user: string, body: string) {
   return h.github.comments(7).at(-1)?.body ?? '';
 }
 
-it('accept: a reader is refused; a writer turns the failed cost guardrail into accepted on the next gate', async () => {
-  const workspace = costlierWorkspace();
-  const before = await costVerdict(workspace);
-  expect(before).toMatchObject({ verdict: 'fail' });
-  expect(before.reasons.some((r) => r.startsWith(`guardrail ${COST} failed`))).toBe(true);
+it(
+  'accept: a reader is refused; a writer turns the failed cost guardrail into accepted on the next gate',
+  async () => {
+    const workspace = costlierWorkspace();
+    const before = await costVerdict(workspace);
+    expect(before).toMatchObject({ verdict: 'fail' });
+    expect(before.reasons.some((r) => r.startsWith(`guardrail ${COST} failed`))).toBe(true);
 
-  expect(await comment('drive-by', `/optimization-gate accept ${COST} "cheap enough"`)).toContain('🚫 **optimization-gate: refused**');
-  expect((await costVerdict(workspace)).verdict).toBe('fail');
+    expect(await comment('drive-by', `/optimization-gate accept ${COST} "cheap enough"`)).toContain('🚫 **optimization-gate: refused**');
+    expect((await costVerdict(workspace)).verdict).toBe('fail');
 
-  expect(await comment('maintainer', `/optimization-gate accept ${COST} "the faster model is worth 1 cent per episode"`)).toMatch(/^<!-- optimization-gate:record accept v1 /);
-  const after = await costVerdict(workspace);
-  expect(after).toMatchObject({ verdict: 'accepted', by: 'maintainer' });
-  expect(after.reasons.some((r) => r.includes(COST))).toBe(false);
-}, TEST_TIMEOUT);
+    expect(await comment('maintainer', `/optimization-gate accept ${COST} "the faster model is worth 1 cent per episode"`)).toMatch(/^<!-- optimization-gate:record accept v1 /);
+    const after = await costVerdict(workspace);
+    expect(after).toMatchObject({ verdict: 'accepted', by: 'maintainer' });
+    expect(after.reasons.some((r) => r.includes(COST))).toBe(false);
+  },
+  TEST_TIMEOUT,
+);

@@ -62,7 +62,7 @@ function checkout(): string {
 }
 
 /** The project's freeze command, standing in: it writes the real bundled profile where it is told to. */
-const FREEZE = 'python3 -c "import os, shutil; shutil.copy(\'data/profiles/issue-477/issue477-bundled-gpt4o.yaml\', os.environ[\'OPTIMIZATION_GATE_PROFILE\'])"';
+const FREEZE = "python3 -c \"import os, shutil; shutil.copy('data/profiles/issue-477/issue477-bundled-gpt4o.yaml', os.environ['OPTIMIZATION_GATE_PROFILE'])\"";
 
 const INPUTS = {
   'issue-number': '477',
@@ -76,45 +76,59 @@ const INPUTS = {
 };
 
 describe('a real pipeline checkout', () => {
-  it('issue 477: the repo-path baseline gates its eval metrics from data/eval/ (eval guardrails pass); the missing cost names the file looked for', async () => {
-    const workspace = checkout();
-    const runner = h.runnerEnv({ eventName: 'issues', event: issuesEvent(h.github, 477), workspace, inputs: INPUTS });
-    const { main } = await runAction({ runner, timeoutMs: 100_000 });
-    expect(main.stdout).toContain('baseline eval results: data/eval/baselines/baseline_llm_openai_smoke_bullets_v1');
-    const gate = JSON.parse(readFileSync(main.outputs['gate-json'] as string, 'utf8')) as {
-      decision: string;
-      thresholds: Array<{ metric: string; verdict: string; reason: string; baseline: { median: number | null }; candidate: { median: number | null } }>;
-      runs: { baseline: Array<{ files: { eval: string | null } }> };
-    };
-    const verdict = (metric: string) => gate.thresholds.find((t) => t.metric === metric);
-    expect(verdict('eval.vs_reference.silver_sonnet46_smoke_bullets_v1.rougeL_f1')).toMatchObject({ verdict: 'pass', baseline: { median: 0.3140222928030686 }, candidate: { median: 0.3328839242681311 } });
-    expect(verdict('eval.intrinsic.gates.boilerplate_leak_rate')?.verdict).toBe('pass');
-    expect(verdict('profile.totals.wall_time_s')?.verdict).toBe('pass');
-    expect(verdict('profile.totals.peak_rss_mb')?.verdict).toBe('pass');
-    // Read from the default branch's commit (the files git holds there), not from the checkout.
-    expect(main.stdout).toMatch(/baseline eval results: data\/eval\/baselines\/baseline_llm_openai_smoke_bullets_v1 at the default branch \(main @ [0-9a-f]{7}\)/);
-    const baseEval = gate.runs.baseline[0]?.files.eval ?? '';
-    expect(baseEval.endsWith(join('issue-baseline-eval', 'data/eval/baselines/baseline_llm_openai_smoke_bullets_v1/metrics.json'))).toBe(true);
-    expect(readFileSync(baseEval, 'utf8')).toBe(readFileSync(join(workspace, 'data/eval/baselines/baseline_llm_openai_smoke_bullets_v1/metrics.json'), 'utf8'));
-    // No eval_pipeline_metrics.json was ever committed by the pipeline: missing, and said where it was looked for.
-    expect(verdict('cost.total_episode_estimated_cost_usd')).toMatchObject({ verdict: 'missing' });
-    expect(verdict('cost.total_episode_estimated_cost_usd')?.reason).toContain(
-      `baseline: no eval_pipeline_metrics.json for issue477-staged-gpt4o.yaml: looked for ${join(dirname(baseEval), 'eval_pipeline_metrics.json')}`,
-    );
-    expect(gate.decision).toBe('reject');
-    expect(main.outputs.decision).toBe('reject');
-  }, TEST_TIMEOUT);
+  it(
+    'issue 477: the repo-path baseline gates its eval metrics from data/eval/ (eval guardrails pass); the missing cost names the file looked for',
+    async () => {
+      const workspace = checkout();
+      const runner = h.runnerEnv({ eventName: 'issues', event: issuesEvent(h.github, 477), workspace, inputs: INPUTS });
+      const { main } = await runAction({ runner, timeoutMs: 100_000 });
+      expect(main.stdout).toContain('baseline eval results: data/eval/baselines/baseline_llm_openai_smoke_bullets_v1');
+      const gate = JSON.parse(readFileSync(main.outputs['gate-json'] as string, 'utf8')) as {
+        decision: string;
+        thresholds: Array<{ metric: string; verdict: string; reason: string; baseline: { median: number | null }; candidate: { median: number | null } }>;
+        runs: { baseline: Array<{ files: { eval: string | null } }> };
+      };
+      const verdict = (metric: string) => gate.thresholds.find((t) => t.metric === metric);
+      expect(verdict('eval.vs_reference.silver_sonnet46_smoke_bullets_v1.rougeL_f1')).toMatchObject({
+        verdict: 'pass',
+        baseline: { median: 0.3140222928030686 },
+        candidate: { median: 0.3328839242681311 },
+      });
+      expect(verdict('eval.intrinsic.gates.boilerplate_leak_rate')?.verdict).toBe('pass');
+      expect(verdict('profile.totals.wall_time_s')?.verdict).toBe('pass');
+      expect(verdict('profile.totals.peak_rss_mb')?.verdict).toBe('pass');
+      // Read from the default branch's commit (the files git holds there), not from the checkout.
+      expect(main.stdout).toMatch(/baseline eval results: data\/eval\/baselines\/baseline_llm_openai_smoke_bullets_v1 at the default branch \(main @ [0-9a-f]{7}\)/);
+      const baseEval = gate.runs.baseline[0]?.files.eval ?? '';
+      expect(baseEval.endsWith(join('issue-baseline-eval', 'data/eval/baselines/baseline_llm_openai_smoke_bullets_v1/metrics.json'))).toBe(true);
+      expect(readFileSync(baseEval, 'utf8')).toBe(readFileSync(join(workspace, 'data/eval/baselines/baseline_llm_openai_smoke_bullets_v1/metrics.json'), 'utf8'));
+      // No eval_pipeline_metrics.json was ever committed by the pipeline: missing, and said where it was looked for.
+      expect(verdict('cost.total_episode_estimated_cost_usd')).toMatchObject({ verdict: 'missing' });
+      expect(verdict('cost.total_episode_estimated_cost_usd')?.reason).toContain(
+        `baseline: no eval_pipeline_metrics.json for issue477-staged-gpt4o.yaml: looked for ${join(dirname(baseEval), 'eval_pipeline_metrics.json')}`,
+      );
+      expect(gate.decision).toBe('reject');
+      expect(main.outputs.decision).toBe('reject');
+    },
+    TEST_TIMEOUT,
+  );
 
-  it('refuses a baseline eval run on another dataset (smoke vs benchmark), saying why', async () => {
-    const runner = h.runnerEnv({
-      eventName: 'issues', event: issuesEvent(h.github, 477), workspace: checkout(),
-      inputs: { ...INPUTS, 'baseline-eval': 'baseline_llm_anthropic_benchmark_paragraph_v1' },
-    });
-    const { main } = await runAction({ runner, timeoutMs: 100_000 });
-    expect(main.exitCode).toBe(1);
-    expect(main.outputs.decision).toBe('reject');
-    const comment = h.github.comments(477).at(-1)?.body ?? '';
-    expect(comment).toContain('#### ❌ Dataset mismatch: comparison refused');
-    expect(comment).toContain('dataset mismatch: eval dataset_id differs: baseline "curated_5feeds_benchmark_v1" vs candidate "curated_5feeds_smoke_v1"');
-  }, TEST_TIMEOUT);
+  it(
+    'refuses a baseline eval run on another dataset (smoke vs benchmark), saying why',
+    async () => {
+      const runner = h.runnerEnv({
+        eventName: 'issues',
+        event: issuesEvent(h.github, 477),
+        workspace: checkout(),
+        inputs: { ...INPUTS, 'baseline-eval': 'baseline_llm_anthropic_benchmark_paragraph_v1' },
+      });
+      const { main } = await runAction({ runner, timeoutMs: 100_000 });
+      expect(main.exitCode).toBe(1);
+      expect(main.outputs.decision).toBe('reject');
+      const comment = h.github.comments(477).at(-1)?.body ?? '';
+      expect(comment).toContain('#### ❌ Dataset mismatch: comparison refused');
+      expect(comment).toContain('dataset mismatch: eval dataset_id differs: baseline "curated_5feeds_benchmark_v1" vs candidate "curated_5feeds_smoke_v1"');
+    },
+    TEST_TIMEOUT,
+  );
 });

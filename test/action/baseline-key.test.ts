@@ -6,7 +6,7 @@ import { enterpriseServerRefusal } from '../../src/action/context.js';
 describe('runnerKey', () => {
   const linux = { os: 'Linux', arch: 'X64', environment: 'self-hosted' };
 
-  it('is the job\'s runner labels, with OS and architecture added when the labels do not say them', () => {
+  it("is the job's runner labels, with OS and architecture added when the labels do not say them", () => {
     expect(runnerKey('self-hosted-linux-gpu-a', linux)).toBe('self-hosted-linux-gpu-a-x64');
     expect(runnerKey('self-hosted-linux-x64-gpu-a', linux)).toBe('self-hosted-linux-x64-gpu-a');
     expect(runnerKey('gpu-a', { ...linux, arch: 'ARM64' })).toBe('gpu-a-linux-arm64');

@@ -76,9 +76,7 @@ describe('readActionConfig', () => {
   it('requires something to measure, and the paths that go with each command', () => {
     expect(() => readActionConfig(reader({}))).toThrow(/input 'profile-command': expected the pipeline command to profile \(mode gate measures a run\)/);
     expect(() => readActionConfig(reader({ 'profile-command': 'p', 'experiment-command': 'x' }))).toThrow(/input 'experiment-output'/);
-    expect(() => readActionConfig(reader({ 'profile-command': 'x', 'profile-mode': 'external' }))).toThrow(
-      /input 'profile-output'/,
-    );
+    expect(() => readActionConfig(reader({ 'profile-command': 'x', 'profile-mode': 'external' }))).toThrow(/input 'profile-output'/);
     expect(readActionConfig(reader({ mode: 'aggregate' })).mode).toBe('aggregate');
   });
 
@@ -106,8 +104,6 @@ describe('readActionConfig', () => {
     expect(readActionConfig(reader({ ...base, 'max-cost-usd': '2.5' })).maxCostUsd).toBe(2.5);
     expect(readActionConfig(reader({ ...base, 'max-cost-usd': '$0.40' })).maxCostUsd).toBe(0.4);
     expect(readActionConfig(reader({ ...base, 'confirm-runs': '0' })).confirmRuns).toBe(0);
-    expect(() => readActionConfig(reader({ ...base, 'max-cost-usd': 'a lot' }))).toThrow(
-      `input 'max-cost-usd': expected a budget in US dollars, e.g. 2.50 or $2.50, got "a lot"`,
-    );
+    expect(() => readActionConfig(reader({ ...base, 'max-cost-usd': 'a lot' }))).toThrow(`input 'max-cost-usd': expected a budget in US dollars, e.g. 2.50 or $2.50, got "a lot"`);
   });
 });

@@ -161,7 +161,12 @@ describe('the sticky pull-request comment', () => {
     expect(gh.repo.comments.find((c) => c.id === planted.id)?.body).toContain('forged');
     const second = await upsertStickyComment(api(gh.repo.mintToken({ issues: 'write' })), 12, 'optimization-gate', 'report v2');
     expect(second).toMatchObject({ action: 'updated', id: first.id });
-    expect(gh.comments(12).filter((c) => c.body.startsWith(marker)).map((c) => [c.user, c.body.split('\n')[1]])).toEqual([
+    expect(
+      gh
+        .comments(12)
+        .filter((c) => c.body.startsWith(marker))
+        .map((c) => [c.user, c.body.split('\n')[1]]),
+    ).toEqual([
       ['team-dev', '### ✅ ship — forged'],
       ['github-actions[bot]', 'report v2'],
     ]);

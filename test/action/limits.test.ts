@@ -37,7 +37,7 @@ describe('fitAnnotations', () => {
     expect(one?.message).toContain('guardrail fail: profile.stages.s11.wall_time_s <= +5%: +9 %');
   });
 
-  it('stays under the runner\'s 4096 characters per message, saying how many more the report has', () => {
+  it("stays under the runner's 4096 characters per message, saying how many more the report has", () => {
     const many = Array.from({ length: 200 }, (_, i) => ({ title: 't', message: `metric ${i} ${'x'.repeat(50)}` }));
     const [one] = fitAnnotations(many, 7, 'findings');
     expect(one!.message.length).toBeLessThanOrEqual(MAX_ANNOTATION_CHARS);

@@ -103,9 +103,7 @@ export function recordingGitHub(issues: IssueInfo[] = []): RecordingGitHub {
     },
     async findArtifact(name, branch) {
       calls.push(`findArtifact ${name} ${branch ?? '*'}`);
-      return artifacts
-        .filter((a) => a.name === name && (branch === undefined || a.headBranch === branch))
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+      return artifacts.filter((a) => a.name === name && (branch === undefined || a.headBranch === branch)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
     },
     runs,
     branches,

@@ -19,7 +19,7 @@ describe('retry policy', () => {
     expect(retryDecision(httpError(429, { 'retry-after': '3600' }), 0, DEFAULT_RETRY, 0)).toEqual({ retry: false, why: 'wait-too-long', waitMs: 3_600_000 });
   });
 
-  it('treats GitHub\'s secondary rate limits as waits: retry-after, else at least a minute, longer each time', () => {
+  it("treats GitHub's secondary rate limits as waits: retry-after, else at least a minute, longer each time", () => {
     const secondary = httpError(403, { 'x-ratelimit-remaining': '4999' }, 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.');
     expect(retryDelayMs(secondary, 0, DEFAULT_RETRY, 0)).toBe(60_000);
     expect(retryDelayMs(secondary, 1, DEFAULT_RETRY, 0)).toBe(120_000);

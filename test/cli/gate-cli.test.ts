@@ -31,7 +31,9 @@ function outputs(out: string): { json: GateJson; report: string } {
 }
 
 const PAIR = ['--baseline', STAGED_PROFILE, '--candidate', BUNDLED_PROFILE, '--eval-baseline', OPENAI_EVAL_DIR, '--eval-candidate', OLLAMA_EVAL_DIR];
-const SHIP_BLOCK = ['thresholds:', '  profile.totals.wall_time_s: { rule: "<= -20%", kind: target }', '  profile.totals.peak_rss_mb: "<= +5%"', '  eval.vs_reference.*.rougeL_f1: ">= -0.01"'].join('\n');
+const SHIP_BLOCK = ['thresholds:', '  profile.totals.wall_time_s: { rule: "<= -20%", kind: target }', '  profile.totals.peak_rss_mb: "<= +5%"', '  eval.vs_reference.*.rougeL_f1: ">= -0.01"'].join(
+  '\n',
+);
 
 describe('optimization-gate gate', () => {
   it('exit 0 on ship, writing gate.json and report.md', async () => {
@@ -75,10 +77,17 @@ describe('optimization-gate gate', () => {
       factors.map((f, i) => profileCopy(source, dir, `${prefix}${i}`, (doc) => (doc.totals.wall_time_s = Math.round(doc.totals.wall_time_s * f * 1e4) / 1e4)));
     const out = join(dir, 'out');
     const { code } = await cli(
-      'gate', '--issue-file', issue(dir, 'repeat: 3\nthresholds:\n  profile.totals.wall_time_s: { rule: "<= -20%", kind: target }'),
-      '--baseline', ...copies(STAGED_PROFILE, 'b', [1, 1.02, 0.99]),
-      '--candidate', ...copies(BUNDLED_PROFILE, 'c', [1, 0.98, 1.03]),
-      '--eval-baseline', OPENAI_EVAL_DIR, '--out', out,
+      'gate',
+      '--issue-file',
+      issue(dir, 'repeat: 3\nthresholds:\n  profile.totals.wall_time_s: { rule: "<= -20%", kind: target }'),
+      '--baseline',
+      ...copies(STAGED_PROFILE, 'b', [1, 1.02, 0.99]),
+      '--candidate',
+      ...copies(BUNDLED_PROFILE, 'c', [1, 0.98, 1.03]),
+      '--eval-baseline',
+      OPENAI_EVAL_DIR,
+      '--out',
+      out,
     );
     expect(code).toBe(0);
     const { json, report } = outputs(out);
@@ -132,9 +141,20 @@ describe('optimization-gate gate on bad input: exit 2, files still written', () 
     const dir = tempDir();
     const out = join(dir, 'out');
     const { code, stderr } = await cli(
-      'gate', '--issue-file', issue(dir, SHIP_BLOCK), '--baseline', '/nope/base.yaml',
-      '--candidate', BUNDLED_PROFILE, STAGED_PROFILE, '--eval-candidate', OPENAI_EVAL_DIR, OLLAMA_EVAL_DIR, NER_EVAL_DIR,
-      '--out', out,
+      'gate',
+      '--issue-file',
+      issue(dir, SHIP_BLOCK),
+      '--baseline',
+      '/nope/base.yaml',
+      '--candidate',
+      BUNDLED_PROFILE,
+      STAGED_PROFILE,
+      '--eval-candidate',
+      OPENAI_EVAL_DIR,
+      OLLAMA_EVAL_DIR,
+      NER_EVAL_DIR,
+      '--out',
+      out,
     );
     expect(code).toBe(2);
     expect(stderr).toContain('/nope/base.yaml: not found');
@@ -162,7 +182,16 @@ describe('the CLI entry as a real process', () => {
     const dir = tempDir();
     const out = join(dir, 'out');
     const root = fileURLToPath(new URL('../../', import.meta.url));
-    const args = [join(root, 'node_modules/vite-node/vite-node.mjs'), join(root, 'src/cli.ts'), 'gate', '--issue-file', issue(dir, `${SHIP_BLOCK}\n  eval.intrinsic.performance.avg_latency_ms: "<= +10%"`), ...PAIR, '--out', out];
+    const args = [
+      join(root, 'node_modules/vite-node/vite-node.mjs'),
+      join(root, 'src/cli.ts'),
+      'gate',
+      '--issue-file',
+      issue(dir, `${SHIP_BLOCK}\n  eval.intrinsic.performance.avg_latency_ms: "<= +10%"`),
+      ...PAIR,
+      '--out',
+      out,
+    ];
     const result = await new Promise<{ status: number | null; stdout: string }>((resolve, reject) => {
       const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
       let stdout = '';

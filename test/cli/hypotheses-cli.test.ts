@@ -44,7 +44,9 @@ describe('optimization-gate hypotheses', () => {
     expect(stdout.split('\n')).toEqual([
       'H1 confirmed: 84.6 % of summed stage wall time (transcript_cleaning 42.08 s + summarization 45.9 s of 104.03 s), needs ≥ 50 %',
       "  note: stages overlap: the summed stage wall time (104.03 s) is 2.58× the run's wall time (40.31 s); this check is about summed stage time",
-      expect.stringMatching(/^H2 undecided: missing data: no eval_pipeline_metrics\.json for issue477-staged-gpt4o\.yaml: looked for \/.*\/issue477-staged-gpt4o\.eval\/eval_pipeline_metrics\.json, \/.*\/issue-477\/eval_pipeline_metrics\.json; needs ≥ 60 %$/),
+      expect.stringMatching(
+        /^H2 undecided: missing data: no eval_pipeline_metrics\.json for issue477-staged-gpt4o\.yaml: looked for \/.*\/issue477-staged-gpt4o\.eval\/eval_pipeline_metrics\.json, \/.*\/issue-477\/eval_pipeline_metrics\.json; needs ≥ 60 %$/,
+      ),
       '',
     ]);
   });
@@ -89,7 +91,7 @@ describe('optimization-gate hypotheses', () => {
 });
 
 describe('optimization-gate plan', () => {
-  it('states the runs, the spend and what the issue\'s max-cost-usd allows', async () => {
+  it("states the runs, the spend and what the issue's max-cost-usd allows", async () => {
     const { code, stdout } = await cli('plan', '--issue-file', ISSUE, '--baseline', STAGED_PROFILE, '--eval-baseline', EVAL, '--experiment', '--base-ref');
     expect(code).toBe(0);
     expect(stdout.split('\n')).toEqual([

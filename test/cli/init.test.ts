@@ -22,7 +22,11 @@ import { REPO_ROOT, asMap, formatFinding, jobsOf, loadRepositoryFiles, parseYaml
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 const PIPELINE = ['--profile-command', 'python -m podcast.pipeline --config config/pipeline.yaml', '--install-command', 'pip install -e .', '--venv', '.venv'];
 const EVAL = ['--experiment-command', 'python -m podcast.eval --out out/eval', '--experiment-output', 'out/eval'];
-const actions = new Map(loadRepositoryFiles().filter((f) => f.kind === 'action').map((f) => [f.path, f]));
+const actions = new Map(
+  loadRepositoryFiles()
+    .filter((f) => f.kind === 'action')
+    .map((f) => [f.path, f]),
+);
 const actionYml = actions.get('action.yml')!;
 
 function gitRepo(): string {
@@ -73,7 +77,11 @@ function configOf(step: Record<string, unknown>) {
   const declared = actionInputs(actionYml);
   return readActionConfig((name) => {
     const raw = name in given ? String(given[name]) : (declared.get(name)?.default ?? '');
-    return raw.replace(/\$\{\{[^}]*\}\}/g, (e) => (e.includes('matrix.runner') ? 'self-hosted-linux' : e.includes('base_ref') || e.includes('default_branch') ? 'main' : e.includes('issue-number') ? '12' : 'x')).trim();
+    return raw
+      .replace(/\$\{\{[^}]*\}\}/g, (e) =>
+        e.includes('matrix.runner') ? 'self-hosted-linux' : e.includes('base_ref') || e.includes('default_branch') ? 'main' : e.includes('issue-number') ? '12' : 'x',
+      )
+      .trim();
   });
 }
 
@@ -83,7 +91,7 @@ describe('init: self-contained workflows', () => {
     lint = await loadActionlint();
   });
 
-  it('in an empty git repo: three workflows on the caller\'s labels, the action pinned by SHA with the version beside it', async () => {
+  it("in an empty git repo: three workflows on the caller's labels, the action pinned by SHA with the version beside it", async () => {
     const dir = gitRepo();
     const { code, out } = await cli(['init', '--dir', dir, ...PIPELINE, ...EVAL, '--runner', 'self-hosted,linux,gpu-a', '--action-ref', SHA, '--action-version', 'v1.4.2']);
     expect(code).toBe(0);
@@ -94,7 +102,10 @@ describe('init: self-contained workflows', () => {
       const file = parseYamlFile(name, 'workflow', text);
       expect(findings(lint, file), name).toEqual([]);
       // No job calls a workflow (of another repository or any other): every job runs steps here.
-      expect(jobsOf(file).filter((j) => 'uses' in j.job), name).toEqual([]);
+      expect(
+        jobsOf(file).filter((j) => 'uses' in j.job),
+        name,
+      ).toEqual([]);
       expect(text, name).not.toMatch(/\.github\/workflows\//);
       const ours = stepsOf(file).filter((s) => isOurAction(s.step.uses) || String(s.step.uses).includes('/setup-pipeline@'));
       expect(ours.length, name).toBeGreaterThanOrEqual(3);
@@ -114,7 +125,10 @@ describe('init: self-contained workflows', () => {
     const text = plan.files[0]!.text;
     const data = asMap(parseYamlFile('pr', 'workflow', text).data)!;
     const job = (id: string) => asMap(asMap(data.jobs)![id])!;
-    expect(asMap(asMap(job('measure').strategy)!.matrix)!.runner).toEqual([['self-hosted', 'linux', 'gpu-a'], ['self-hosted', 'linux', 'gpu-b']]);
+    expect(asMap(asMap(job('measure').strategy)!.matrix)!.runner).toEqual([
+      ['self-hosted', 'linux', 'gpu-a'],
+      ['self-hosted', 'linux', 'gpu-b'],
+    ]);
     expect(asMap(asMap(job('verdict').strategy)!.matrix)!.runner).toEqual([['self-hosted', 'linux', 'gpu-a']]);
   });
 
@@ -172,7 +186,9 @@ describe('init --reusable', () => {
     for (const copy of copies) {
       expect(workflowCallInputs(copy), copy.path).toBeDefined();
       expect(findings(lint, copy), copy.path).toEqual([]);
-      const uses = stepsOf(copy).map((s) => String(s.step.uses)).filter((u) => u.startsWith('optimization-gate/'));
+      const uses = stepsOf(copy)
+        .map((s) => String(s.step.uses))
+        .filter((u) => u.startsWith('optimization-gate/'));
       expect(uses.length).toBeGreaterThan(0);
       for (const u of uses) expect(u).toMatch(new RegExp(`@${SHA}$`));
       expect(copy.text).toContain(`@${SHA} # v1.4.2`);
@@ -186,7 +202,7 @@ describe('init --reusable', () => {
   });
 });
 
-describe('init --starter-templates (and this repository\'s workflows-templates/)', () => {
+describe("init --starter-templates (and this repository's workflows-templates/)", () => {
   it('workflows-templates/ is what init writes for an organization, with the moving tag', () => {
     const dir = gitRepo();
     const plan = planInit(['--dir', dir, '--starter-templates', '--ref-style', 'tag', '--action-ref', 'v1'], packageCopy({ version: 'v1.0.0', sha: SHA }));
@@ -196,7 +212,9 @@ describe('init --starter-templates (and this repository\'s workflows-templates/)
       expect(readFileSync(ours, 'utf8'), `${ours} is stale: regenerate with npm run templates`).toBe(file.text);
     }
     expect(plan.files.map((f) => f.path).sort()).toEqual(
-      ['optimization-baseline-refresh', 'optimization-commands', 'optimization-dispatch', 'optimization-pr-gate'].flatMap((n) => [`workflow-templates/${n}.properties.json`, `workflow-templates/${n}.yml`]).sort(),
+      ['optimization-baseline-refresh', 'optimization-commands', 'optimization-dispatch', 'optimization-pr-gate']
+        .flatMap((n) => [`workflow-templates/${n}.properties.json`, `workflow-templates/${n}.yml`])
+        .sort(),
     );
   });
 });

@@ -47,7 +47,11 @@ describe('optimization-gate rebuild', () => {
     const timeline = timelineFromEvents(parseEventsText(readFileSync(eventsPath, 'utf8'), eventsPath).events, file.header.started_at, file.end?.t ?? 0, eventsPath);
     const expected = attributeSamples(file.samples, timeline.spans, file.header.started_at);
     for (const [stage, stats] of expected) {
-      expect(rebuilt.truth?.resource_by_stage_psutil[stage]).toEqual({ peak_rss_mb: Math.round(stats.peak_mb * 100) / 100, avg_cpu_pct: Math.round((stats.avg_cpu_pct ?? 0) * 100) / 100, samples: stats.samples });
+      expect(rebuilt.truth?.resource_by_stage_psutil[stage]).toEqual({
+        peak_rss_mb: Math.round(stats.peak_mb * 100) / 100,
+        avg_cpu_pct: Math.round((stats.avg_cpu_pct ?? 0) * 100) / 100,
+        samples: stats.samples,
+      });
     }
     expect(rebuilt.truth?.samples_count).toBe(file.samples.length);
     expect(rebuilt.truth?.pss_snapshots).toBe(file.samples.filter((s) => s.pss_age_s === 0).length);

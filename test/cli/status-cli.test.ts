@@ -10,10 +10,24 @@ import { cli } from '../helpers/cli.js';
 import { run, tempDir } from '../compare/helpers.js';
 
 const dir = tempDir('og-status-cli-');
-const ledger = addRun(emptyLedger(477), {
-  at: '2026-04-12T10:43:31Z', run_url: 'https://github.com/acme/podcast-pipeline/actions/runs/11', mode: 'measure', ref: 'main @ 96f74c2', pr: null,
-  runner: 'gpu-1', decision: 'measured', comment_url: null, baseline: headlineOf([run(STAGED_PROFILE)], []), candidate: null, hypotheses: [], thresholds: null,
-}, null);
+const ledger = addRun(
+  emptyLedger(477),
+  {
+    at: '2026-04-12T10:43:31Z',
+    run_url: 'https://github.com/acme/podcast-pipeline/actions/runs/11',
+    mode: 'measure',
+    ref: 'main @ 96f74c2',
+    pr: null,
+    runner: 'gpu-1',
+    decision: 'measured',
+    comment_url: null,
+    baseline: headlineOf([run(STAGED_PROFILE)], []),
+    candidate: null,
+    hypotheses: [],
+    thresholds: null,
+  },
+  null,
+);
 const { body } = renderStatusComment(ledger);
 const BODY = join(dir, 'status.md');
 writeFileSync(BODY, body);

@@ -34,7 +34,8 @@ describe('parseCommentCommand', () => {
 
   it('reads accept with a metric and a quoted reason (straight or curly quotes)', () => {
     expect(parseCommentCommand('/optimization-gate accept profile.stages.summarize.wall_time_s "bigger model, agreed in review"')).toEqual({
-      kind: 'command', command: { name: 'accept', metric: 'profile.stages.summarize.wall_time_s', reason: 'bigger model, agreed in review' },
+      kind: 'command',
+      command: { name: 'accept', metric: 'profile.stages.summarize.wall_time_s', reason: 'bigger model, agreed in review' },
     });
     expect(parseCommentCommand('/optimization-gate accept cost.total_stage_cost_usd “worth it”')).toMatchObject({ command: { reason: 'worth it' } });
   });

@@ -63,9 +63,11 @@ describe('nextConfirmation', () => {
   it('does not confirm an undefined change (relative from a baseline of 0): no number of runs defines it', () => {
     // A measured 0 (not a memory reading: 0 MiB would be a "no sample" marker, never compared).
     const zero = (name: string) =>
-      run(profileCopy(STAGED_PROFILE, dir, name, (doc) => {
-        doc.totals.wall_time_s = 0;
-      }));
+      run(
+        profileCopy(STAGED_PROFILE, dir, name, (doc) => {
+          doc.totals.wall_time_s = 0;
+        }),
+      );
     const result = gate([threshold(WALL, '<= +10%')], [zero('z1'), zero('z2')], [zero('z3'), zero('z4')]);
     expect(result.thresholds[0]?.verdict).toBe('inconclusive');
     expect(nextConfirmation(result, 0, 3)).toMatchObject({
@@ -89,9 +91,7 @@ describe('confirmation in the gate result', () => {
       failOn: 'reject',
       confirmation: { rounds: 1, allowed: 2, candidateOnly: true },
     });
-    expect(stored.notes).toEqual([
-      "1 confirmation round (1 more candidate run; the stored baseline's runs are fixed) added because a guardrail was inconclusive (confirm-runs: 2)",
-    ]);
+    expect(stored.notes).toEqual(["1 confirmation round (1 more candidate run; the stored baseline's runs are fixed) added because a guardrail was inconclusive (confirm-runs: 2)"]);
     expect(confirmationNote({ rounds: 0, allowed: 2, candidateOnly: false })).toBeUndefined();
   });
 });

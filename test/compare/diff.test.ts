@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffSides, type Diff, type DiffRow } from '../../src/compare/diff.js';
-import {
-  BUNDLED_PROFILE,
-  GEMINI_METRICS,
-  NER_EVAL_DIR,
-  OLLAMA_EVAL_DIR,
-  OPENAI_EVAL_DIR,
-  PIPELINE_METRICS_SKELETON,
-  SILVER_OPUS_EVAL_DIR,
-  STAGED_PROFILE,
-} from '../helpers/fixtures.js';
+import { BUNDLED_PROFILE, GEMINI_METRICS, NER_EVAL_DIR, OLLAMA_EVAL_DIR, OPENAI_EVAL_DIR, PIPELINE_METRICS_SKELETON, SILVER_OPUS_EVAL_DIR, STAGED_PROFILE } from '../helpers/fixtures.js';
 import { run, side, tempDir, wallRepeats } from './helpers.js';
 
 function rowOf(diff: Diff, metric: string): DiffRow {
@@ -127,10 +118,12 @@ describe('diff of eval outputs', () => {
     expect(rowOf(diff, 'cost.total_stage_cost_usd').group).toBe('totals');
     expect(rowOf(diff, 'eval.intrinsic.cost.total_cost_usd').baseline.median).toBe(0.19104);
     // Every number the gate can read is in the diff, also those outside the llm_*/total_* families.
-    const numericKeys = Object.entries(JSON.parse(readFileSync(PIPELINE_METRICS_SKELETON, 'utf8')) as Record<string, unknown>).filter(
-      ([, v]) => typeof v === 'number' || v === null,
-    );
-    for (const [key] of numericKeys) expect(costRows.some((r) => r.metric === `cost.${key}`), key).toBe(true);
+    const numericKeys = Object.entries(JSON.parse(readFileSync(PIPELINE_METRICS_SKELETON, 'utf8')) as Record<string, unknown>).filter(([, v]) => typeof v === 'number' || v === null);
+    for (const [key] of numericKeys)
+      expect(
+        costRows.some((r) => r.metric === `cost.${key}`),
+        key,
+      ).toBe(true);
     expect(costRows.length).toBeGreaterThan(30);
   });
 });

@@ -12,10 +12,7 @@ describe('gate.json', () => {
   const result = evaluateGate(
     {
       baseline: 'references/v2.6.0-openai',
-      thresholds: [
-        threshold('profile.totals.wall_time_s', '<= -20%', 'target', { line: 5 }),
-        threshold('profile.stages.*.peak_rss_mb', '<= +10%', 'guardrail', { line: 6 }),
-      ],
+      thresholds: [threshold('profile.totals.wall_time_s', '<= -20%', 'target', { line: 5 }), threshold('profile.stages.*.peak_rss_mb', '<= +10%', 'guardrail', { line: 6 })],
       problems: [],
     },
     side('baseline', staged),
@@ -95,12 +92,20 @@ describe('gate.json', () => {
       rows: [
         { attribute: 'git_sha', baseline: ['96f74c2'], candidate: ['ddd218c'], affects: false, accepted: false, note: 'shown only' },
         {
-          attribute: 'fingerprint.runtime.backend', baseline: ['openai_api'], candidate: ['ollama_openai_compatible'],
-          affects: false, accepted: false, note: 'shown only',
+          attribute: 'fingerprint.runtime.backend',
+          baseline: ['openai_api'],
+          candidate: ['ollama_openai_compatible'],
+          affects: false,
+          accepted: false,
+          note: 'shown only',
         },
         {
-          attribute: 'fingerprint.runtime.inference_backend', baseline: ['openai_api'], candidate: ['ollama_openai_compatible'],
-          affects: false, accepted: false, note: 'shown only',
+          attribute: 'fingerprint.runtime.inference_backend',
+          baseline: ['openai_api'],
+          candidate: ['ollama_openai_compatible'],
+          affects: false,
+          accepted: false,
+          note: 'shown only',
         },
       ],
     });

@@ -4,16 +4,7 @@ import { join } from 'node:path';
 import { evaluateGate, type GateResult, type ThresholdResult } from '../../src/compare/gate.js';
 import type { MeasuredRun } from '../../src/compare/types.js';
 import type { ThresholdSpec } from '../../src/compare/thresholds/types.js';
-import {
-  ANTHROPIC_PROFILE,
-  BUNDLED_PROFILE,
-  GEMINI_METRICS,
-  NER_EVAL_DIR,
-  OLLAMA_EVAL_DIR,
-  OPENAI_EVAL_DIR,
-  PIPELINE_METRICS_SKELETON,
-  STAGED_PROFILE,
-} from '../helpers/fixtures.js';
+import { ANTHROPIC_PROFILE, BUNDLED_PROFILE, GEMINI_METRICS, NER_EVAL_DIR, OLLAMA_EVAL_DIR, OPENAI_EVAL_DIR, PIPELINE_METRICS_SKELETON, STAGED_PROFILE } from '../helpers/fixtures.js';
 import { evalCopy, profileCopy, run, side, tempDir, threshold, wallRepeats } from './helpers.js';
 
 const staged = run(STAGED_PROFILE, OPENAI_EVAL_DIR);
@@ -69,15 +60,7 @@ describe('gate on the issue-477 staged → bundled pair (single runs)', () => {
   });
 
   it('absolute and delta bounds on peak memory (645 → 644 MiB)', () => {
-    const result = gate(
-      [
-        threshold('profile.totals.peak_rss_mb', '<= 650'),
-        threshold('profile.totals.peak_rss_mb', '< 644'),
-        threshold('profile.totals.peak_rss_mb', '<= -1'),
-      ],
-      [staged],
-      [bundled],
-    );
+    const result = gate([threshold('profile.totals.peak_rss_mb', '<= 650'), threshold('profile.totals.peak_rss_mb', '< 644'), threshold('profile.totals.peak_rss_mb', '<= -1')], [staged], [bundled]);
     expect(result.thresholds.map((t) => [t.threshold.rule.text, t.verdict, t.change.value])).toEqual([
       ['<= 650', 'pass', 644],
       ['< 644', 'fail', 644],
@@ -115,7 +98,7 @@ describe('gate on the issue-477 staged → bundled pair (single runs)', () => {
     expect(result.reasons).toEqual([expect.stringMatching(/^guardrail eval.intrinsic.performance.avg_latency_ms failed: change \+228.8 % breaks <= \+10%/)]);
   });
 
-  it('the NER fixture\'s nested metrics can be gated', () => {
+  it("the NER fixture's nested metrics can be gated", () => {
     const ner = run(STAGED_PROFILE, NER_EVAL_DIR);
     const result = gate([threshold('eval.vs_reference.ner_entities_smoke_gold_v1.entity_set.f1', '>= 0.9')], [ner], [ner]);
     expect(result.thresholds[0]).toMatchObject({ verdict: 'pass', change: { value: 0.9285714285714286, form: 'value' } });
@@ -139,12 +122,11 @@ describe('never pass on a missing, null or non-numeric value', () => {
   });
 
   it('optional + missing counts as neither', () => {
-    const result = gate(
-      [threshold(numbersRetained, '>= 0', 'guardrail', { optional: true }), threshold('profile.totals.wall_time_s', '<= 0%')],
-      [gemini],
-      [gemini],
-    );
-    expect(result.thresholds.map((t) => [t.verdict, t.counts])).toEqual([['missing', false], ['pass', true]]);
+    const result = gate([threshold(numbersRetained, '>= 0', 'guardrail', { optional: true }), threshold('profile.totals.wall_time_s', '<= 0%')], [gemini], [gemini]);
+    expect(result.thresholds.map((t) => [t.verdict, t.counts])).toEqual([
+      ['missing', false],
+      ['pass', true],
+    ]);
     expect(result.decision).toBe('ship');
   });
 
@@ -271,11 +253,7 @@ describe('A/A: a profile against itself', () => {
     const dir = tempDir();
     const a = wallRepeats(STAGED_PROFILE, dir, 'a', [1, 1.02, 0.985, 1.01, 0.995]);
     const b = wallRepeats(STAGED_PROFILE, dir, 'b', [0.99, 1.015, 1.005, 0.98, 1.02]);
-    const result = gate(
-      [threshold('profile.totals.wall_time_s', '<= 0%'), threshold('profile.totals.wall_time_s', '>= 0%'), threshold('profile.totals.wall_time_s', '<= +10%')],
-      a,
-      b,
-    );
+    const result = gate([threshold('profile.totals.wall_time_s', '<= 0%'), threshold('profile.totals.wall_time_s', '>= 0%'), threshold('profile.totals.wall_time_s', '<= +10%')], a, b);
     expect(result.thresholds.map((t) => t.verdict)).toEqual(['inconclusive', 'inconclusive', 'pass']);
     const interval = result.thresholds[0]!.change.interval!;
     expect(interval.low).toBeLessThan(0);
@@ -295,9 +273,11 @@ describe('several runs without an interval', () => {
     const dir = tempDir();
     // Wall time, not memory: a memory reading of 0 is a "no sample" marker and is left out.
     const wall = (name: string, s: number) =>
-      run(profileCopy(STAGED_PROFILE, dir, name, (doc) => {
-        doc.totals.wall_time_s = s;
-      }));
+      run(
+        profileCopy(STAGED_PROFILE, dir, name, (doc) => {
+          doc.totals.wall_time_s = s;
+        }),
+      );
     const result = evaluateGate(
       { thresholds: [threshold('profile.totals.wall_time_s', '<= +5%')], problems: [] },
       side('baseline', wall('b1', 0), wall('b2', 5), wall('b3', 5)),
@@ -340,12 +320,10 @@ describe('inputs that must never pass', () => {
   });
 
   it('a failure reported outside the profiles (a crashed experiment) rejects', () => {
-    const result = evaluateGate(
-      { thresholds: [threshold('profile.totals.wall_time_s', '<= -20%', 'target')], problems: [] },
-      side('baseline', staged),
-      side('candidate', bundled),
-      { failOn: 'reject', failedRuns: ['candidate experiment: the experiment command failed (exit code 3)'] },
-    );
+    const result = evaluateGate({ thresholds: [threshold('profile.totals.wall_time_s', '<= -20%', 'target')], problems: [] }, side('baseline', staged), side('candidate', bundled), {
+      failOn: 'reject',
+      failedRuns: ['candidate experiment: the experiment command failed (exit code 3)'],
+    });
     expect(result.thresholds[0]?.verdict).toBe('pass');
     expect(result.decision).toBe('reject');
     expect(result.reasons).toEqual(['measured run failed: candidate experiment: the experiment command failed (exit code 3)']);

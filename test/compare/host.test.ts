@@ -19,9 +19,7 @@ describe('host check', () => {
     const other = run(profileCopy(BUNDLED_PROFILE, dir, 'ci-copy', (doc) => (doc.environment.hostname = 'ci-runner-7')));
     const check = checkHosts(side('baseline', run(STAGED_PROFILE)), side('candidate', other));
     expect(check.comparable).toBe(false);
-    expect(check.differences).toEqual([
-      'hostname differs: Markos-MacBook-Pro.local (baseline issue477-staged-gpt4o.yaml) vs ci-runner-7 (candidate ci-copy.yaml)',
-    ]);
+    expect(check.differences).toEqual(['hostname differs: Markos-MacBook-Pro.local (baseline issue477-staged-gpt4o.yaml) vs ci-runner-7 (candidate ci-copy.yaml)']);
   });
 
   it('prefers cpu_model over cpu, and flags a CPU difference within a side too', () => {
@@ -33,9 +31,7 @@ describe('host check', () => {
     );
     const check = checkHosts(side('baseline', run(STAGED_PROFILE), modelled), side('candidate', run(STAGED_PROFILE)));
     expect(check.runs[1]?.cpu).toBe('AMD EPYC 7763');
-    expect(check.differences).toEqual([
-      'CPU model differs: arm (baseline issue477-staged-gpt4o.yaml; candidate issue477-staged-gpt4o.yaml) vs AMD EPYC 7763 (baseline epyc.yaml)',
-    ]);
+    expect(check.differences).toEqual(['CPU model differs: arm (baseline issue477-staged-gpt4o.yaml; candidate issue477-staged-gpt4o.yaml) vs AMD EPYC 7763 (baseline epyc.yaml)']);
   });
 
   it('a run without a hostname differs from one with it', () => {

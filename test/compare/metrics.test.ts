@@ -48,9 +48,7 @@ describe('lookupMetric on the real fixtures', () => {
   it('says a problem shared by repeated runs once, with how many runs', () => {
     const side = lookupSide([staged, bundled, bundled], 'profile.stages.transcript_cleaning.peak_rss_mb');
     expect(side.numbers).toEqual([630]);
-    expect(side.problems).toEqual([
-      'stage transcript_cleaning absent in 2 of 3 runs: it did not run, so it has no memory or CPU (mark the threshold optional: true if a stage may be removed)',
-    ]);
+    expect(side.problems).toEqual(['stage transcript_cleaning absent in 2 of 3 runs: it did not run, so it has no memory or CPU (mark the threshold optional: true if a stage may be removed)']);
     expect(side.complete).toBe(false);
   });
 
@@ -128,16 +126,13 @@ describe('wildcard expansion', () => {
 
   it('inserts candidate-only stages after their predecessor', () => {
     const ollama = run(OLLAMA_PROFILE);
-    expect(stageNames([bundled, ollama])).toEqual([
-      'rss_feed_fetch',
-      'speaker_detection',
-      'transcript_cleaning',
-      'summarization',
-      'gi_generation',
-      'kg_extraction',
-      'vector_indexing',
-    ]);
-    expect(mergeOrders([['a', 'b', 'c'], ['a', 'x', 'c', 'y']])).toEqual(['a', 'x', 'b', 'c', 'y']);
+    expect(stageNames([bundled, ollama])).toEqual(['rss_feed_fetch', 'speaker_detection', 'transcript_cleaning', 'summarization', 'gi_generation', 'kg_extraction', 'vector_indexing']);
+    expect(
+      mergeOrders([
+        ['a', 'b', 'c'],
+        ['a', 'x', 'c', 'y'],
+      ]),
+    ).toEqual(['a', 'x', 'b', 'c', 'y']);
   });
 
   it('matches numeric and null leaves only (no lists, mappings or strings)', () => {
@@ -171,11 +166,7 @@ describe('wildcard expansion', () => {
     expect(costs).toContain('cost.total_stage_cost_usd');
     expect(costs).not.toContain('cost.llm_token_totals_by_stage');
     const silver = run(STAGED_PROFILE, SILVER_OPUS_EVAL_DIR);
-    expect(expandMetricPattern('eval.intrinsic.cost.*', [silver])).toEqual([
-      'eval.intrinsic.cost.total_cost_usd',
-      'eval.intrinsic.cost.total_input_tokens',
-      'eval.intrinsic.cost.total_output_tokens',
-    ]);
+    expect(expandMetricPattern('eval.intrinsic.cost.*', [silver])).toEqual(['eval.intrinsic.cost.total_cost_usd', 'eval.intrinsic.cost.total_input_tokens', 'eval.intrinsic.cost.total_output_tokens']);
   });
 
   it('returns nothing for a pattern that matches nothing, and a plain path as is', () => {

@@ -56,18 +56,21 @@ describe('"no sample" markers of the v2.6 profiles (peak_rss_mb: 0, avg_cpu_pct:
 
   it('GPU metrics of a profile measured without them are absent, saying so (a GPU reading of 0 MiB would be a real one)', () => {
     expect(lookupMetric(gemini, 'profile.totals.peak_gpu_mem_mb')).toMatchObject({
-      kind: 'absent', reason: 'profile.totals.peak_gpu_mem_mb absent in v2.6-wip-gemini.yaml: this profile has no GPU measurement',
+      kind: 'absent',
+      reason: 'profile.totals.peak_gpu_mem_mb absent in v2.6-wip-gemini.yaml: this profile has no GPU measurement',
     });
     const dir = tempDir();
-    const gpu = run(profileCopy(GEMINI_PROFILE, dir, 'gpu', (doc) => {
-      doc.totals.gpu_note = 'no GPU: nvidia-smi not found';
-      doc.stages.summarization = { ...(doc.stages.summarization as StageResources), peak_gpu_mem_mb: 0 };
-    }));
+    const gpu = run(
+      profileCopy(GEMINI_PROFILE, dir, 'gpu', (doc) => {
+        doc.totals.gpu_note = 'no GPU: nvidia-smi not found';
+        doc.stages.summarization = { ...(doc.stages.summarization as StageResources), peak_gpu_mem_mb: 0 };
+      }),
+    );
     expect(lookupMetric(gpu, 'profile.totals.avg_gpu_util_pct')).toMatchObject({ reason: 'profile.totals.avg_gpu_util_pct absent in gpu.yaml: no GPU: nvidia-smi not found' });
     expect(lookupMetric(gpu, 'profile.stages.summarization.peak_gpu_mem_mb')).toEqual({ kind: 'number', value: 0 });
   });
 
-  it("the documented wildcard per-stage memory guardrail ships gemini → deepseek: vector_indexing is not measured on either side and not counted", () => {
+  it('the documented wildcard per-stage memory guardrail ships gemini → deepseek: vector_indexing is not measured on either side and not counted', () => {
     const result = gate([STAGE_MEMORY], [gemini], [deepseek]);
     expect(verdicts(result)).toEqual([
       ['speaker_detection.peak_rss_mb', 'pass', true],
@@ -77,7 +80,10 @@ describe('"no sample" markers of the v2.6 profiles (peak_rss_mb: 0, avg_cpu_pct:
       ['kg_extraction.peak_rss_mb', 'pass', true],
       ['vector_indexing.peak_rss_mb', 'missing', false],
     ]);
-    expect(only(result, 'profile.stages.vector_indexing.peak_rss_mb')).toMatchObject({ notMeasured: true, reason: expect.stringMatching(/^not measured on either side, not judged: baseline: .* is 0 in v2\.6-wip-gemini\.yaml/) as string });
+    expect(only(result, 'profile.stages.vector_indexing.peak_rss_mb')).toMatchObject({
+      notMeasured: true,
+      reason: expect.stringMatching(/^not measured on either side, not judged: baseline: .* is 0 in v2\.6-wip-gemini\.yaml/) as string,
+    });
     expect(result.decision).toBe('ship');
     const report = renderReport(result, diffSides(side('baseline', gemini), side('candidate', deepseek)));
     expect(report.split('\n')[0]).toBe('### ✅ ship — all 5 thresholds pass (1 not measured, ignored)');
@@ -108,17 +114,16 @@ describe('"no sample" markers of the v2.6 profiles (peak_rss_mb: 0, avg_cpu_pct:
     expect(strict.decision).toBe('reject');
     const lenient = gate([{ ...STAGE_MEMORY, optional: true }], [gemini], [mistral]);
     expect(lenient.decision).toBe('ship');
-    expect(lenient.thresholds.filter((t) => !t.counts).map((t) => t.metric)).toEqual([
-      'profile.stages.transcript_cleaning.peak_rss_mb',
-      'profile.stages.vector_indexing.peak_rss_mb',
-    ]);
+    expect(lenient.thresholds.filter((t) => !t.counts).map((t) => t.metric)).toEqual(['profile.stages.transcript_cleaning.peak_rss_mb', 'profile.stages.vector_indexing.peak_rss_mb']);
   });
 
   it('repeated runs: a run without a sample in a short stage is left out, the others decide', () => {
     const dir = tempDir();
-    const sampled = run(profileCopy(GEMINI_PROFILE, dir, 'gemini-sampled', (doc) => {
-      doc.stages.vector_indexing = { wall_time_s: 0.2793, peak_rss_mb: 1130, avg_cpu_pct: 30.1 };
-    }));
+    const sampled = run(
+      profileCopy(GEMINI_PROFILE, dir, 'gemini-sampled', (doc) => {
+        doc.stages.vector_indexing = { wall_time_s: 0.2793, peak_rss_mb: 1130, avg_cpu_pct: 30.1 };
+      }),
+    );
     const result = gate([threshold('profile.stages.vector_indexing.peak_rss_mb', '<= 1200')], [gemini], [deepseek, sampled]);
     const t = only(result, 'profile.stages.vector_indexing.peak_rss_mb');
     expect(t.verdict).toBe('pass');
@@ -169,9 +174,11 @@ describe('dataset identity', () => {
 
   it('refuses another profile dataset_id (the action writes its dataset-id input there)', () => {
     const dir = tempDir();
-    const other = run(profileCopy(DEEPSEEK_PROFILE, dir, 'other-dataset', (doc) => {
-      doc.dataset_id = 'default';
-    }));
+    const other = run(
+      profileCopy(DEEPSEEK_PROFILE, dir, 'other-dataset', (doc) => {
+        doc.dataset_id = 'default';
+      }),
+    );
     const result = gate([STAGE_MEMORY], [run(GEMINI_PROFILE)], [other]);
     expect(result.inputErrors).toEqual([
       'dataset mismatch: profile dataset_id differs: baseline "e2e_podcast1_mtb_n2" vs candidate "default" (the action writes its `dataset-id` input: set it to the dataset the baseline was measured on)',
@@ -189,11 +196,7 @@ describe('environment comparability', () => {
       }),
       OLLAMA_EVAL_DIR,
     );
-  const spec = [
-    threshold('profile.totals.wall_time_s', '<= +900%'),
-    STAGE_MEMORY,
-    threshold('eval.vs_reference.*.rougeL_f1', '>= -0.02'),
-  ];
+  const spec = [threshold('profile.totals.wall_time_s', '<= +900%'), STAGE_MEMORY, threshold('eval.vs_reference.*.rougeL_f1', '>= -0.02')];
 
   it('a candidate on another device/precision: time and memory verdicts inconclusive with the reason, quality still counts', () => {
     const result = gate(spec, [run(GEMINI_PROFILE, OPENAI_EVAL_DIR)], [gpuCopy('cuda')]);
@@ -201,7 +204,9 @@ describe('environment comparability', () => {
     expect(only(result, 'profile.totals.wall_time_s')).toMatchObject({
       verdict: 'inconclusive',
       environment: ['device "cpu" → "cuda"', 'precision "fp32" → "fp16"', 'library_versions.torch "2.9.1" → "2.10.0"'],
-      reason: expect.stringMatching(/^not comparable across environments \(device "cpu" → "cuda"; .*\): a pass here would not be the change's; .* Measured: change \+468\.8 % meets <= \+900%/) as string,
+      reason: expect.stringMatching(
+        /^not comparable across environments \(device "cpu" → "cuda"; .*\): a pass here would not be the change's; .* Measured: change \+468\.8 % meets <= \+900%/,
+      ) as string,
     });
     expect(only(result, 'profile.stages.transcript_cleaning.peak_rss_mb').verdict).toBe('inconclusive');
     expect(only(result, 'eval.vs_reference.silver_sonnet46_smoke_bullets_v1.rougeL_f1').verdict).toBe('pass');
@@ -230,10 +235,12 @@ describe('environment comparability', () => {
   it('no confirmation round is spent on a verdict an environment difference made inconclusive', () => {
     const base = wallRepeats(GEMINI_PROFILE, dir, 'env-b', [1, 1.01, 0.99]);
     const cand = [1, 1.02, 0.98].map((f, i) =>
-      run(profileCopy(DEEPSEEK_PROFILE, dir, `env-c-${i}`, (doc) => {
-        doc.environment = { ...doc.environment, device: 'cuda' };
-        doc.totals.wall_time_s = Math.round(doc.totals.wall_time_s * f * 10000) / 10000;
-      })),
+      run(
+        profileCopy(DEEPSEEK_PROFILE, dir, `env-c-${i}`, (doc) => {
+          doc.environment = { ...doc.environment, device: 'cuda' };
+          doc.totals.wall_time_s = Math.round(doc.totals.wall_time_s * f * 10000) / 10000;
+        }),
+      ),
     );
     const result = gate([threshold('profile.totals.wall_time_s', '<= +900%')], base, cand);
     const t = only(result, 'profile.totals.wall_time_s');
@@ -245,7 +252,12 @@ describe('environment comparability', () => {
   it('a value recorded on one side only is shown, not judged (issue477 device: null vs v2.6 device: cpu)', () => {
     const result = gate([threshold('profile.totals.wall_time_s', '<= +500%')], [run(STAGED_PROFILE)], [run(GEMINI_PROFILE)]);
     expect(result.environment.rows.find((r) => r.attribute === 'device')).toEqual({
-      attribute: 'device', baseline: ['(not recorded)'], candidate: ['cpu'], affects: false, accepted: false, note: 'not recorded on every run: not judged',
+      attribute: 'device',
+      baseline: ['(not recorded)'],
+      candidate: ['cpu'],
+      affects: false,
+      accepted: false,
+      note: 'not recorded on every run: not judged',
     });
     expect(result.environment.comparable).toBe(true);
     expect(only(result, 'profile.totals.wall_time_s').verdict).toBe('pass');

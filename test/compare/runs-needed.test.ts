@@ -5,7 +5,12 @@ import { metricUnit } from '../../src/compare/units.js';
 
 describe('pooledSd', () => {
   it('pools the sides with two or more values', () => {
-    expect(pooledSd([[10, 11, 12], [12, 13, 14]])).toBe(1);
+    expect(
+      pooledSd([
+        [10, 11, 12],
+        [12, 13, 14],
+      ]),
+    ).toBe(1);
     expect(pooledSd([[5], [1, 3]])).toBeCloseTo(Math.SQRT2, 12);
     expect(pooledSd([[5], [7]])).toBeUndefined();
   });

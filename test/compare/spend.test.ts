@@ -60,9 +60,7 @@ describe('runs and spend before measuring', () => {
 
   it('the verdict says what was spent, and always when the budget stopped runs', () => {
     expect(spendNote({ plannedRuns: 5, mostRuns: 10, runs: 5 })).toBeUndefined();
-    expect(spendNote({ plannedRuns: 5, mostRuns: 10, runs: 7, perRunUsd: 0.119, estimatedUsd: 0.833, maxCostUsd: 2 })).toBe(
-      'spend: 7 runs started, about $0.833 at $0.119 a run (max-cost-usd $2)',
-    );
+    expect(spendNote({ plannedRuns: 5, mostRuns: 10, runs: 7, perRunUsd: 0.119, estimatedUsd: 0.833, maxCostUsd: 2 })).toBe('spend: 7 runs started, about $0.833 at $0.119 a run (max-cost-usd $2)');
     expect(spendNote({ plannedRuns: 5, mostRuns: 10, runs: 7, maxCostUsd: 1, stopped: 'confirmation round 3 not started: …' })).toBe(
       'max-cost-usd $1 stopped the runs: confirmation round 3 not started: …',
     );
@@ -80,7 +78,13 @@ describe('SpendBudget', () => {
     expect(budget.take(['baseline'], 'one more')).toBe(true);
     expect(budget.take(['baseline', 'candidate'], 'confirmation round 1')).toBe(false);
     expect(budget.record()).toEqual({
-      maxCostUsd: 0.5, perRunUsd: 0.1, source: 'test', plannedRuns: 6, mostRuns: 16, runs: 5, estimatedUsd: 0.5,
+      maxCostUsd: 0.5,
+      perRunUsd: 0.1,
+      source: 'test',
+      plannedRuns: 6,
+      mostRuns: 16,
+      runs: 5,
+      estimatedUsd: 0.5,
       stopped: 'confirmation round 1 not started: $0.5 estimated so far, it would add $0.2 beyond $0.5',
     });
     expect(budget.affordable('candidate')).toBe(0);
@@ -118,7 +122,13 @@ describe('repeat: suggested from the baseline spread', () => {
   }
 
   it('the noisiest guardrail sets it; one that no affordable number decides is named', () => {
-    const baseline = repeats('suggest', [[1, 1], [1.01, 1.1], [0.99, 0.9], [1.005, 1.05], [0.995, 0.95]]);
+    const baseline = repeats('suggest', [
+      [1, 1],
+      [1.01, 1.1],
+      [0.99, 0.9],
+      [1.005, 1.05],
+      [0.995, 0.95],
+    ]);
     const suggestion = suggestRepeat(
       [
         threshold('profile.totals.wall_time_s', '<= +5%'),
@@ -146,11 +156,14 @@ describe('repeat: suggested from the baseline spread', () => {
     const doc = readFileSync(new URL('../../docs/spend.md', import.meta.url), 'utf8');
     const shown = /^```\n([\s\S]*?)^```$/m.exec(doc)?.[1]?.trimEnd().split('\n');
     const plan = planRuns({ sides: 2, experiment: true, warmup: 1, repeat: DEFAULT_REPEAT, confirmRuns: DEFAULT_CONFIRM_RUNS, confirmSides: 2 });
-    const baseline = repeats('doc', [[1, 1], [1.01, 1.1], [0.99, 0.9], [1.005, 1.05], [0.995, 0.95]]);
-    const suggestion = suggestRepeat(
-      [threshold('profile.stages.summarization.wall_time_s', '<= +10%'), threshold('profile.stages.summarization.wall_time_s', '<= +2%')],
-      baseline,
-    );
+    const baseline = repeats('doc', [
+      [1, 1],
+      [1.01, 1.1],
+      [0.99, 0.9],
+      [1.005, 1.05],
+      [0.995, 0.95],
+    ]);
+    const suggestion = suggestRepeat([threshold('profile.stages.summarization.wall_time_s', '<= +10%'), threshold('profile.stages.summarization.wall_time_s', '<= +2%')], baseline);
     expect(shown).toEqual([...describePlan(plan, costPerRun([priced], "the baseline's"), 2), suggestion.text]);
   });
 

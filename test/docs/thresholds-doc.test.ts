@@ -43,7 +43,12 @@ function sideRun(spec: string) {
   const [profile = '', evalDir] = files.split(' + ').map((s) => s.trim());
   let path = join(FIXTURES, profile);
   if (changes) {
-    const env = Object.fromEntries(changes.trim().split(/\s+/).map((kv) => kv.split('=') as [string, string]));
+    const env = Object.fromEntries(
+      changes
+        .trim()
+        .split(/\s+/)
+        .map((kv) => kv.split('=') as [string, string]),
+    );
     path = profileCopy(path, tempDir('og-doc-'), 'changed', (doc) => {
       doc.environment = { ...doc.environment, ...env };
     });
@@ -59,10 +64,12 @@ describe('docs/thresholds.md examples', () => {
   });
 
   it.each(all.map((e) => [e.line, e] as const))('the example at line %i behaves as documented', (_line, example) => {
-    const parts = new Map(example.directive.split(';').map((p) => {
-      const [key = '', ...rest] = p.trim().split(' ');
-      return [key === 'baseline' && rest[0] === 'from' ? 'baseline-from-block' : key, rest.join(' ')] as const;
-    }));
+    const parts = new Map(
+      example.directive.split(';').map((p) => {
+        const [key = '', ...rest] = p.trim().split(' ');
+        return [key === 'baseline' && rest[0] === 'from' ? 'baseline-from-block' : key, rest.join(' ')] as const;
+      }),
+    );
     // A misspelt check would silently check nothing.
     for (const key of parts.keys()) expect(['baseline', 'baseline-from-block', 'candidate', 'expect', 'not-measured', 'defaulted', 'inconclusive', 'refused']).toContain(key);
     const spec = parseIssueThresholds(example.block);

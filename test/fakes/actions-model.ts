@@ -282,9 +282,7 @@ export class ActionsModel {
       for (const wanted of [key, ...restoreKeys]) {
         const exact = inScope.find((e) => e.key === wanted);
         if (exact !== undefined) return exact;
-        const newest = inScope
-          .filter((e) => e.key.startsWith(wanted))
-          .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id)[0];
+        const newest = inScope.filter((e) => e.key.startsWith(wanted)).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id)[0];
         if (newest !== undefined) return newest;
       }
     }

@@ -7,19 +7,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import {
-  BlobSASPermissions,
-  BlobServiceClient,
-  StorageSharedKeyCredential,
-  generateBlobSASQueryParameters,
-  type ContainerClient,
-} from '@azure/storage-blob';
+import { BlobSASPermissions, BlobServiceClient, StorageSharedKeyCredential, generateBlobSASQueryParameters, type ContainerClient } from '@azure/storage-blob';
 import { resolveNodeBinary } from './node-binary.js';
 
 /** Azurite's well-known development account (published in its README). */
 export const DEV_ACCOUNT = 'devstoreaccount1';
-export const DEV_ACCOUNT_KEY =
-  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+export const DEV_ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 export const RESULTS_CONTAINER = 'actions-results';
 
 /** What the fakes need from blob storage: signed URLs, and reads/writes for seeding and checks. */
@@ -105,10 +98,13 @@ export async function startAzurite(options: StartAzuriteOptions = {}): Promise<A
     '--import',
     WATCHDOG,
     azuriteBlobMain(),
-    '--blobHost', '127.0.0.1',
-    '--blobPort', '0',
+    '--blobHost',
+    '127.0.0.1',
+    '--blobPort',
+    '0',
     '--inMemoryPersistence',
-    '--extentMemoryLimit', String(options.memoryLimitMb ?? 512),
+    '--extentMemoryLimit',
+    String(options.memoryLimitMb ?? 512),
     '--skipApiVersionCheck',
     '--loose',
     '--silent',

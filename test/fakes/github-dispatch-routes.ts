@@ -35,7 +35,7 @@ export function dispatchRoutes(model: ActionsModel, repo: GitHubRepo): RouteSpec
         const branch = body.ref.replace(/^refs\/heads\//, '');
         if (branch !== model.defaultBranch && repo.historyOf(branch) === undefined) return unprocessable(`No ref found for: ${body.ref}`);
         const inputs = body.inputs ?? {};
-        if (typeof inputs !== 'object' || inputs === null || Array.isArray(inputs)) return unprocessable('Invalid request.\n\nFor \'properties/inputs\', is not an object.');
+        if (typeof inputs !== 'object' || inputs === null || Array.isArray(inputs)) return unprocessable("Invalid request.\n\nFor 'properties/inputs', is not an object.");
         if (Object.keys(inputs).length > MAX_INPUTS) return unprocessable(`you may only define up to ${MAX_INPUTS} \`inputs\` for a \`workflow_dispatch\` event`);
         const run = model.addRun({ event: 'workflow_dispatch', workflowPath: path, headBranch: branch, status: 'queued', actor: actor?.login ?? 'github-actions[bot]' });
         model.dispatches.push({ workflowPath: path, ref: body.ref, inputs: { ...(inputs as Record<string, unknown>) }, actor: actor?.login ?? '', runId: run.id });

@@ -217,9 +217,7 @@ export class GitHubRepo {
     const known = this.minted.get(credential) ?? (this.tokens === undefined ? { login: DEFAULT_ACTOR } : this.tokens[credential]);
     if (known === undefined) return undefined;
     const spec = typeof known === 'string' ? { login: known } : known;
-    return isBot(spec.login)
-      ? { login: spec.login, kind: 'installation', ...(spec.permissions ? { permissions: spec.permissions } : {}) }
-      : { login: spec.login, kind: 'user' };
+    return isBot(spec.login) ? { login: spec.login, kind: 'installation', ...(spec.permissions ? { permissions: spec.permissions } : {}) } : { login: spec.login, kind: 'user' };
   }
 
   // ---- permissions ----

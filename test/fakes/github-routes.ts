@@ -55,7 +55,12 @@ export function repoRoutes(repo: GitHubRepo, json: GitHubJson, paginate: <T>(req
   };
   /** Issues need the issues scope; a pull request's conversation takes either. */
   const onConversation = (issue: Issue | undefined, level: 'read' | 'write'): readonly Need[] =>
-    issue?.pull === undefined ? [['issues', level]] : [['issues', level], ['pull-requests', level]];
+    issue?.pull === undefined
+      ? [['issues', level]]
+      : [
+          ['issues', level],
+          ['pull-requests', level],
+        ];
   const locked = (): FakeResponse => ({
     status: 403,
     json: { message: 'Unable to create comment because issue is locked.', documentation_url: 'https://docs.github.com/articles/locking-conversations/', status: '403' },
@@ -74,7 +79,10 @@ export function repoRoutes(repo: GitHubRepo, json: GitHubJson, paginate: <T>(req
       handler: ({ req, actor }) => {
         // List issues and PRs: state (default open), labels (all must match), creator, newest first.
         const state = req.query.get('state') ?? 'open';
-        const labels = (req.query.get('labels') ?? '').split(',').map((l) => l.trim()).filter(Boolean);
+        const labels = (req.query.get('labels') ?? '')
+          .split(',')
+          .map((l) => l.trim())
+          .filter(Boolean);
         const creator = req.query.get('creator');
         const found = [...repo.issues.values()]
           .filter((i) => state === 'all' || i.state === state)
@@ -192,7 +200,10 @@ export function repoRoutes(repo: GitHubRepo, json: GitHubJson, paginate: <T>(req
     {
       method: 'GET',
       pattern: '/labels/{name}',
-      needs: [['issues', 'read'], ['pull-requests', 'read']],
+      needs: [
+        ['issues', 'read'],
+        ['pull-requests', 'read'],
+      ],
       handler: ({ params }) => {
         const name = decodeURIComponent(params.name!);
         return repo.labels.has(name) ? { status: 200, json: json.label(name) } : notFound();

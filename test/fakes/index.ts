@@ -9,17 +9,7 @@ export { faults, type Fault, type FaultMatch, type RecordedCall } from './http-k
 export { nodeForAction, resolveNodeBinary, type NodeBinary } from './node-binary.js';
 export { startResultsFake, twirpPath, type ResultsFake, type TwirpMethod } from './results-service.js';
 export { runAction, runStep, DIST_MAIN, DIST_POST, SUMMARY_LIMIT_BYTES, type ActionResult, type CancelSpec, type RunStepOptions, type StepResult } from './run-action.js';
-export {
-  inputEnvName,
-  parseFileCommand,
-  readStepFiles,
-  runnerEnv,
-  ACTION_YML,
-  DEFAULT_TOKEN,
-  type RunnerEnv,
-  type RunnerEnvOptions,
-  type StepEnv,
-} from './runner-env.js';
+export { inputEnvName, parseFileCommand, readStepFiles, runnerEnv, ACTION_YML, DEFAULT_TOKEN, type RunnerEnv, type RunnerEnvOptions, type StepEnv } from './runner-env.js';
 export { decodeRuntimeToken, makeRuntimeToken, type BackendIds } from './runtime-token.js';
 export { annotations, parseCommandLine, parseWorkflowCommands, shownAnnotations, MAX_ANNOTATIONS_PER_TYPE, type WorkflowCommand } from './workflow-commands.js';
 export { unzipArtifact, zipFiles } from './zip.js';

@@ -42,9 +42,7 @@ export function resolveNodeBinary(): NodeBinary {
   cached = {
     path: process.execPath,
     version: process.version,
-    note:
-      `Node 24 binary not found at ${override ?? NODE24} (run \`npm run setup:node24\`); ` +
-      `running the action on this process's Node ${process.version} instead`,
+    note: `Node 24 binary not found at ${override ?? NODE24} (run \`npm run setup:node24\`); ` + `running the action on this process's Node ${process.version} instead`,
   };
   return cached;
 }

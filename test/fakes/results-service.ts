@@ -7,15 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { ActionsModel, WorkflowRun } from './actions-model.js';
 import type { BlobStore } from './azurite.js';
-import {
-  startRecordingServer,
-  type Fault,
-  type FaultMatch,
-  type FakeRequest,
-  type FakeResponse,
-  type RecordedCall,
-  type RecordingServer,
-} from './http-kit.js';
+import { startRecordingServer, type Fault, type FaultMatch, type FakeRequest, type FakeResponse, type RecordedCall, type RecordingServer } from './http-kit.js';
 import { decodeRuntimeToken, type BackendIds } from './runtime-token.js';
 
 export const ARTIFACT_SERVICE = 'github.actions.results.api.v1.ArtifactService';
@@ -78,14 +70,15 @@ interface Call {
 }
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const int64 = (value: unknown): number | undefined =>
-  typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined;
+const int64 = (value: unknown): number | undefined => (typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined);
 
 export async function startResultsFake(options: StartResultsFakeOptions): Promise<ResultsFake> {
   const { model, blobs } = options;
 
   async function sha256Of(blobName: string): Promise<string> {
-    return createHash('sha256').update(await blobs.read(blobName)).digest('hex');
+    return createHash('sha256')
+      .update(await blobs.read(blobName))
+      .digest('hex');
   }
 
   /**
@@ -200,8 +193,7 @@ export async function startResultsFake(options: StartResultsFakeOptions): Promis
     if (req.method !== 'POST' || match === null) return twirpError('bad_route', `no route for ${req.method} ${req.path}`);
     const [, service, method] = match as unknown as [string, string, string];
     note.rpc = method;
-    const handler =
-      service === ARTIFACT_SERVICE ? artifactHandlers[method as ArtifactMethod] : service === CACHE_SERVICE ? cacheHandlers[method as CacheMethod] : undefined;
+    const handler = service === ARTIFACT_SERVICE ? artifactHandlers[method as ArtifactMethod] : service === CACHE_SERVICE ? cacheHandlers[method as CacheMethod] : undefined;
     if (handler === undefined) return twirpError('bad_route', `unknown method ${service}/${method}`);
 
     const ids = decodeRuntimeToken(req.auth);

@@ -152,7 +152,14 @@ export async function runStep(options: RunStepOptions): Promise<StepResult> {
   const summaryBytes = Buffer.byteLength(files.summary);
   const runnerIssues: WorkflowCommand[] =
     summaryBytes > SUMMARY_LIMIT_BYTES
-      ? [{ command: 'error', properties: {}, line: -1, message: `$GITHUB_STEP_SUMMARY upload aborted, supports content up to a size of ${SUMMARY_LIMIT_BYTES / 1024}k, got ${Math.floor(summaryBytes / 1024)}k. For more information see: https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-markdown-summary` }]
+      ? [
+          {
+            command: 'error',
+            properties: {},
+            line: -1,
+            message: `$GITHUB_STEP_SUMMARY upload aborted, supports content up to a size of ${SUMMARY_LIMIT_BYTES / 1024}k, got ${Math.floor(summaryBytes / 1024)}k. For more information see: https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-markdown-summary`,
+          },
+        ]
       : [];
   return {
     entry,

@@ -302,6 +302,8 @@ export function readStepFiles(files: StepFiles): StepFileContents {
     state: parseFileCommand(read(files.state), files.state),
     summary: read(files.summary),
     env: parseFileCommand(read(files.env), files.env),
-    path: read(files.path).split(/\r?\n/).filter((line) => line !== ''),
+    path: read(files.path)
+      .split(/\r?\n/)
+      .filter((line) => line !== ''),
   };
 }

@@ -13,8 +13,7 @@ export interface WorkflowCommand {
 }
 
 const unescapeData = (value: string): string => value.replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%25/g, '%');
-const unescapeProperty = (value: string): string =>
-  value.replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%25/g, '%');
+const unescapeProperty = (value: string): string => value.replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%25/g, '%');
 
 /** One stdout line as a workflow command, or undefined when it is plain output. */
 export function parseCommandLine(text: string, line = 0): WorkflowCommand | undefined {

@@ -45,7 +45,7 @@ function readDirectory(zip: Buffer): Directory {
 
 /** Sizes and offset from the ZIP64 extra field, for the fields saturated at 0xffffffff. */
 function applyZip64(extra: Buffer, sizes: { uncompressed: number; compressed: number; localOffset: number }): void {
-  for (let at = 0; at + 4 <= extra.length; ) {
+  for (let at = 0; at + 4 <= extra.length;) {
     const id = extra.readUInt16LE(at);
     const length = extra.readUInt16LE(at + 2);
     if (id === 0x0001) {
@@ -68,7 +68,7 @@ function applyZip64(extra: Buffer, sizes: { uncompressed: number; compressed: nu
  */
 function entryName(raw: Buffer, utf8Flag: boolean, extra: Buffer): string {
   if (utf8Flag) return raw.toString('utf8');
-  for (let at = 0; at + 4 <= extra.length; ) {
+  for (let at = 0; at + 4 <= extra.length;) {
     const id = extra.readUInt16LE(at);
     const length = extra.readUInt16LE(at + 2);
     if (id === 0x7075 && length > 5) return extra.subarray(at + 9, at + 4 + length).toString('utf8');

@@ -11,7 +11,8 @@ const CONFIG = 'data/eval/issue-477/experiment_openai_gpt4o_smoke_bullets_v1.yam
 describe('resolveEvalDir', () => {
   it('takes a folder, a metrics.json, or a run id looked up in data/eval/{runs,baselines,references}', () => {
     expect(resolveEvalDir('data/eval/baselines/baseline_llm_openai_smoke_bullets_v1', FIXTURES)).toEqual({
-      dir: OPENAI_EVAL_DIR, origin: 'data/eval/baselines/baseline_llm_openai_smoke_bullets_v1',
+      dir: OPENAI_EVAL_DIR,
+      origin: 'data/eval/baselines/baseline_llm_openai_smoke_bullets_v1',
     });
     expect(resolveEvalDir('data/eval/baselines/baseline_llm_openai_smoke_bullets_v1/metrics.json', FIXTURES).dir).toBe(OPENAI_EVAL_DIR);
     expect(resolveEvalDir('baseline_llm_openai_smoke_bullets_v1', FIXTURES).dir).toBe(OPENAI_EVAL_DIR);

@@ -29,14 +29,7 @@ describe('profile and stage_truth loaders on the real fixtures', () => {
     const run = loadMeasuredRun(STAGED_PROFILE);
     expect(run.profile.release).toBe('issue477-staged-gpt4o');
     expect(run.profile.totals.wall_time_s).toBe(40.3144);
-    expect(Object.keys(run.profile.stages)).toEqual([
-      'speaker_detection',
-      'transcript_cleaning',
-      'summarization',
-      'gi_generation',
-      'kg_extraction',
-      'vector_indexing',
-    ]);
+    expect(Object.keys(run.profile.stages)).toEqual(['speaker_detection', 'transcript_cleaning', 'summarization', 'gi_generation', 'kg_extraction', 'vector_indexing']);
     expect(run.truth?.parallelism_hint_ratio).toBe(2.5805);
     expect(run.truth?.resource_by_stage_psutil.vector_indexing?.peak_rss_mb).toBe(645.89);
     expect(run.files.truth).toBe(stageTruthPathFor(STAGED_PROFILE));
@@ -57,10 +50,7 @@ describe('profile and stage_truth loaders on the real fixtures', () => {
   it('names the file and every bad key of a broken profile', () => {
     const dir = tmp();
     const file = join(dir, 'broken.yaml');
-    writeFileSync(
-      file,
-      'release: x\ndate: "2026-01-01"\nenvironment: {}\nstages:\n  a: {wall_time_s: fast, peak_rss_mb: 1, avg_cpu_pct: .nan}\ntotals: {wall_time_s: 1}\n',
-    );
+    writeFileSync(file, 'release: x\ndate: "2026-01-01"\nenvironment: {}\nstages:\n  a: {wall_time_s: fast, peak_rss_mb: 1, avg_cpu_pct: .nan}\ntotals: {wall_time_s: 1}\n');
     let caught: unknown;
     try {
       loadProfileFile(file);
@@ -105,9 +95,9 @@ describe('eval output loaders on the real fixtures', () => {
   });
 
   it('rejects a string where a latency number belongs, naming the path', () => {
-    expect(() =>
-      validateEvalMetrics({ intrinsic: { performance: { avg_latency_ms: '12 ms' } } }, 'm.json'),
-    ).toThrow(/intrinsic\.performance\.avg_latency_ms: expected a number >= 0, got string "12 ms"/);
+    expect(() => validateEvalMetrics({ intrinsic: { performance: { avg_latency_ms: '12 ms' } } }, 'm.json')).toThrow(
+      /intrinsic\.performance\.avg_latency_ms: expected a number >= 0, got string "12 ms"/,
+    );
   });
 
   it('finds eval outputs in <stem>.eval/ beside a profile', () => {

@@ -159,7 +159,12 @@ describe('artifact client against the fakes', () => {
     const { value: listed, log } = await captureStdout(() => client.listArtifacts());
     expect(listed.artifacts.map((a) => a.name)).toEqual(['optimization-gate']);
     expect(log).toMatch(/Attempt 1 of 5 failed with error: Failed request: \(500\)/);
-    expect(h.results.twirpCalls('ListArtifacts').slice(-2).map((c) => [c.status, c.fault])).toEqual([
+    expect(
+      h.results
+        .twirpCalls('ListArtifacts')
+        .slice(-2)
+        .map((c) => [c.status, c.fault]),
+    ).toEqual([
       [500, '500'],
       [200, undefined],
     ]);
@@ -177,7 +182,7 @@ describe('artifact client against the fakes', () => {
     expect(again.artifacts).toHaveLength(1);
   });
 
-  it('answers twirp errors for a missing token, another run\'s ids, an unknown method', async () => {
+  it("answers twirp errors for a missing token, another run's ids, an unknown method", async () => {
     const post = async (path: string, body: unknown, token?: string) => {
       const res = await fetch(`${h.results.url}${path}`, {
         method: 'POST',

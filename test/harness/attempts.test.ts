@@ -46,7 +46,7 @@ describe('attempts, expiry and cache mode in the fakes', () => {
     }
   }
 
-  it('a re-run attempt lists only its own artifacts through the runtime token, every attempt\'s through the public API', async () => {
+  it("a re-run attempt lists only its own artifacts through the runtime token, every attempt's through the public API", async () => {
     const job = (run?: Parameters<Harness['runnerEnv']>[0]['run']) => h.runnerEnv({ eventName: 'pull_request', event: {}, ...(run ? { run } : {}) });
     const a1 = job();
     await upload(a1, 'og-gpu-a', '{"decision":"ship"}');
@@ -68,7 +68,12 @@ describe('attempts, expiry and cache mode in the fakes', () => {
     const all = await captureStdout(() => client.listArtifacts({ findBy }));
     expect(all.value.artifacts.map((a) => a.name).sort()).toEqual(['og-gpu-a', 'og-gpu-b', 'og-gpu-b']);
     const latest = await captureStdout(() => client.listArtifacts({ findBy, latest: true }));
-    expect(latest.value.artifacts.map((a) => [a.name, a.id]).sort()).toEqual([['og-gpu-a', expect.any(Number)], ['og-gpu-b', b2]].sort());
+    expect(latest.value.artifacts.map((a) => [a.name, a.id]).sort()).toEqual(
+      [
+        ['og-gpu-a', expect.any(Number)],
+        ['og-gpu-b', b2],
+      ].sort(),
+    );
     restore();
     restore = undefined;
   });

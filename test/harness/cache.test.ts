@@ -25,7 +25,6 @@ describe('cache client against the fakes', () => {
     process.chdir(env.workspace);
   }
 
-
   const cwd = process.cwd();
   beforeAll(async () => {
     h = await startHarness({
@@ -79,7 +78,12 @@ describe('cache client against the fakes', () => {
     mkdirSync(otherDir, { recursive: true });
     const { value: otherPaths } = await captureStdout(() => cache.restoreCache([otherDir], 'og-baseline-ds1-cfgA-2000'));
     expect(otherPaths).toBeUndefined();
-    expect(h.results.twirpCalls('GetCacheEntryDownloadURL').slice(-2).map((c) => c.status)).toEqual([200, 200]);
+    expect(
+      h.results
+        .twirpCalls('GetCacheEntryDownloadURL')
+        .slice(-2)
+        .map((c) => c.status),
+    ).toEqual([200, 200]);
   });
 
   it('refuses a second save of the same key in the same scope (409) without failing', async () => {

@@ -35,7 +35,7 @@ describe('Octokit against the fake GitHub API', () => {
       repo: {
         fullName: 'acme/podcast-pipeline',
         collaborators: { maintainer: 'maintain', reader: 'read' },
-        tokens: { 'ghs_job': 'github-actions[bot]', 'ghp_maint': 'maintainer' },
+        tokens: { ghs_job: 'github-actions[bot]', ghp_maint: 'maintainer' },
         issues: [
           {
             number: 7,
@@ -109,8 +109,7 @@ describe('Octokit against the fake GitHub API', () => {
   });
 
   it('answers collaborator permissions and a recorded 404 for anything else', async () => {
-    const permission = async (username: string) =>
-      (await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username })).data;
+    const permission = async (username: string) => (await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username })).data;
     expect(await permission('maintainer')).toMatchObject({ permission: 'write', role_name: 'maintain' });
     expect((await permission('acme')).permission).toBe('admin');
     expect((await permission('stranger')).permission).toBe('none');

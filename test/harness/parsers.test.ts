@@ -87,8 +87,7 @@ describe('cache entry matching (GitHub documented order)', () => {
       { key: 'rel-1', run: 'other', at: 5 },
       { key: 'og-z', version: 'v2', run: 'main', at: 9 },
     ]);
-    const find = (run: keyof typeof runs, key: string, restore: string[] = [], version = 'v1') =>
-      model.findCacheEntry(runs[run], key, restore, version)?.key;
+    const find = (run: keyof typeof runs, key: string, restore: string[] = [], version = 'v1') => model.findCacheEntry(runs[run], key, restore, version)?.key;
     expect(find('main', 'og-a')).toBe('og-a');
     expect(find('main', 'og-a-')).toBe('og-a-2');
     expect(find('main', 'nope', ['og-x', 'og-a-'])).toBe('og-a-2');

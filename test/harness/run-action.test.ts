@@ -6,17 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_TOKEN,
-  annotations,
-  decodeRuntimeToken,
-  resolveNodeBinary,
-  runAction,
-  runStep,
-  runnerEnv,
-  type RunnerEnv,
-  type RunnerEnvOptions,
-} from '../fakes/index.js';
+import { DEFAULT_TOKEN, annotations, decodeRuntimeToken, resolveNodeBinary, runAction, runStep, runnerEnv, type RunnerEnv, type RunnerEnvOptions } from '../fakes/index.js';
 
 const MAIN = fileURLToPath(new URL('./scripts/stand-in-main.mjs', import.meta.url));
 const POST = fileURLToPath(new URL('./scripts/stand-in-post.mjs', import.meta.url));

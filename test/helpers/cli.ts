@@ -6,11 +6,13 @@ export async function cli(...argv: string[]): Promise<{ code: number; stdout: st
   const out: string[] = [];
   const err: string[] = [];
   const both: string[] = [];
-  const into = (stream: string[]) => (...parts: unknown[]) => {
-    const line = `${parts.join(' ')}\n`;
-    stream.push(line);
-    both.push(line);
-  };
+  const into =
+    (stream: string[]) =>
+    (...parts: unknown[]) => {
+      const line = `${parts.join(' ')}\n`;
+      stream.push(line);
+      both.push(line);
+    };
   vi.spyOn(console, 'log').mockImplementation(into(out));
   vi.spyOn(console, 'error').mockImplementation(into(err));
   try {

@@ -47,7 +47,10 @@ function stagedRepeats(prefix: string, factors: readonly number[]): MeasuredRun[
 
 describe('hypotheses on the real issue-477 profiles', () => {
   it('H1 of the issue on the staged baseline: confirmed, with the numbers of the issue text', () => {
-    const [h1] = evaluateHypotheses(hypotheses(H1), [{ name: 'baseline', runs: [staged] }, { name: 'candidate', runs: [bundled] }]);
+    const [h1] = evaluateHypotheses(hypotheses(H1), [
+      { name: 'baseline', runs: [staged] },
+      { name: 'candidate', runs: [bundled] },
+    ]);
     const [baseline, candidate] = h1?.sides ?? [];
     expect(hypothesisLine('H1', baseline as HypothesisSideResult)).toBe(
       'H1 confirmed: 84.6 % of summed stage wall time (transcript_cleaning 42.08 s + summarization 45.9 s of 104.03 s), needs ≥ 50 %',
@@ -55,9 +58,7 @@ describe('hypotheses on the real issue-477 profiles', () => {
     expect(baseline).toMatchObject({ side: 'baseline', verdict: 'confirmed', basis: 'value', runs: 1, interval: null });
     expect(baseline?.left.value).toBeCloseTo(87.98 / 104.0307, 12);
     // Summed stage time is not the run's wall time: the stages of the two episodes overlap.
-    expect(baseline?.notes).toEqual([
-      "stages overlap: the summed stage wall time (104.03 s) is 2.58× the run's wall time (40.31 s); this check is about summed stage time",
-    ]);
+    expect(baseline?.notes).toEqual(["stages overlap: the summed stage wall time (104.03 s) is 2.58× the run's wall time (40.31 s); this check is about summed stage time"]);
     // The bundled candidate has no cleaning stage: its wall time counts as 0 s, said so.
     expect(hypothesisLine('H1', candidate as HypothesisSideResult, true)).toBe(
       'H1 (candidate) rejected: 17.7 % of summed stage wall time (transcript_cleaning 0 s (stage absent) + summarization 5.76 s of 32.61 s), needs ≥ 50 %',
@@ -67,9 +68,7 @@ describe('hypotheses on the real issue-477 profiles', () => {
   it('the other hypotheses of the #477 plan: parallelism and I/O wait', () => {
     const h2 = on('  H2: "sum(profile.stages.*.wall_time_s) / profile.totals.wall_time_s >= 2"', [staged]);
     expect(h2.verdict).toBe('confirmed');
-    expect(h2.reason).toBe(
-      'sum(profile.stages.*.wall_time_s) / profile.totals.wall_time_s = 2.58 (summed stage wall time 104.03 s / run wall time 40.31 s), needs ≥ 2',
-    );
+    expect(h2.reason).toBe('sum(profile.stages.*.wall_time_s) / profile.totals.wall_time_s = 2.58 (summed stage wall time 104.03 s / run wall time 40.31 s), needs ≥ 2');
     const h3 = on('  H3: "profile.stages.transcript_cleaning.avg_cpu_pct + profile.stages.summarization.avg_cpu_pct < 2"', [staged]);
     expect(h3.reason).toBe(
       'profile.stages.transcript_cleaning.avg_cpu_pct + profile.stages.summarization.avg_cpu_pct = 0.83 % of a core (transcript_cleaning avg_cpu_pct 0.37 % of a core + summarization avg_cpu_pct 0.46 % of a core), needs < 2 % of a core',
@@ -82,7 +81,9 @@ describe('hypotheses on the real issue-477 profiles', () => {
     const cost = on('  H2: "share(cost.llm_summarization_cost_usd, cost.total_stage_cost_usd) >= 0.6"', [staged]);
     expect(cost).toMatchObject({ verdict: 'undecided', basis: 'missing', interval: null });
     // The loader says where it looked (beside the profile, then its directory).
-    expect(cost.reason).toMatch(/^missing data: no eval_pipeline_metrics\.json for issue477-staged-gpt4o\.yaml: looked for \/.*\/issue477-staged-gpt4o\.eval\/eval_pipeline_metrics\.json, \/.*\/issue-477\/eval_pipeline_metrics\.json; needs ≥ 60 %$/);
+    expect(cost.reason).toMatch(
+      /^missing data: no eval_pipeline_metrics\.json for issue477-staged-gpt4o\.yaml: looked for \/.*\/issue477-staged-gpt4o\.eval\/eval_pipeline_metrics\.json, \/.*\/issue-477\/eval_pipeline_metrics\.json; needs ≥ 60 %$/,
+    );
     const none = on('  H9: "sum(profile.stages.*.peak_gpu_mb) > 1 GB"', [staged]);
     expect(none.reason).toBe('missing data: no metric matches profile.stages.*.peak_gpu_mb in issue477-staged-gpt4o.yaml; needs > 1024 MiB');
     const undefinedShare = on('  H7: "share(profile.stages.summarization.avg_cpu_pct, profile.stages.kg_extraction.avg_cpu_pct) >= 0.5"', [staged]);
@@ -96,7 +97,9 @@ describe('hypotheses on the real issue-477 profiles', () => {
     // Cleaning + summarization scaled ±3 %: every run far above 50 % — confirmed by the interval.
     const steady = on(H1, stagedRepeats('steady', [1, 1.03, 0.97, 1.01, 0.99]));
     expect(steady).toMatchObject({ verdict: 'confirmed', basis: 'interval', runs: 5, intervalOf: 'left', method: 'rank-shift' });
-    expect(steady.reason).toMatch(/^84\.6 % of summed stage wall time \(transcript_cleaning 42\.08 s \+ summarization 45\.9 s of 104\.03 s\), needs ≥ 50 % \(median of 5 runs, 94 % CI \[8\d(\.\d)? %, 8\d(\.\d)? %\]\)$/);
+    expect(steady.reason).toMatch(
+      /^84\.6 % of summed stage wall time \(transcript_cleaning 42\.08 s \+ summarization 45\.9 s of 104\.03 s\), needs ≥ 50 % \(median of 5 runs, 94 % CI \[8\d(\.\d)? %, 8\d(\.\d)? %\]\)$/,
+    );
     expect(steady.interval?.low).toBeGreaterThan(0.5);
     // Runs whose share spreads across 50 %: the interval contains the bound.
     const spread = on(H1, stagedRepeats('spread', [0.1, 0.2, 0.22, 0.3, 0.5]));
@@ -153,7 +156,7 @@ describe('hypotheses on the real issue-477 profiles', () => {
   });
 });
 
-describe('rendering the issue author\'s text', () => {
+describe("rendering the issue author's text", () => {
   it('claims and levers cannot inject markup, mentions or line breaks into the comment', () => {
     expect(escapeProse('<img src=x onerror=alert(1)> @org/team *bold* [link](http://x) `code`\n| pipe')).toBe(
       '&lt;img src=x onerror=alert(1)> @\u200borg/team \\*bold\\* [link]\\(http:\u200b//x) \\`code\\` \\| pipe',
@@ -178,8 +181,6 @@ describe('eval outputs: cost hypotheses', () => {
     const h2 = on('  H2: "share(cost.llm_summarization_cost_usd, cost.total_stage_cost_usd) >= 0.6"', [run(STAGED_PROFILE, evalDir)]);
     expect(hypothesisLine('H2', h2)).toBe('H2 rejected: 9.2 % of total_stage_cost_usd (llm_summarization_cost_usd $0.011 of $0.119), needs ≥ 60 %');
     const both = on('  H2b: "share(cost.llm_summarization_cost_usd + cost.llm_cleaning_cost_usd, cost.total_stage_cost_usd) >= 40%"', [run(STAGED_PROFILE, evalDir)]);
-    expect(hypothesisLine('H2b', both)).toBe(
-      'H2b confirmed: 42 % of total_stage_cost_usd (llm_summarization_cost_usd $0.011 + llm_cleaning_cost_usd $0.039 of $0.119), needs ≥ 40 %',
-    );
+    expect(hypothesisLine('H2b', both)).toBe('H2b confirmed: 42 % of total_stage_cost_usd (llm_summarization_cost_usd $0.011 + llm_cleaning_cost_usd $0.039 of $0.119), needs ≥ 40 %');
   });
 });

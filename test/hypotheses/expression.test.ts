@@ -39,9 +39,7 @@ describe('hypothesis checks: the language', () => {
   it('reads the H1 check of the issue: a share of two stage walls in the summed stage wall time', () => {
     const check = ok(H1);
     expect(check.op).toBe('>=');
-    expect(shape(check.left)).toBe(
-      'share((+ profile.stages.transcript_cleaning.wall_time_s profile.stages.summarization.wall_time_s), sum(profile.stages.*.wall_time_s))',
-    );
+    expect(shape(check.left)).toBe('share((+ profile.stages.transcript_cleaning.wall_time_s profile.stages.summarization.wall_time_s), sum(profile.stages.*.wall_time_s))');
     expect(check.left.dim).toBe('none');
     expect(shape(check.right)).toBe('0.5');
   });

@@ -37,7 +37,10 @@ describe('hypotheses in the issue block', () => {
   it('takes the check alone as the value, quoted or not', () => {
     const spec = parseIssueThresholds('```optimization-gate\nhypotheses:\n  H3: profile.stages.summarization.avg_cpu_pct < 1\n  H4: "truth.parallelism_hint_ratio > 1.5"\n```');
     expect(spec.problems).toEqual([]);
-    expect(spec.hypotheses?.map((h) => [h.id, h.check.op, h.line])).toEqual([['H3', '<', 3], ['H4', '>', 4]]);
+    expect(spec.hypotheses?.map((h) => [h.id, h.check.op, h.line])).toEqual([
+      ['H3', '<', 3],
+      ['H4', '>', 4],
+    ]);
   });
 
   it('locates every mistake on its line, with what was expected', () => {
@@ -123,9 +126,7 @@ describe('max-cost-usd in the block', () => {
   });
 
   it('anything else is a located problem; the input wins over the issue', () => {
-    expect(lines('```optimization-gate\nmax-cost-usd: lots\n```')).toEqual([
-      'line 2: `max-cost-usd: lots` — expected `max-cost-usd:` a budget in US dollars, e.g. `max-cost-usd: 2.50` or `"$2.50"`',
-    ]);
+    expect(lines('```optimization-gate\nmax-cost-usd: lots\n```')).toEqual(['line 2: `max-cost-usd: lots` — expected `max-cost-usd:` a budget in US dollars, e.g. `max-cost-usd: 2.50` or `"$2.50"`']);
     expect(lines('```optimization-gate\nmax-cost-usd: -1\n```')[0]).toMatch(/^line 2: .* expected `max-cost-usd:` a budget/);
     const merged = mergeThresholds(parseIssueThresholds('```optimization-gate\nmax-cost-usd: 5\n```'), parseInlineThresholds('max-cost-usd: 1\n'));
     expect(merged.maxCostUsd).toBe(1);

@@ -23,8 +23,7 @@ import { loadStageTruthFile } from '../../src/formats/loaders.js';
 import { fixture } from '../helpers/fixtures.js';
 
 /** Stage → stats, in name order: equal means the same numbers to the last bit. */
-const byName = (stats: Map<string, StageResourceStats>): Record<string, StageResourceStats> =>
-  Object.fromEntries([...stats].sort(([a], [b]) => (a < b ? -1 : 1)));
+const byName = (stats: Map<string, StageResourceStats>): Record<string, StageResourceStats> => Object.fromEntries([...stats].sort(([a], [b]) => (a < b ? -1 : 1)));
 
 function expectSameAsReference(samples: readonly Sample[], spans: readonly StageSpan[], runStart: number): Record<string, StageResourceStats> {
   const fast = byName(attributeSamples(samples, spans, runStart));

@@ -173,9 +173,7 @@ describe('buildRunOutputs', () => {
   });
 
   it('never writes NaN: no samples, no episodes, a zero-length run', () => {
-    const { profile, truth } = buildRunOutputs(
-      record({ samples: [], episodes: null, endedAt: T0, timeline: wholeRunTimeline(T0, T0) }),
-    );
+    const { profile, truth } = buildRunOutputs(record({ samples: [], episodes: null, endedAt: T0, timeline: wholeRunTimeline(T0, T0) }));
     expect(profile.stages).toEqual({});
     expect(profile.totals).toMatchObject({ peak_rss_mb: 0, wall_time_s: 0, avg_wall_time_per_episode_s: null, avg_cpu_pct: 0 });
     expect(truth.parallelism_hint_ratio).toBeNull();

@@ -4,15 +4,7 @@
  * that behaves like the kernel where the code depends on it (fake-cgroup.ts).
  */
 import { describe, expect, it } from 'vitest';
-import {
-  cpuSecondsFromV2Stat,
-  memoryFromV1Stat,
-  memoryFromV2Stat,
-  parseCgroupMounts,
-  parseKeyValues,
-  parsePids,
-  parseProcCgroup,
-} from '../../src/measure/cgroup-files.js';
+import { cpuSecondsFromV2Stat, memoryFromV1Stat, memoryFromV2Stat, parseCgroupMounts, parseKeyValues, parsePids, parseProcCgroup } from '../../src/measure/cgroup-files.js';
 import { findCgroupPlaces, TreeGroup } from '../../src/measure/cgroup.js';
 import { CgroupTreeProbe } from '../../src/measure/cgroup-probe.js';
 import { FakeCgroupFs, fixture } from './fake-cgroup.js';
@@ -151,14 +143,11 @@ describe('the tree group on a pure cgroup v2 runner', () => {
     const group = TreeGroup.create(fs, { v1Memory: '/sys/fs/cgroup/memory/ours' }, 'tree-5');
     fs.files.set('/sys/fs/cgroup/memory/ours/tree-5/cgroup.procs', '10\n11\n');
     const signalled: string[] = [];
-    const result = await group.killAll(
-      (pid, sig) => {
-        signalled.push(`${pid}:${sig}`);
-        // The kernel removes a killed process from the group (11 forked 12 before dying).
-        fs.files.set('/sys/fs/cgroup/memory/ours/tree-5/cgroup.procs', signalled.length === 2 ? '12\n' : '');
-      },
-      noWait,
-    );
+    const result = await group.killAll((pid, sig) => {
+      signalled.push(`${pid}:${sig}`);
+      // The kernel removes a killed process from the group (11 forked 12 before dying).
+      fs.files.set('/sys/fs/cgroup/memory/ours/tree-5/cgroup.procs', signalled.length === 2 ? '12\n' : '');
+    }, noWait);
     expect(result).toEqual({ found: 2, emptied: true });
     expect(signalled).toEqual(['10:SIGKILL', '11:SIGKILL', '12:SIGKILL']);
   });
@@ -179,7 +168,7 @@ describe('CgroupTreeProbe (kernel accounting)', () => {
     });
   }
 
-  it('catches a 2 GiB spike between two readings from the high-water mark, as the tree\'s memory of that interval', () => {
+  it("catches a 2 GiB spike between two readings from the high-water mark, as the tree's memory of that interval", () => {
     const fs = v2Host();
     const { probe, set } = tree(fs, 'spike');
     set(100, 0, 300, 400);
@@ -192,7 +181,7 @@ describe('CgroupTreeProbe (kernel accounting)', () => {
     expect(probe.summary()).toMatchObject({ kernel_tree_peak_interval_mb: 2148, kernel_tree_peak_sampled_mb: 100, kernel_intervals_with_spike: 1, kernel_peak_per_interval: 1 });
   });
 
-  it('does not count file cache that grew during the interval (model weights read from disk) as the tree\'s memory', () => {
+  it("does not count file cache that grew during the interval (model weights read from disk) as the tree's memory", () => {
     const fs = v2Host();
     const { probe, set } = tree(fs, 'cache');
     set(500, 0, 100, 600);

@@ -21,11 +21,7 @@ const dir = (): string => mkdtempSync(join(tmpdir(), 'og-cli-'));
 /** A python one-liner that copies the staged fixture (profile + stage_truth) to $OPTIMIZATION_GATE_PROFILE. */
 function copyFixture(options: { truth?: boolean; breakKey?: string } = {}): string[] {
   const src = STAGED_PROFILE.replace(/\.yaml$/, '');
-  const lines = [
-    'import os, shutil, json',
-    'out = os.environ["OPTIMIZATION_GATE_PROFILE"]',
-    `shutil.copy(${JSON.stringify(`${src}.yaml`)}, out)`,
-  ];
+  const lines = ['import os, shutil, json', 'out = os.environ["OPTIMIZATION_GATE_PROFILE"]', `shutil.copy(${JSON.stringify(`${src}.yaml`)}, out)`];
   if (options.truth !== false) {
     lines.push(`t = json.load(open(${JSON.stringify(`${src}.stage_truth.json`)}))`);
     if (options.breakKey) lines.push(`t[${JSON.stringify(options.breakKey)}] = "oops"`);
@@ -89,7 +85,12 @@ describe('optimization-gate freeze (CLI)', () => {
     const running = runCli(['freeze', '--version', 'v', '--dataset-id', 'd', '--output', out, '--warmup', '0', '--sample-interval', '0.05', '--', 'sleep', '30']);
     // Interrupt once a few samples are on disk (a condition, not a guess at how fast this machine is).
     const samplesPath = out.replace(/\.yaml$/, '.samples.jsonl');
-    const sampled = () => (existsSync(samplesPath) ? readFileSync(samplesPath, 'utf8').split('\n').filter((l) => l.includes('"type":"sample"')).length : 0);
+    const sampled = () =>
+      existsSync(samplesPath)
+        ? readFileSync(samplesPath, 'utf8')
+            .split('\n')
+            .filter((l) => l.includes('"type":"sample"')).length
+        : 0;
     while (sampled() < 4) await new Promise((resolve) => setTimeout(resolve, 50));
     process.emit('SIGINT', 'SIGINT');
     expect(await running).toBe(1);
@@ -133,9 +134,7 @@ describe('external mode', () => {
 
   it('fails clearly when the command fails or writes nothing', async () => {
     const out = join(dir(), 'ext.yaml');
-    await expect(runExternalFreeze({ command: ['python3', '-c', 'raise SystemExit(5)'], output: out, commandOutput: 'ignore' })).rejects.toThrow(
-      /freeze command failed \(exit code 5\)/,
-    );
+    await expect(runExternalFreeze({ command: ['python3', '-c', 'raise SystemExit(5)'], output: out, commandOutput: 'ignore' })).rejects.toThrow(/freeze command failed \(exit code 5\)/);
     await expect(runExternalFreeze({ command: ['true'], output: out, commandOutput: 'ignore' })).rejects.toThrow(/did not write it/);
     expect(existsSync(out)).toBe(false);
   });

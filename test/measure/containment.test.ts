@@ -82,7 +82,13 @@ class FakeHost implements ContainmentHost {
   }
 }
 
-const spec = (containment?: 'auto' | 'cgroup' | 'none') => ({ argv: ['sh', '-c', 'python pipeline.py'], cwd: '/', env: RUNNER_ENV, output: 'ignore' as const, ...(containment ? { containment } : {}) });
+const spec = (containment?: 'auto' | 'cgroup' | 'none') => ({
+  argv: ['sh', '-c', 'python pipeline.py'],
+  cwd: '/',
+  env: RUNNER_ENV,
+  output: 'ignore' as const,
+  ...(containment ? { containment } : {}),
+});
 
 describe('the environment of a measured command', () => {
   it('keeps what a pipeline needs and loses what the runner gives only to actions', () => {
@@ -168,7 +174,7 @@ describe('containedCommandRunner', () => {
 });
 
 describe('groups of a run that died', () => {
-  it('are found by their dead creator, emptied and removed; a live creator\'s and our own are left alone', async () => {
+  it("are found by their dead creator, emptied and removed; a live creator's and our own are left alone", async () => {
     const host = new FakeHost();
     const dead = `${OURS}/optimization-gate-7001-3-a1b2c3`;
     const live = `${OURS}/optimization-gate-7002-1-d4e5f6`;

@@ -14,17 +14,7 @@ import { loadMeasuredRun } from '../../src/formats/loaders.js';
 import { parseSamplesFile } from '../../src/measure/samples-file.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/pipeline/', import.meta.url));
-const pipeline = (config: string, ...extra: string[]): string[] => [
-  'python3',
-  join(EXAMPLE, 'pipeline.py'),
-  '--config',
-  join(EXAMPLE, 'config', config),
-  '--out',
-  '.',
-  '--limit',
-  '3',
-  ...extra,
-];
+const pipeline = (config: string, ...extra: string[]): string[] => ['python3', join(EXAMPLE, 'pipeline.py'), '--config', join(EXAMPLE, 'config', config), '--out', '.', '--limit', '3', ...extra];
 
 describe.runIf(process.platform === 'linux')('the example pipeline, frozen', () => {
   it('profiles every stage of the staged baseline, with the forked workers in the tree', async () => {
@@ -49,7 +39,10 @@ describe.runIf(process.platform === 'linux')('the example pipeline, frozen', () 
     expect(run.profile.stages.transcribe?.peak_rss_mb).toBeGreaterThan(2 * 24);
     // Episodes are cleaned two at a time: their events overlap (a fact of the pipeline; the ratio of
     // summed stage walls to the run wall would also count how long the interpreter took to start).
-    const events = readFileSync(join(dir, 'baseline.events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { ts: number; stage: string; event: string });
+    const events = readFileSync(join(dir, 'baseline.events.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { ts: number; stage: string; event: string });
     let open = 0;
     let most = 0;
     for (const e of events.filter((x) => x.stage === 'clean').sort((a, b) => a.ts - b.ts || (a.event === 'end' ? -1 : 1))) {

@@ -51,7 +51,14 @@ export class FakeCgroupFs implements CgroupFs {
       // A pid moves: out of every other group of the same hierarchy, into this one.
       for (const [other, content] of this.files) {
         if (other.endsWith('/cgroup.procs') && other !== path && this.sameHierarchy(other, path)) {
-          this.files.set(other, content.split('\n').filter((l) => l !== '' && l !== text.trim()).map((l) => `${l}\n`).join(''));
+          this.files.set(
+            other,
+            content
+              .split('\n')
+              .filter((l) => l !== '' && l !== text.trim())
+              .map((l) => `${l}\n`)
+              .join(''),
+          );
         }
       }
       this.files.set(path, `${this.files.get(path) ?? ''}${text.trim()}\n`);

@@ -42,10 +42,7 @@ describe.runIf(process.platform === 'linux')('the freeze at start-up', () => {
   it('without a warm-up, asks for the environment once the measured run is over, and keeps every detail', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'og-start-'));
     const deps = recording();
-    const result = await freeze(
-      { version: 'v', datasetId: 'd', output: join(dir, 'p.yaml'), command: ['sleep', '0.3'], cwd: dir, warmup: 0, sampleIntervalS: 0.1, commandOutput: 'ignore' },
-      deps,
-    );
+    const result = await freeze({ version: 'v', datasetId: 'd', output: join(dir, 'p.yaml'), command: ['sleep', '0.3'], cwd: dir, warmup: 0, sampleIntervalS: 0.1, commandOutput: 'ignore' }, deps);
     expect(result.status).toBe('ok');
     expect(deps.order).toEqual(['command started', 'command exited', 'environment asked']);
     const samples = parseSamplesFile(readFileSync(join(dir, 'p.samples.jsonl'), 'utf8'), 's');
@@ -59,10 +56,7 @@ describe.runIf(process.platform === 'linux')('the freeze at start-up', () => {
   it('with a warm-up, collects the details once, while the warm-up run goes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'og-start-'));
     const deps = recording();
-    const result = await freeze(
-      { version: 'v', datasetId: 'd', output: join(dir, 'p.yaml'), command: ['true'], cwd: dir, warmup: 1, repeat: 2, sampleIntervalS: 0.1, commandOutput: 'ignore' },
-      deps,
-    );
+    const result = await freeze({ version: 'v', datasetId: 'd', output: join(dir, 'p.yaml'), command: ['true'], cwd: dir, warmup: 1, repeat: 2, sampleIntervalS: 0.1, commandOutput: 'ignore' }, deps);
     expect(result.status).toBe('ok');
     expect(deps.order).toEqual(['command started', 'environment asked', 'command exited', 'command started', 'command exited', 'command started', 'command exited']);
     for (const run of result.runs) expect(run.profile.environment.python).toBe('3.99.0-test');

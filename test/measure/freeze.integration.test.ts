@@ -74,7 +74,10 @@ describe.runIf(linux)('freeze of a real forking process tree', () => {
     expect(truth?.stage_source).toBe('events');
     expect(truth?.wall_seconds_by_stage).toEqual(Object.fromEntries(Object.entries(profile.stages).map(([k, s]) => [k, s.wall_time_s])));
     // Stage walls are the workload's own clock: compare with its events file.
-    const events = readFileSync(join(dir, 'out', 'profile.events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { ts: number; stage: string });
+    const events = readFileSync(join(dir, 'out', 'profile.events.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { ts: number; stage: string });
     const workers = events.filter((e) => e.stage === 'workers').map((e) => e.ts);
     expect(profile.stages.workers?.wall_time_s).toBeCloseTo((workers[1] ?? 0) - (workers[0] ?? 0), 3);
 
@@ -161,9 +164,7 @@ describe.runIf(linux)('freeze of a real forking process tree', () => {
   it('--repeat 2 with a warm-up: per-run files and a median profile listing them', async () => {
     const dir = outDir();
     const progress: string[] = [];
-    const result = await freeze(
-      options(dir, ['children=1', 'parent_mb=20', 'child_mb=20', 'hold_s=0.2', 'cpu_s=0.1'], { warmup: 1, repeat: 2, onProgress: (e) => progress.push(e.message) }),
-    );
+    const result = await freeze(options(dir, ['children=1', 'parent_mb=20', 'child_mb=20', 'hold_s=0.2', 'cpu_s=0.1'], { warmup: 1, repeat: 2, onProgress: (e) => progress.push(e.message) }));
     expect(result.status).toBe('ok');
     expect(result.warmups).toEqual([{ status: 'ok', exitCode: 0, signal: null }]);
     expect(progress.filter((m) => !m.includes('elapsed'))).toEqual([
@@ -175,10 +176,7 @@ describe.runIf(linux)('freeze of a real forking process tree', () => {
       expect.stringMatching(/^run 2 of 2: exit code 0/),
     ]);
     const median = loadMeasuredRun(result.profilePath);
-    expect(median.profile.runs).toEqual([
-      expect.objectContaining({ file: 'profile.run-1.yaml', status: 'ok' }),
-      expect.objectContaining({ file: 'profile.run-2.yaml', status: 'ok' }),
-    ]);
+    expect(median.profile.runs).toEqual([expect.objectContaining({ file: 'profile.run-1.yaml', status: 'ok' }), expect.objectContaining({ file: 'profile.run-2.yaml', status: 'ok' })]);
     const walls = [1, 2].map((k) => loadMeasuredRun(join(dir, 'out', `profile.run-${k}.yaml`)).profile.totals.wall_time_s);
     expect(median.profile.totals.wall_time_s).toBeCloseTo(((walls[0] ?? 0) + (walls[1] ?? 0)) / 2, 3);
     expect(existsSync(join(dir, 'out', 'profile.warmup.events.jsonl'))).toBe(false);
@@ -210,7 +208,10 @@ describe.runIf(linux)('freeze of a real forking process tree', () => {
     const result = await freeze(options(dir, ['children=2', 'hold_s=0.3', 'cpu_s=0.2']));
     const samplesPath = join(dir, 'out', 'profile.samples.jsonl');
     // What a killed sampler leaves: no end record, maybe a torn last line.
-    const lines = readFileSync(samplesPath, 'utf8').trim().split('\n').filter((l) => !l.includes('"type":"end"'));
+    const lines = readFileSync(samplesPath, 'utf8')
+      .trim()
+      .split('\n')
+      .filter((l) => !l.includes('"type":"end"'));
     writeFileSync(samplesPath, `${lines.join('\n')}\n{"type":"sample","t":17`);
     const rebuilt = rebuildFromSamples(samplesPath);
     expect(rebuilt.finished).toBe(false);

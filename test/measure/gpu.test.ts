@@ -54,7 +54,12 @@ describe('nvidia-smi CSV parser on real outputs', () => {
   it('four GPUs: a process on two of them sums its memory and averages those GPUs only', () => {
     const apps = parseComputeApps(capture('four-gpus.compute-apps.csv'));
     const gpus = parseGpus(capture('four-gpus.query-gpu.csv'));
-    expect(gpus.map((g) => [g.index, g.utilPct, g.memUsedMb, g.name])).toEqual([[0, 0, 529, undefined], [1, 0, 5, undefined], [2, 98, 74709, undefined], [3, 0, 567, undefined]]);
+    expect(gpus.map((g) => [g.index, g.utilPct, g.memUsedMb, g.name])).toEqual([
+      [0, 0, 529, undefined],
+      [1, 0, 5, undefined],
+      [2, 98, 74709, undefined],
+      [3, 0, 567, undefined],
+    ]);
     expect(treeGpuReading(gpus, apps, new Set([1912379]))).toEqual({ memMb: 1036, utilPct: 0, deviceMemMb: 75810 });
     expect(treeGpuReading(gpus, apps, new Set([3891903]))).toEqual({ memMb: 74698, utilPct: 98, deviceMemMb: 75810 });
   });
@@ -139,7 +144,10 @@ class Command implements RunningCommand {
 const probe: TreeProbe = {
   memoryMetric: 'pss_sum',
   read: () => ({ memoryKb: 512 * 1024, rssKb: 600 * 1024, cpuSeconds: 1, processes: 2 }),
-  members: () => [{ pid: 11327, pgid: 11327 }, { pid: 11345, pgid: 11327 }],
+  members: () => [
+    { pid: 11327, pgid: 11327 },
+    { pid: 11345, pgid: 11327 },
+  ],
   close: () => undefined,
 };
 
@@ -147,18 +155,41 @@ describe('the hook in the sampling loop', () => {
   it('attaches the newest GPU reading to the tree samples and writes it to samples.jsonl', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'og-gpu-'));
     const command = new Command();
-    const deps: MeasureDeps = { clock: systemClock, commands: { start: () => Promise.resolve(command) }, probeFactory: () => probe, environment: { host: () => ({}), full: () => Promise.resolve({}) } };
+    const deps: MeasureDeps = {
+      clock: systemClock,
+      commands: { start: () => Promise.resolve(command) },
+      probeFactory: () => probe,
+      environment: { host: () => ({}), full: () => Promise.resolve({}) },
+    };
     setTimeout(() => command.exit(), 400);
     const raw = await measureRun(
       {
-        argv: ['x'], cwd: dir, env: {}, output: 'ignore', sampleIntervalS: 0.05, killGraceS: 1, pssBudgetPct: 1,
+        argv: ['x'],
+        cwd: dir,
+        env: {},
+        output: 'ignore',
+        sampleIntervalS: 0.05,
+        killGraceS: 1,
+        pssBudgetPct: 1,
         eventsPath: join(dir, 'events.jsonl'),
         gpu: new GpuSampler(fakeSmi(H100), () => Date.now(), 0),
         samples: {
           path: join(dir, 'run.samples.jsonl'),
           header: {
-            type: 'header', format: 'optimization-gate-samples', version: 1, release: 'r', dataset_id: 'd', sample_interval_s: 0.05, command: ['x'], cwd: dir,
-            stage_source: { kind: 'none' }, events_path: null, status_file: null, metrics_file: null, episodes: null, environment: {},
+            type: 'header',
+            format: 'optimization-gate-samples',
+            version: 1,
+            release: 'r',
+            dataset_id: 'd',
+            sample_interval_s: 0.05,
+            command: ['x'],
+            cwd: dir,
+            stage_source: { kind: 'none' },
+            events_path: null,
+            status_file: null,
+            metrics_file: null,
+            episodes: null,
+            environment: {},
           },
         },
       },
@@ -176,20 +207,45 @@ describe('the hook in the sampling loop', () => {
 
 describe('GPU numbers of the profile', () => {
   const sample = (t: number, gpu?: { mem: number | null; util: number | null }): Sample => ({
-    t, mem_mb: 500, rss_mb: 600, cpu_pct: 10, cpu_s: t, procs: 2, ...(gpu ? { gpu_mem_mb: gpu.mem, gpu_util_pct: gpu.util, gpu_device_mem_mb: 20000 } : {}),
+    t,
+    mem_mb: 500,
+    rss_mb: 600,
+    cpu_pct: 10,
+    cpu_s: t,
+    procs: 2,
+    ...(gpu ? { gpu_mem_mb: gpu.mem, gpu_util_pct: gpu.util, gpu_device_mem_mb: 20000 } : {}),
   });
   const base = (): { profile: Profile; truth: StageTruth } => ({
     profile: {
-      release: 'r', date: 'd', dataset_id: 'x', environment: {},
-      stages: { load: { wall_time_s: 2, peak_rss_mb: 500, avg_cpu_pct: 10 }, infer: { wall_time_s: 2, peak_rss_mb: 500, avg_cpu_pct: 10 }, save: { wall_time_s: 0.1, peak_rss_mb: 500, avg_cpu_pct: 10 } },
+      release: 'r',
+      date: 'd',
+      dataset_id: 'x',
+      environment: {},
+      stages: {
+        load: { wall_time_s: 2, peak_rss_mb: 500, avg_cpu_pct: 10 },
+        infer: { wall_time_s: 2, peak_rss_mb: 500, avg_cpu_pct: 10 },
+        save: { wall_time_s: 0.1, peak_rss_mb: 500, avg_cpu_pct: 10 },
+      },
       totals: { peak_rss_mb: 500, wall_time_s: 4.1 },
     },
     truth: {
-      profile_stage_truth_version: 1, release: 'r', dataset_id: 'x', sample_interval_s: 1, run_wall_s: 4.1, sum_mapped_stage_wall_s: 4.1, parallelism_hint_ratio: 1,
-      wall_seconds_by_stage: {}, resource_by_stage_psutil: { infer: { peak_rss_mb: 500, avg_cpu_pct: 10 } }, global_peak_rss_mb_sampled: 500,
+      profile_stage_truth_version: 1,
+      release: 'r',
+      dataset_id: 'x',
+      sample_interval_s: 1,
+      run_wall_s: 4.1,
+      sum_mapped_stage_wall_s: 4.1,
+      parallelism_hint_ratio: 1,
+      wall_seconds_by_stage: {},
+      resource_by_stage_psutil: { infer: { peak_rss_mb: 500, avg_cpu_pct: 10 } },
+      global_peak_rss_mb_sampled: 500,
     },
   });
-  const spans = [{ stage: 'load', start: 100, end: 102 }, { stage: 'infer', start: 102, end: 104 }, { stage: 'save', start: 104, end: 104.1 }];
+  const spans = [
+    { stage: 'load', start: 100, end: 102 },
+    { stage: 'infer', start: 102, end: 104 },
+    { stage: 'save', start: 104, end: 104.1 },
+  ];
 
   it('per stage peak memory and overlap-weighted utilisation; null where no reading fell; totals and the note', () => {
     const { profile, truth } = base();

@@ -153,7 +153,15 @@ describe.runIf(linux)('the freeze process dying mid-run', () => {
   const bundle = fileURLToPath(new URL('../../node_modules/.cache/optimization-gate/test/measure.mjs', import.meta.url));
   beforeAll(async () => {
     mkdirSync(join(bundle, '..'), { recursive: true });
-    await build({ entryPoints: [fileURLToPath(new URL('../../src/measure/index.ts', import.meta.url))], outfile: bundle, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
+    await build({
+      entryPoints: [fileURLToPath(new URL('../../src/measure/index.ts', import.meta.url))],
+      outfile: bundle,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'warning',
+    });
   });
 
   it('takes the measured tree with it: an uncaught throw in the freeze process leaves nothing running', async () => {

@@ -250,7 +250,10 @@ describe('measureRun faults and start-up', () => {
     const text = readFileSync(options.samples?.path ?? '', 'utf8');
     const file = parseSamplesFile(text, 'f');
     expect(file.environment).toEqual({ hostname: 'h', python: '3.11.7', git_sha: 'abc1234' });
-    const types = text.trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type);
+    const types = text
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { type: string }).type);
     expect(types.indexOf('environment')).toBeGreaterThan(0);
     expect(types.at(-1)).toBe('end');
   });

@@ -13,7 +13,7 @@ describe('memoryMethod (what measured the memory, and its expected error)', () =
       expected_error: expect.stringContaining('highest of its interval') as string,
     });
     const old = memoryMethod('cgroup_anon_shmem', [sample(1, 10)], { kernel_peak_per_interval: 0, kernel_usage_peak_mb: 2100.44 }, CONTAINED);
-    expect(old.expected_error).toContain('a spike shorter than an interval is missed (the group\'s peak usage with file cache was 2100.4 MiB)');
+    expect(old.expected_error).toContain("a spike shorter than an interval is missed (the group's peak usage with file cache was 2100.4 MiB)");
   });
 
   it('PSS estimator: how old the last full reading was at the peak sample, and what it had not placed', () => {

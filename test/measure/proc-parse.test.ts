@@ -43,7 +43,7 @@ describe('parseProcStat', () => {
     expect(parseProcStat(CAT_STAT.replace(' 72626 ', ' x '))).toBeUndefined();
   });
 
-  it('parses this process\'s own stat on Linux', () => {
+  it("parses this process's own stat on Linux", () => {
     if (process.platform !== 'linux') return;
     const stat = parseProcStat(readFileSync('/proc/self/stat', 'latin1'));
     expect(stat?.pid).toBe(process.pid);
@@ -81,8 +81,7 @@ describe('parseSmapsRollup', () => {
 
 describe('parseCpuinfo', () => {
   it('counts distinct (physical id, core id) pairs, not hyperthreads', () => {
-    const block = (proc: number, phys: number, core: number): string =>
-      `processor\t: ${proc}\nmodel name\t: Test CPU @ 3GHz\nphysical id\t: ${phys}\ncore id\t\t: ${core}\n\n`;
+    const block = (proc: number, phys: number, core: number): string => `processor\t: ${proc}\nmodel name\t: Test CPU @ 3GHz\nphysical id\t: ${phys}\ncore id\t\t: ${core}\n\n`;
     const text = block(0, 0, 0) + block(1, 0, 0) + block(2, 0, 1) + block(3, 0, 1) + block(4, 1, 0);
     expect(parseCpuinfo(text)).toEqual({ model: 'Test CPU @ 3GHz', physicalCores: 3 });
   });

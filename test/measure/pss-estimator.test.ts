@@ -314,7 +314,7 @@ describe('TreePssEstimator', () => {
     expect(reading.memoryKb / MiB).toBe(522); // carried forward: the shared pages were counted already
   });
 
-  it('does not re-read a churn of forked children mapping their parent\'s libraries (already counted)', () => {
+  it("does not re-read a churn of forked children mapping their parent's libraries (already counted)", () => {
     const tree = new FakeTree();
     tree.set(1, { rss: 12, anon: 6, pss: 12, priv: 6, parent: null });
     const pss = tree.estimator(0.001);

@@ -124,7 +124,15 @@ describe('status file → timeline', () => {
   });
 
   it('uses the poll time when the file gives no usable start, and keeps the last stage open to the end', () => {
-    const timeline = timelineFromStatus([{ t: T0 + 1, stage: 'a', started_at: null }, { t: T0 + 2, stage: 'b', started_at: T0 + 99 }], T0, T0 + 4, 's');
+    const timeline = timelineFromStatus(
+      [
+        { t: T0 + 1, stage: 'a', started_at: null },
+        { t: T0 + 2, stage: 'b', started_at: T0 + 99 },
+      ],
+      T0,
+      T0 + 4,
+      's',
+    );
     expect(timeline.walls.a).toBeCloseTo(1);
     expect(timeline.walls.b).toBeCloseTo(2);
   });

@@ -27,7 +27,12 @@ describe('tree membership', () => {
     const reading = probe.read();
     expect(reading.processes).toBe(3);
     expect(reading.memoryKb).toBe(10_240 + 2048 + 1024);
-    expect(probe.members().map((m) => m.pid).sort()).toEqual([ROOT, 120, 130]);
+    expect(
+      probe
+        .members()
+        .map((m) => m.pid)
+        .sort(),
+    ).toEqual([ROOT, 120, 130]);
   });
 
   it('keeps an orphan of the session whose parent died (reparented to init)', () => {
@@ -202,7 +207,12 @@ describe('tree CPU accounting', () => {
 
   it('with unknown reaped time (portable), every departing member adds its own time', () => {
     const account = new TreeCpuAccount(ROOT, { reapedKnown: false });
-    expect(account.update([{ pid: ROOT, starttime: 1, ppid: US, ownTicks: 10, reapedTicks: 99 }, { pid: 300, starttime: 1, ppid: ROOT, ownTicks: 5, reapedTicks: 0 }])).toBe(15);
+    expect(
+      account.update([
+        { pid: ROOT, starttime: 1, ppid: US, ownTicks: 10, reapedTicks: 99 },
+        { pid: 300, starttime: 1, ppid: ROOT, ownTicks: 5, reapedTicks: 0 },
+      ]),
+    ).toBe(15);
     expect(account.update([{ pid: ROOT, starttime: 1, ppid: US, ownTicks: 12, reapedTicks: 99 }])).toBe(17);
   });
 

@@ -74,7 +74,9 @@ describe('report decision lines', () => {
     const cand = wallRepeats(BUNDLED_PROFILE, dir, 'c', [1, 1.02, 0.97, 1.04, 0.995]);
     const { text } = report([threshold('profile.totals.wall_time_s', '<= -46.6%', 'target')], base, cand);
     expect(text.split('\n')[0]).toBe('### 🟡 iterate — 1 inconclusive: `profile.totals.wall_time_s` -46.6 % (rule `<= -46.6%`)');
-    expect(text).toMatch(/\| 🟡 inconclusive \| `profile.totals.wall_time_s` \| target \| `<= -46.6%` \| 40.3144 s \(median\) \| 21.5184 s \(median\) \| -46.6 % \| \[-4\d\.\d %, -4\d\.\d %\] · 97 % \| 5\/5 \|/);
+    expect(text).toMatch(
+      /\| 🟡 inconclusive \| `profile.totals.wall_time_s` \| target \| `<= -46.6%` \| 40.3144 s \(median\) \| 21.5184 s \(median\) \| -46.6 % \| \[-4\d\.\d %, -4\d\.\d %\] · 97 % \| 5\/5 \|/,
+    );
     expect(text).toContain('Values are medians over 5 baseline / 5 candidate runs.');
     expect(text).toContain('- Noise: 5 baseline / 5 candidate runs: medians compared; 95 % exact rank interval of the shift between the sides');
   });

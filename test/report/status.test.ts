@@ -20,9 +20,19 @@ const bundled = headlineOf([run(BUNDLED_PROFILE, OPENAI_EVAL_DIR)], [QUALITY]);
 
 function row(extra: Partial<LedgerRun> = {}): LedgerRun {
   return {
-    at: '2026-04-12T10:43:31Z', run_url: 'https://github.com/acme/podcast-pipeline/actions/runs/11', mode: 'measure', ref: 'main @ 96f74c2', pr: null,
-    runner: 'gpu-1 (self-hosted-linux-x64)', decision: 'measured', comment_url: null, baseline: staged, candidate: null,
-    hypotheses: [], thresholds: { count: 2, hypotheses: 1, author: 'maintainer', permission: 'write', trusted: true }, ...extra,
+    at: '2026-04-12T10:43:31Z',
+    run_url: 'https://github.com/acme/podcast-pipeline/actions/runs/11',
+    mode: 'measure',
+    ref: 'main @ 96f74c2',
+    pr: null,
+    runner: 'gpu-1 (self-hosted-linux-x64)',
+    decision: 'measured',
+    comment_url: null,
+    baseline: staged,
+    candidate: null,
+    hypotheses: [],
+    thresholds: { count: 2, hypotheses: 1, author: 'maintainer', permission: 'write', trusted: true },
+    ...extra,
   };
 }
 
@@ -42,15 +52,29 @@ describe('checklist', () => {
   });
 
   it('ticks each box only from the run that is evidence of it, with its link', () => {
-    const measured = row({ hypotheses: [{ id: 'H1', verdict: 'confirmed', reason: '84.6 % of summed stage wall time (transcript_cleaning 42.08 s + summarization 45.9 s of 104.03 s), needs ≥ 50 %' }] });
+    const measured = row({
+      hypotheses: [{ id: 'H1', verdict: 'confirmed', reason: '84.6 % of summed stage wall time (transcript_cleaning 42.08 s + summarization 45.9 s of 104.03 s), needs ≥ 50 %' }],
+    });
     const afterMeasure = renderStatusComment(addRun(emptyLedger(477), measured, null)).body;
     expect(boxes(afterMeasure)).toEqual([
-      'x Thresholds parsed', 'x Hypotheses written', 'x Baseline quality measured (eval)', 'x Baseline performance measured (profile)',
-      'x Hypotheses validated', '  Candidate validated against the baseline', '  Decision posted', '  Promoted',
+      'x Thresholds parsed',
+      'x Hypotheses written',
+      'x Baseline quality measured (eval)',
+      'x Baseline performance measured (profile)',
+      'x Hypotheses validated',
+      '  Candidate validated against the baseline',
+      '  Decision posted',
+      '  Promoted',
     ]);
     expect(afterMeasure).toContain('| Time: run wall (s) | 40.31 |');
     expect(afterMeasure).toContain('| Quality `eval.vs_reference.silver_sonnet46_smoke_bullets_v1.rougeL_f1` | 0.31402 |');
-    const gate = row({ mode: 'gate', decision: 'ship', candidate: bundled, comment_url: 'https://github.com/acme/podcast-pipeline/issues/477#issuecomment-5', run_url: 'https://github.com/acme/podcast-pipeline/actions/runs/12' });
+    const gate = row({
+      mode: 'gate',
+      decision: 'ship',
+      candidate: bundled,
+      comment_url: 'https://github.com/acme/podcast-pipeline/issues/477#issuecomment-5',
+      run_url: 'https://github.com/acme/podcast-pipeline/actions/runs/12',
+    });
     let ledger = addRun(addRun(emptyLedger(477), measured, null), gate, null);
     const afterGate = renderStatusComment(ledger).body;
     expect(boxes(afterGate).filter((b) => b.startsWith(' '))).toEqual(['  Promoted']);
@@ -61,10 +85,17 @@ describe('checklist', () => {
   });
 
   it('an undecided hypothesis, an untrusted author and a run without eval leave their boxes open', () => {
-    const body = renderStatusComment(addRun(emptyLedger(477), row({
-      baseline: { ...staged!, quality: {} }, hypotheses: [{ id: 'H2', verdict: 'undecided', reason: 'no cost data' }],
-      thresholds: { count: 2, hypotheses: 1, author: 'drive-by', permission: 'read', trusted: false },
-    }), null)).body;
+    const body = renderStatusComment(
+      addRun(
+        emptyLedger(477),
+        row({
+          baseline: { ...staged!, quality: {} },
+          hypotheses: [{ id: 'H2', verdict: 'undecided', reason: 'no cost data' }],
+          thresholds: { count: 2, hypotheses: 1, author: 'drive-by', permission: 'read', trusted: false },
+        }),
+        null,
+      ),
+    ).body;
     expect(boxes(body).filter((b) => b.startsWith('x'))).toEqual(['x Baseline performance measured (profile)']);
     expect(body).toContain('not trusted: written by `drive-by` with read permission');
     expect(body).toContain('evaluated, but some are still undecided');
@@ -114,13 +145,25 @@ describe('size', () => {
 });
 
 describe('resource timeline', () => {
-  it('keeps each slice\'s highest memory and mean CPU, at most the points asked for, and the stage boundaries', () => {
+  it("keeps each slice's highest memory and mean CPU, at most the points asked for, and the stage boundaries", () => {
     const samples = Array.from({ length: 1000 }, (_, i) => ({ t: 100 + i * 0.1, mem_mb: i === 555 ? 900 : 100 + (i % 10), cpu_pct: i === 0 ? null : 50 }));
-    const t = buildTimeline(samples, [{ stage: 'b', start: 150, end: 199.9 }, { stage: 'a', start: 100, end: 150 }], { startedAt: 100, lastSampleT: 199.9 }, { label: 'run.yaml', memoryMetric: 'pss_sum' }, 10);
+    const t = buildTimeline(
+      samples,
+      [
+        { stage: 'b', start: 150, end: 199.9 },
+        { stage: 'a', start: 100, end: 150 },
+      ],
+      { startedAt: 100, lastSampleT: 199.9 },
+      { label: 'run.yaml', memoryMetric: 'pss_sum' },
+      10,
+    );
     expect(t?.points).toHaveLength(10);
     expect(t?.points.map((p) => p.mem_mb)).toEqual([109, 109, 109, 109, 109, 900, 109, 109, 109, 109]);
     expect(t?.points[0]?.cpu_pct).toBe(50);
-    expect(t?.stages).toEqual([{ stage: 'a', start: 0, end: 50 }, { stage: 'b', start: 50, end: 99.9 }]);
+    expect(t?.stages).toEqual([
+      { stage: 'a', start: 0, end: 50 },
+      { stage: 'b', start: 50, end: 99.9 },
+    ]);
     const body = renderStatusComment({ ...emptyLedger(477), timeline: t }).body;
     expect(body).toContain('line [109, 109, 109, 109, 109, 900, 109, 109, 109, 109]');
     expect(body).toContain('| b | 50 | 99.9 |');
@@ -130,18 +173,40 @@ describe('resource timeline', () => {
 
 describe('docs/status-comment.md', () => {
   it('shows the status comment this code renders for the issue-477 example', () => {
-    const measured = row({ hypotheses: [{ id: 'H1', verdict: 'confirmed', reason: '84.6 % of summed stage wall time (transcript_cleaning 42.08 s + summarization 45.9 s of 104.03 s), needs ≥ 50 %' }] });
+    const measured = row({
+      hypotheses: [{ id: 'H1', verdict: 'confirmed', reason: '84.6 % of summed stage wall time (transcript_cleaning 42.08 s + summarization 45.9 s of 104.03 s), needs ≥ 50 %' }],
+    });
     const gate = row({
-      at: '2026-04-12T14:02:10Z', mode: 'gate', decision: 'ship', ref: 'issue-477-bundle @ 3c1d2e9', pr: 481, candidate: bundled,
-      run_url: 'https://github.com/acme/podcast-pipeline/actions/runs/12', comment_url: 'https://github.com/acme/podcast-pipeline/issues/477#issuecomment-5',
+      at: '2026-04-12T14:02:10Z',
+      mode: 'gate',
+      decision: 'ship',
+      ref: 'issue-477-bundle @ 3c1d2e9',
+      pr: 481,
+      candidate: bundled,
+      run_url: 'https://github.com/acme/podcast-pipeline/actions/runs/12',
+      comment_url: 'https://github.com/acme/podcast-pipeline/issues/477#issuecomment-5',
     });
     const samples = Array.from({ length: 216 }, (_, i) => ({ t: i * 0.1, mem_mb: 600 + Math.min(i, 40), cpu_pct: i === 0 ? null : i < 120 ? 20 : 60 }));
-    const timeline = buildTimeline(samples, [{ stage: 'speaker_detection', start: 0, end: 2.7 }, { stage: 'cleaning_and_summary', start: 2.7, end: 12 }, { stage: 'gi_generation', start: 12, end: 21.5 }], { startedAt: 0, lastSampleT: 21.5 }, { label: 'candidate.yaml', memoryMetric: 'pss_sum' }, 12);
+    const timeline = buildTimeline(
+      samples,
+      [
+        { stage: 'speaker_detection', start: 0, end: 2.7 },
+        { stage: 'cleaning_and_summary', start: 2.7, end: 12 },
+        { stage: 'gi_generation', start: 12, end: 21.5 },
+      ],
+      { startedAt: 0, lastSampleT: 21.5 },
+      { label: 'candidate.yaml', memoryMetric: 'pss_sum' },
+      12,
+    );
     const body = renderStatusComment(addRun(addRun(emptyLedger(477), measured, null), gate, timeline)).body;
     const path = join(dirname(fileURLToPath(import.meta.url)), '../../docs/status-comment.md');
     const doc = readFileSync(path, 'utf8');
     const section = `<!-- example:start -->\n${body}<!-- example:end -->`;
-    if (process.env.UPDATE_DOCS) writeFileSync(path, doc.replace(/<!-- example:start -->[\s\S]*<!-- example:end -->/, () => section));
+    if (process.env.UPDATE_DOCS)
+      writeFileSync(
+        path,
+        doc.replace(/<!-- example:start -->[\s\S]*<!-- example:end -->/, () => section),
+      );
     expect(readFileSync(path, 'utf8')).toContain(section);
   });
 });

@@ -28,7 +28,12 @@ describe('pin-release', () => {
     const io = { read: (f: string) => files.get(f) ?? '', exists: (f: string) => files.has(f), git: () => '' };
     expect(releaseProblems('v1.2.3', io)).toEqual([]);
     files.set(REUSABLE_WORKFLOWS[0]!, read(REUSABLE_WORKFLOWS[0]!));
-    const failingGit = { ...io, git: () => { throw new Error('differs'); } };
+    const failingGit = {
+      ...io,
+      git: () => {
+        throw new Error('differs');
+      },
+    };
     expect(releaseProblems('v1.2.4', failingGit)).toEqual([
       'release.json names v1.2.3, the release is v1.2.4',
       `the action at ${SHA} (dist/, action.yml, setup-pipeline/) differs from this commit's, or that commit is not in the history`,

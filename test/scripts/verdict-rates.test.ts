@@ -45,7 +45,14 @@ describe('bench:verdict helpers', () => {
     expect(aa.gates).toEqual({ total: 20, anyFalseFail: 0, confirmed: 0, rounds: 0 });
     expect(sumTallies(aa.perMetric, () => true)).toMatchObject({ pass: 20, fail: 0, total: 20 });
     const ab = countGates({
-      evaluateGate, spec, baselinePool: a, candidatePool: { runs: slow, affected: ['profile.totals.wall_time_s'] }, n: 5, draws: 20, method: 'rank-shift', random: mulberry32(2),
+      evaluateGate,
+      spec,
+      baselinePool: a,
+      candidatePool: { runs: slow, affected: ['profile.totals.wall_time_s'] },
+      n: 5,
+      draws: 20,
+      method: 'rank-shift',
+      random: mulberry32(2),
     });
     expect(ab.perMetric['profile.totals.wall_time_s']).toMatchObject({ fail: 20, affected: true });
     // An affected metric's fail is a detection, not a false fail.

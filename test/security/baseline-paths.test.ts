@@ -110,8 +110,19 @@ function repoWithEditedReference(): { dir: string; base: string } {
 
 function prContext(workspace: string, baseSha: string): RunContext {
   return {
-    eventName: 'pull_request', owner: 'acme', repo: 'podcast-pipeline', serverUrl: 'https://github.com', apiUrl: 'http://127.0.0.1:9', runId: '1', runAttempt: '1',
-    sha: baseSha, ref: 'refs/pull/5/merge', defaultBranch: 'main', dispatchInputs: {}, workspace, runnerTemp: '',
+    eventName: 'pull_request',
+    owner: 'acme',
+    repo: 'podcast-pipeline',
+    serverUrl: 'https://github.com',
+    apiUrl: 'http://127.0.0.1:9',
+    runId: '1',
+    runAttempt: '1',
+    sha: baseSha,
+    ref: 'refs/pull/5/merge',
+    defaultBranch: 'main',
+    dispatchInputs: {},
+    workspace,
+    runnerTemp: '',
     runner: { name: 'r', os: 'Linux', arch: 'X64', environment: 'self-hosted' },
     pullRequest: { number: 5, headRef: 'pr', headSha: '', baseRef: 'main', baseSha, headRepo: 'acme/podcast-pipeline', isFork: false, body: '' },
   };
@@ -119,7 +130,13 @@ function prContext(workspace: string, baseSha: string): RunContext {
 
 function pathDeps(workingDir: string, context: RunContext) {
   const unused = () => Promise.reject(new Error('not used for a path baseline'));
-  const deps: BaselineDeps = { cache: { writable: () => true, save: unused, restore: unused }, artifacts: { upload: unused, download: unused, listThisRun: unused }, token: '', context, log: () => {} };
+  const deps: BaselineDeps = {
+    cache: { writable: () => true, save: unused, restore: unused },
+    artifacts: { upload: unused, download: unused, listThisRun: unused },
+    token: '',
+    context,
+    log: () => {},
+  };
   const where = { workingDir, storePath: join(temp('og-ws-'), '.store'), outDir: temp('og-out-'), keyParts: { datasetId: 'd', configHash: 'c', runnerKey: 'r' }, artifactName: 'optimization-gate' };
   return { deps, where };
 }

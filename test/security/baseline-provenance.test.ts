@@ -96,9 +96,7 @@ describe('who may have stored a baseline', () => {
 
   it('names the refresh it trusted, for gate.json and the report', () => {
     const provenance = provenanceOf(refreshRun(), 'cache', 'optimization-gate-baseline-v1-x-1001-1', DEFAULT_REFRESH_WORKFLOWS);
-    expect(describeProvenance(provenance)).toBe(
-      'refresh run 12 (schedule, run id 1001), main @ c0ffee0, 2026-11-27T03:00:12Z, from the actions cache (optimization-gate-baseline-v1-x-1001-1)',
-    );
+    expect(describeProvenance(provenance)).toBe('refresh run 12 (schedule, run id 1001), main @ c0ffee0, 2026-11-27T03:00:12Z, from the actions cache (optimization-gate-baseline-v1-x-1001-1)');
     expect(refreshWorkflowOf(refreshRun({ path: '.github/workflows/other.yml' }), ['other.yml'])).toBe('.github/workflows/other.yml');
   });
 });
@@ -115,9 +113,7 @@ describe('cache keys and manifests', () => {
 
   it('puts the pipeline-config hash in the artifact name (a changed config never finds the old baseline)', () => {
     expect(baselineArtifactName('optimization-gate', 'tiny', parts.configHash, parts.runnerKey)).toBe('optimization-gate-baseline-tiny-0123456789abcdef-gpu-a-linux-x64');
-    expect(baselineArtifactName('optimization-gate', 'tiny', 'fedcba9876543210', parts.runnerKey)).not.toBe(
-      baselineArtifactName('optimization-gate', 'tiny', parts.configHash, parts.runnerKey),
-    );
+    expect(baselineArtifactName('optimization-gate', 'tiny', 'fedcba9876543210', parts.runnerKey)).not.toBe(baselineArtifactName('optimization-gate', 'tiny', parts.configHash, parts.runnerKey));
   });
 
   it('states a baseline of another pipeline config or dataset as not comparable', () => {

@@ -23,7 +23,12 @@ beforeAll(async () => {
 afterAll(() => world?.stop());
 
 async function summaryVerdict(workspace: string): Promise<{ decision: string | undefined; verdict: string | undefined }> {
-  const main = await world.main({ eventName: 'workflow_dispatch', event: workflowDispatchEvent(world.github, { 'issue-number': '7' }), workspace, inputs: { ...INPUTS, baseline: 'ref:main', comment: 'none' } });
+  const main = await world.main({
+    eventName: 'workflow_dispatch',
+    event: workflowDispatchEvent(world.github, { 'issue-number': '7' }),
+    workspace,
+    inputs: { ...INPUTS, baseline: 'ref:main', comment: 'none' },
+  });
   const json = JSON.parse(readFileSync(join(main.outDir, 'gate.json'), 'utf8')) as { thresholds: Array<{ metric: string; verdict: string }> };
   return { decision: main.io.outputs.get('decision'), verdict: json.thresholds.find((t) => t.metric === SUMMARY)?.verdict };
 }
@@ -63,7 +68,7 @@ describe('forged acceptance records', () => {
 });
 
 describe('which acceptances count', () => {
-  it('only the token identity\'s records, made after the stored baseline and after the latest promotion', async () => {
+  it("only the token identity's records, made after the stored baseline and after the latest promotion", async () => {
     const api = recordingGitHub();
     const at = (iso: string) => recordMarker('accept', { metric: SUMMARY, by: 'maintainer', at: iso, reason: 'r' });
     api.comments.set(7, [

@@ -36,15 +36,12 @@ describe('fork code is refused before anything runs', () => {
   });
 
   it('even when RUNNER_ENVIRONMENT claims a GitHub-hosted runner (an earlier step can set it)', async () => {
-    const { io, workspace } = await runInProcess(
-      { ...COMMANDS, mode: 'measure' },
-      { eventName: 'pull_request_target', event: forkPullRequest(), env: { RUNNER_ENVIRONMENT: 'github-hosted' } },
-    );
+    const { io, workspace } = await runInProcess({ ...COMMANDS, mode: 'measure' }, { eventName: 'pull_request_target', event: forkPullRequest(), env: { RUNNER_ENVIRONMENT: 'github-hosted' } });
     expect(io.failed).toEqual([expect.stringContaining('refusing to measure pull request #23 from the fork mallory/podcast-pipeline')]);
     expect(existsSync(join(workspace, MARKER))).toBe(false);
   });
 
-  it('for an issue_comment on a fork\'s pull request (the API says where its head is)', async () => {
+  it("for an issue_comment on a fork's pull request (the API says where its head is)", async () => {
     const github = recordingGitHub();
     github.pulls.set(23, { number: 23, headRepo: 'mallory/podcast-pipeline', headSha: 'a'.repeat(40), baseRef: 'main', baseSha: 'b'.repeat(40) });
     const event = { issue: { number: 23, pull_request: { url: 'https://api.github.com/repos/acme/podcast-pipeline/pulls/23' } }, comment: { body: '/measure' } };
@@ -54,7 +51,7 @@ describe('fork code is refused before anything runs', () => {
     expect(existsSync(join(workspace, MARKER))).toBe(false);
   });
 
-  it('for a workflow_run triggered by a fork\'s workflow', async () => {
+  it("for a workflow_run triggered by a fork's workflow", async () => {
     const event = { workflow_run: { id: 555, event: 'pull_request', head_repository: { full_name: 'mallory/podcast-pipeline' } } };
     const { io, workspace } = await runInProcess({ ...COMMANDS, mode: 'measure' }, { eventName: 'workflow_run', event });
     expect(io.failed).toEqual([expect.stringContaining('refusing to measure the code of workflow run 555 (pull_request) from the fork mallory/podcast-pipeline')]);

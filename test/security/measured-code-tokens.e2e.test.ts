@@ -48,7 +48,7 @@ function leaks(found: Found, secrets: readonly string[]): string[] {
 
 const ACTION_ONLY = /^(ACTIONS_|INPUT_|STATE_)|^(GITHUB_TOKEN|GH_TOKEN|GITHUB_ENV|GITHUB_PATH|GITHUB_OUTPUT|GITHUB_STATE|GITHUB_STEP_SUMMARY)$/i;
 
-describe.runIf(linux)('measured code cannot reach the action\'s tokens', () => {
+describe.runIf(linux)("measured code cannot reach the action's tokens", () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ repo: { fullName: 'acme/podcast-pipeline', collaborators: { maintainer: 'write' } } });
@@ -57,62 +57,76 @@ describe.runIf(linux)('measured code cannot reach the action\'s tokens', () => {
     await h?.stop();
   });
 
-  it('profile and experiment commands run by dist/main.js find no token in their environment, nor (user namespace) in /proc', async () => {
-    const workspace = mkdtempSync(join(tmpdir(), 'og-attack-'));
-    copyFileSync(ATTACKER, join(workspace, 'attacker.py'));
-    const runner = h.runnerEnv({
-      eventName: 'push',
-      event: {},
-      workspace,
-      inputs: {
-        mode: 'measure',
-        'profile-command': 'python3 attacker.py profile found-profile.json',
-        'experiment-command': 'python3 attacker.py experiment found-experiment.json metrics',
-        'experiment-output': 'eval-out',
-        'sample-interval': '0.1',
-        warmup: '0',
-        'dataset-id': 'attack',
-      },
-      // A token the job put in its env for other steps: the runner hands it to the action too.
-      extraEnv: { GITHUB_TOKEN: 'ghs_jobEnvToken000000000000000000000000' },
-    });
-    const { main } = await runAction({ runner });
-    expect(main.exitCode, main.stdout).toBe(0);
-    const secrets = [runner.token, runner.runtimeToken, 'ghs_jobEnvToken000000000000000000000000'];
+  it(
+    'profile and experiment commands run by dist/main.js find no token in their environment, nor (user namespace) in /proc',
+    async () => {
+      const workspace = mkdtempSync(join(tmpdir(), 'og-attack-'));
+      copyFileSync(ATTACKER, join(workspace, 'attacker.py'));
+      const runner = h.runnerEnv({
+        eventName: 'push',
+        event: {},
+        workspace,
+        inputs: {
+          mode: 'measure',
+          'profile-command': 'python3 attacker.py profile found-profile.json',
+          'experiment-command': 'python3 attacker.py experiment found-experiment.json metrics',
+          'experiment-output': 'eval-out',
+          'sample-interval': '0.1',
+          warmup: '0',
+          'dataset-id': 'attack',
+        },
+        // A token the job put in its env for other steps: the runner hands it to the action too.
+        extraEnv: { GITHUB_TOKEN: 'ghs_jobEnvToken000000000000000000000000' },
+      });
+      const { main } = await runAction({ runner });
+      expect(main.exitCode, main.stdout).toBe(0);
+      const secrets = [runner.token, runner.runtimeToken, 'ghs_jobEnvToken000000000000000000000000'];
 
-    for (const file of ['found-profile.json', 'found-experiment.json']) {
-      const found = read(join(workspace, file));
-      expect(Object.keys(found.env).filter((name) => ACTION_ONLY.test(name)), file).toEqual([]);
-      expect(found.env.GITHUB_REPOSITORY).toBe('acme/podcast-pipeline'); // ordinary runner variables stay
-      expect(found.ancestors.length, file).toBeGreaterThan(0);
-      if (namespace) {
-        expect(leaks(found, secrets), file).toEqual([]);
-        // The action's own process (the command's parent) was there to read, and refused.
-        const parent = found.ancestors[0];
-        expect(found.refused[`/proc/${parent}/environ`], file).toBe('EACCES');
-        expect(found.parent_mem, file).toMatch(/^(EACCES|EPERM)$/);
-      } else {
-        expect(leaks(found, secrets).filter((place) => place.startsWith('env:')), file).toEqual([]);
+      for (const file of ['found-profile.json', 'found-experiment.json']) {
+        const found = read(join(workspace, file));
+        expect(
+          Object.keys(found.env).filter((name) => ACTION_ONLY.test(name)),
+          file,
+        ).toEqual([]);
+        expect(found.env.GITHUB_REPOSITORY).toBe('acme/podcast-pipeline'); // ordinary runner variables stay
+        expect(found.ancestors.length, file).toBeGreaterThan(0);
+        if (namespace) {
+          expect(leaks(found, secrets), file).toEqual([]);
+          // The action's own process (the command's parent) was there to read, and refused.
+          const parent = found.ancestors[0];
+          expect(found.refused[`/proc/${parent}/environ`], file).toBe('EACCES');
+          expect(found.parent_mem, file).toMatch(/^(EACCES|EPERM)$/);
+        } else {
+          expect(
+            leaks(found, secrets).filter((place) => place.startsWith('env:')),
+            file,
+          ).toEqual([]);
+        }
       }
-    }
-  }, TIMEOUT);
+    },
+    TIMEOUT,
+  );
 
-  it('an external freeze command run by dist/cli.js (tokens in its environment) finds none of them', async () => {
-    if (!existsSync(CLI)) throw new Error('dist/cli.js missing: run npm run build');
-    const dir = mkdtempSync(join(tmpdir(), 'og-attack-cli-'));
-    copyFileSync(ATTACKER, join(dir, 'attacker.py'));
-    const secrets = ['ghs_cliVictimToken00000000000000000000000', 'eyJhbGciOiJub25lIn0.cli-victim.runtime'];
-    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', INPUT_TOKEN: secrets[0], ACTIONS_RUNTIME_TOKEN: secrets[1] };
-    await new Promise<void>((resolve) => {
-      // The command writes no profile, so the freeze fails: what matters is what the attacker saw.
-      execFile(process.execPath, [CLI, 'freeze', '--external', '--output', join(dir, 'p.yaml'), '--', 'python3', 'attacker.py', 'external', 'found.json'], { cwd: dir, env }, () => resolve());
-    });
-    const found = read(join(dir, 'found.json'));
-    expect(found.env.INPUT_TOKEN).toBeUndefined();
-    expect(found.env.ACTIONS_RUNTIME_TOKEN).toBeUndefined();
-    if (namespace) {
-      expect(leaks(found, secrets)).toEqual([]);
-      expect(found.refused[`/proc/${found.ancestors[0]}/environ`]).toBe('EACCES');
-    }
-  }, TIMEOUT);
+  it(
+    'an external freeze command run by dist/cli.js (tokens in its environment) finds none of them',
+    async () => {
+      if (!existsSync(CLI)) throw new Error('dist/cli.js missing: run npm run build');
+      const dir = mkdtempSync(join(tmpdir(), 'og-attack-cli-'));
+      copyFileSync(ATTACKER, join(dir, 'attacker.py'));
+      const secrets = ['ghs_cliVictimToken00000000000000000000000', 'eyJhbGciOiJub25lIn0.cli-victim.runtime'];
+      const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', INPUT_TOKEN: secrets[0], ACTIONS_RUNTIME_TOKEN: secrets[1] };
+      await new Promise<void>((resolve) => {
+        // The command writes no profile, so the freeze fails: what matters is what the attacker saw.
+        execFile(process.execPath, [CLI, 'freeze', '--external', '--output', join(dir, 'p.yaml'), '--', 'python3', 'attacker.py', 'external', 'found.json'], { cwd: dir, env }, () => resolve());
+      });
+      const found = read(join(dir, 'found.json'));
+      expect(found.env.INPUT_TOKEN).toBeUndefined();
+      expect(found.env.ACTIONS_RUNTIME_TOKEN).toBeUndefined();
+      if (namespace) {
+        expect(leaks(found, secrets)).toEqual([]);
+        expect(found.refused[`/proc/${found.ancestors[0]}/environ`]).toBe('EACCES');
+      }
+    },
+    TIMEOUT,
+  );
 });

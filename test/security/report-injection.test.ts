@@ -24,7 +24,7 @@ const BREAKOUT = 'stage` | @octocat `` <b>x</b>';
 /** The markdown with its code spans blanked out (nothing inside one is rendered, mentioned or linked). */
 function outsideCodeSpans(markdown: string): string {
   let out = '';
-  for (let i = 0; i < markdown.length; ) {
+  for (let i = 0; i < markdown.length;) {
     if (markdown[i] === '\\') {
       out += markdown.slice(i, i + 2);
       i += 2;
@@ -101,7 +101,9 @@ describe('PR-controlled text in the report', () => {
 
   it('a dataset mismatch naming a hostile reference is escaped in the refusal', () => {
     const { unrenamedBaseline, candidate } = hostileRuns();
-    const result = evaluateGate({ thresholds: [threshold('profile.totals.wall_time_s', '<= +10%')], problems: [] }, side('baseline', unrenamedBaseline), side('candidate', candidate), { failOn: 'reject' });
+    const result = evaluateGate({ thresholds: [threshold('profile.totals.wall_time_s', '<= +10%')], problems: [] }, side('baseline', unrenamedBaseline), side('candidate', candidate), {
+      failOn: 'reject',
+    });
     expect(result.dataset.comparable).toBe(false);
     const report = renderReport(result, undefined);
     expect(report).toContain('Dataset mismatch: comparison refused');

@@ -51,14 +51,12 @@ describe('profile-output', () => {
     const workspace = mkdtempSync(join(tmpdir(), 'og-sec-ws-'));
     mkdirSync(join(workspace, 'out'));
     const { io } = await runInProcess({ ...EXTERNAL, 'profile-output': 'out' }, { workspace });
-    expect(io.failed).toEqual([
-      "optimization-gate: input 'profile-output': out is a directory: expected the path of the profile YAML the freeze writes (e.g. out/profile.yaml)",
-    ]);
+    expect(io.failed).toEqual(["optimization-gate: input 'profile-output': out is a directory: expected the path of the profile YAML the freeze writes (e.g. out/profile.yaml)"]);
   });
 });
 
 describe('a full disk', () => {
-  it('is said to be the runner\'s, without a stack', async () => {
+  it("is said to be the runner's, without a stack", async () => {
     let enospc: unknown;
     try {
       writeFileSync('/dev/full', 'x');
@@ -98,9 +96,23 @@ describe('the post step and process ids', () => {
   function outDirWithSamples(pid: number, startedAt: number, finished: boolean): string {
     const dir = mkdtempSync(join(tmpdir(), 'og-post-'));
     const header = {
-      type: 'header', format: 'optimization-gate-samples', version: 1, release: 'r', dataset_id: 'd', sample_interval_s: 0.5,
-      started_at: startedAt, root_pid: pid, command: ['python3', 'pipeline.py'], cwd: dir, memory_metric: 'pss',
-      stage_source: { kind: 'none' }, events_path: null, status_file: null, metrics_file: null, episodes: null, environment: {},
+      type: 'header',
+      format: 'optimization-gate-samples',
+      version: 1,
+      release: 'r',
+      dataset_id: 'd',
+      sample_interval_s: 0.5,
+      started_at: startedAt,
+      root_pid: pid,
+      command: ['python3', 'pipeline.py'],
+      cwd: dir,
+      memory_metric: 'pss',
+      stage_source: { kind: 'none' },
+      events_path: null,
+      status_file: null,
+      metrics_file: null,
+      episodes: null,
+      environment: {},
     };
     const lines = [JSON.stringify(header), JSON.stringify({ t: startedAt + 0.5, mem_mb: 10, rss_mb: 10, cpu_pct: null, cpu_s: 0, procs: 1 })];
     if (finished) lines.push(JSON.stringify({ type: 'end', t: startedAt + 1, status: 'ok', exit_code: 0, signal: null }));

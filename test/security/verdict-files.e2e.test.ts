@@ -48,44 +48,48 @@ afterAll(async () => {
 });
 
 describe('a daemon left by the measured command', () => {
-  it('cannot make the uploaded or aggregated verdict say ship', async () => {
-    workspace = pipelineWorkspace(SLOW);
-    writeFileSync(join(workspace, 'forger.py'), FORGER);
-    const gate = h.runnerEnv({
-      eventName: 'push',
-      event: {},
-      workspace,
-      inputs: {
-        'profile-command': 'python3 pipeline.py && (setsid python3 forger.py > /dev/null 2>&1 < /dev/null &)',
-        'sample-interval': '0.1',
-        warmup: '0',
-        'dataset-id': 'forge',
-        baseline: STAGED_PROFILE,
-        thresholds: 'thresholds:\n  profile.totals.peak_rss_mb: "<= 1"\n',
-        'fail-on': 'never',
-        comment: 'none',
-        'artifact-name': 'og-runner-a',
-      },
-    });
-    const { main } = await runAction({ runner: gate });
-    // The genuine decision: a tree of more than 1 MiB breaks the bound.
-    if (main.outputs.decision !== undefined) expect(main.outputs.decision).toBe('reject');
-    const uploaded = h.model.artifacts.find((a) => a.runId === gate.run.id && a.name === 'og-runner-a' && a.state === 'finalized');
-    if (uploaded) {
-      const files = await artifactFiles(h, gate.run.id, 'og-runner-a');
-      const decision = (JSON.parse(files.get('gate.json')?.toString('utf8') ?? '{}') as { decision?: string }).decision;
-      // A forged file in the artifact is only possible if it was rewritten behind the action's back: then the step says so.
-      if (decision !== 'reject') {
-        expect(main.exitCode).toBe(1);
-        expect(main.stdout).toMatch(/changed (before|during) the upload, after the action wrote/);
+  it(
+    'cannot make the uploaded or aggregated verdict say ship',
+    async () => {
+      workspace = pipelineWorkspace(SLOW);
+      writeFileSync(join(workspace, 'forger.py'), FORGER);
+      const gate = h.runnerEnv({
+        eventName: 'push',
+        event: {},
+        workspace,
+        inputs: {
+          'profile-command': 'python3 pipeline.py && (setsid python3 forger.py > /dev/null 2>&1 < /dev/null &)',
+          'sample-interval': '0.1',
+          warmup: '0',
+          'dataset-id': 'forge',
+          baseline: STAGED_PROFILE,
+          thresholds: 'thresholds:\n  profile.totals.peak_rss_mb: "<= 1"\n',
+          'fail-on': 'never',
+          comment: 'none',
+          'artifact-name': 'og-runner-a',
+        },
+      });
+      const { main } = await runAction({ runner: gate });
+      // The genuine decision: a tree of more than 1 MiB breaks the bound.
+      if (main.outputs.decision !== undefined) expect(main.outputs.decision).toBe('reject');
+      const uploaded = h.model.artifacts.find((a) => a.runId === gate.run.id && a.name === 'og-runner-a' && a.state === 'finalized');
+      if (uploaded) {
+        const files = await artifactFiles(h, gate.run.id, 'og-runner-a');
+        const decision = (JSON.parse(files.get('gate.json')?.toString('utf8') ?? '{}') as { decision?: string }).decision;
+        // A forged file in the artifact is only possible if it was rewritten behind the action's back: then the step says so.
+        if (decision !== 'reject') {
+          expect(main.exitCode).toBe(1);
+          expect(main.stdout).toMatch(/changed (before|during) the upload, after the action wrote/);
+        }
       }
-    }
 
-    const combined = await runAction({
-      runner: h.runnerEnv({ run: gate.run, eventName: 'push', event: {}, inputs: { mode: 'aggregate', 'artifact-name': 'og', comment: 'none', 'fail-on': 'never' } }),
-    });
-    expect(combined.main.exitCode, combined.main.stdout).toBe(0);
-    expect(combined.main.outputs.decision).toBe('reject');
-    expect(combined.main.summary).not.toContain('forged');
-  }, TEST_TIMEOUT);
+      const combined = await runAction({
+        runner: h.runnerEnv({ run: gate.run, eventName: 'push', event: {}, inputs: { mode: 'aggregate', 'artifact-name': 'og', comment: 'none', 'fail-on': 'never' } }),
+      });
+      expect(combined.main.exitCode, combined.main.stdout).toBe(0);
+      expect(combined.main.outputs.decision).toBe('reject');
+      expect(combined.main.summary).not.toContain('forged');
+    },
+    TEST_TIMEOUT,
+  );
 });

@@ -45,7 +45,7 @@ async function aggregate(artifacts: Array<{ name: string; files: Files }>) {
 }
 
 describe('mode aggregate trusts only sealed verdicts', () => {
-  it('a runner\'s gate.json rewritten to ship after its action sealed the reject: not trusted', async () => {
+  it("a runner's gate.json rewritten to ship after its action sealed the reject: not trusted", async () => {
     const genuine = verdict('reject', 'gpu-a');
     const forged = verdict('ship', 'gpu-a');
     const { decision, report } = await aggregate([

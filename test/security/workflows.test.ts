@@ -57,16 +57,11 @@ describe('the safe order documented in docs/security.md', () => {
 
   it('passes the checks every workflow of this repository passes', async () => {
     const lint = await loadActionlint();
-    const findings = [
-      ...actionlintFindings(lint, file),
-      ...validatorFindings({ ...file, kind: 'workflow' }),
-      ...scriptExpressionFindings(file),
-      ...workflowPolicyFindings(file),
-    ];
+    const findings = [...actionlintFindings(lint, file), ...validatorFindings({ ...file, kind: 'workflow' }), ...scriptExpressionFindings(file), ...workflowPolicyFindings(file)];
     expect(findings.map(formatFinding)).toEqual([]);
   });
 
-  it('refuses a fork in the job\'s if:, before any step, and uses only inputs the action has', () => {
+  it("refuses a fork in the job's if:, before any step, and uses only inputs the action has", () => {
     const [job] = jobsOf(file);
     expect(String(job?.job.if)).toBe('github.event.pull_request.head.repo.full_name == github.repository');
     const action = parseYamlFile('action.yml', 'action', readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8'));

@@ -33,7 +33,7 @@ describe("action.yml's defaults", () => {
   });
 
   it('would notice a default that drifted', () => {
-    const drifted = (name: string) => (name === Inputs.Warmup ? '3' : REQUIRED_FOR_A_VALID_CONFIG[name] ?? literalDefault(name));
+    const drifted = (name: string) => (name === Inputs.Warmup ? '3' : (REQUIRED_FOR_A_VALID_CONFIG[name] ?? literalDefault(name)));
     expect(readActionConfig(drifted)).not.toEqual(readActionConfig((name) => REQUIRED_FOR_A_VALID_CONFIG[name] ?? ''));
   });
 });

@@ -9,7 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './yaml-file.js';
 
 const read = (file: string) => readFileSync(join(REPO_ROOT, file), 'utf8');
-const PAGES = ['README.md', 'CONTRIBUTING.md', ...readdirSync(join(REPO_ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const PAGES = [
+  'README.md',
+  'CONTRIBUTING.md',
+  ...readdirSync(join(REPO_ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const README_LIMIT = 16_384;
 
 /** The text outside fenced code blocks: a link-like string in a code sample is no link. */
@@ -23,7 +29,11 @@ function anchorsOf(markdown: string): Set<string> {
   for (const [, id] of markdown.matchAll(/<a id="([^"]+)">/g)) anchors.add(id!);
   const seen = new Map<string, number>();
   for (const [, heading] of prose(markdown).matchAll(/^#{1,6} +(.+?) *#*$/gm)) {
-    const slug = heading!.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/ /g, '-');
+    const slug = heading!
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/ /g, '-');
     const n = seen.get(slug) ?? 0;
     seen.set(slug, n + 1);
     anchors.add(n === 0 ? slug : `${slug}-${n}`);

@@ -31,10 +31,33 @@ const REFRESH = 'a run that calls the reusable baseline-refresh.yml counts as th
 const COMMAND_ONLY = 'mode command answers a comment: it measures, compares and stores nothing';
 /** What the commands workflow leaves out: everything that measures, compares or publishes a verdict. */
 const NOT_FOR_COMMANDS = [
-  'issue-number', 'experiment-command', 'experiment-output', 'profile-command', 'profile-mode', 'containment', 'profile-output', 'stages',
-  'dataset-id', 'pipeline-config', 'baseline', 'baseline-eval', 'refresh-workflows', 'repeat', 'warmup', 'confirm-runs', 'max-cost-usd',
-  'sample-interval', 'thresholds', 'fail-on', 'comment', 'artifact-name', 'retention-days', 'working-directory', 'timeout-minutes',
-  'runner-key', 'allow-fork-prs',
+  'issue-number',
+  'experiment-command',
+  'experiment-output',
+  'profile-command',
+  'profile-mode',
+  'containment',
+  'profile-output',
+  'stages',
+  'dataset-id',
+  'pipeline-config',
+  'baseline',
+  'baseline-eval',
+  'refresh-workflows',
+  'repeat',
+  'warmup',
+  'confirm-runs',
+  'max-cost-usd',
+  'sample-interval',
+  'thresholds',
+  'fail-on',
+  'comment',
+  'artifact-name',
+  'retention-days',
+  'working-directory',
+  'timeout-minutes',
+  'runner-key',
+  'allow-fork-prs',
 ];
 const DISPATCHED = 'only mode command dispatches a workflow (optimization-commands.yml)';
 
@@ -42,12 +65,18 @@ export const PROJECT_CONTRACT: Contract = {
   notForwarded: {
     'action.yml': {
       'optimization-pr-gate.yml': { token: TOKEN, 'refresh-workflows': REFRESH, 'max-cost-usd': BUDGET, 'dispatch-workflow': DISPATCHED },
-      'optimization-dispatch.yml': { token: TOKEN, 'max-cost-usd': BUDGET, 'allow-fork-prs': 'no pull-request event: whoever dispatches chooses the ref', 'refresh-workflows': REFRESH, 'dispatch-workflow': DISPATCHED },
+      'optimization-dispatch.yml': {
+        token: TOKEN,
+        'max-cost-usd': BUDGET,
+        'allow-fork-prs': 'no pull-request event: whoever dispatches chooses the ref',
+        'refresh-workflows': REFRESH,
+        'dispatch-workflow': DISPATCHED,
+      },
       'optimization-commands.yml': { token: TOKEN, ...Object.fromEntries(NOT_FOR_COMMANDS.map((name) => [name, COMMAND_ONLY])) },
       'baseline-refresh.yml': {
         token: TOKEN,
         'refresh-workflows': REFRESH,
-        'max-cost-usd': "set in the block: `max-cost-usd:` in the `drift-thresholds` input the workflow forwards",
+        'max-cost-usd': 'set in the block: `max-cost-usd:` in the `drift-thresholds` input the workflow forwards',
         baseline: 'mode baseline compares with the previous baseline stored in the cache',
         'baseline-eval': 'mode baseline stores what it measured; no baseline eval results are read',
         'confirm-runs': 'a refresh measures one side: there is nothing to confirm',
@@ -126,7 +155,12 @@ export function stepInputFindings(file: YamlFile, actions: Map<string, YamlFile>
       const forwarded = exactInput(value);
       const expected = contract.renamed[baseName(file.path)]?.[key] ?? key;
       if (forwarded !== undefined && forwarded !== expected) {
-        findings.push({ file: file.path, line, check: 'inputs-drift', message: `${describeStep(ref)}: ${target.path} input \`${key}\` is fed from \`inputs.${forwarded}\`; name the workflow input \`${expected}\` (or list the renaming in the contract)` });
+        findings.push({
+          file: file.path,
+          line,
+          check: 'inputs-drift',
+          message: `${describeStep(ref)}: ${target.path} input \`${key}\` is fed from \`inputs.${forwarded}\`; name the workflow input \`${expected}\` (or list the renaming in the contract)`,
+        });
       }
     }
     for (const [name, input] of known) {
@@ -155,7 +189,12 @@ export function forwardingFindings(workflow: YamlFile, actions: Map<string, Yaml
     const excused = contract.notForwarded[target.path]?.[file] ?? {};
     for (const [name, input] of actionInputs(action)) {
       if (!passed.has(name) && !(name in excused)) {
-        findings.push({ file: workflow.path, line: 1, check: 'inputs-drift', message: `input \`${name}\` of ${target.path} is neither passed by this workflow nor listed as not forwarded (with a reason) in the contract` });
+        findings.push({
+          file: workflow.path,
+          line: 1,
+          check: 'inputs-drift',
+          message: `input \`${name}\` of ${target.path} is neither passed by this workflow nor listed as not forwarded (with a reason) in the contract`,
+        });
       }
       if (passed.has(name) && name in excused) {
         findings.push({ file: workflow.path, line: 1, check: 'inputs-drift', message: `the contract says \`${name}\` of ${target.path} is not forwarded, but this workflow passes it` });
@@ -217,7 +256,12 @@ export function crossWorkflowFindings(workflows: YamlFile[], contract: Contract)
       }
       const intended = (f: YamlFile) => name in (contract.intendedDefaults[baseName(f.path)] ?? {});
       if (!input.required && !first.input.required && !intended(wf) && !intended(first.file) && input.default !== first.input.default) {
-        findings.push({ file: wf.path, line, check: 'inputs-drift', message: `input \`${name}\` defaults to ${JSON.stringify(input.default)} here but to ${JSON.stringify(first.input.default)} in ${first.file.path}` });
+        findings.push({
+          file: wf.path,
+          line,
+          check: 'inputs-drift',
+          message: `input \`${name}\` defaults to ${JSON.stringify(input.default)} here but to ${JSON.stringify(first.input.default)} in ${first.file.path}`,
+        });
       }
     }
   }
@@ -237,10 +281,7 @@ function permissionsOf(value: unknown): Map<string, PermissionLevel> {
  */
 export function callerFindings(caller: YamlFile, reusables: Map<string, YamlFile>): Finding[] {
   const findings: Finding[] = [];
-  const callerInputs = new Map([
-    ...inputsOf(asMap(triggersOf(caller).workflow_dispatch)?.inputs),
-    ...inputsOf(asMap(triggersOf(caller).workflow_call)?.inputs),
-  ]);
+  const callerInputs = new Map([...inputsOf(asMap(triggersOf(caller).workflow_dispatch)?.inputs), ...inputsOf(asMap(triggersOf(caller).workflow_call)?.inputs)]);
   const topPermissions = asMap(caller.data)?.permissions;
   for (const { id, job, path } of jobsOf(caller)) {
     const target = typeof job.uses === 'string' ? REUSABLE_REF.exec(job.uses)?.[1] : undefined;
@@ -291,15 +332,7 @@ function valueTypeProblem(value: unknown, type: string, callerInputs: Map<string
   return undefined;
 }
 
-function permissionFindings(
-  caller: YamlFile,
-  id: string,
-  path: (string | number)[],
-  job: YamlMap,
-  topPermissions: unknown,
-  reusable: YamlFile,
-  target: string,
-): Finding[] {
+function permissionFindings(caller: YamlFile, id: string, path: (string | number)[], job: YamlMap, topPermissions: unknown, reusable: YamlFile, target: string): Finding[] {
   const granted = permissionsOf(job.permissions ?? topPermissions);
   const reusableTop = asMap(reusable.data)?.permissions;
   const findings: Finding[] = [];

@@ -39,7 +39,12 @@ function targets(value: unknown): Set<'issue' | 'pr'> {
     if (/inputs\.comment\b/.test(given) || /pr'/.test(given)) named.add('pr');
     return named;
   }
-  return new Set(given.split(',').map((p) => p.trim()).filter((p): p is 'issue' | 'pr' => p === 'issue' || p === 'pr'));
+  return new Set(
+    given
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p): p is 'issue' | 'pr' => p === 'issue' || p === 'pr'),
+  );
 }
 
 export function commentPermissionFindings(file: YamlFile): Finding[] {

@@ -12,7 +12,7 @@ import { layersAt } from '../../eslint.layers.js';
 
 let root: string;
 const files: Record<string, string> = {
-  'src/formats/profile.ts': "export const p = 1;\n",
+  'src/formats/profile.ts': 'export const p = 1;\n',
   'src/formats/parse.ts': "import { readFileSync } from 'node:fs';\nexport const read = (f: string) => readFileSync(f, 'utf8');\n",
   'src/formats/up.ts': "import { d } from '../compare/diff.js';\nexport const u = d;\n",
   'src/compare/diff.ts': "import { p } from '../formats/profile.js';\nexport const d = p;\n",

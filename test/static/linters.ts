@@ -39,10 +39,7 @@ function compositeActionFindings(lint: RunActionlint, file: YamlFile): Finding[]
   if (steps.length === 0) return [];
   const inputNames = Object.keys(asMap(asMap(file.data)?.inputs) ?? {});
   const inputLines = inputNames.map((n) => `      ${JSON.stringify(n)}:\n        type: string\n        required: false\n`);
-  let synthetic =
-    'on:\n  workflow_call:\n    inputs:' +
-    (inputLines.length > 0 ? `\n${inputLines.join('')}` : ' {}\n') +
-    'jobs:\n  composite:\n    runs-on: ubuntu-latest\n    steps:\n';
+  let synthetic = 'on:\n  workflow_call:\n    inputs:' + (inputLines.length > 0 ? `\n${inputLines.join('')}` : ' {}\n') + 'jobs:\n  composite:\n    runs-on: ubuntu-latest\n    steps:\n';
   const stepStarts: number[] = [];
   for (const { step } of steps) {
     stepStarts.push(synthetic.split('\n').length);

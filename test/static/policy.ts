@@ -7,17 +7,7 @@
  * trusted from untrusted expressions is where such rules leak. Every value goes through `env:` and is
  * used as "$VAR".
  */
-import {
-  asMap,
-  describeStep,
-  jobsOf,
-  lineOf,
-  lineOfTextIn,
-  stepsOf,
-  triggersOf,
-  type Finding,
-  type YamlFile,
-} from './yaml-file.js';
+import { asMap, describeStep, jobsOf, lineOf, lineOfTextIn, stepsOf, triggersOf, type Finding, type YamlFile } from './yaml-file.js';
 
 export function scriptExpressionFindings(file: YamlFile): Finding[] {
   const findings: Finding[] = [];
@@ -102,9 +92,7 @@ export function workflowPolicyFindings(file: YamlFile): Finding[] {
 }
 
 function actionUsesFindings(file: YamlFile): Finding[] {
-  return stepsOf(file).flatMap((ref) =>
-    typeof ref.step.uses === 'string' ? usesRefFindings(file, ref.step.uses, [...ref.path, 'uses'], describeStep(ref)) : [],
-  );
+  return stepsOf(file).flatMap((ref) => (typeof ref.step.uses === 'string' ? usesRefFindings(file, ref.step.uses, [...ref.path, 'uses'], describeStep(ref)) : []));
 }
 
 function usesRefFindings(file: YamlFile, uses: string, path: (string | number)[], where: string): Finding[] {
@@ -112,12 +100,14 @@ function usesRefFindings(file: YamlFile, uses: string, path: (string | number)[]
   const at = uses.lastIndexOf('@');
   const ref = at === -1 ? '' : uses.slice(at + 1);
   if (ref === '' || MOVING_REFS.has(ref)) {
-    return [{
-      file: file.path,
-      line: lineOf(file, path),
-      check: 'uses-ref',
-      message: `${where}: \`${uses}\` follows a moving branch; pin a release tag or a commit SHA`,
-    }];
+    return [
+      {
+        file: file.path,
+        line: lineOf(file, path),
+        check: 'uses-ref',
+        message: `${where}: \`${uses}\` follows a moving branch; pin a release tag or a commit SHA`,
+      },
+    ];
   }
   return [];
 }

@@ -35,9 +35,7 @@ function yamlBlocks(markdown: string): { line: number; text: string }[] {
 
 describe('workflows in the README, docs/reference.md and docs/recipes.md', () => {
   const files = loadRepositoryFiles();
-  const reusables = new Map(
-    files.filter((f) => workflowCallInputs(f) !== undefined).map((f) => [f.path.slice(f.path.lastIndexOf('/') + 1), f]),
-  );
+  const reusables = new Map(files.filter((f) => workflowCallInputs(f) !== undefined).map((f) => [f.path.slice(f.path.lastIndexOf('/') + 1), f]));
   const blocks = PAGES.flatMap((page) => yamlBlocks(read(page)).map((b) => ({ ...b, page, file: parseYamlFile(`${page}@${b.line}`, 'template', b.text) })));
   const workflows = blocks.filter((b) => asMap(b.file.data)?.jobs !== undefined);
   let lint: RunActionlint;
@@ -46,7 +44,13 @@ describe('workflows in the README, docs/reference.md and docs/recipes.md', () =>
   });
 
   it('never ask to call a reusable workflow of this repository (GitHub refuses it on self-hosted runners across orgs)', () => {
-    expect(workflows.flatMap((b) => jobsOf(b.file).filter((j) => 'uses' in j.job).map((j) => `${b.page}:${b.line} job ${j.id}`))).toEqual([]);
+    expect(
+      workflows.flatMap((b) =>
+        jobsOf(b.file)
+          .filter((j) => 'uses' in j.job)
+          .map((j) => `${b.page}:${b.line} job ${j.id}`),
+      ),
+    ).toEqual([]);
     for (const page of PAGES) expect(read(page)).not.toMatch(/uses: optimization-gate\/optimization-gate\/\.github\/workflows\//);
   });
 
@@ -60,7 +64,10 @@ describe('workflows in the README, docs/reference.md and docs/recipes.md', () =>
     execFileSync('git', ['init', '-q', dir]);
     const plan = planInit(['--dir', dir, '--action-ref', '0'.repeat(40), ...words]);
     expect(plan.files.map((f) => f.path)).toEqual([
-      '.github/workflows/optimization-pr-gate.yml', '.github/workflows/optimization-dispatch.yml', '.github/workflows/optimization-baseline-refresh.yml', '.github/workflows/optimization-commands.yml',
+      '.github/workflows/optimization-pr-gate.yml',
+      '.github/workflows/optimization-dispatch.yml',
+      '.github/workflows/optimization-baseline-refresh.yml',
+      '.github/workflows/optimization-commands.yml',
     ]);
     expect(plan.options).toMatchObject({ runners: [['self-hosted', 'linux']], venv: '.venv', experimentOutput: 'out/eval' });
   });

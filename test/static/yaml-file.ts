@@ -157,9 +157,7 @@ function actionFiles(): string[] {
     .filter((d) => d.isDirectory() && !d.name.startsWith('.') && !skip.has(d.name))
     .map((d) => d.name)
     .sort();
-  return ['', ...dirs.map((d) => `${d}/`)].flatMap((prefix) =>
-    ['action.yml', 'action.yaml'].map((name) => `${prefix}${name}`).filter((p) => existsSync(join(REPO_ROOT, p))),
-  );
+  return ['', ...dirs.map((d) => `${d}/`)].flatMap((prefix) => ['action.yml', 'action.yaml'].map((name) => `${prefix}${name}`).filter((p) => existsSync(join(REPO_ROOT, p))));
 }
 
 export const WORKFLOWS_DIR = '.github/workflows';
@@ -168,11 +166,7 @@ export const TEMPLATES_DIR = 'workflows-templates';
 /** Every file the static checks cover, read from this repository. */
 export function loadRepositoryFiles(): YamlFile[] {
   const read = (path: string, kind: FileKind) => parseYamlFile(path, kind, readFileSync(join(REPO_ROOT, path), 'utf8'));
-  return [
-    ...yamlFilesIn(WORKFLOWS_DIR).map((p) => read(p, 'workflow')),
-    ...yamlFilesIn(TEMPLATES_DIR).map((p) => read(p, 'template')),
-    ...actionFiles().map((p) => read(p, 'action')),
-  ];
+  return [...yamlFilesIn(WORKFLOWS_DIR).map((p) => read(p, 'workflow')), ...yamlFilesIn(TEMPLATES_DIR).map((p) => read(p, 'template')), ...actionFiles().map((p) => read(p, 'action'))];
 }
 
 export function listTemplateFiles(): string[] {

@@ -34,18 +34,8 @@ const BROKEN: Record<string, { problems: ProblemRow[]; readLines: number[] }> = 
       [5, 'block', 'profile.totals.peak_rss_mb: "<= -20% MB"', E.RELATIVE_UNIT],
       [6, 'block', 'profile.stages.summarization.avg_cpu_pct: "<= 150%s"', E.RELATIVE_UNIT],
       [7, 'block', 'cost.total_stage_cost_usd: "<= 10 parsecs"', E.unknownUnit('parsecs')],
-      [
-        8,
-        'block',
-        'profile.stages.vector_indexing.avg_cpu_pct: "<= 2s"',
-        'a number without a unit: `profile.stages.vector_indexing.avg_cpu_pct` is in % of one core, e.g. `<= 2`',
-      ],
-      [
-        9,
-        'block',
-        'truth.wall_seconds_by_stage.summarization: "<= 30MB"',
-        'a time unit for `truth.wall_seconds_by_stage.summarization` (in s): s, ms, min, h',
-      ],
+      [8, 'block', 'profile.stages.vector_indexing.avg_cpu_pct: "<= 2s"', 'a number without a unit: `profile.stages.vector_indexing.avg_cpu_pct` is in % of one core, e.g. `<= 2`'],
+      [9, 'block', 'truth.wall_seconds_by_stage.summarization: "<= 30MB"', 'a time unit for `truth.wall_seconds_by_stage.summarization` (in s): s, ms, min, h'],
     ],
     readLines: [],
   },
@@ -99,19 +89,9 @@ const BROKEN: Record<string, { problems: ProblemRow[]; readLines: number[] }> = 
   },
   'broken-10-duplicates.md': {
     problems: [
-      [
-        5,
-        'block',
-        'profile.totals.wall_time_s: "<= -30%"',
-        '`profile.totals.wall_time_s` only once (first at line 3); for several rules on one metric write a list: `metric: ["<= -20%", "<= 60s"]`',
-      ],
+      [5, 'block', 'profile.totals.wall_time_s: "<= -30%"', '`profile.totals.wall_time_s` only once (first at line 3); for several rules on one metric write a list: `metric: ["<= -20%", "<= 60s"]`'],
       [11, 'table', `| \`${ROUGE_L}\` | \`>= -0.020\` |`, `\`${ROUGE_L}\` with rule \`>= -0.020\` only once (also at line 10)`],
-      [
-        12,
-        'table',
-        '| `profile.totals.peak_rss_mb` | `<= +10%` |',
-        'each metric in one form only: `profile.totals.peak_rss_mb` is also in the block at line 4',
-      ],
+      [12, 'table', '| `profile.totals.peak_rss_mb` | `<= +10%` |', 'each metric in one form only: `profile.totals.peak_rss_mb` is also in the block at line 4'],
     ],
     readLines: [3, 4, 10, 11, 12],
   },
@@ -135,12 +115,7 @@ const BROKEN: Record<string, { problems: ProblemRow[]; readLines: number[] }> = 
   'broken-14-unquoted-gt-and-number.md': {
     problems: [
       [3, 'block', `${ROUGE_L}: >= -0.02`, E.QUOTE_GT],
-      [
-        4,
-        'block',
-        'eval.vs_reference.silver_sonnet46_smoke_bullets_v1.bleu: 0.2',
-        'a rule with an operator, in quotes, e.g. `">= 0.2"` or `"<= 0.2"`',
-      ],
+      [4, 'block', 'eval.vs_reference.silver_sonnet46_smoke_bullets_v1.bleu: 0.2', 'a rule with an operator, in quotes, e.g. `">= 0.2"` or `"<= 0.2"`'],
     ],
     readLines: [5],
   },

@@ -15,10 +15,12 @@ describe('issue corpus', () => {
     expect(valid.length + broken.length).toBe(files.length);
     expect(Math.min(valid.length, broken.length)).toBeGreaterThanOrEqual(14);
     for (const group of [valid, broken]) {
-      const origins = new Set(group.flatMap((f) => {
-        const spec = parseIssueThresholds(issue(f));
-        return [...spec.thresholds.map((t) => t.origin), ...spec.problems.map((p) => p.origin)];
-      }));
+      const origins = new Set(
+        group.flatMap((f) => {
+          const spec = parseIssueThresholds(issue(f));
+          return [...spec.thresholds.map((t) => t.origin), ...spec.problems.map((p) => p.origin)];
+        }),
+      );
       expect([...origins].sort()).toEqual(['block', 'table']);
     }
   });

@@ -39,10 +39,8 @@ export const METRIC_CELL = 'a metric path in the `Metric` column, e.g. `profile.
 export const METRIC = 'a dotted metric path starting with `profile.`, `truth.`, `eval.`, `cost.`, e.g. `profile.totals.wall_time_s`';
 export const WILDCARD = '`*` only as a whole path segment (it matches one segment), e.g. `profile.stages.*.peak_rss_mb`';
 export const RELATIVE_UNIT = 'a relative change in % with no unit, e.g. `<= -20%` (a % rule compares with the baseline)';
-export const unknownUnit = (unit: string): string =>
-  `a known unit (ms, s, min, h, B, KB, MB, GB, KiB, MiB, GiB, $, USD) or none, got \`${unit}\``;
-export const noUnit = (metric: string, example: string): string =>
-  `no unit: \`${metric}\` has none (only names ending in _s, _ms, _mb, _gb, _usd, _pct carry one), e.g. \`${example}\``;
+export const unknownUnit = (unit: string): string => `a known unit (ms, s, min, h, B, KB, MB, GB, KiB, MiB, GiB, $, USD) or none, got \`${unit}\``;
+export const noUnit = (metric: string, example: string): string => `no unit: \`${metric}\` has none (only names ending in _s, _ms, _mb, _gb, _usd, _pct carry one), e.g. \`${example}\``;
 export const TOP_KEYS = 'one of the keys `baseline`, `repeat`, `thresholds`, `compare-across`, `hypotheses`, `max-cost-usd`';
 export const ENTRY_KEYS = 'one of the keys `rule`, `kind`, `optional`, `default`';
 export const KIND = 'a kind `guardrail` (must not regress; the default) or `target` (the improvement sought)';

@@ -5,7 +5,7 @@ import { parseIssueThresholds, formatProblem } from '../../src/compare/threshold
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 
 describe('threshold examples shipped with the project', () => {
-  it('examples/issue-477.md (the README\'s example report) parses into its 4 thresholds without problems', () => {
+  it("examples/issue-477.md (the README's example report) parses into its 4 thresholds without problems", () => {
     const spec = parseIssueThresholds(read('examples/issue-477.md'));
     expect(spec.problems.map(formatProblem)).toEqual([]);
     expect(spec.thresholds.map((t) => [t.metric, t.rule.text, t.kind, t.optional])).toEqual([

@@ -23,9 +23,7 @@ describe('parseInlineThresholds', () => {
     const fenced = parseInlineThresholds('\n```optimization-gate\nthresholds:\n  profile.totals.peak_rss_mb: "<= +5%"\n```\n');
     expect(fenced.problems).toEqual([]);
     expect(fenced.thresholds.map((t) => [t.line, t.metric])).toEqual([[4, 'profile.totals.peak_rss_mb']]);
-    expect(parseInlineThresholds('```yaml\nthresholds: {}\n```').problems).toEqual([
-      { line: 1, text: '```yaml', expected: 'YAML without a fence (or an `optimization-gate` block)', origin: 'input' },
-    ]);
+    expect(parseInlineThresholds('```yaml\nthresholds: {}\n```').problems).toEqual([{ line: 1, text: '```yaml', expected: 'YAML without a fence (or an `optimization-gate` block)', origin: 'input' }]);
   });
 
   it('reports problems at input lines', () => {

@@ -51,7 +51,10 @@ describe('tables', () => {
   it('ends a table at a blank line, a heading, a quote or a fence', () => {
     for (const end of ['', '## Next', '> quoted', '```bash']) {
       const scan = scanMarkdown(`| Metric | Rule |\n|---|---|\n| profile.a | <= 1 |\n${end}\n| profile.b | <= 2 |`);
-      expect(scan.tables[0]!.rows.map((r) => r.line), JSON.stringify(end)).toEqual([3]);
+      expect(
+        scan.tables[0]!.rows.map((r) => r.line),
+        JSON.stringify(end),
+      ).toEqual([3]);
     }
   });
 

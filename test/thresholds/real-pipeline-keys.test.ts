@@ -22,7 +22,9 @@ describe('default:', () => {
     expect(spec.thresholds).toEqual([]);
     expect(spec.problems).toEqual([
       {
-        line: 5, origin: 'block', text: 'eval.intrinsic.bundled_parse_failures: { rule: "<= 0", default: none }',
+        line: 5,
+        origin: 'block',
+        text: 'eval.intrinsic.bundled_parse_failures: { rule: "<= 0", default: none }',
         expected: "`default:` a number in the metric's own unit, used when a run's file lacks the metric, e.g. `default: 0`",
       },
     ]);

@@ -260,8 +260,13 @@ export function evaluateHypothesisOn(hypothesis: Hypothesis, side: SideName, run
   // A single run is said by `basis: value` (and the report's noise line), not in every hypothesis's notes.
   const notes = [...base.notes, ...(estimate.note && !estimate.degenerate && estimate.method !== 'point' ? [estimate.note] : [])];
   const result = {
-    ...base, verdict, interval, intervalOf: interval ? (constantRight ? ('left' as const) : ('difference' as const)) : null,
-    method: estimate.method, notes, problems: [],
+    ...base,
+    verdict,
+    interval,
+    intervalOf: interval ? (constantRight ? ('left' as const) : ('difference' as const)) : null,
+    method: estimate.method,
+    notes,
+    problems: [],
     basis: estimate.method === 'point' ? ('value' as const) : interval ? ('interval' as const) : ('no-interval' as const),
   };
   return { ...result, reason: describeOutcome(result) };
@@ -282,4 +287,3 @@ export function evaluateHypotheses(hypotheses: readonly Hypothesis[], sides: Rea
     sides: sides.filter((s) => s.runs.length > 0).map((s) => evaluateHypothesisOn(h, s.name, s.runs, options)),
   }));
 }
-

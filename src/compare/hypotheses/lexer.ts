@@ -80,9 +80,7 @@ function readNumber(text: string, start: number): { token: Token; next: number }
     // Glued to the number it can only be a unit; after a space the parser says what may follow.
     if (j === i) return { at: j, expected: `a known unit (${KNOWN_RULE_UNITS.join(', ')}) after the number, got \`${unit}\`` };
   }
-  const token: Token = dollar
-    ? { kind: 'number', value, unit: '$', percent: false, start, end: i }
-    : { kind: 'number', value, percent: false, start, end: i };
+  const token: Token = dollar ? { kind: 'number', value, unit: '$', percent: false, start, end: i } : { kind: 'number', value, percent: false, start, end: i };
   return { token, next: i };
 }
 

@@ -56,9 +56,7 @@ export function parseBlockYaml(lines: readonly SourceLine[], origin: ThresholdOr
     const at = sourceLine(error.linePos?.[0].line ?? 1);
     const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
     const valueAfterColon = /:\s*(.*)$/.exec(at.text)?.[1] ?? '';
-    const expected = valueAfterColon.startsWith('>')
-      ? `the rule in quotes: YAML reads a leading \`>\` as a folded text marker, e.g. \`">= -0.01"\``
-      : `valid YAML (${message})`;
+    const expected = valueAfterColon.startsWith('>') ? `the rule in quotes: YAML reads a leading \`>\` as a folded text marker, e.g. \`">= -0.01"\`` : `valid YAML (${message})`;
     if (!badLines.has(at.line)) out.problems.push(problemAt({ line: at.line, text: at.text.trim() }, expected, origin));
     badLines.add(at.line);
   }
@@ -136,14 +134,7 @@ function readThresholds(map: YAMLMap, origin: ThresholdOrigin, fieldOf: FieldOf,
 }
 
 /** One rule for a metric: a rule string, or `{ rule, kind, optional }`. */
-function readEntry(
-  node: Node | null,
-  metric: Field & { raw: string },
-  origin: ThresholdOrigin,
-  fieldOf: FieldOf,
-  report: Report,
-  inList: boolean,
-): Draft | undefined {
+function readEntry(node: Node | null, metric: Field & { raw: string }, origin: ThresholdOrigin, fieldOf: FieldOf, report: Report, inList: boolean): Draft | undefined {
   const line = inList && node?.range ? fieldOf(node, undefined, metric).line : metric.line;
   if (isAlias(node)) {
     report(fieldOf(node, undefined, metric), 'a rule as text, not a YAML alias');
@@ -172,8 +163,7 @@ function readEntry(
   return draft;
 }
 
-const BASELINE_EXPECTED =
-  '`baseline:` naming the baseline (a repo path or a reference name), or `{ profile: <path>, eval: <eval run directory or id> }`';
+const BASELINE_EXPECTED = '`baseline:` naming the baseline (a repo path or a reference name), or `{ profile: <path>, eval: <eval run directory or id> }`';
 
 /** `baseline: <name>` or `baseline: { profile: <path>, eval: <dir or run id> }` (eval results stored apart). */
 function readBaseline(value: Node | null, valueField: Field, fieldOf: FieldOf, report: Report, out: BlockContent): void {

@@ -55,7 +55,12 @@ export function buildThreshold(draft: Draft, problems: ThresholdProblem[]): Thre
 
   if (problems.length > before || !metric.ok || !rule?.ok || !kind.ok || !optional.ok || !fallback.ok) return undefined;
   return {
-    metric: metric.value, rule: rule.value, kind: kind.value, optional: optional.value, line: draft.line, origin,
+    metric: metric.value,
+    rule: rule.value,
+    kind: kind.value,
+    optional: optional.value,
+    line: draft.line,
+    origin,
     ...(fallback.value !== undefined ? { default: fallback.value } : {}),
   };
 }

@@ -7,7 +7,10 @@ const MAX_TEXT = 160;
 
 /** Wraps text in a code span that survives backticks inside it (markdown and plain logs alike). */
 function codeSpan(text: string): string {
-  const longestRun = maxOf((text.match(/`+/g) ?? []).map((run) => run.length), 0);
+  const longestRun = maxOf(
+    (text.match(/`+/g) ?? []).map((run) => run.length),
+    0,
+  );
   const fence = '`'.repeat(longestRun + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}`;

@@ -162,12 +162,7 @@ function cellText(raw: string): string {
   const emphasis = /^(\*\*|__)(.*)\1$/.exec(text);
   if (emphasis) text = emphasis[2]!.trim();
   text = unwrapCodeSpan(text) ?? text;
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&le;/g, '≤')
-    .replace(/&ge;/g, '≥')
-    .trim();
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&le;/g, '≤').replace(/&ge;/g, '≥').trim();
 }
 
 const DELIMITER_CELL = /^:?-+:?$/;

@@ -83,25 +83,13 @@ function findDuplicates(thresholds: readonly Threshold[], problems: ThresholdPro
     }
     const other = firstByOrigin.get(`${t.origin === 'block' ? 'table' : 'block'} ${t.metric}`);
     if (other && t.origin !== 'input') {
-      problems.push(
-        problemAt(
-          source(t),
-          `each metric in one form only: \`${t.metric}\` is also in the ${other.origin === 'block' ? 'block' : 'table'} at line ${other.line}`,
-          t.origin,
-        ),
-      );
+      problems.push(problemAt(source(t), `each metric in one form only: \`${t.metric}\` is also in the ${other.origin === 'block' ? 'block' : 'table'} at line ${other.line}`, t.origin));
     }
     if (!firstByOrigin.has(`${t.origin} ${t.metric}`)) firstByOrigin.set(`${t.origin} ${t.metric}`, t);
   }
 }
 
-function assemble(
-  content: BlockContent | undefined,
-  drafts: Draft[],
-  problems: ThresholdProblem[],
-  lines: readonly string[],
-  hypothesisDrafts: HypothesisDraft[] = [],
-): ThresholdSpec {
+function assemble(content: BlockContent | undefined, drafts: Draft[], problems: ThresholdProblem[], lines: readonly string[], hypothesisDrafts: HypothesisDraft[] = []): ThresholdSpec {
   pushAll(problems, content?.problems ?? []);
   const thresholds: Threshold[] = [];
   for (const draft of [...(content?.drafts ?? []), ...drafts]) {

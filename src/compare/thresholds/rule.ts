@@ -94,9 +94,7 @@ export function checkRule(text: string, metric: string): Checked<Rule> {
   if (!from) return expect(`a known unit (${KNOWN_RULE_UNITS.join(', ')}) or none, got \`${unitText}\``);
   const to = metricUnit(metric);
   if (!to) {
-    return expect(
-      `no unit: \`${metric}\` has none (only names ending in _s, _ms, _mb, _gb, _usd, _pct carry one), e.g. \`${symbol} ${sign}${digits}\``,
-    );
+    return expect(`no unit: \`${metric}\` has none (only names ending in _s, _ms, _mb, _gb, _usd, _pct carry one), e.g. \`${symbol} ${sign}${digits}\``);
   }
   const converted = convertUnit(number, from, to);
   if (converted === undefined && to.dimension === 'cpu') {
@@ -142,5 +140,5 @@ const ATTRIBUTE = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
 export function checkAttribute(raw: unknown): Checked<string> {
   const text = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
   if (ATTRIBUTE.test(text)) return ok(text);
-  return expect('an environment attribute as in the report\'s environment table, e.g. `device`, `precision`, `library_versions.torch`');
+  return expect("an environment attribute as in the report's environment table, e.g. `device`, `precision`, `library_versions.torch`");
 }

@@ -260,7 +260,10 @@ export function timelineFromEvents(events: readonly StageEvent[], runStart: numb
     }
     if (wall > 0) walls[stage] = wall;
   }
-  const order = [...firstStart].sort((a, b) => a[1] - b[1]).map(([stage]) => stage).filter((stage) => walls[stage] !== undefined);
+  const order = [...firstStart]
+    .sort((a, b) => a[1] - b[1])
+    .map(([stage]) => stage)
+    .filter((stage) => walls[stage] !== undefined);
   const orderedWalls: Record<string, number> = {};
   for (const stage of order) orderedWalls[stage] = walls[stage] as number;
   return {

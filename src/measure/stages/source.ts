@@ -10,12 +10,7 @@ export const STAGE_EVENTS_ENV = 'OPTIMIZATION_GATE_STAGE_EVENTS';
 /** The single stage of a run without stage information. */
 export const WHOLE_RUN_STAGE = 'run';
 
-export type StageSourceSpec =
-  | { kind: 'auto' }
-  | { kind: 'events' }
-  | { kind: 'status-file'; path: string }
-  | { kind: 'metrics'; path: string }
-  | { kind: 'none' };
+export type StageSourceSpec = { kind: 'auto' } | { kind: 'events' } | { kind: 'status-file'; path: string } | { kind: 'metrics'; path: string } | { kind: 'none' };
 
 export function parseStageSource(text: string): StageSourceSpec {
   const trimmed = text.trim();

@@ -30,16 +30,22 @@ function gate(workspace: string) {
   return world.main({ eventName: 'workflow_dispatch', event: workflowDispatchEvent(world.github, { 'issue-number': '7' }), workspace, inputs: { ...INPUTS, baseline: 'ref:main', comment: 'issue' } });
 }
 
-interface Threshold { metric: string; verdict: string; accepted: { by: string; reason: string } | null }
-const verdicts = (outDir: string) =>
-  Object.fromEntries((JSON.parse(readFileSync(join(outDir, 'gate.json'), 'utf8')) as { thresholds: Threshold[] }).thresholds.map((t) => [t.metric, t.verdict]));
+interface Threshold {
+  metric: string;
+  verdict: string;
+  accepted: { by: string; reason: string } | null;
+}
+const verdicts = (outDir: string) => Object.fromEntries((JSON.parse(readFileSync(join(outDir, 'gate.json'), 'utf8')) as { thresholds: Threshold[] }).thresholds.map((t) => [t.metric, t.verdict]));
 
 describe('commands from comments', () => {
   it('measure by a writer dispatches the measurement workflow on the default branch with the issue and the ref', async () => {
     const { io } = await comment(7, 'maintainer', '/optimization-gate measure faster-transcribe');
     expect(io.failed, io.text()).toEqual([]);
     expect(world.model.dispatches.at(-1)).toMatchObject({
-      workflowPath: '.github/workflows/optimization-dispatch.yml', ref: 'main', inputs: { 'issue-number': '7', 'candidate-ref': 'faster-transcribe' }, actor: 'github-actions[bot]',
+      workflowPath: '.github/workflows/optimization-dispatch.yml',
+      ref: 'main',
+      inputs: { 'issue-number': '7', 'candidate-ref': 'faster-transcribe' },
+      actor: 'github-actions[bot]',
     });
     const answer = world.github.comments(7).at(-1);
     expect(answer?.body).toContain('✅ **optimization-gate: done**');
@@ -69,7 +75,7 @@ describe('commands from comments', () => {
     expect(world.github.comments(7).at(-1)?.body).toContain('`profile.totals.peak_rss_mb` is not a threshold of this issue');
   });
 
-  it('accept by a writer turns the failed guardrail into `accepted` on the next gate; a reader\'s accept changes nothing', async () => {
+  it("accept by a writer turns the failed guardrail into `accepted` on the next gate; a reader's accept changes nothing", async () => {
     const workspace = world.gitWorkspace(SLOW, SLOWER_SUMMARY);
     const first = await gate(workspace);
     expect(first.io.outputs.get('decision')).toBe('reject');
@@ -83,7 +89,9 @@ describe('commands from comments', () => {
     expect(accepted.io.failed, accepted.io.text()).toEqual([]);
     const record = world.github.comments(7).at(-1);
     expect(record?.user).toBe('github-actions[bot]');
-    expect(record?.body).toMatch(/^<!-- optimization-gate:record accept v1 [A-Za-z0-9_-]+ -->\n☑️ \*\*optimization-gate: regression accepted\*\* — `profile\.stages\.summarize\.wall_time_s` by maintainer/);
+    expect(record?.body).toMatch(
+      /^<!-- optimization-gate:record accept v1 [A-Za-z0-9_-]+ -->\n☑️ \*\*optimization-gate: regression accepted\*\* — `profile\.stages\.summarize\.wall_time_s` by maintainer/,
+    );
 
     const next = await gate(workspace);
     expect(next.io.failed, next.io.text()).toEqual([]);
@@ -91,7 +99,8 @@ describe('commands from comments', () => {
     const json = JSON.parse(readFileSync(join(next.outDir, 'gate.json'), 'utf8')) as { verdicts: Record<string, number>; thresholds: Threshold[] };
     expect(json.verdicts).toMatchObject({ accepted: 1, fail: 0 });
     expect(json.thresholds.find((t) => t.metric === SUMMARY)).toMatchObject({
-      verdict: 'accepted', accepted: { by: 'maintainer', reason: 'bigger summarization model, agreed in review' },
+      verdict: 'accepted',
+      accepted: { by: 'maintainer', reason: 'bigger summarization model, agreed in review' },
     });
     const report = world.github.comments(7).at(-1)?.body ?? '';
     expect(report.split('\n')[0]).toMatch(/^### ✅ ship — 1 accepted regression: `profile\.stages\.summarize\.wall_time_s` \+25\.0 ?%/);

@@ -22,7 +22,12 @@ const REPO = '/repos/acme/podcast-pipeline';
 
 /** A gate on issue #7 against the base ref, measured in the job. */
 function gate(inputs: Record<string, string> = {}) {
-  return world.main({ eventName: 'issues', event: issuesEvent(world.github, 7), workspace: world.gitWorkspace(), inputs: { ...INPUTS, 'issue-number': '7', baseline: 'ref:main', comment: 'issue', ...inputs } });
+  return world.main({
+    eventName: 'issues',
+    event: issuesEvent(world.github, 7),
+    workspace: world.gitWorkspace(),
+    inputs: { ...INPUTS, 'issue-number': '7', baseline: 'ref:main', comment: 'issue', ...inputs },
+  });
 }
 
 function measure(script = SLOW, inputs: Record<string, string> = {}) {
@@ -36,11 +41,11 @@ describe('bad inputs', () => {
     expect(main.io.failed).toEqual([
       [
         'optimization-gate: invalid action inputs',
-        "  - input 'mode': expected one of gate | baseline | measure | aggregate | command, got \"judge\"",
-        "  - input 'baseline': expected a repository path, cache, artifact or ref:<git ref>, got \"--upload-pack=x\"",
-        "  - input 'repeat': expected a whole number from 1 to 50, got \"x\"",
-        "  - input 'sample-interval': expected a number from 0.05 to 60, got \"0\"",
-        "  - input 'comment': expected issue,pr | issue | pr | none, got \"slack\"",
+        '  - input \'mode\': expected one of gate | baseline | measure | aggregate | command, got "judge"',
+        '  - input \'baseline\': expected a repository path, cache, artifact or ref:<git ref>, got "--upload-pack=x"',
+        '  - input \'repeat\': expected a whole number from 1 to 50, got "x"',
+        '  - input \'sample-interval\': expected a number from 0.05 to 60, got "0"',
+        '  - input \'comment\': expected issue,pr | issue | pr | none, got "slack"',
       ].join('\n'),
     ]);
     expect(world.commands.started.length).toBe(before);
@@ -60,8 +65,14 @@ describe('bad inputs', () => {
 
   it('a thrown non-user error is reported as an internal error with its stack', async () => {
     const { io } = await world.main({
-      eventName: 'push', workspace: world.workspace(SLOW), inputs: { ...INPUTS, mode: 'measure' },
-      deps: { github: () => { throw new TypeError('boom'); } },
+      eventName: 'push',
+      workspace: world.workspace(SLOW),
+      inputs: { ...INPUTS, mode: 'measure' },
+      deps: {
+        github: () => {
+          throw new TypeError('boom');
+        },
+      },
     });
     expect(io.failed).toEqual([expect.stringMatching(/^optimization-gate: internal error \(please report it\): boom\nTypeError: boom\n {4}at /)]);
   });
@@ -75,7 +86,12 @@ describe('GitHub API errors', () => {
     expect(io.outputs.get('decision')).toBe('ship');
     expect(sleeps).toEqual([1000]);
     expect(io.messages('warning')).toEqual(['GitHub API: reading issue #7 answered 500; retry 1 in 1.0 s']);
-    expect(world.github.callsTo(`GET ${REPO}/issues/7`).slice(-2).map((c) => c.status)).toEqual([500, 200]);
+    expect(
+      world.github
+        .callsTo(`GET ${REPO}/issues/7`)
+        .slice(-2)
+        .map((c) => c.status),
+    ).toEqual([500, 200]);
   });
 
   it('a 429 on the comment waits what retry-after says, then posts', async () => {
@@ -83,7 +99,12 @@ describe('GitHub API errors', () => {
     const { io, sleeps } = await gate();
     expect(io.failed, io.text()).toEqual([]);
     expect(sleeps).toEqual([30_000]);
-    expect(world.github.callsTo(`POST ${REPO}/issues/7/comments`).slice(-2).map((c) => c.status)).toEqual([429, 201]);
+    expect(
+      world.github
+        .callsTo(`POST ${REPO}/issues/7/comments`)
+        .slice(-2)
+        .map((c) => c.status),
+    ).toEqual([429, 201]);
     expect(io.outputs.get('comment-url')).toMatch(/\/issues\/7#issuecomment-\d+$/);
   });
 
@@ -186,9 +207,19 @@ describe('cancelled and timed-out runs', () => {
     const { outDir, run } = main;
     // What a killed main leaves: samples without their end record, no profile, nothing uploaded.
     const samples = join(outDir, 'run.samples.jsonl');
-    writeFileSync(samples, readFileSync(samples, 'utf8').split('\n').filter((l) => !l.includes('"type":"end"')).join('\n'));
+    writeFileSync(
+      samples,
+      readFileSync(samples, 'utf8')
+        .split('\n')
+        .filter((l) => !l.includes('"type":"end"'))
+        .join('\n'),
+    );
     for (const file of ['run.yaml', 'run.stage_truth.json', 'report.md']) rmSync(join(outDir, file));
-    const killed = new Map([['output-dir', outDir], ['artifact-name', 'killed-run'], ['retention-days', '3']]);
+    const killed = new Map([
+      ['output-dir', outDir],
+      ['artifact-name', 'killed-run'],
+      ['retention-days', '3'],
+    ]);
     const post = await world.post(main, killed);
     expect(post.failed, post.text()).toEqual([]);
     const profile = parseYaml(readFileSync(join(outDir, 'run.yaml'), 'utf8')) as { status: string; stages: Record<string, { wall_time_s: number }> };
@@ -214,7 +245,9 @@ describe('cancelled and timed-out runs', () => {
 describe('gate with a failed side', () => {
   it('a candidate whose pipeline fails is rejected with the reason, never judged on a partial run', async () => {
     const { io } = await world.main({
-      eventName: 'issues', event: issuesEvent(world.github, 7), workspace: world.gitWorkspace(SLOW, { ...FAST, exit: 2 }),
+      eventName: 'issues',
+      event: issuesEvent(world.github, 7),
+      workspace: world.gitWorkspace(SLOW, { ...FAST, exit: 2 }),
       inputs: { ...INPUTS, 'issue-number': '7', baseline: 'ref:main', comment: 'none' },
     });
     expect(io.outputs.get('decision')).toBe('reject');

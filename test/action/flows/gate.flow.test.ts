@@ -88,26 +88,42 @@ describe('gate', () => {
     expect(world.github.callsTo('POST /repos/acme/podcast-pipeline/issues/7/comments').length).toBeGreaterThanOrEqual(2);
   });
 
-  it('baseline: artifact downloads the refresh run\'s stored baseline from the default branch', async () => {
+  it("baseline: artifact downloads the refresh run's stored baseline from the default branch", async () => {
     const inputs = { ...INPUTS, 'dataset-id': 'from-artifact' };
     const refresh = await world.main({ eventName: 'schedule', event: { schedule: '0 3 * * *' }, workspace: world.workspace(SLOW), inputs: { ...inputs, mode: 'baseline', comment: 'none' } });
     const stored = world.artifacts.artifacts.find((a) => a.runId === refresh.run.id);
     expect(stored?.name).toMatch(/^optimization-gate-baseline-from-artifact-[0-9a-f]{16}-self-hosted-linux-x64$/);
-    expect([...(stored?.files.keys() ?? [])].sort()).toEqual(['baseline.json', 'eval/eval_pipeline_metrics.json', 'eval/metrics.json', 'report.md', 'run-1.samples.jsonl', 'run-1.stage_truth.json', 'run-1.yaml', 'run-info.json']);
-    const { io } = await world.main({ eventName: 'issues', event: issuesEvent(world.github, 7), workspace: world.workspace(FAST), inputs: { ...inputs, 'issue-number': '7', baseline: 'artifact', comment: 'none' } });
+    expect([...(stored?.files.keys() ?? [])].sort()).toEqual([
+      'baseline.json',
+      'eval/eval_pipeline_metrics.json',
+      'eval/metrics.json',
+      'report.md',
+      'run-1.samples.jsonl',
+      'run-1.stage_truth.json',
+      'run-1.yaml',
+      'run-info.json',
+    ]);
+    const { io } = await world.main({
+      eventName: 'issues',
+      event: issuesEvent(world.github, 7),
+      workspace: world.workspace(FAST),
+      inputs: { ...inputs, 'issue-number': '7', baseline: 'artifact', comment: 'none' },
+    });
     expect(io.failed, io.text()).toEqual([]);
     expect(io.outputs.get('decision')).toBe('ship');
     expect(world.artifacts.calls).toContain(`download ${stored?.id} from run ${refresh.run.id}`);
     expect(io.messages('info').join('\n')).toMatch(new RegExp(`baseline downloaded from artifact ${stored?.name} \\(id ${stored?.id}, run ${refresh.run.id}`));
   });
 
-  it('a baseline named by path (an earlier step\'s profile output), inline thresholds, no issue', async () => {
+  it("a baseline named by path (an earlier step's profile output), inline thresholds, no issue", async () => {
     const measured = await world.main({ eventName: 'push', workspace: world.workspace(SLOW), inputs: { ...INPUTS, mode: 'measure', comment: 'none', 'artifact-name': 'example-baseline' } });
     const profile = measured.io.outputs.get('profile') as string;
     expect(profile).toBe(join(measured.outDir, 'run.yaml'));
     const thresholds = 'thresholds:\n  profile.stages.summarize.wall_time_s: { rule: "<= -50%", kind: target }\n  profile.stages.fetch.wall_time_s: "<= +0%"\n';
     const { io, outDir } = await world.main({
-      eventName: 'push', workspace: world.workspace(FAST), inputs: { ...INPUTS, baseline: profile, thresholds, comment: 'none', 'artifact-name': 'example-candidate' },
+      eventName: 'push',
+      workspace: world.workspace(FAST),
+      inputs: { ...INPUTS, baseline: profile, thresholds, comment: 'none', 'artifact-name': 'example-candidate' },
     });
     expect(io.failed, io.text()).toEqual([]);
     expect(io.messages('info')).toContain('no optimization issue found (input, dispatch input, PR body or branch name); using the thresholds input alone');
@@ -142,8 +158,14 @@ describe('gate', () => {
       [1, 2, 3, 4].map((k) => (JSON.parse(readFileSync(join(outDir, `${side}.run-${k}.stage_truth.json`), 'utf8')) as { run_order: RunOrder }).run_order),
     );
     expect(orders.sort((a, b) => a.sequence - b.sequence).map((o) => `${o.sequence}:${o.side}:${o.round}${o.confirmation ? ' (confirmation)' : ''}`)).toEqual([
-      '1:baseline:1', '2:candidate:1', '3:baseline:2', '4:candidate:2',
-      '5:baseline:3 (confirmation)', '6:candidate:3 (confirmation)', '7:baseline:4 (confirmation)', '8:candidate:4 (confirmation)',
+      '1:baseline:1',
+      '2:candidate:1',
+      '3:baseline:2',
+      '4:candidate:2',
+      '5:baseline:3 (confirmation)',
+      '6:candidate:3 (confirmation)',
+      '7:baseline:4 (confirmation)',
+      '8:candidate:4 (confirmation)',
     ]);
   });
 });
@@ -151,7 +173,12 @@ describe('gate', () => {
 describe('gate refusals: nothing is measured', () => {
   it('a missing baseline is a clear rejection, never a pass', async () => {
     const before = world.commands.started.length;
-    const { io } = await world.main({ eventName: 'issues', event: issuesEvent(world.github, 7), workspace: world.workspace(FAST), inputs: { ...INPUTS, 'issue-number': '7', 'dataset-id': 'never-refreshed', comment: 'issue' } });
+    const { io } = await world.main({
+      eventName: 'issues',
+      event: issuesEvent(world.github, 7),
+      workspace: world.workspace(FAST),
+      inputs: { ...INPUTS, 'issue-number': '7', 'dataset-id': 'never-refreshed', comment: 'issue' },
+    });
     expect(io.outputs.get('decision')).toBe('reject');
     expect(io.messages('error')).toEqual([expect.stringMatching(/^missing baseline: no stored baseline for runner key self-hosted-linux-x64, dataset never-refreshed/)]);
     expect(io.failed).toEqual([expect.stringMatching(/^optimization-gate: decision reject \(fail-on: reject\); see https:\/\/github\.com\/acme\/podcast-pipeline\/issues\/7#issuecomment-\d+$/)]);
@@ -163,7 +190,9 @@ describe('gate refusals: nothing is measured', () => {
     const before = world.commands.started.length;
     const { io } = await world.main({ eventName: 'issues', event: issuesEvent(world.github, 8), workspace: world.gitWorkspace(), inputs: { ...INPUTS, 'issue-number': '8', baseline: 'ref:main' } });
     expect(io.outputs.get('decision')).toBe('reject');
-    expect(io.summary).toContain('the thresholds of issue #\u200b8 are not trusted: its author drive-by has none permission on this repository, and only authors with write, maintain or admin permission are trusted');
+    expect(io.summary).toContain(
+      'the thresholds of issue #\u200b8 are not trusted: its author drive-by has none permission on this repository, and only authors with write, maintain or admin permission are trusted',
+    );
     expect(io.failed).toHaveLength(1);
     expect(world.commands.started.length).toBe(before);
   });

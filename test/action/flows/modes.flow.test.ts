@@ -26,7 +26,7 @@ function yamlOf(path: string): Record<string, unknown> {
 }
 
 describe('measure', () => {
-  it('profiles the run with the declared stage times and the tree\'s memory and CPU; outputs and artifact', async () => {
+  it("profiles the run with the declared stage times and the tree's memory and CPU; outputs and artifact", async () => {
     const { io, outDir, run } = await world.main({ eventName: 'push', workspace: world.workspace(SLOW), inputs: { ...INPUTS, mode: 'measure', comment: 'none' } });
     expect(io.failed, io.text()).toEqual([]);
     expect(io.outputs.get('decision')).toBe('measured');
@@ -40,7 +40,14 @@ describe('measure', () => {
     expect(io.summary.split('\n')[0]).toBe('### 📏 optimization-gate: measured');
     const artifact = world.artifacts.of(run, 'optimization-gate');
     expect([...(artifact?.files.keys() ?? [])].sort()).toEqual([
-      'report.md', 'run-info.json', 'run.eval/eval_pipeline_metrics.json', 'run.eval/metrics.json', 'run.events.jsonl', 'run.samples.jsonl', 'run.stage_truth.json', 'run.yaml',
+      'report.md',
+      'run-info.json',
+      'run.eval/eval_pipeline_metrics.json',
+      'run.eval/metrics.json',
+      'run.events.jsonl',
+      'run.samples.jsonl',
+      'run.stage_truth.json',
+      'run.yaml',
     ]);
     expect(JSON.parse(artifact?.files.get('run-info.json') ?? '{}')).toMatchObject({ decision: 'measured', runner_key: 'self-hosted-linux-x64', hostname: 'flow-host', dataset_id: 'tiny' });
   });
@@ -49,21 +56,27 @@ describe('measure', () => {
     const { io, outDir } = await world.main({ eventName: 'push', workspace: world.workspace({ ...SLOW, exit: 3 }), inputs: { ...INPUTS, mode: 'measure', comment: 'none' } });
     expect(io.outputs.get('decision')).toBe('measured');
     expect(yamlOf(join(outDir, 'run.yaml'))).toMatchObject({ status: 'failed' });
-    expect(io.failed).toEqual([
-      'optimization-gate: decision measured, but: measured run failed: run 1: failed (exit code 3); measured run failed: measured run 1 did not complete (exit code 3)',
-    ]);
+    expect(io.failed).toEqual(['optimization-gate: decision measured, but: measured run failed: run 1: failed (exit code 3); measured run failed: measured run 1 did not complete (exit code 3)']);
     expect(io.summary.split('\n')[0]).toBe('### ❌ optimization-gate: measured');
     expect(io.state.get('completed')).toBe('true');
   });
 
-  it('an experiment that writes no outputs is a failed run, named in the step\'s failure', async () => {
+  it("an experiment that writes no outputs is a failed run, named in the step's failure", async () => {
     const { io } = await world.main({ eventName: 'push', workspace: world.workspace({ ...SLOW, experimentWritesNothing: true }), inputs: { ...INPUTS, mode: 'measure', comment: 'none' } });
-    expect(io.failed).toEqual([expect.stringMatching(/^optimization-gate: decision measured, but: measured run failed: the experiment command wrote neither metrics\.json nor eval_pipeline_metrics\.json in \/.*\/eval-out$/)]);
+    expect(io.failed).toEqual([
+      expect.stringMatching(/^optimization-gate: decision measured, but: measured run failed: the experiment command wrote neither metrics\.json nor eval_pipeline_metrics\.json in \/.*\/eval-out$/),
+    ]);
   });
 });
 
 describe('baseline', () => {
-  const drift = { ...INPUTS, 'dataset-id': 'drift', mode: 'baseline', 'fail-on': 'never', thresholds: 'thresholds:\n  profile.stages.transcribe.wall_time_s: "<= +10%"\n  profile.stages.summarize.wall_time_s: "<= +10%"\n' };
+  const drift = {
+    ...INPUTS,
+    'dataset-id': 'drift',
+    mode: 'baseline',
+    'fail-on': 'never',
+    thresholds: 'thresholds:\n  profile.stages.transcribe.wall_time_s: "<= +10%"\n  profile.stages.summarize.wall_time_s: "<= +10%"\n',
+  };
   const refresh = (script: PipelineScript) => world.main({ ...schedule, workspace: world.workspace(script), inputs: drift });
 
   it('stores the run in the cache and as an artifact; a drift beyond the bounds opens a labelled tracking issue, then comments on it', async () => {
@@ -74,7 +87,12 @@ describe('baseline', () => {
     const key = world.cache.entries.at(-1)?.key ?? '';
     expect(key).toMatch(new RegExp(`^optimization-gate-baseline-v1-drift-[0-9a-f]{16}-self-hosted-linux-x64-${first.run.id}-1$`));
     expect(JSON.parse(world.cache.entries.at(-1)?.files.get('baseline.json') ?? '{}')).toMatchObject({
-      schema: 'optimization-gate/baseline@1', dataset_id: 'drift', hostname: 'flow-host', runs: ['run-1.yaml'], eval_dir: 'eval', workflow_run_id: String(first.run.id),
+      schema: 'optimization-gate/baseline@1',
+      dataset_id: 'drift',
+      hostname: 'flow-host',
+      runs: ['run-1.yaml'],
+      eval_dir: 'eval',
+      workflow_run_id: String(first.run.id),
     });
     expect(world.artifacts.artifacts.find((a) => a.runId === first.run.id && /^optimization-gate-baseline-drift-[0-9a-f]{16}-self-hosted-linux-x64$/.test(a.name))).toBeDefined();
 
@@ -103,9 +121,7 @@ describe('baseline', () => {
     expect(world.cache.entries.length).toBe(entries);
     expect(world.artifacts.of(run, 'optimization-gate')).toBeDefined();
     expect(io.summary).toContain('not stored: a measured run failed');
-    expect(io.failed).toEqual([
-      'optimization-gate: decision measured, but: measured run failed: run 1: failed (exit code 1); measured run failed: measured run 1 did not complete (exit code 1)',
-    ]);
+    expect(io.failed).toEqual(['optimization-gate: decision measured, but: measured run failed: run 1: failed (exit code 1); measured run failed: measured run 1 did not complete (exit code 1)']);
   });
 
   it('a cache that refuses the key keeps the baseline in the artifact and says so', async () => {
@@ -117,7 +133,7 @@ describe('baseline', () => {
 });
 
 describe('aggregate', () => {
-  it('one comment with every runner\'s verdict; the worst decision wins; a failed download counts as missing', async () => {
+  it("one comment with every runner's verdict; the worst decision wins; a failed download counts as missing", async () => {
     const run = world.model.addRun({ event: 'issues' });
     const verdict = (decision: string, key: string, headline: string) => ({
       'gate.json': JSON.stringify({ schema: 'optimization-gate/gate@1', decision }),
@@ -156,10 +172,12 @@ describe('aggregate', () => {
 describe('external profile mode', () => {
   const external = { ...INPUTS, 'profile-mode': 'external', 'profile-command': 'external-freeze', 'profile-output': 'out/profile.yaml' };
 
-  it('gates the profiles the project\'s own freeze wrote (the real staged and bundled fixtures)', async () => {
+  it("gates the profiles the project's own freeze wrote (the real staged and bundled fixtures)", async () => {
     const workspace = world.gitWorkspace({ ...SLOW, external: 'staged' }, { ...FAST, external: 'bundled' });
     const { io, outDir } = await world.main({
-      eventName: 'workflow_dispatch', event: workflowDispatchEvent(world.github, {}), workspace,
+      eventName: 'workflow_dispatch',
+      event: workflowDispatchEvent(world.github, {}),
+      workspace,
       inputs: { ...external, baseline: 'ref:main', comment: 'none', thresholds: 'thresholds:\n  profile.totals.wall_time_s: { rule: "<= -20%", kind: target }\n' },
     });
     expect(io.failed, io.text()).toEqual([]);
@@ -174,6 +192,10 @@ describe('external profile mode', () => {
 
   it('a freeze command that writes no profile fails the run, naming the file', async () => {
     const { io } = await world.main({ eventName: 'push', workspace: world.workspace({ ...SLOW, external: 'nothing' }), inputs: { ...external, mode: 'measure', comment: 'none' } });
-    expect(io.failed).toEqual([expect.stringMatching(/^optimization-gate: decision measured, but: measured run failed: run 1: external freeze: \/.*\/out\/profile\.yaml: not found\n {2}- the freeze command exited 0 but did not write it$/)]);
+    expect(io.failed).toEqual([
+      expect.stringMatching(
+        /^optimization-gate: decision measured, but: measured run failed: run 1: external freeze: \/.*\/out\/profile\.yaml: not found\n {2}- the freeze command exited 0 but did not write it$/,
+      ),
+    ]);
   });
 });

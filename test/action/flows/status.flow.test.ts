@@ -26,10 +26,7 @@ let world: World;
 beforeAll(async () => {
   world = await World.start({
     ...OPTIMIZATION_REPO,
-    issues: [
-      ...(OPTIMIZATION_REPO.issues ?? []),
-      { number: 9, user: 'maintainer', title: 'Faster transcription, with hypotheses', body: BODY, comments: [{ body: FORGED, user: 'mallory' }] },
-    ],
+    issues: [...(OPTIMIZATION_REPO.issues ?? []), { number: 9, user: 'maintainer', title: 'Faster transcription, with hypotheses', body: BODY, comments: [{ body: FORGED, user: 'mallory' }] }],
   });
 });
 afterAll(() => world?.stop());
@@ -52,8 +49,14 @@ describe('status comment', () => {
     expect(comments.indexOf(status!)).toBe(comments.length - 2);
     expect(comments.at(-1)?.body).toMatch(/^### 📏 optimization-gate: measured/);
     expect(boxes(status!.body)).toEqual([
-      'x Thresholds parsed', 'x Hypotheses written', 'x Baseline quality measured (eval)', 'x Baseline performance measured (profile)',
-      'x Hypotheses validated', '  Candidate validated against the baseline', '  Decision posted', '  Promoted',
+      'x Thresholds parsed',
+      'x Hypotheses written',
+      'x Baseline quality measured (eval)',
+      'x Baseline performance measured (profile)',
+      'x Hypotheses validated',
+      '  Candidate validated against the baseline',
+      '  Decision posted',
+      '  Promoted',
     ]);
     expect(status!.body).toContain('4 thresholds written by `maintainer` (write permission: trusted)');
     expect(status!.body).toContain('H1 confirmed');
@@ -81,7 +84,10 @@ describe('status comment', () => {
     const report = world.github.comments(9).at(-1)!;
     expect(edited).toContain(`ship · [report](https://github.com/acme/podcast-pipeline/issues/9#issuecomment-${report.id})`);
     const second = readLedgerBlock(edited, 9).ledger;
-    expect(second.runs.map((r) => [r.mode, r.decision])).toEqual([['gate', 'ship'], ['measure', 'measured']]);
+    expect(second.runs.map((r) => [r.mode, r.decision])).toEqual([
+      ['gate', 'ship'],
+      ['measure', 'measured'],
+    ]);
     expect(second.runs[0]?.baseline?.wall_s).toBe(0.95);
     expect(second.runs[0]?.candidate?.wall_s).toBe(0.4);
     expect(edited).toContain('xychart-beta');
@@ -102,7 +108,12 @@ describe('status comment', () => {
   it('a refresh that names the issue adds its row; the refresh comments nothing else there without a drift', async () => {
     const before = world.github.comments(9).length;
     const runs = readLedgerBlock(ours(9)[0]!.body, 9).ledger.runs.length;
-    const { io } = await world.main({ eventName: 'schedule', event: { schedule: '0 3 * * *' }, workspace: world.workspace(SLOW), inputs: { ...INPUTS, mode: 'baseline', 'issue-number': '9', comment: 'issue' } });
+    const { io } = await world.main({
+      eventName: 'schedule',
+      event: { schedule: '0 3 * * *' },
+      workspace: world.workspace(SLOW),
+      inputs: { ...INPUTS, mode: 'baseline', 'issue-number': '9', comment: 'issue' },
+    });
     expect(io.failed, io.text()).toEqual([]);
     expect(world.github.comments(9)).toHaveLength(before);
     const ledger = readLedgerBlock(ours(9)[0]!.body, 9).ledger;

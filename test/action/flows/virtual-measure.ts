@@ -290,7 +290,11 @@ export function pipelinePrograms(hooks: Hooks = {}, fixtures: { staged: string; 
       p.write(
         join(out, 'metrics.json'),
         JSON.stringify({
-          dataset_id: 'tiny', run_id: 'flow', episode_count: 2, schema: 'metrics_summarization_v2', task: 'summarization',
+          dataset_id: 'tiny',
+          run_id: 'flow',
+          episode_count: 2,
+          schema: 'metrics_summarization_v2',
+          task: 'summarization',
           intrinsic: { gates: { boilerplate_leak_rate: 0, speaker_label_leak_rate: 0, truncation_rate: 0, failed_episodes: [], episode_gate_failures: {} } },
           vs_reference: { silver: { rougeL_f1: script.rougeL, rouge1_f1: script.rougeL + 0.2 } },
         }),
