@@ -13,7 +13,7 @@ import type { Side } from '../compare/types.js';
 import { renderReport } from '../report/report.js';
 import { addWorktree, headSha, type Worktree } from './git.js';
 import { measuredFiles, measureRounds, measureSides, type MeasureContext, type MeasuredSide, type SideTarget } from './measure-sides.js';
-import { publishVerdict, type Publication, type Verdict } from './publish.js';
+import { publishVerdict, type Publication, type OutcomeToPublish } from './publish.js';
 import { chooseBaselineSource, issueEvalRoot, planBaseline, type BaselinePlan } from './resolve-baseline.js';
 import { baselineEvalName, resolveBaselineEval } from './baseline-eval.js';
 import { loadSide, type Session } from './session.js';
@@ -30,7 +30,7 @@ import { pushAll } from '../collections.js';
 import type { Acceptance } from '../compare/acceptance.js';
 import { readAcceptances } from './command-records.js';
 
-function gateVerdict(result: GateResult, diff: Diff | undefined, issueNumber: number | undefined, baseline: GateJsonBaseline | undefined): Verdict {
+function gateVerdict(result: GateResult, diff: Diff | undefined, issueNumber: number | undefined, baseline: GateJsonBaseline | undefined): OutcomeToPublish {
   const failing = result.thresholds.filter((t) => t.counts && (t.verdict === 'fail' || t.verdict === 'missing'));
   return {
     decision: result.decision,

@@ -23,7 +23,8 @@ export interface ReportLinks {
   artifactUrl?: string;
 }
 
-export interface Verdict {
+/** What a flow hands to publishVerdict: its decision and how to render it (compare/decision.ts's `Verdict` is one threshold's). */
+export interface OutcomeToPublish {
   decision: string;
   /** The report for these links (rendered again once the artifact URL is known). */
   render(links: ReportLinks): string;
@@ -82,7 +83,7 @@ export function runUrl(context: RunContext): string {
 }
 
 export async function publishVerdict(
-  verdict: Verdict,
+  verdict: OutcomeToPublish,
   targets: PublishTargets,
   deps: { config: ActionConfig; context: RunContext; io: ActionIO; api?: GitHubApi; artifacts: ArtifactStore },
 ): Promise<Publication> {

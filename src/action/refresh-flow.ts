@@ -17,7 +17,7 @@ import { writeBaselineStore, type BaselineFiles } from './baseline-store.js';
 import { filesUnder, runInfoText, setProfileOutputs } from './run-files.js';
 import { headSha } from './git.js';
 import { measuredFiles, measureSides, type MeasuredSide } from './measure-sides.js';
-import { publishVerdict, type Publication, type Verdict } from './publish.js';
+import { publishVerdict, type Publication, type OutcomeToPublish } from './publish.js';
 import { restoreFromCache } from './stored-baseline.js';
 import { TRUSTED_EVENTS } from './provenance.js';
 import { loadSide, type Session } from './session.js';
@@ -75,7 +75,7 @@ export async function runMeasure(session: Session): Promise<Publication> {
   const failures = [...side.failures];
   const loaded = loadSide('candidate', side.profiles, side.evalDir, failures);
   const hypotheses = evaluateOnRuns(session, wanted.hypotheses, 'measured', loaded.runs);
-  const verdict: Verdict = {
+  const verdict: OutcomeToPublish = {
     decision: 'measured',
     render: (links) => renderMeasurementReport(loaded.runs, { title: 'optimization-gate: measured', ...links, failures, hypotheses, notes: [...wanted.notes, ...spendLines(budget)] }),
     annotations: failures.map((f) => ({ title: 'optimization-gate: run failed', message: f })),
@@ -146,7 +146,7 @@ async function trackingIssue(session: Session): Promise<number | undefined> {
   }
 }
 
-function driftVerdict(drift: GateResult, diff: Diff | undefined, notes: readonly string[]): Verdict {
+function driftVerdict(drift: GateResult, diff: Diff | undefined, notes: readonly string[]): OutcomeToPublish {
   return {
     decision: drift.decision,
     render: (links) => `${renderReport(drift, diff, links)}\n${notes.map((n) => `- ${n}`).join('\n')}\n`,
@@ -238,7 +238,7 @@ export async function runBaseline(session: Session): Promise<{ publication: Publ
     previous ? `previous baseline: ${previous.origin}` : 'no previous baseline',
   ];
   const diff = drift && previous ? diffSides(loadSide('baseline', previous.profiles, previous.evalDir, []), fresh) : undefined;
-  const verdict: Verdict = drift
+  const verdict: OutcomeToPublish = drift
     ? driftVerdict(drift, diff, notes)
     : {
         decision: 'measured',
