@@ -126,6 +126,14 @@ function verdictJob(o: WorkflowOptions, permissions: string[], aggregate: string
   ].join('\n');
 }
 
+/** Every push to a pull request against the default branch (drafts too: the jobs skip them). */
+export function prTrigger(o: WorkflowOptions): string {
+  return `on:
+  pull_request:
+    branches: [${scalar(o.defaultBranch)}]
+    types: [opened, synchronize, reopened, ready_for_review]`;
+}
+
 /** Run from the Actions tab with the issue number (and optionally a candidate ref). */
 export const DISPATCH_TRIGGER = `on:
   workflow_dispatch:
@@ -168,10 +176,7 @@ export function renderPrGate(o: WorkflowOptions): string {
 # Make "verdict" a required status check to make the gate binding.
 name: Optimization gate
 
-on:
-  pull_request:
-    branches: [${scalar(o.defaultBranch)}]
-    types: [opened, synchronize, reopened, ready_for_review]
+${prTrigger(o)}
 
 permissions: {}
 

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DISPATCH_TRIGGER, scalar, type RenderedFile, type WorkflowOptions } from './init-render.js';
+import { DISPATCH_TRIGGER, prTrigger, scalar, type RenderedFile, type WorkflowOptions } from './init-render.js';
 import { ACTION_REPO, usesLine, type ActionPin } from './release-info.js';
 
 export const REUSABLE = {
@@ -55,10 +55,7 @@ export function callerPrGate(o: WorkflowOptions): string {
 # Make "gate / verdict" a required status check to make the gate binding.
 name: Optimization gate
 
-on:
-  pull_request:
-    branches: [${scalar(o.defaultBranch)}]
-    types: [opened, synchronize, reopened, ready_for_review]
+${prTrigger(o)}
 
 permissions: {}
 
