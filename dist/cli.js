@@ -10,11 +10,11 @@ import "./chunks/chunk-Y2US2WXL.js";
 var COMMANDS = {
   freeze: {
     summary: "measure a pipeline command's process tree per stage and write the profile",
-    load: async () => (await import("./chunks/freeze-EF33LYW2.js")).freezeCommand
+    load: async () => (await import("./chunks/freeze-QPNMSKBN.js")).freezeCommand
   },
   rebuild: {
     summary: "rebuild a profile from a samples file (an interrupted run, or another stage source)",
-    load: async () => (await import("./chunks/rebuild-GW6ZDJ47.js")).rebuildCommand
+    load: async () => (await import("./chunks/rebuild-E5GPIZHF.js")).rebuildCommand
   },
   thresholds: {
     summary: "parse the thresholds of an issue body and print them as JSON",

@@ -84,14 +84,14 @@ import {
   processCommandRunner,
   runExternalFreeze,
   sharedEnvironment
-} from "./chunks/chunk-P5Q3F6UN.js";
-import "./chunks/chunk-2IQWGHHI.js";
+} from "./chunks/chunk-ZRSGBE7V.js";
+import "./chunks/chunk-R4NJP5UA.js";
 import {
   parseEventsText,
   resolveTimeline,
   samplesOf,
   scanSamplesFile
-} from "./chunks/chunk-JV24MGAP.js";
+} from "./chunks/chunk-JHBIKGU6.js";
 import {
   EVAL_METRICS_FILE,
   FINGERPRINT_FILE,

@@ -133,19 +133,30 @@ export function referenceAttribution(samples, spans, runStart) {
   const acc = new Map();
   let from = runStart;
   let lastLiveMb = 0;
+  let previousNowMb;
   for (const sample of samples) {
     const to = sample.t;
+    const start = Math.min(from, to);
     const readable = sample.procs > 0 && sample.mem_mb > 0;
     const memMb = readable ? sample.mem_mb : lastLiveMb;
     if (readable) lastLiveMb = sample.mem_mb;
+    const nowMb = sample.mem_now_mb === undefined ? undefined : readable ? sample.mem_now_mb : lastLiveMb;
     const covered = new Map();
+    const holdsStart = new Set();
+    const holdsEnd = new Set();
     for (const span of spans) {
-      const length = overlap(span, Math.min(from, to), to);
-      if (length !== undefined) covered.set(span.stage, (covered.get(span.stage) ?? 0) + length);
+      const length = overlap(span, start, to);
+      if (length === undefined) continue;
+      covered.set(span.stage, (covered.get(span.stage) ?? 0) + length);
+      if (span.start <= start && span.end > start) holdsStart.add(span.stage);
+      if (span.start < to && span.end >= to) holdsEnd.add(span.stage);
     }
     for (const [stage, length] of covered) {
       const entry = acc.get(stage) ?? { peak: 0, cpuWeighted: 0, weight: 0, count: 0 };
-      entry.peak = Math.max(entry.peak, memMb);
+      // Kernel interval peaks: a stage covering part of the interval gets the readings at the ends it holds.
+      const partial = nowMb !== undefined && length < to - start && (holdsStart.has(stage) || holdsEnd.has(stage));
+      const mem = partial ? Math.max(holdsEnd.has(stage) ? nowMb : 0, holdsStart.has(stage) ? (previousNowMb ?? 0) : 0) : memMb;
+      entry.peak = Math.max(entry.peak, mem);
       if (sample.cpu_pct !== null && length > 0) {
         entry.cpuWeighted += sample.cpu_pct * length;
         entry.weight += length;
@@ -153,6 +164,7 @@ export function referenceAttribution(samples, spans, runStart) {
       entry.count++;
       acc.set(stage, entry);
     }
+    previousNowMb = nowMb;
     from = to;
   }
   const result = new Map();

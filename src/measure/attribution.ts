@@ -34,6 +34,9 @@ export function overlap(span: StageSpan, from: number, to: number): number | und
 export interface StageCoverage {
   stage: string;
   covered: number;
+  /** A span of the stage holds the interval's start (`from`) / its end (`t`, the instant the sample was read). */
+  holdsStart: boolean;
+  holdsEnd: boolean;
 }
 
 /**
@@ -73,11 +76,13 @@ export class SpanSweep {
       if (length === undefined) continue;
       let entry = this.byStage.get(span.stage);
       if (!entry) {
-        entry = { stage: span.stage, covered: 0 };
+        entry = { stage: span.stage, covered: 0, holdsStart: false, holdsEnd: false };
         this.byStage.set(span.stage, entry);
         this.coverage.push(entry);
       }
       entry.covered += length;
+      if (span.start <= from && span.end > from) entry.holdsStart = true;
+      if (span.start < to && span.end >= to) entry.holdsEnd = true;
     }
     return { coverage: this.coverage, length: to - from };
   }
@@ -117,9 +122,22 @@ export class SampleAttribution {
   private readonly sweep: SpanSweep;
   private readonly acc = new Map<string, StageAccumulator>();
   private lastLiveMb = 0;
+  /** The previous sample's instantaneous memory (kernel accounting only). */
+  private previousNowMb: number | undefined;
 
   constructor(spans: readonly StageSpan[], runStart: number) {
     this.sweep = new SpanSweep(spans, runStart);
+  }
+
+  /**
+   * The memory a stage gets from this sample. With kernel accounting `mem_mb` is the highest of the
+   * whole interval: a stage that covers only part of it gets the instantaneous readings at the ends it
+   * holds (else the peak of the stage before a boundary would count for the one after it); a stage
+   * strictly inside the interval has only the interval's peak, an upper bound.
+   */
+  private memoryFor(cover: StageCoverage, length: number, memMb: number, nowMb: number | undefined): number {
+    if (nowMb === undefined || cover.covered >= length || (!cover.holdsStart && !cover.holdsEnd)) return memMb;
+    return Math.max(cover.holdsEnd ? nowMb : 0, cover.holdsStart ? (this.previousNowMb ?? 0) : 0);
   }
 
   add(sample: Sample): void {
@@ -129,20 +147,25 @@ export class SampleAttribution {
     const readable = sample.procs > 0 && sample.mem_mb > 0;
     const memMb = readable ? sample.mem_mb : this.lastLiveMb;
     if (readable) this.lastLiveMb = sample.mem_mb;
+    // A tree that has exited reads 0 now: its last live memory stands for it, as for mem_mb.
+    const nowMb = sample.mem_now_mb === undefined ? undefined : readable ? sample.mem_now_mb : this.lastLiveMb;
 
-    for (const { stage, covered } of this.sweep.advance(sample.t).coverage) {
+    const { coverage, length } = this.sweep.advance(sample.t);
+    for (const cover of coverage) {
+      const { stage, covered } = cover;
       let entry = this.acc.get(stage);
       if (!entry) {
         entry = { peak: 0, cpuWeighted: 0, weight: 0, count: 0 };
         this.acc.set(stage, entry);
       }
-      entry.peak = Math.max(entry.peak, memMb);
+      entry.peak = Math.max(entry.peak, this.memoryFor(cover, length, memMb, nowMb));
       if (sample.cpu_pct !== null && covered > 0) {
         entry.cpuWeighted += sample.cpu_pct * covered;
         entry.weight += covered;
       }
       entry.count++;
     }
+    this.previousNowMb = nowMb;
   }
 
   result(): Map<string, StageResourceStats> {

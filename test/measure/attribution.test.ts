@@ -126,3 +126,24 @@ describe.runIf(process.platform === 'linux')('on a real frozen process tree', ()
     expect(Object.keys(stats).sort()).toEqual(['compute', 'load', 'workers']);
   });
 });
+
+describe('kernel interval peaks at a stage boundary', () => {
+  // The demo's own samples (2 Hz, cgroup accounting): the workers of `transcribe` exit at 1.25 s, the
+  // sample at 1.5 s carries the interval's peak (63.4 MiB, reached before 1.25 s) and 10.6 MiB now.
+  const sample = (t: number, memMb: number, nowMb: number, procs: number): Sample => ({ t, mem_mb: memMb, mem_now_mb: nowMb, rss_mb: memMb, cpu_pct: 50, cpu_s: t / 2, procs });
+  const samples = [sample(0.5, 63.07, 63.07, 3), sample(1.0, 63.36, 63.36, 3), sample(1.5, 63.36, 10.63, 1), sample(1.94, 10.63, 10.63, 1)];
+  const spans: StageSpan[] = [
+    { stage: 'transcribe', start: 0.38, end: 1.25 },
+    { stage: 'summarize', start: 1.26, end: 1.76 },
+    { stage: 'extract', start: 1.77, end: 1.92 },
+  ];
+
+  it('the stage after the boundary gets the reading at its end, not the peak of the stage before', () => {
+    const stats = attributeSamples(samples, spans, 0);
+    expect(stats.get('transcribe')?.peak_mb).toBe(63.36);
+    expect(stats.get('summarize')?.peak_mb).toBe(10.63);
+    // extract lies strictly inside (1.5, 1.94]: only the interval's peak speaks for it.
+    expect(stats.get('extract')?.peak_mb).toBe(10.63);
+    expect(byName(stats)).toEqual(byName(referenceAttribution(samples, spans, 0)));
+  });
+});
