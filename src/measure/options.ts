@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import type { ContainmentMode } from './ports.js';
+import type { RunSlot } from './schedule.js';
 import { parseStageSource, type StageSourceSpec } from './stages/source.js';
 import { profileStem } from '../formats/run-files.js';
 
@@ -14,6 +15,8 @@ export interface FreezeProgress {
   of?: number;
   measured?: boolean;
   elapsedS?: number;
+  /** At a run's start: its slot in the schedule (schedule.ts). */
+  slot?: RunSlot;
 }
 
 export interface FreezeOptions {
