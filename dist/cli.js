@@ -10,7 +10,7 @@ import "./chunks/chunk-Y2US2WXL.js";
 var COMMANDS = {
   freeze: {
     summary: "measure a pipeline command's process tree per stage and write the profile",
-    load: async () => (await import("./chunks/freeze-QPNMSKBN.js")).freezeCommand
+    load: async () => (await import("./chunks/freeze-4D365PNU.js")).freezeCommand
   },
   rebuild: {
     summary: "rebuild a profile from a samples file (an interrupted run, or another stage source)",

@@ -75,16 +75,18 @@ import {
   createArtifactStore,
   createCacheStore,
   explainApiError,
-  recordRunOrder,
   statusOf,
   withRetry
-} from "./chunks/chunk-B5I4WPWY.js";
+} from "./chunks/chunk-2RKWIXPF.js";
 import {
-  freeze,
+  confirmationSlots,
+  openFreeze,
+  planSchedule,
   processCommandRunner,
   runExternalFreeze,
+  runSchedule,
   sharedEnvironment
-} from "./chunks/chunk-ZRSGBE7V.js";
+} from "./chunks/chunk-CBG67CE2.js";
 import "./chunks/chunk-R4NJP5UA.js";
 import {
   parseEventsText,
@@ -106,6 +108,7 @@ import {
   STAGE_TRUTH_SUFFIX,
   evalDirFor,
   profileStem,
+  repeatStem,
   runFilesOf,
   stageTruthPathFor
 } from "./chunks/chunk-D7UG36OI.js";
@@ -1262,8 +1265,8 @@ function headSha(workingDir) {
 }
 
 // src/action/measure-sides.ts
-import { copyFileSync as copyFileSync2, existsSync as existsSync6, mkdirSync as mkdirSync2, rmSync as rmSync4 } from "node:fs";
-import { dirname as dirname2, join as join5, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync6 } from "node:fs";
+import { join as join5, resolve as resolve4 } from "node:path";
 
 // src/action/experiment.ts
 import { copyFileSync, existsSync as existsSync4, mkdirSync, statSync } from "node:fs";
@@ -1370,42 +1373,11 @@ function removeStaleOutputs(cwd, paths) {
   }
 }
 
-// src/action/measure-sides.ts
+// src/action/external-runs.ts
+import { copyFileSync as copyFileSync2, mkdirSync as mkdirSync2, rmSync as rmSync4 } from "node:fs";
+import { dirname as dirname2 } from "node:path";
 function shellCommand(command) {
   return ["bash", "-c", command];
-}
-function progressLogger(target, ctx) {
-  return (event) => {
-    const versus = event.kind === "tick" && ctx.referenceWallS !== void 0 ? ` (baseline total: ${ctx.referenceWallS.toFixed(1)} s)` : "";
-    ctx.log(`[${target.label}] ${event.message}${versus}`);
-  };
-}
-function freezeFailures(result) {
-  const failures = result.runs.filter((r) => r.status !== "ok").map((r) => `run ${r.index}: ${r.status} (exit code ${r.exitCode ?? r.signal ?? "?"})`);
-  if (result.stoppedBecause) failures.push(result.stoppedBecause);
-  return failures;
-}
-async function nativeRun(target, ctx, output, warmup, repeat) {
-  const { config } = ctx;
-  return (ctx.freezeImpl ?? freeze)(
-    {
-      version: target.version,
-      datasetId: config.datasetId,
-      output,
-      command: shellCommand(config.profileCommand ?? ""),
-      sampleIntervalS: config.sampleInterval,
-      warmup,
-      repeat,
-      stages: config.stages,
-      timeoutS: config.timeoutMinutes * 60,
-      cwd: target.cwd,
-      env: ctx.env,
-      containment: config.containment,
-      signal: ctx.signal,
-      onProgress: progressLogger(target, ctx)
-    },
-    { environment: ctx.environment ??= sharedEnvironment(), ...ctx.measureDeps }
-  );
 }
 async function externalRun(target, ctx, stem) {
   const { config } = ctx;
@@ -1434,6 +1406,51 @@ async function externalRun(target, ctx, stem) {
   } catch (error) {
     return { failure: `external freeze: ${error.message}` };
   }
+}
+async function externalSlot(target, ctx, slot) {
+  if (slot.kind === "warm-up") {
+    const stem = `${target.stem}.warmup-${slot.round}`;
+    const { failure } = await externalRun(target, ctx, stem);
+    for (const suffix of RUN_FILE_SUFFIXES) rmSync4(`${stem}${suffix}`, { force: true });
+    return failure ? { failed: `warm-up ${slot.round}: ${failure}` } : {};
+  }
+  const outcome = await externalRun(target, ctx, repeatStem(target.stem, slot.round, Math.max(ctx.repeat, slot.round)));
+  return { ...outcome.profile ? { profile: outcome.profile } : {}, ...outcome.failure ? { failed: `run ${slot.round}: ${outcome.failure}` } : {} };
+}
+
+// src/action/measure-sides.ts
+function progressLogger(target, ctx) {
+  return (event) => {
+    const versus = event.kind === "tick" && ctx.referenceWallS !== void 0 ? ` (baseline total: ${ctx.referenceWallS.toFixed(1)} s)` : "";
+    ctx.log(`[${target.label}] ${event.message}${versus}`);
+  };
+}
+function freezeFailures(result) {
+  const failures = result.runs.filter((r) => r.status !== "ok").map((r) => `run ${r.index}: ${r.status} (exit code ${r.exitCode ?? r.signal ?? "?"})`);
+  if (result.stoppedBecause) failures.push(result.stoppedBecause);
+  return failures;
+}
+function openSide(target, ctx) {
+  const { config } = ctx;
+  return openFreeze(
+    {
+      version: target.version,
+      datasetId: config.datasetId,
+      output: `${target.stem}${PROFILE_SUFFIX}`,
+      command: shellCommand(config.profileCommand ?? ""),
+      sampleIntervalS: config.sampleInterval,
+      warmup: config.warmup,
+      repeat: ctx.repeat,
+      stages: config.stages,
+      timeoutS: config.timeoutMinutes * 60,
+      cwd: target.cwd,
+      env: ctx.env,
+      containment: config.containment,
+      signal: ctx.signal,
+      onProgress: progressLogger(target, ctx)
+    },
+    { environment: ctx.environment ??= sharedEnvironment(), ...ctx.measureDeps }
+  );
 }
 function measuredFiles(sides) {
   const files = [];
@@ -1490,84 +1507,56 @@ async function measureSides(targets, ctx) {
     }
   }
   if (!config.profileCommand) return sides;
-  const single = sides.length === 1 && config.profileMode === "native";
-  if (single) {
-    const side = sides[0];
-    const fits = ctx.budget?.affordable(side.target.name) ?? Number.POSITIVE_INFINITY;
-    const warmup = Math.min(config.warmup, fits);
-    const repeat = Math.min(ctx.repeat, fits - warmup);
-    if (repeat < ctx.repeat || warmup < config.warmup) {
-      ctx.budget?.stop(`${ctx.repeat - Math.max(0, repeat)} of ${ctx.repeat} measured run(s) and ${config.warmup - warmup} warm-up(s)`);
-    }
-    if (repeat < 1) {
-      side.failures.push("max-cost-usd allows no measured run");
-      return sides;
-    }
-    ctx.budget?.take([side.target.name], "the runs", warmup + repeat);
-    const result = await nativeRun(side.target, ctx, `${side.target.stem}${PROFILE_SUFFIX}`, warmup, repeat);
-    side.profiles = result.runs.map((r) => r.files.profile);
-    side.profiles.forEach((profile, i) => recordRunOrder(profile, { side: side.target.name, round: i + 1, sequence: i + 1, confirmation: false }));
-    pushAll(side.failures, freezeFailures(result));
-    return sides;
-  }
-  for (let w = 1; w <= config.warmup && !ctx.signal.aborted; w++) {
-    if (ctx.budget && !ctx.budget.take(
-      sides.map((s) => s.target.name),
-      `warm-up ${w}`
-    ))
-      break;
-    for (const side of sides) {
-      const stem = `${side.target.stem}.warmup-${w}`;
-      ctx.log(`[${side.target.label}] warm-up ${w} of ${config.warmup} (not measured)`);
-      if (config.profileMode === "native") {
-        const result = await nativeRun(side.target, ctx, `${stem}${PROFILE_SUFFIX}`, 0, 1);
-        pushAll(
-          side.failures,
-          freezeFailures(result).map((f) => `warm-up ${w}: ${f}`)
-        );
-      } else {
-        const { failure } = await externalRun(side.target, ctx, stem);
-        if (failure) side.failures.push(`warm-up ${w}: ${failure}`);
-      }
-      for (const suffix of RUN_FILE_SUFFIXES) rmSync4(`${stem}${suffix}`, { force: true });
-    }
-  }
-  await measureRounds(sides, ctx, 1, ctx.repeat);
+  ctx.schedule = sidesSchedule(sides, ctx);
+  await ctx.schedule.run(ctx.schedule.slots.filter((s) => s.kind !== "confirmation"));
   return sides;
 }
-async function measureRounds(sides, ctx, from, to) {
+async function measureConfirmationRound(sides, ctx, round) {
+  const names = new Set(sides.map((s) => s.target.name));
+  await ctx.schedule?.run(confirmationSlots(ctx.schedule.slots, round).filter((s) => names.has(s.side)));
+}
+function sidesSchedule(sides, ctx) {
   const { config } = ctx;
-  for (let k = from; k <= to && !ctx.signal.aborted; k++) {
-    if (ctx.budget && !ctx.budget.take(
-      sides.map((s) => s.target.name),
-      k > ctx.repeat ? `confirmation round ${k - ctx.repeat}` : `measured round ${k}`
-    ))
-      break;
-    for (const [index, side] of sides.entries()) {
-      if (ctx.signal.aborted) break;
-      const stem = k === 1 && to === 1 ? side.target.stem : `${side.target.stem}.run-${k}`;
-      ctx.log(`[${side.target.label}] measured run ${k} of ${Math.max(to, ctx.repeat)}${k > ctx.repeat ? " (confirmation)" : ""}`);
-      let profile;
-      const startedAt = /* @__PURE__ */ new Date();
-      if (config.profileMode === "native") {
-        const result = await nativeRun(side.target, ctx, `${stem}${PROFILE_SUFFIX}`, 0, 1);
-        profile = result.runs[0]?.files.profile;
-        pushAll(
-          side.failures,
-          freezeFailures(result).map((f) => `run ${k}: ${f}`)
-        );
-      } else {
-        const outcome = await externalRun(side.target, ctx, stem);
-        profile = outcome.profile;
-        if (outcome.failure) side.failures.push(`run ${k}: ${outcome.failure}`);
-      }
-      if (profile && existsSync6(profile)) {
-        side.profiles.push(profile);
-        const order = { side: side.target.name, round: k, sequence: (k - 1) * sides.length + index + 1, confirmation: k > ctx.repeat };
-        recordRunOrder(profile, order, { startedAt, endedAt: /* @__PURE__ */ new Date() });
-      }
+  const byName = new Map(sides.map((side) => [side.target.name, side]));
+  const freezers = /* @__PURE__ */ new Map();
+  const experimentFailures = new Map(sides.map((side) => [side.target.name, [...side.failures]]));
+  const externalFailures = new Map(sides.map((side) => [side.target.name, []]));
+  const slots = planSchedule({
+    sides: sides.map((s) => s.target.name),
+    warmup: config.warmup,
+    repeat: ctx.repeat,
+    interleave: true,
+    confirmationRounds: config.confirmRuns
+  });
+  const execute = async (slot) => {
+    const side = byName.get(slot.side);
+    if (config.profileMode === "native") {
+      let freezer = freezers.get(slot.side);
+      if (!freezer) freezers.set(slot.side, freezer = openSide(side.target, ctx));
+      return freezer.execute(slot);
     }
-  }
+    const result = await externalSlot(side.target, ctx, slot);
+    if (result.failed) externalFailures.get(slot.side)?.push(result.failed);
+    return result;
+  };
+  const onSlot = (slot) => {
+    const side = byName.get(slot.side);
+    const of = Math.max(slot.round, slot.kind === "warm-up" ? config.warmup : ctx.repeat);
+    if (slot.kind === "warm-up") ctx.log(`[${side.target.label}] warm-up ${slot.round} of ${of} (not measured)`);
+    else ctx.log(`[${side.target.label}] measured run ${slot.round} of ${of}${slot.kind === "confirmation" ? " (confirmation)" : ""}`);
+    ctx.onSlot?.(slot);
+  };
+  const run2 = async (some) => {
+    const outcome = await runSchedule(some, execute, { signal: ctx.signal, recordOrder: true, onSlot, ...ctx.budget ? { budget: ctx.budget } : {} });
+    for (const { slot, result } of outcome.ran) if (result.profile && existsSync6(result.profile)) byName.get(slot.side)?.profiles.push(result.profile);
+    for (const side of sides) {
+      const name = side.target.name;
+      const freezer = freezers.get(name);
+      side.failures = [...experimentFailures.get(name) ?? [], ...freezer ? freezeFailures(freezer.finish(outcome.stop)) : externalFailures.get(name) ?? []];
+      if (outcome.stop?.by === "budget" && side.profiles.length === 0) side.failures.push("max-cost-usd allows no measured run");
+    }
+  };
+  return { slots, run: run2 };
 }
 
 // src/action/resolve-baseline.ts
@@ -2575,8 +2564,7 @@ async function confirm(session, m, first) {
       break;
     }
     rounds += 1;
-    const round = m.repeat + rounds;
-    await io.group(`Confirmation round ${rounds} of at most ${allowed} (${step.why})`, () => measureRounds(confirming, m.measureContext, round, round));
+    await io.group(`Confirmation round ${rounds} of at most ${allowed} (${step.why})`, () => measureConfirmationRound(confirming, m.measureContext, rounds));
     judged = judge(m, config.failOn, { rounds, allowed, candidateOnly: m.storedBaseline !== void 0 }, m.measureContext.budget);
   }
   if (stoppedByBudget) {

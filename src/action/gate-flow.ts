@@ -12,7 +12,7 @@ import { ACCEPTED_FORMS, formatProblem, type ThresholdSpec } from '../compare/th
 import type { Side } from '../compare/types.js';
 import { renderReport } from '../report/report.js';
 import { addWorktree, headSha, type Worktree } from './git.js';
-import { measuredFiles, measureRounds, measureSides, type MeasureContext, type MeasuredSide, type SideTarget } from './measure-sides.js';
+import { measuredFiles, measureConfirmationRound, measureSides, type MeasureContext, type MeasuredSide, type SideTarget } from './measure-sides.js';
 import { publishVerdict, type Publication, type OutcomeToPublish } from './publish.js';
 import { chooseBaselineSource, issueEvalRoot, planBaseline, type BaselinePlan } from './resolve-baseline.js';
 import { baselineEvalName, resolveBaselineEval } from './baseline-eval.js';
@@ -276,8 +276,7 @@ async function confirm(session: Session, m: Measured, first: Judged): Promise<Ju
       break;
     }
     rounds += 1;
-    const round = m.repeat + rounds;
-    await io.group(`Confirmation round ${rounds} of at most ${allowed} (${step.why})`, () => measureRounds(confirming, m.measureContext, round, round));
+    await io.group(`Confirmation round ${rounds} of at most ${allowed} (${step.why})`, () => measureConfirmationRound(confirming, m.measureContext, rounds));
     judged = judge(m, config.failOn, { rounds, allowed, candidateOnly: m.storedBaseline !== undefined }, m.measureContext.budget);
   }
   // A budget that stopped the next round is said in the verdict: judged again with its record.

@@ -1,18 +1,29 @@
 /**
- * Measuring one or two sides: the experiment once per side, then the profile runs. With two sides
- * in the same job (a `ref:` baseline) the runs are interleaved — warm-ups, then A B A B … — so a
- * drift of the machine during the job hits both sides alike.
+ * Measuring one or two sides: the experiment once per side, then the profile runs in the order the
+ * run schedule (src/measure/schedule.ts) lays out — warm-ups, then A B A B … with two sides in the
+ * job (a `ref:` baseline) — each run by the side's freezer or the project's own freeze command.
  */
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { freeze, recordRunOrder, runExternalFreeze, sharedEnvironment, type CommandRunner, type EnvironmentProbe, type FreezeProgress, type FreezeResult, type MeasureDeps } from '../measure/index.js';
-import { evalDirFor, PROFILE_SUFFIX, profileStem, RUN_FILE_SUFFIXES, runFilesOf, stageTruthPathFor } from '../formats/run-files.js';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  confirmationSlots,
+  openFreeze,
+  planSchedule,
+  runSchedule,
+  sharedEnvironment,
+  type CommandRunner,
+  type EnvironmentProbe,
+  type Freezer,
+  type FreezeProgress,
+  type FreezeResult,
+  type RunSlot,
+  type SlotResult,
+} from '../measure/index.js';
+import { evalDirFor, PROFILE_SUFFIX, profileStem, runFilesOf } from '../formats/run-files.js';
 import { EVAL_METRICS_FILE, FINGERPRINT_FILE, PIPELINE_METRICS_FILE } from '../formats/eval-outputs.js';
-import { PROFILE_OUTPUT_ENV } from '../inputs/constants.js';
-import type { ActionConfig } from '../inputs/config.js';
 import { copyEvalResults, runExperiment } from './experiment.js';
-import { pushAll } from '../collections.js';
-import { profileOutputPath, removeStaleOutputs } from './profile-output.js';
+import { profileOutputPath } from './profile-output.js';
+import { externalSlot, shellCommand, type ExternalRunContext } from './external-runs.js';
 import type { SpendBudget } from './budget.js';
 
 export interface SideTarget {
@@ -36,29 +47,25 @@ export interface MeasuredSide {
   failures: string[];
 }
 
-export interface MeasureContext {
-  config: ActionConfig;
-  repeat: number;
-  signal: AbortSignal;
+/** The job's schedule once planned: its slots, and how to run some of them (measured, later confirmation). */
+export interface SidesSchedule {
+  slots: readonly RunSlot[];
+  run(slots: readonly RunSlot[]): Promise<void>;
+}
+
+/** The job's measuring context: config, repeat, signal, log, env and the external freeze's ports (ExternalRunContext), and: */
+export interface MeasureContext extends ExternalRunContext {
   runner: CommandRunner;
-  log: (line: string) => void;
-  /** Extra env for the commands (never issue text). */
-  env: Record<string, string>;
   /** Baseline wall time, to show the elapsed time against it. */
   referenceWallS?: number;
   /** Counts the spend; a run it does not allow is not started. */
   budget?: SpendBudget;
-  freezeImpl?: typeof freeze;
-  externalImpl?: typeof runExternalFreeze;
   /** python/git details, gathered once per side for all the freezes of the job (set on first use). */
   environment?: EnvironmentProbe;
-  /** The freeze's ports; the real ones when absent. */
-  measureDeps?: Partial<MeasureDeps>;
-}
-
-function shellCommand(command: string): string[] {
-  // The command is the workflow author's own input (like a `run:` step), not event text.
-  return ['bash', '-c', command];
+  /** Called as each run of the schedule starts (tests). */
+  onSlot?: (slot: RunSlot) => void;
+  /** Set by measureSides: the confirmation rounds run through it. */
+  schedule?: SidesSchedule;
 }
 
 function progressLogger(target: SideTarget, ctx: MeasureContext) {
@@ -74,17 +81,18 @@ function freezeFailures(result: FreezeResult): string[] {
   return failures;
 }
 
-async function nativeRun(target: SideTarget, ctx: MeasureContext, output: string, warmup: number, repeat: number): Promise<FreezeResult> {
+/** A side's freezer: opened at its first run, so its start-up (GPU probe) runs beside that run, not another side's. */
+function openSide(target: SideTarget, ctx: MeasureContext): Freezer {
   const { config } = ctx;
-  return (ctx.freezeImpl ?? freeze)(
+  return openFreeze(
     {
       version: target.version,
       datasetId: config.datasetId,
-      output,
+      output: `${target.stem}${PROFILE_SUFFIX}`,
       command: shellCommand(config.profileCommand ?? ''),
       sampleIntervalS: config.sampleInterval,
-      warmup,
-      repeat,
+      warmup: config.warmup,
+      repeat: ctx.repeat,
       stages: config.stages,
       timeoutS: config.timeoutMinutes * 60,
       cwd: target.cwd,
@@ -95,36 +103,6 @@ async function nativeRun(target: SideTarget, ctx: MeasureContext, output: string
     },
     { environment: (ctx.environment ??= sharedEnvironment()), ...ctx.measureDeps },
   );
-}
-
-async function externalRun(target: SideTarget, ctx: MeasureContext, stem: string): Promise<{ profile?: string; failure?: string }> {
-  const { config } = ctx;
-  const written = profileOutputPath(target.cwd, config.profileOutput ?? '');
-  removeStaleOutputs(target.cwd, [written, stageTruthPathFor(written)]);
-  // A freeze script need not create the folder it is told to write into.
-  mkdirSync(dirname(written), { recursive: true });
-  try {
-    const result = await (ctx.externalImpl ?? runExternalFreeze)(
-      {
-        command: shellCommand(config.profileCommand ?? ''),
-        output: written,
-        cwd: target.cwd,
-        env: { ...ctx.env, [PROFILE_OUTPUT_ENV]: written },
-        containment: config.containment,
-        timeoutS: config.timeoutMinutes * 60,
-        signal: ctx.signal,
-      },
-      ctx.measureDeps,
-    );
-    for (const warning of result.warnings) ctx.log(`[${target.label}] warning: ${warning}`);
-    for (const note of result.notes.slice(1)) ctx.log(`[${target.label}] ${note}`);
-    const files = runFilesOf(stem);
-    copyFileSync(result.profilePath, files.profile);
-    if (result.stageTruthPath) copyFileSync(result.stageTruthPath, files.stageTruth);
-    return { profile: files.profile };
-  } catch (error) {
-    return { failure: `external freeze: ${(error as Error).message}` };
-  }
 }
 
 /** Every file a measured side left: per run profile, stage_truth, samples, events; the eval outputs. */
@@ -189,99 +167,62 @@ export async function measureSides(targets: readonly SideTarget[], ctx: MeasureC
     }
   }
   if (!config.profileCommand) return sides;
-
-  const single = sides.length === 1 && config.profileMode === 'native';
-  if (single) {
-    const side = sides[0] as MeasuredSide;
-    // The freeze runs warm-ups and repeats in one go: the budget decides their number up front.
-    const fits = ctx.budget?.affordable(side.target.name) ?? Number.POSITIVE_INFINITY;
-    const warmup = Math.min(config.warmup, fits);
-    const repeat = Math.min(ctx.repeat, fits - warmup);
-    if (repeat < ctx.repeat || warmup < config.warmup) {
-      ctx.budget?.stop(`${ctx.repeat - Math.max(0, repeat)} of ${ctx.repeat} measured run(s) and ${config.warmup - warmup} warm-up(s)`);
-    }
-    if (repeat < 1) {
-      side.failures.push('max-cost-usd allows no measured run');
-      return sides;
-    }
-    ctx.budget?.take([side.target.name], 'the runs', warmup + repeat);
-    const result = await nativeRun(side.target, ctx, `${side.target.stem}${PROFILE_SUFFIX}`, warmup, repeat);
-    side.profiles = result.runs.map((r) => r.files.profile);
-    side.profiles.forEach((profile, i) => recordRunOrder(profile, { side: side.target.name, round: i + 1, sequence: i + 1, confirmation: false }));
-    pushAll(side.failures, freezeFailures(result));
-    return sides;
-  }
-
-  // Warm-ups of every side first, then one measured run per side per round.
-  for (let w = 1; w <= config.warmup && !ctx.signal.aborted; w++) {
-    if (
-      ctx.budget &&
-      !ctx.budget.take(
-        sides.map((s) => s.target.name),
-        `warm-up ${w}`,
-      )
-    )
-      break;
-    for (const side of sides) {
-      const stem = `${side.target.stem}.warmup-${w}`;
-      ctx.log(`[${side.target.label}] warm-up ${w} of ${config.warmup} (not measured)`);
-      if (config.profileMode === 'native') {
-        const result = await nativeRun(side.target, ctx, `${stem}${PROFILE_SUFFIX}`, 0, 1);
-        pushAll(
-          side.failures,
-          freezeFailures(result).map((f) => `warm-up ${w}: ${f}`),
-        );
-      } else {
-        const { failure } = await externalRun(side.target, ctx, stem);
-        if (failure) side.failures.push(`warm-up ${w}: ${failure}`);
-      }
-      for (const suffix of RUN_FILE_SUFFIXES) rmSync(`${stem}${suffix}`, { force: true });
-    }
-  }
-  await measureRounds(sides, ctx, 1, ctx.repeat);
+  ctx.schedule = sidesSchedule(sides, ctx);
+  await ctx.schedule.run(ctx.schedule.slots.filter((s) => s.kind !== 'confirmation'));
   return sides;
 }
 
+/** Confirmation round `round` (1-based) of the planned schedule: one more run of each of `sides`, interleaved. */
+export async function measureConfirmationRound(sides: readonly MeasuredSide[], ctx: MeasureContext, round: number): Promise<void> {
+  const names = new Set<string>(sides.map((s) => s.target.name));
+  await ctx.schedule?.run(confirmationSlots(ctx.schedule.slots, round).filter((s) => names.has(s.side)));
+}
+
 /**
- * Measured rounds `from` … `to`: in each, one run of every side in turn (A B, A B …). Also used for
- * confirmation rounds after a first verdict; a run's files are `<stem>.run-K.*` (plain `<stem>.*`
- * when it is the only run).
+ * The job's schedule for these sides (warm-ups, measured rounds, at most `confirm-runs` confirmation
+ * rounds) and its executor: each side's freezer, or the external freeze. Each run's profile and
+ * failures go to its side as it ends; run_order is written by the schedule.
  */
-export async function measureRounds(sides: readonly MeasuredSide[], ctx: MeasureContext, from: number, to: number): Promise<void> {
+function sidesSchedule(sides: readonly MeasuredSide[], ctx: MeasureContext): SidesSchedule {
   const { config } = ctx;
-  for (let k = from; k <= to && !ctx.signal.aborted; k++) {
-    // A round starts whole or not at all: the sides keep the same number of runs.
-    if (
-      ctx.budget &&
-      !ctx.budget.take(
-        sides.map((s) => s.target.name),
-        k > ctx.repeat ? `confirmation round ${k - ctx.repeat}` : `measured round ${k}`,
-      )
-    )
-      break;
-    for (const [index, side] of sides.entries()) {
-      if (ctx.signal.aborted) break;
-      const stem = k === 1 && to === 1 ? side.target.stem : `${side.target.stem}.run-${k}`;
-      ctx.log(`[${side.target.label}] measured run ${k} of ${Math.max(to, ctx.repeat)}${k > ctx.repeat ? ' (confirmation)' : ''}`);
-      let profile: string | undefined;
-      const startedAt = new Date();
-      if (config.profileMode === 'native') {
-        const result = await nativeRun(side.target, ctx, `${stem}${PROFILE_SUFFIX}`, 0, 1);
-        profile = result.runs[0]?.files.profile;
-        pushAll(
-          side.failures,
-          freezeFailures(result).map((f) => `run ${k}: ${f}`),
-        );
-      } else {
-        const outcome = await externalRun(side.target, ctx, stem);
-        profile = outcome.profile;
-        if (outcome.failure) side.failures.push(`run ${k}: ${outcome.failure}`);
-      }
-      if (profile && existsSync(profile)) {
-        side.profiles.push(profile);
-        const order = { side: side.target.name, round: k, sequence: (k - 1) * sides.length + index + 1, confirmation: k > ctx.repeat };
-        recordRunOrder(profile, order, { startedAt, endedAt: new Date() });
-      }
+  const byName = new Map<string, MeasuredSide>(sides.map((side) => [side.target.name, side]));
+  const freezers = new Map<string, Freezer>();
+  const experimentFailures = new Map<string, string[]>(sides.map((side) => [side.target.name, [...side.failures]]));
+  const externalFailures = new Map<string, string[]>(sides.map((side) => [side.target.name, []]));
+  const slots = planSchedule({
+    sides: sides.map((s) => s.target.name),
+    warmup: config.warmup,
+    repeat: ctx.repeat,
+    interleave: true,
+    confirmationRounds: config.confirmRuns,
+  });
+  const execute = async (slot: RunSlot): Promise<SlotResult> => {
+    const side = byName.get(slot.side) as MeasuredSide;
+    if (config.profileMode === 'native') {
+      let freezer = freezers.get(slot.side);
+      if (!freezer) freezers.set(slot.side, (freezer = openSide(side.target, ctx)));
+      return freezer.execute(slot);
     }
-  }
+    const result = await externalSlot(side.target, ctx, slot);
+    if (result.failed) externalFailures.get(slot.side)?.push(result.failed);
+    return result;
+  };
+  const onSlot = (slot: RunSlot): void => {
+    const side = byName.get(slot.side) as MeasuredSide;
+    const of = Math.max(slot.round, slot.kind === 'warm-up' ? config.warmup : ctx.repeat);
+    if (slot.kind === 'warm-up') ctx.log(`[${side.target.label}] warm-up ${slot.round} of ${of} (not measured)`);
+    else ctx.log(`[${side.target.label}] measured run ${slot.round} of ${of}${slot.kind === 'confirmation' ? ' (confirmation)' : ''}`);
+    ctx.onSlot?.(slot);
+  };
+  const run = async (some: readonly RunSlot[]): Promise<void> => {
+    const outcome = await runSchedule(some, execute, { signal: ctx.signal, recordOrder: true, onSlot, ...(ctx.budget ? { budget: ctx.budget } : {}) });
+    for (const { slot, result } of outcome.ran) if (result.profile && existsSync(result.profile)) byName.get(slot.side)?.profiles.push(result.profile);
+    for (const side of sides) {
+      const name = side.target.name;
+      const freezer = freezers.get(name);
+      side.failures = [...(experimentFailures.get(name) ?? []), ...(freezer ? freezeFailures(freezer.finish(outcome.stop)) : (externalFailures.get(name) ?? []))];
+      if (outcome.stop?.by === 'budget' && side.profiles.length === 0) side.failures.push('max-cost-usd allows no measured run');
+    }
+  };
+  return { slots, run };
 }

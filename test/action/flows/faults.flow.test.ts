@@ -253,8 +253,9 @@ describe('gate with a failed side', () => {
     expect(io.outputs.get('decision')).toBe('reject');
     expect(io.messages('error')).toEqual([
       'measured run failed: candidate candidate.yaml (status failed)',
-      'measured run failed: candidate: run 1: run 1: failed (exit code 2)',
-      'measured run failed: candidate: run 1: measured run 1 did not complete (exit code 2)',
+      // The same words as with one side: each side's runs are its freezer's (src/measure/freezer.ts).
+      'measured run failed: candidate: run 1: failed (exit code 2)',
+      'measured run failed: candidate: measured run 1 did not complete (exit code 2)',
     ]);
     expect(io.failed).toEqual([expect.stringMatching(/^optimization-gate: decision reject \(fail-on: reject\)/)]);
   });
