@@ -4,14 +4,14 @@ import {
   DEFAULT_REPEAT,
   readActionConfig,
   suggestRepeat
-} from "./chunks/chunk-5YIGAUT4.js";
+} from "./chunks/chunk-B5T4PZKO.js";
 import {
   evaluateGate,
   inputErrorResult,
   nextConfirmation,
   renderGateJson,
   renderReport
-} from "./chunks/chunk-EVK5SDPI.js";
+} from "./chunks/chunk-R5LMBZ2G.js";
 import {
   costPerRun,
   describePlan,
@@ -22,31 +22,31 @@ import {
   plannedRuns,
   spendNote,
   usd
-} from "./chunks/chunk-AFAVNWR4.js";
+} from "./chunks/chunk-YZL56MGZ.js";
 import {
   diffSides
-} from "./chunks/chunk-V7OECJ7V.js";
+} from "./chunks/chunk-C5GKOKHT.js";
 import {
   evaluateHypotheses,
   renderHypothesesJson
-} from "./chunks/chunk-YUHVHF52.js";
+} from "./chunks/chunk-HWH3RNDA.js";
 import {
   ACCEPTED_FORMS,
   formatProblem,
   mergeThresholds,
   parseInlineThresholds,
   parseIssueThresholds
-} from "./chunks/chunk-BCMTAJQ3.js";
+} from "./chunks/chunk-742Z77HY.js";
 import {
   EVAL_RUN_FOLDERS,
   experimentRunId,
   lookupSide,
   resolveEvalDir
-} from "./chunks/chunk-HBJMBR46.js";
+} from "./chunks/chunk-PXPRD6OG.js";
 import {
   formatValue,
   metricUnit
-} from "./chunks/chunk-PJV73IV5.js";
+} from "./chunks/chunk-IVBWKPMQ.js";
 import {
   STATUS_MARKER,
   addRun,
@@ -54,7 +54,7 @@ import {
   emptyLedger,
   readLedgerBlock,
   renderStatusComment
-} from "./chunks/chunk-A2NPMJFH.js";
+} from "./chunks/chunk-OW3FY3V4.js";
 import {
   hypothesisLine,
   renderHypotheses
@@ -86,7 +86,7 @@ import {
   runExternalFreeze,
   runSchedule,
   sharedEnvironment
-} from "./chunks/chunk-CBG67CE2.js";
+} from "./chunks/chunk-4LG32OBI.js";
 import "./chunks/chunk-R4NJP5UA.js";
 import {
   parseEventsText,
@@ -2251,7 +2251,7 @@ var SpendBudget = class {
 import { existsSync as existsSync11, readFileSync as readFileSync7, writeFileSync as writeFileSync5 } from "node:fs";
 import { join as join13 } from "node:path";
 
-// src/compare/headline.ts
+// src/compare/history/headline.ts
 var MAX_QUALITY_METRICS = 3;
 function medianOf(runs, path) {
   const { numbers } = lookupSide(runs, path);

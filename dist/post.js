@@ -25,7 +25,7 @@ async function runPost(overrides = {}) {
       (overrides.io ? overrides.io.info.bind(overrides.io) : logLine)("optimization-gate post: the main step measured nothing; nothing to keep");
       return;
     }
-    const { defaultPostDeps, keepWhatWasMeasured } = await import("./chunks/post-keep-IMOOWYGN.js");
+    const { defaultPostDeps, keepWhatWasMeasured } = await import("./chunks/post-keep-4U5P34HI.js");
     await keepWhatWasMeasured(outDir, completed, { ...defaultPostDeps, ...overrides });
   } catch (error) {
     const io = overrides.io ?? (await import("./chunks/io-VGKSDZWB.js")).coreIO;

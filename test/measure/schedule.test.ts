@@ -14,13 +14,7 @@ const show = (slots: readonly RunSlot[]): string[] => slots.map((s) => `${s.side
 
 describe('planSchedule (pure)', () => {
   it('one side: warm-ups, then its measured runs in order', () => {
-    expect(show(planSchedule({ sides: ['run'], warmup: 2, repeat: 3, interleave: false }))).toEqual([
-      'run:warm-up 1',
-      'run:warm-up 2',
-      'run:measured 1 #1',
-      'run:measured 2 #2',
-      'run:measured 3 #3',
-    ]);
+    expect(show(planSchedule({ sides: ['run'], warmup: 2, repeat: 3, interleave: false }))).toEqual(['run:warm-up 1', 'run:warm-up 2', 'run:measured 1 #1', 'run:measured 2 #2', 'run:measured 3 #3']);
   });
 
   it('one side is the same schedule whether interleaved or not', () => {

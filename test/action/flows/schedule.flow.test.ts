@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureConfirmationRound, measureSides, type MeasureContext, type SideTarget } from '../../../src/action/measure-sides.js';
 import { SpendBudget } from '../../../src/action/budget.js';
-import { planRuns } from '../../../src/compare/spend.js';
+import { planRuns } from '../../../src/compare/statistics/spend.js';
 import { readActionConfig } from '../../../src/inputs/config.js';
 import { freeze, FREEZE_SIDE } from '../../../src/measure/freeze.js';
 import { planSchedule, type RunSlot } from '../../../src/measure/schedule.js';
