@@ -154,3 +154,37 @@ describe('the budget is asked before each step of the schedule', () => {
     expect(starved?.failures).toEqual(['max-cost-usd allows no measured run']);
   });
 });
+
+describe('a failed run ends the schedule, for every side', () => {
+  it('two sides: the candidate fails in round 1 of 2; no later run starts, and each side says what it has', async () => {
+    const [base, cand] = [checkout(SLOW), checkout({ ...FAST, exit: 2 })];
+    const out = mkdtempSync(join(tmpdir(), 'og-schedule-out-'));
+    const { commands, deps } = virtualMeasure();
+    const ctx = context(deps, { warmup: '0', repeat: '2' });
+    const sides = await measureSides([target('baseline', base, out), target('candidate', cand, out)], ctx);
+    expect(commands.started.map((s) => (s.cwd === base ? 'A' : 'B')).join('')).toBe('AB');
+    expect(sides.map((s) => s.profiles)).toEqual([[join(out, 'baseline.run-1.yaml')], [join(out, 'candidate.run-1.yaml')]]);
+    expect(sides.map((s) => s.failures)).toEqual([[], ['run 1: failed (exit code 2)', 'measured run 1 did not complete (exit code 2)']]);
+  });
+
+  it('freeze: a failed warm-up starts no measured run', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'og-schedule-out-'));
+    const { commands, deps } = virtualMeasure();
+    const result = await freeze(
+      {
+        version: 'v',
+        datasetId: 'tiny',
+        output: join(out, 'p.yaml'),
+        command: ['bash', '-c', 'pipeline'],
+        cwd: checkout({ ...SLOW, exit: 3 }),
+        warmup: 2,
+        repeat: 2,
+        sampleIntervalS: 0.1,
+        commandOutput: 'ignore',
+      },
+      deps,
+    );
+    expect(commands.started).toHaveLength(1);
+    expect(result).toMatchObject({ status: 'failed', exitCode: 1, runs: [], stoppedBecause: 'warm-up run 1 did not complete (exit code 3); no measured run was made' });
+  });
+});
