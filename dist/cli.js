@@ -38,11 +38,11 @@ var COMMANDS = {
   },
   status: {
     summary: "print an optimization issue's history and checklist from its status comment (or a run's status-ledger.json)",
-    load: async () => (await import("./chunks/status-IS5XXRGU.js")).statusCommand
+    load: async () => (await import("./chunks/status-BLYGXXIV.js")).statusCommand
   },
   plan: {
     summary: "state the runs and the spend a gate would need, and suggest repeat: from the baseline spread",
-    load: async () => (await import("./chunks/plan-JJJK6GSM.js")).planCommand
+    load: async () => (await import("./chunks/plan-A2KYSPAW.js")).planCommand
   }
 };
 

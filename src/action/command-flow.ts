@@ -13,6 +13,7 @@ import type { GitHubApi } from '../publish/github.js';
 import { acceptanceRecordText, doneAnswer, refusedAnswer, type AnswerContext } from '../report/commands.js';
 import { codeSpan, escapeInline } from '../report/escape.js';
 import { recordMarker } from './command-records.js';
+import { promote } from './promote-flow.js';
 import type { CommentEvent } from './context.js';
 import type { Session } from './session.js';
 import { TRUSTED_PERMISSIONS, trustRefusal } from './thresholds.js';
@@ -87,8 +88,7 @@ export async function runCommand(session: Session): Promise<CommandOutcome> {
       return answer('done', body);
     }
     case 'promote':
-      // Not built yet (issue 12 section 3): said plainly, and nothing is stored.
-      return refuse('`promote` is not available in this release of optimization-gate yet; the baseline stays as it is.');
+      return promote(session, api, event, spec, command.runId, ctx, answer);
   }
 }
 
