@@ -2469,6 +2469,7 @@ async function planBaseline(source, where, deps) {
       }
       case "artifact": {
         const lookup = await restoreFromArtifact(where, deps);
+        if (lookup.found) for (const r of lookup.refused) deps.log(`refused ${r}`);
         if (lookup.found) return storedPlan(lookup.found, where);
         return {
           kind: "missing",

@@ -10,11 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeRecord } from '../../../src/action/command-records.js';
-import { issueCommentEvent, workflowDispatchEvent, type WorkflowRun } from '../../fakes/index.js';
-import { FAST, INPUTS, SLOW, World, type MainResult } from './world.js';
-
-const DISPATCH = '.github/workflows/optimization-dispatch.yml';
-const COMMANDS = '.github/workflows/optimization-commands.yml';
+import type { WorkflowRun } from '../../fakes/index.js';
+import { COMMANDS, DISPATCH, command, measured } from './promote-helpers.js';
+import { FAST, SLOW, World, type MainResult } from './world.js';
 
 let world: World;
 beforeAll(async () => {
@@ -22,20 +20,6 @@ beforeAll(async () => {
   world.model.addWorkflow(DISPATCH);
 });
 afterAll(() => world?.stop());
-
-export async function command(w: World, issue: number, user: string, body: string, inputs: Record<string, string> = {}): Promise<MainResult> {
-  const c = w.github.repo.addComment(issue, body, user);
-  const run = w.model.addRun({ event: 'issue_comment', workflowPath: COMMANDS });
-  return w.main({ eventName: 'issue_comment', event: issueCommentEvent(w.github, issue, c.id), inputs: { mode: 'command', ...INPUTS, ...inputs }, run });
-}
-
-/** A measuring run for issue 7 (the dispatch workflow), completed. */
-export async function measured(w: World, workspace: string, inputs: Record<string, string> = { baseline: 'ref:main' }, complete = true): Promise<MainResult> {
-  const run = w.model.addRun({ event: 'workflow_dispatch', workflowPath: DISPATCH });
-  const result = await w.main({ eventName: 'workflow_dispatch', event: workflowDispatchEvent(w.github, { 'issue-number': '7' }), workspace, inputs: { ...INPUTS, comment: 'issue', ...inputs }, run });
-  if (complete) w.model.completeRun(run.id, 'success');
-  return result;
-}
 
 const lastAnswer = (issue = 7) => world.github.comments(issue).at(-1)?.body ?? '';
 
