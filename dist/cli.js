@@ -30,7 +30,7 @@ var COMMANDS = {
   },
   init: {
     summary: "write the workflows (PR gate, dispatch, nightly refresh) into your repository, pinned to a release",
-    load: async () => (await import("./chunks/init-7LBUA7WY.js")).initCommand
+    load: async () => (await import("./chunks/init-QPJMKCPS.js")).initCommand
   },
   hypotheses: {
     summary: "check the hypotheses of an issue against measured profiles (confirmed / rejected / undecided)",
