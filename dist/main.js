@@ -1595,8 +1595,9 @@ The gates use this baseline already; merging keeps its trace in the repository.
     });
     return { kind: pr.reused ? "updated" : "opened", url: pr.htmlUrl, number: pr.number, branch };
   } catch (error) {
-    session.io.warning(`promote: the pull request was not opened: ${errorMessage(error)}`);
-    return { kind: "failed", why: errorMessage(error), ...error instanceof Error && error.name === "PullRequestRefused" ? { branch } : {} };
+    const forbidden = /not permitted to create or approve pull requests/.test(errorMessage(error)) ? ' (Settings \u2192 Actions \u2192 General \u2192 "Allow GitHub Actions to create and approve pull requests" is off; turn it on, or open the pull request from the branch by hand)' : "";
+    session.io.warning(`promote: the pull request was not opened: ${errorMessage(error)}${forbidden}`);
+    return { kind: "failed", why: `${errorMessage(error)}${forbidden}`, ...error instanceof Error && error.name === "PullRequestRefused" ? { branch } : {} };
   }
 }
 async function tickStatus(session, api, issue, record) {

@@ -100,8 +100,11 @@ async function openPull(
     });
     return { kind: pr.reused ? 'updated' : 'opened', url: pr.htmlUrl, number: pr.number, branch };
   } catch (error) {
-    session.io.warning(`promote: the pull request was not opened: ${errorMessage(error)}`);
-    return { kind: 'failed', why: errorMessage(error), ...(error instanceof Error && error.name === 'PullRequestRefused' ? { branch } : {}) };
+    const forbidden = /not permitted to create or approve pull requests/.test(errorMessage(error))
+      ? ' (Settings → Actions → General → "Allow GitHub Actions to create and approve pull requests" is off; turn it on, or open the pull request from the branch by hand)'
+      : '';
+    session.io.warning(`promote: the pull request was not opened: ${errorMessage(error)}${forbidden}`);
+    return { kind: 'failed', why: `${errorMessage(error)}${forbidden}`, ...(error instanceof Error && error.name === 'PullRequestRefused' ? { branch } : {}) };
   }
 }
 

@@ -123,4 +123,33 @@ describe('promote', () => {
     expect(lastAnswer()).toContain('The baseline stays as it is. Nothing was run or recorded.');
     expect(stored()).toBe(before);
   });
+
+  it('when the repository forbids Actions to open pull requests, the baseline is still promoted and the answer says why; folders follow the inputs', async () => {
+    const again = await measured(world, world.gitWorkspace(SLOW, FAST));
+    world.github.git.actionsMayOpenPullRequests = false;
+    try {
+      const promoted = await command(world, 7, 'maintainer', `/optimization-gate promote ${again.run.id}`, {
+        'promote-profiles-dir': 'references/promoted/{issue}',
+        'promote-eval-dir': 'references/promoted/{issue}/eval',
+      });
+      expect(promoted.io.failed, promoted.io.text()).toEqual([]);
+      const branch = `optimization-gate/promote-issue-7-run-${again.run.id}`;
+      expect([...world.github.git.filesOf(branch).keys()].sort()).toEqual([
+        'references/promoted/7/README.md',
+        'references/promoted/7/eval/eval_pipeline_metrics.json',
+        'references/promoted/7/eval/metrics.json',
+        'references/promoted/7/run-1.stage_truth.json',
+        'references/promoted/7/run-1.yaml',
+      ]);
+      expect(world.github.git.pulls.some((p) => p.head === branch)).toBe(false);
+      const answer = lastAnswer();
+      expect(decodeRecord(answer)).toMatchObject({ kind: 'promote', data: { source_run_id: again.run.id, run_id: promoted.run.id, pr_url: null } });
+      expect(answer).toContain('The pull request with its files could not be opened:');
+      expect(answer).toContain('GitHub Actions is not permitted to create or approve pull requests.');
+      expect(answer).toContain('"Allow GitHub Actions to create and approve pull requests" is off');
+      expect(answer).toContain(`(the branch \`${branch}\` holds them)`);
+    } finally {
+      world.github.git.actionsMayOpenPullRequests = true;
+    }
+  });
 });
