@@ -1746,7 +1746,10 @@ ${acceptanceRecordText(acceptance, ctx.line)}`;
       return answer("done", body);
     }
     case "promote":
-      return promote(session, api, event, spec, command.runId, ctx, answer);
+      return promote(session, api, event, spec, command.runId, ctx, answer).catch(async (error) => {
+        await answer("refused", refusedAnswer(ctx, `Promoting failed: ${escapeInline(errorMessage(error))}. The baseline stays as it is.`));
+        throw new UserError(`promote failed: ${errorMessage(error)}`);
+      });
   }
 }
 async function measure(session, api, event, ref, answer) {

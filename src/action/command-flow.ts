@@ -88,7 +88,11 @@ export async function runCommand(session: Session): Promise<CommandOutcome> {
       return answer('done', body);
     }
     case 'promote':
-      return promote(session, api, event, spec, command.runId, ctx, answer);
+      // A failure before the record is written leaves no trusted baseline: said on the issue, and the job fails.
+      return promote(session, api, event, spec, command.runId, ctx, answer).catch(async (error: unknown) => {
+        await answer('refused', refusedAnswer(ctx, `Promoting failed: ${escapeInline(errorMessage(error))}. The baseline stays as it is.`));
+        throw new UserError(`promote failed: ${errorMessage(error)}`);
+      });
   }
 }
 
