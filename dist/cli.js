@@ -10,7 +10,7 @@ import "./chunks/chunk-Y2US2WXL.js";
 var COMMANDS = {
   freeze: {
     summary: "measure a pipeline command's process tree per stage and write the profile",
-    load: async () => (await import("./chunks/freeze-QPNMSKBN.js")).freezeCommand
+    load: async () => (await import("./chunks/freeze-465UTK5T.js")).freezeCommand
   },
   rebuild: {
     summary: "rebuild a profile from a samples file (an interrupted run, or another stage source)",
@@ -18,15 +18,15 @@ var COMMANDS = {
   },
   thresholds: {
     summary: "parse the thresholds of an issue body and print them as JSON",
-    load: async () => (await import("./chunks/thresholds-JRFVWRJB.js")).thresholdsCommand
+    load: async () => (await import("./chunks/thresholds-WYW5QPOJ.js")).thresholdsCommand
   },
   diff: {
     summary: "diff two profiles (with their stage_truth and eval outputs): stages, totals, quality, cost",
-    load: async () => (await import("./chunks/diff-NQVFNLLM.js")).diffCommand
+    load: async () => (await import("./chunks/diff-CB4LHRQU.js")).diffCommand
   },
   gate: {
     summary: "gate a candidate against a baseline on the issue thresholds; writes gate.json and report.md",
-    load: async () => (await import("./chunks/gate-2EZZVJSU.js")).gateCommand
+    load: async () => (await import("./chunks/gate-HRL73NPQ.js")).gateCommand
   },
   init: {
     summary: "write the workflows (PR gate, dispatch, nightly refresh) into your repository, pinned to a release",
@@ -34,15 +34,15 @@ var COMMANDS = {
   },
   hypotheses: {
     summary: "check the hypotheses of an issue against measured profiles (confirmed / rejected / undecided)",
-    load: async () => (await import("./chunks/hypotheses-HJYMR2RV.js")).hypothesesCommand
+    load: async () => (await import("./chunks/hypotheses-HE7STWQK.js")).hypothesesCommand
   },
   status: {
     summary: "print an optimization issue's history and checklist from its status comment (or a run's status-ledger.json)",
-    load: async () => (await import("./chunks/status-BLYGXXIV.js")).statusCommand
+    load: async () => (await import("./chunks/status-UQMQVPLE.js")).statusCommand
   },
   plan: {
     summary: "state the runs and the spend a gate would need, and suggest repeat: from the baseline spread",
-    load: async () => (await import("./chunks/plan-A2KYSPAW.js")).planCommand
+    load: async () => (await import("./chunks/plan-LCOAHGRG.js")).planCommand
   }
 };
 

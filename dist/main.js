@@ -4,14 +4,14 @@ import {
   DEFAULT_REPEAT,
   readActionConfig,
   suggestRepeat
-} from "./chunks/chunk-GV434A4M.js";
+} from "./chunks/chunk-BNIBMNOR.js";
 import {
   evaluateGate,
   inputErrorResult,
   nextConfirmation,
   renderGateJson,
   renderReport
-} from "./chunks/chunk-EVK5SDPI.js";
+} from "./chunks/chunk-R5LMBZ2G.js";
 import {
   costPerRun,
   describePlan,
@@ -22,31 +22,31 @@ import {
   plannedRuns,
   spendNote,
   usd
-} from "./chunks/chunk-AFAVNWR4.js";
+} from "./chunks/chunk-YZL56MGZ.js";
 import {
   diffSides
-} from "./chunks/chunk-V7OECJ7V.js";
+} from "./chunks/chunk-C5GKOKHT.js";
 import {
   evaluateHypotheses,
   renderHypothesesJson
-} from "./chunks/chunk-YUHVHF52.js";
+} from "./chunks/chunk-HWH3RNDA.js";
 import {
   ACCEPTED_FORMS,
   formatProblem,
   mergeThresholds,
   parseInlineThresholds,
   parseIssueThresholds
-} from "./chunks/chunk-BCMTAJQ3.js";
+} from "./chunks/chunk-742Z77HY.js";
 import {
   EVAL_RUN_FOLDERS,
   experimentRunId,
   lookupSide,
   resolveEvalDir
-} from "./chunks/chunk-HBJMBR46.js";
+} from "./chunks/chunk-PXPRD6OG.js";
 import {
   formatValue,
   metricUnit
-} from "./chunks/chunk-PJV73IV5.js";
+} from "./chunks/chunk-IVBWKPMQ.js";
 import {
   STATUS_MARKER,
   addRecord,
@@ -55,7 +55,7 @@ import {
   emptyLedger,
   readLedgerBlock,
   renderStatusComment
-} from "./chunks/chunk-HFIGAFVE.js";
+} from "./chunks/chunk-YT5FI7IP.js";
 import {
   hypothesisLine,
   renderHypotheses
@@ -85,7 +85,7 @@ import {
   processCommandRunner,
   runExternalFreeze,
   sharedEnvironment
-} from "./chunks/chunk-ZRSGBE7V.js";
+} from "./chunks/chunk-3MJACU2P.js";
 import "./chunks/chunk-R4NJP5UA.js";
 import {
   parseEventsText,
@@ -1083,7 +1083,7 @@ async function readAcceptances(api, issueNumber, baselineSince, log) {
 import { cpSync as cpSync2, existsSync as existsSync7, readFileSync as readFileSync6, rmSync as rmSync4, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join7, relative as relative3 } from "node:path";
 
-// src/compare/headline.ts
+// src/compare/history/headline.ts
 var MAX_QUALITY_METRICS = 3;
 function medianOf(runs, path) {
   const { numbers } = lookupSide(runs, path);

@@ -25,7 +25,7 @@ async function runPost(overrides = {}) {
       (overrides.io ? overrides.io.info.bind(overrides.io) : logLine)("optimization-gate post: the main step measured nothing; nothing to keep");
       return;
     }
-    const { defaultPostDeps, keepWhatWasMeasured } = await import("./chunks/post-keep-AEUOD37J.js");
+    const { defaultPostDeps, keepWhatWasMeasured } = await import("./chunks/post-keep-QFWFSL26.js");
     await keepWhatWasMeasured(outDir, completed, { ...defaultPostDeps, ...overrides });
   } catch (error) {
     const io = overrides.io ?? (await import("./chunks/io-VGKSDZWB.js")).coreIO;

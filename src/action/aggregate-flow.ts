@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isDecision } from '../compare/decision.js';
+import { isDecision } from '../compare/verdicts/decision.js';
 import { errorMessage } from '../errors.js';
 import { isObject } from '../formats/validate.js';
 import { combinedDecision, renderAggregateReport, type RunnerVerdict } from '../report/aggregate.js';

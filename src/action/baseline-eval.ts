@@ -7,7 +7,7 @@
 import { errorMessage, isUserError } from '../errors.js';
 import { resolveEvalDir, type ResolvedEvalDir } from '../formats/eval-dir.js';
 import type { ActionConfig } from '../inputs/config.js';
-import type { ThresholdSpec } from '../compare/thresholds/index.js';
+import type { ThresholdSpec } from '../compare/grammar/thresholds/index.js';
 
 export interface BaselineEvalName {
   name: string;

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { costPerRun, mostRuns, plannedRuns, usd, type CostBasis, type RunPlan, type SpendRecord } from '../compare/spend.js';
+import { costPerRun, mostRuns, plannedRuns, usd, type CostBasis, type RunPlan, type SpendRecord } from '../compare/statistics/spend.js';
 import { PIPELINE_METRICS_FILE, validatePipelineMetrics } from '../formats/eval-outputs.js';
 import { readJson } from '../formats/parse.js';
 

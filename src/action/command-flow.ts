@@ -5,8 +5,8 @@
  * a comment (done, or refused and why). Nothing from the comment is run: it is parsed, validated and
  * passed to the API as data (docs/commands.md).
  */
-import type { Acceptance } from '../compare/acceptance.js';
-import { parseIssueThresholds } from '../compare/thresholds/index.js';
+import type { Acceptance } from '../compare/verdicts/acceptance.js';
+import { parseIssueThresholds } from '../compare/grammar/thresholds/index.js';
 import { errorMessage, UserError } from '../errors.js';
 import { COMMAND_USAGE, parseCommentCommand, type CommentCommand } from '../inputs/comment-command.js';
 import type { GitHubApi } from '../publish/github.js';

@@ -5,7 +5,7 @@
  * author is the identity of the token reading it (`whoAmI`): anyone can type the marker into a
  * comment of their own, and nothing a human wrote is ever read as a record.
  */
-import type { Acceptance } from '../compare/acceptance.js';
+import type { Acceptance } from '../compare/verdicts/acceptance.js';
 import { isMetricPath } from '../inputs/comment-command.js';
 import type { CommentInfo, GitHubApi } from '../publish/github.js';
 import { isObject } from '../formats/validate.js';

@@ -3,12 +3,12 @@
  * diff → gate → report → summary, outputs, annotations, artifact, comments.
  */
 import { join } from 'node:path';
-import { diffSides, type Diff } from '../compare/diff.js';
-import { evaluateGate, inputErrorResult, type GateResult } from '../compare/gate.js';
-import { median } from '../compare/stats.js';
-import { nextConfirmation, type ConfirmationRecord } from '../compare/confirm.js';
-import { renderGateJson, type GateJsonBaseline } from '../compare/gate-json.js';
-import { ACCEPTED_FORMS, formatProblem, type ThresholdSpec } from '../compare/thresholds/index.js';
+import { diffSides, type Diff } from '../compare/verdicts/diff.js';
+import { evaluateGate, inputErrorResult, type GateResult } from '../compare/verdicts/gate.js';
+import { median } from '../compare/statistics/stats.js';
+import { nextConfirmation, type ConfirmationRecord } from '../compare/verdicts/confirm.js';
+import { renderGateJson, type GateJsonBaseline } from '../compare/verdicts/gate-json.js';
+import { ACCEPTED_FORMS, formatProblem, type ThresholdSpec } from '../compare/grammar/thresholds/index.js';
 import type { Side } from '../compare/types.js';
 import { renderReport } from '../report/report.js';
 import { addWorktree, headSha, type Worktree } from './git.js';
@@ -20,14 +20,14 @@ import { loadSide, type Session } from './session.js';
 import { loadThresholds } from './thresholds.js';
 import { logHypotheses, writeHypothesesJson } from './hypotheses.js';
 import { SpendBudget } from './budget.js';
-import { costPerRun, describePlan, planRuns } from '../compare/spend.js';
-import { suggestRepeat } from '../compare/suggest-repeat.js';
+import { costPerRun, describePlan, planRuns } from '../compare/statistics/spend.js';
+import { suggestRepeat } from '../compare/statistics/suggest-repeat.js';
 import { DEFAULT_REPEAT } from '../inputs/config.js';
 import { BASE_WORKTREE_DIR, runInfoText, setProfileOutputs } from './run-files.js';
 import { CancelledError, UserError, errorMessage } from '../errors.js';
 import { closeStatus, openStatus } from './status.js';
 import { pushAll } from '../collections.js';
-import type { Acceptance } from '../compare/acceptance.js';
+import type { Acceptance } from '../compare/verdicts/acceptance.js';
 import { readAcceptances } from './command-records.js';
 
 function gateVerdict(result: GateResult, diff: Diff | undefined, issueNumber: number | undefined, baseline: GateJsonBaseline | undefined): OutcomeToPublish {

@@ -5,8 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluateHypotheses, renderHypothesesJson, type Hypothesis, type HypothesisResult, type SideName } from '../compare/hypotheses/index.js';
-import { formatProblem, parseInlineThresholds, type ThresholdSpec } from '../compare/thresholds/index.js';
+import { evaluateHypotheses, renderHypothesesJson, type Hypothesis, type HypothesisResult, type SideName } from '../compare/grammar/hypotheses/index.js';
+import { formatProblem, parseInlineThresholds, type ThresholdSpec } from '../compare/grammar/thresholds/index.js';
 import type { StatusRun } from './status.js';
 import type { MeasuredRun } from '../compare/types.js';
 import { errorMessage } from '../errors.js';

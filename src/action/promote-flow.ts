@@ -7,9 +7,9 @@
  */
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { headlineOf } from '../compare/headline.js';
-import { addRecord, readLedgerBlock, type PromotedRecord } from '../compare/ledger.js';
-import type { ThresholdSpec } from '../compare/thresholds/index.js';
+import { headlineOf } from '../compare/history/headline.js';
+import { addRecord, readLedgerBlock, type PromotedRecord } from '../compare/history/ledger.js';
+import type { ThresholdSpec } from '../compare/grammar/thresholds/index.js';
 import { errorMessage } from '../errors.js';
 import { DEFAULT_MEASURE_WORKFLOWS } from '../inputs/constants.js';
 import type { GitHubApi } from '../publish/github.js';

@@ -8,7 +8,7 @@
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Ledger } from '../compare/ledger.js';
+import type { Ledger } from '../compare/history/ledger.js';
 import { readJson } from '../formats/parse.js';
 import { isObject } from '../formats/validate.js';
 import type { ArtifactRef, GitHubApi, WorkflowRunInfo } from '../publish/github.js';

@@ -23,7 +23,7 @@ export interface ReportLinks {
   artifactUrl?: string;
 }
 
-/** What a flow hands to publishVerdict: its decision and how to render it (compare/decision.ts's `Verdict` is one threshold's). */
+/** What a flow hands to publishVerdict: its decision and how to render it (compare/verdicts/decision.ts's `Verdict` is one threshold's). */
 export interface OutcomeToPublish {
   decision: string;
   /** The report for these links (rendered again once the artifact URL is known). */

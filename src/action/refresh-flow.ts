@@ -5,10 +5,10 @@
  */
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluateGate, type GateResult } from '../compare/gate.js';
-import { renderGateJson } from '../compare/gate-json.js';
-import { diffSides, type Diff } from '../compare/diff.js';
-import { parseInlineThresholds, formatProblem } from '../compare/thresholds/index.js';
+import { evaluateGate, type GateResult } from '../compare/verdicts/gate.js';
+import { renderGateJson } from '../compare/verdicts/gate-json.js';
+import { diffSides, type Diff } from '../compare/verdicts/diff.js';
+import { parseInlineThresholds, formatProblem } from '../compare/grammar/thresholds/index.js';
 import { CancelledError, errorMessage } from '../errors.js';
 import { renderMeasurementReport } from '../report/measurement.js';
 import { renderReport } from '../report/report.js';
@@ -25,7 +25,7 @@ import { pushAll } from '../collections.js';
 import { evaluateOnRuns, loadHypotheses, writeHypothesesJson } from './hypotheses.js';
 import { resolveIssueNumber } from './context.js';
 import { SpendBudget } from './budget.js';
-import { costPerRun, describePlan, planRuns, spendNote } from '../compare/spend.js';
+import { costPerRun, describePlan, planRuns, spendNote } from '../compare/statistics/spend.js';
 import type { MeasuredRun } from '../compare/types.js';
 import { DEFAULT_MEASURE_REPEAT, DEFAULT_REPEAT } from '../inputs/config.js';
 import { closeStatus, openStatus } from './status.js';

@@ -8,7 +8,7 @@ import * as core from '@actions/core';
 import { mkdirSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { isDecision, passesFailOn } from '../compare/decision.js';
+import { isDecision, passesFailOn } from '../compare/verdicts/decision.js';
 import { errorMessage, isUserError, UserError } from '../errors.js';
 import { readActionConfig, type ActionConfig } from '../inputs/config.js';
 import { Outputs, State } from '../inputs/constants.js';

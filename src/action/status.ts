@@ -7,11 +7,11 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HypothesisResult } from '../compare/hypotheses/index.js';
-import { headlineOf } from '../compare/headline.js';
-import { addRun, emptyLedger, readLedgerBlock, type LedgerMode, type LedgerRun, type LedgerThresholds } from '../compare/ledger.js';
-import { buildTimeline, type ResourceTimeline } from '../compare/timeline.js';
-import type { ThresholdSpec } from '../compare/thresholds/index.js';
+import type { HypothesisResult } from '../compare/grammar/hypotheses/index.js';
+import { headlineOf } from '../compare/history/headline.js';
+import { addRun, emptyLedger, readLedgerBlock, type LedgerMode, type LedgerRun, type LedgerThresholds } from '../compare/history/ledger.js';
+import { buildTimeline, type ResourceTimeline } from '../compare/history/timeline.js';
+import type { ThresholdSpec } from '../compare/grammar/thresholds/index.js';
 import type { MeasuredRun } from '../compare/types.js';
 import { errorMessage } from '../errors.js';
 import { samplesOf, scanSamplesFile } from '../measure/samples-file.js';

@@ -5,7 +5,7 @@
  * permission API: `author_association` is relative to the viewer, and the Actions token cannot see
  * a private org membership, so a member with write access through a team reads as CONTRIBUTOR.
  */
-import { mergeThresholds, parseInlineThresholds, parseIssueThresholds, type ThresholdSpec } from '../compare/thresholds/index.js';
+import { mergeThresholds, parseInlineThresholds, parseIssueThresholds, type ThresholdSpec } from '../compare/grammar/thresholds/index.js';
 import type { ActionConfig } from '../inputs/config.js';
 import type { GitHubApi, IssueInfo, RepoPermission } from '../publish/github.js';
 import { resolveIssueNumber, type IssueSource, type RunContext } from './context.js';

@@ -1,5 +1,5 @@
 /** `optimization-gate diff BASE CAND`: every stage, total, quality and cost number of two runs, side by side. */
-import { diffSides } from '../compare/diff.js';
+import { diffSides } from '../compare/verdicts/diff.js';
 import { UserError } from '../errors.js';
 import { parseCliArgs, usage } from '../inputs/cli-args.js';
 import { DIFF_FORMATS, renderDiff, type DiffFormat } from '../report/diff-format.js';

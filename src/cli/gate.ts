@@ -6,11 +6,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { diffSides, type Diff } from '../compare/diff.js';
-import { FAIL_ON_VALUES, type FailOn } from '../compare/decision.js';
-import { evaluateGate, inputErrorResult, type GateResult } from '../compare/gate.js';
-import { renderGateJson } from '../compare/gate-json.js';
-import { formatProblem, type ThresholdSpec } from '../compare/thresholds/index.js';
+import { diffSides, type Diff } from '../compare/verdicts/diff.js';
+import { FAIL_ON_VALUES, type FailOn } from '../compare/verdicts/decision.js';
+import { evaluateGate, inputErrorResult, type GateResult } from '../compare/verdicts/gate.js';
+import { renderGateJson } from '../compare/verdicts/gate-json.js';
+import { formatProblem, type ThresholdSpec } from '../compare/grammar/thresholds/index.js';
 import { errorMessage, isUserError, UserError } from '../errors.js';
 import { parseCliArgs, usage } from '../inputs/cli-args.js';
 import { renderReport } from '../report/report.js';

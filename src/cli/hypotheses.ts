@@ -6,8 +6,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { evaluateHypotheses, HYPOTHESES_JSON_SCHEMA, hypothesesToJson, renderHypothesesJson } from '../compare/hypotheses/index.js';
-import { formatProblem } from '../compare/thresholds/index.js';
+import { evaluateHypotheses, HYPOTHESES_JSON_SCHEMA, hypothesesToJson, renderHypothesesJson } from '../compare/grammar/hypotheses/index.js';
+import { formatProblem } from '../compare/grammar/thresholds/index.js';
 import type { Side } from '../compare/types.js';
 import { errorMessage, UserError } from '../errors.js';
 import { parseCliArgs, usage } from '../inputs/cli-args.js';

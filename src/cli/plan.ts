@@ -3,10 +3,10 @@
  * from the baseline's eval_pipeline_metrics.json, what max-cost-usd allows, and the `repeat:` the
  * baseline's spread suggests for the issue's thresholds. The same lines the action logs.
  */
-import { costPerRun, describePlan, planRuns } from '../compare/spend.js';
-import { suggestRepeat } from '../compare/suggest-repeat.js';
-import { readCost } from '../compare/thresholds/block.js';
-import { formatProblem } from '../compare/thresholds/index.js';
+import { costPerRun, describePlan, planRuns } from '../compare/statistics/spend.js';
+import { suggestRepeat } from '../compare/statistics/suggest-repeat.js';
+import { readCost } from '../compare/grammar/thresholds/block.js';
+import { formatProblem } from '../compare/grammar/thresholds/index.js';
 import { UserError } from '../errors.js';
 import { numberOption, parseCliArgs, usage } from '../inputs/cli-args.js';
 import { DEFAULT_CONFIRM_RUNS, DEFAULT_REPEAT } from '../inputs/config.js';

@@ -6,7 +6,7 @@
  * bad input (a missing or broken block included: asked for, it is an error here).
  */
 import { readFileSync } from 'node:fs';
-import { LEDGER_BLOCK_START, parseLedger, readLedgerBlock, type Ledger } from '../compare/ledger.js';
+import { LEDGER_BLOCK_START, parseLedger, readLedgerBlock, type Ledger } from '../compare/history/ledger.js';
 import { errorMessage, UserError } from '../errors.js';
 import { parseCliArgs, usage } from '../inputs/cli-args.js';
 import { renderStatusComment } from '../report/status.js';

@@ -5,7 +5,7 @@
 import { UserError } from '../errors.js';
 import { readText } from '../formats/parse.js';
 import { parseCliArgs, usage } from '../inputs/cli-args.js';
-import { ACCEPTED_FORMS, formatProblem, mergeThresholds, parseInlineThresholds, parseIssueThresholds, type ThresholdSpec } from '../compare/thresholds/index.js';
+import { ACCEPTED_FORMS, formatProblem, mergeThresholds, parseInlineThresholds, parseIssueThresholds, type ThresholdSpec } from '../compare/grammar/thresholds/index.js';
 import type { CliCommand } from './command.js';
 
 const NAME = 'thresholds';

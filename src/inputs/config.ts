@@ -2,11 +2,11 @@
  * The action's configuration: every input read once, validated, typed. Each error names the input
  * and what was expected; all errors are reported together.
  */
-import { FAIL_ON_VALUES, type FailOn } from '../compare/decision.js';
+import { FAIL_ON_VALUES, type FailOn } from '../compare/verdicts/decision.js';
 import { UserError } from '../errors.js';
 import { DEFAULT_REFRESH_WORKFLOWS, Inputs } from './constants.js';
 import type { ContainmentMode } from '../measure/ports.js';
-import { readCost } from '../compare/thresholds/block.js';
+import { readCost } from '../compare/grammar/thresholds/block.js';
 
 /** `command`: answers a `/optimization-gate …` comment (docs/commands.md); it measures nothing. */
 export const MODES = ['gate', 'baseline', 'measure', 'aggregate', 'command'] as const;

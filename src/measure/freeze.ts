@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { renderProfileYaml, type Profile } from '../formats/profile.js';
 import { renderStageTruthJson, type StageTruth } from '../formats/stage-truth.js';
-import { aggregateRuns, overallStatus, type RunOutputs } from './repeat-median.js';
+import { medianOfRuns, overallStatus, type RunOutputs } from './repeat-median.js';
 import { defaultMeasureDeps } from './deps.js';
 import { measureRun, type RawRun } from './measure-run.js';
 import { checkFreezeOptions, type FreezeOptions } from './options.js';
@@ -218,7 +218,7 @@ export async function freeze(options: FreezeOptions, deps: Partial<MeasureDeps> 
       result.truth = only.truth;
     }
   } else if (outputs.length > 0) {
-    const { profile, truth } = aggregateRuns(outputs);
+    const { profile, truth } = medianOfRuns(outputs);
     if (cancelledBetweenRuns) {
       // Fewer runs than asked for: the median is of what ran, and says so.
       profile.status = 'cancelled';

@@ -37,9 +37,9 @@ export function overallStatus(statuses: readonly RunStatus[]): RunStatus {
   return statuses.find((s) => s !== 'ok') ?? 'ok';
 }
 
-export function aggregateRuns(runs: readonly RunOutputs[]): { profile: Profile; truth: StageTruth } {
+export function medianOfRuns(runs: readonly RunOutputs[]): { profile: Profile; truth: StageTruth } {
   const first = runs[0];
-  if (!first) throw new RangeError('aggregateRuns needs at least one run');
+  if (!first) throw new RangeError('medianOfRuns needs at least one run');
   const completed = runs.filter((r) => r.status === 'ok');
   const used = completed.length > 0 ? completed : runs;
   const status = overallStatus(runs.map((r) => r.status));

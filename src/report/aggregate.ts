@@ -2,7 +2,7 @@
  * One comment for a runner matrix: every runner's verdict side by side, the worst decision on top,
  * each runner's own report folded below. Pure.
  */
-import type { Decision } from '../compare/decision.js';
+import type { Decision } from '../compare/verdicts/decision.js';
 import { code, details, table } from './markdown.js';
 import { maxOf } from '../collections.js';
 import { escapeInline } from './escape.js';

@@ -5,7 +5,7 @@
  * are interleaved instead: each stage has a baseline and a candidate category, and each series is
  * zero on the other side's categories. Each side keeps its own colour and no bar hides another.
  */
-import type { Diff } from '../compare/diff.js';
+import type { Diff } from '../compare/verdicts/diff.js';
 import { maxOf } from '../collections.js';
 
 const BASELINE_COLOUR = '#8c959f';

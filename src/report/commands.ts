@@ -3,7 +3,7 @@
  * the commenter typed is shown only inside a code span or escaped; an answer never starts with a
  * record marker (records are written by recordComment alone). Pure.
  */
-import type { Acceptance } from '../compare/acceptance.js';
+import type { Acceptance } from '../compare/verdicts/acceptance.js';
 import { codeSpan, escapeInline } from './escape.js';
 
 /** Hidden first line of every answer (tells our comments apart; never read as a record). */

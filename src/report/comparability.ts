@@ -2,7 +2,7 @@
  * The report's comparability sections: the dataset identity of both sides (a mismatch refuses the
  * comparison) and the side-by-side table of environment differences. Pure.
  */
-import type { GateResult } from '../compare/gate.js';
+import type { GateResult } from '../compare/verdicts/gate.js';
 import { neutralize } from './escape.js';
 import { code, table } from './markdown.js';
 

@@ -1,5 +1,5 @@
 /** `optimization-gate diff` output: markdown, plain text or JSON, all from the same Diff. */
-import type { Diff, DiffRow } from '../compare/diff.js';
+import type { Diff, DiffRow } from '../compare/verdicts/diff.js';
 import { costTable, formatChange, formatMedian, formatRowPercent, NONE, qualityTable, stageTable } from './diff-tables.js';
 import { stageWallChart } from './chart.js';
 import { maxOf } from '../collections.js';

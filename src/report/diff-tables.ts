@@ -2,8 +2,8 @@
  * Markdown tables of a diff: per-stage time / memory / CPU, the stage_truth summary, quality and
  * cost. Shared by the gate report and `optimization-gate diff --format md`.
  */
-import { formatPercent, formatSigned, formatValue, metricUnit } from '../compare/units.js';
-import { TRUTH_QUANTITIES, type Diff, type DiffRow, type DiffSection } from '../compare/diff.js';
+import { formatPercent, formatSigned, formatValue, metricUnit } from '../compare/grammar/units.js';
+import { TRUTH_QUANTITIES, type Diff, type DiffRow, type DiffSection } from '../compare/verdicts/diff.js';
 import { code, table } from './markdown.js';
 import { escapeInline, neutralize } from './escape.js';
 

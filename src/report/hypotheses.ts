@@ -2,7 +2,7 @@
  * Hypotheses in the report (and, later, the issue's status comment): a pure function of the
  * evaluated results. Claims and levers are the issue author's text: shown escaped, never as markup.
  */
-import type { HypothesisResult, HypothesisSideResult, HypothesisVerdict } from '../compare/hypotheses/evaluate.js';
+import type { HypothesisResult, HypothesisSideResult, HypothesisVerdict } from '../compare/grammar/hypotheses/evaluate.js';
 import { escapeInline, neutralize } from './escape.js';
 import { code } from './markdown.js';
 

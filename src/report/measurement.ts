@@ -3,12 +3,12 @@
  * measured, per stage, with the run status and sampling method. Pure.
  */
 import type { MeasuredRun } from '../compare/types.js';
-import { median } from '../compare/stats.js';
-import { formatValue, metricUnit } from '../compare/units.js';
+import { median } from '../compare/statistics/stats.js';
+import { formatValue, metricUnit } from '../compare/grammar/units.js';
 import { code, table } from './markdown.js';
 import { pushAll } from '../collections.js';
 import { escapeInline, neutralize } from './escape.js';
-import type { HypothesisResult } from '../compare/hypotheses/index.js';
+import type { HypothesisResult } from '../compare/grammar/hypotheses/index.js';
 import { renderHypotheses } from './hypotheses.js';
 
 export interface MeasurementReportOptions {

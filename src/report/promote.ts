@@ -3,7 +3,7 @@
  * answer under the promote record's marker. Everything that came from a person (logins) is escaped;
  * the rest is numbers, run ids and URLs the action made. Pure.
  */
-import type { Headline } from '../compare/ledger.js';
+import type { Headline } from '../compare/history/ledger.js';
 import { codeSpan, escapeInline } from './escape.js';
 
 export interface PromotionFacts {

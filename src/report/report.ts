@@ -3,12 +3,12 @@
  * summary. The first lines give the decision and what failed; the details follow. It always fits
  * in a GitHub comment (65 536 characters): optional sections give way first, with a note.
  */
-import type { Diff } from '../compare/diff.js';
-import type { GateResult, RunInfo } from '../compare/gate.js';
-import { whoHas } from '../compare/host.js';
-import { GATE_JSON_SCHEMA } from '../compare/gate-json.js';
-import { describeProblem } from '../compare/gate.js';
-import { describeRule } from '../compare/thresholds/index.js';
+import type { Diff } from '../compare/verdicts/diff.js';
+import type { GateResult, RunInfo } from '../compare/verdicts/gate.js';
+import { whoHas } from '../compare/comparability/host.js';
+import { GATE_JSON_SCHEMA } from '../compare/verdicts/gate-json.js';
+import { describeProblem } from '../compare/verdicts/gate.js';
+import { describeRule } from '../compare/grammar/thresholds/index.js';
 import { code, details, table } from './markdown.js';
 import { escapeInline, neutralize } from './escape.js';
 import { costTable, qualityTable, stageTable } from './diff-tables.js';

@@ -5,8 +5,8 @@
  * the latest run's resource timeline, and the ledger itself in a hidden block. Every value read
  * back from the ledger is untrusted text: escaped, and links only to https URLs of a plain shape.
  */
-import { dropOldest, ledgerBlock, type Headline, type Ledger, type LedgerRun } from '../compare/ledger.js';
-import type { ResourceTimeline } from '../compare/timeline.js';
+import { dropOldest, ledgerBlock, type Headline, type Ledger, type LedgerRun } from '../compare/history/ledger.js';
+import type { ResourceTimeline } from '../compare/history/timeline.js';
 import { maxOf } from '../collections.js';
 import { codeSpan, escapeInline } from './escape.js';
 import { escapeProse } from './hypotheses.js';

@@ -1,7 +1,7 @@
 /** The top of the report: the decision line, what failed, and the per-threshold verdict table. */
-import { formatPercent, formatSigned, formatValue, metricUnit } from '../compare/units.js';
-import type { GateResult, ThresholdResult } from '../compare/gate.js';
-import type { Decision, Verdict } from '../compare/decision.js';
+import { formatPercent, formatSigned, formatValue, metricUnit } from '../compare/grammar/units.js';
+import type { GateResult, ThresholdResult } from '../compare/verdicts/gate.js';
+import type { Decision, Verdict } from '../compare/verdicts/decision.js';
 import { code, table } from './markdown.js';
 import { escapeInline, neutralize } from './escape.js';
 import { NONE } from './diff-tables.js';

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/index.js';
-import type { GateJson } from '../../src/compare/gate-json.js';
+import type { GateJson } from '../../src/compare/verdicts/gate-json.js';
 import { BUNDLED_PROFILE, NER_EVAL_DIR, OLLAMA_EVAL_DIR, OPENAI_EVAL_DIR, STAGED_PROFILE } from '../helpers/fixtures.js';
 import { profileCopy, tempDir } from '../compare/helpers.js';
 

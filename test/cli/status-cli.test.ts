@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { headlineOf } from '../../src/compare/headline.js';
-import { addRun, emptyLedger } from '../../src/compare/ledger.js';
+import { headlineOf } from '../../src/compare/history/headline.js';
+import { addRun, emptyLedger } from '../../src/compare/history/ledger.js';
 import { renderStatusComment } from '../../src/report/status.js';
 import { STAGED_PROFILE } from '../helpers/fixtures.js';
 import { cli } from '../helpers/cli.js';

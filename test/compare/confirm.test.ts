@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { confirmationNote, nextConfirmation } from '../../src/compare/confirm.js';
-import { evaluateGate, type GateResult } from '../../src/compare/gate.js';
+import { confirmationNote, nextConfirmation } from '../../src/compare/verdicts/confirm.js';
+import { evaluateGate, type GateResult } from '../../src/compare/verdicts/gate.js';
 import type { MeasuredRun } from '../../src/compare/types.js';
-import type { ThresholdSpec } from '../../src/compare/thresholds/types.js';
+import type { ThresholdSpec } from '../../src/compare/grammar/thresholds/types.js';
 import { STAGED_PROFILE } from '../helpers/fixtures.js';
 import { profileCopy, run, side, tempDir, threshold, wallRepeats } from './helpers.js';
 

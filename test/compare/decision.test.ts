@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decide, passesFailOn, verdictCounts, type Decision, type FailOn, type Verdict, type VerdictInput } from '../../src/compare/decision.js';
-import type { ThresholdKind } from '../../src/compare/thresholds/types.js';
+import { decide, passesFailOn, verdictCounts, type Decision, type FailOn, type Verdict, type VerdictInput } from '../../src/compare/verdicts/decision.js';
+import type { ThresholdKind } from '../../src/compare/grammar/thresholds/types.js';
 
 const VERDICTS: Verdict[] = ['pass', 'fail', 'inconclusive', 'missing'];
 const KINDS: ThresholdKind[] = ['guardrail', 'target'];
@@ -9,7 +9,7 @@ function v(kind: ThresholdKind, verdict: Verdict, optional = false, metric = `m.
   return { metric, kind, optional, verdict, summary: `${verdict} summary` };
 }
 
-/** The decision table of src/compare/decision.ts for one threshold: what the decision must be. */
+/** The decision table of src/compare/verdicts/decision.ts for one threshold: what the decision must be. */
 function expected(kind: ThresholdKind, verdict: Verdict, optional: boolean): Decision {
   if (verdict === 'pass') return 'ship';
   // Ignored, and nothing else was judged: a gate that judged nothing does not ship.

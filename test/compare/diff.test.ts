@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { diffSides, type Diff, type DiffRow } from '../../src/compare/diff.js';
+import { diffSides, type Diff, type DiffRow } from '../../src/compare/verdicts/diff.js';
 import { BUNDLED_PROFILE, GEMINI_METRICS, NER_EVAL_DIR, OLLAMA_EVAL_DIR, OPENAI_EVAL_DIR, PIPELINE_METRICS_SKELETON, SILVER_OPUS_EVAL_DIR, STAGED_PROFILE } from '../helpers/fixtures.js';
 import { run, side, tempDir, wallRepeats } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateGate, inputErrorResult } from '../../src/compare/gate.js';
-import { GATE_JSON_SCHEMA, renderGateJson, toGateJson } from '../../src/compare/gate-json.js';
+import { evaluateGate, inputErrorResult } from '../../src/compare/verdicts/gate.js';
+import { GATE_JSON_SCHEMA, renderGateJson, toGateJson } from '../../src/compare/verdicts/gate-json.js';
 import type { MeasuredRun } from '../../src/compare/types.js';
 import { BUNDLED_PROFILE, OLLAMA_EVAL_DIR, OPENAI_EVAL_DIR, STAGED_PROFILE } from '../helpers/fixtures.js';
 import { run, side, threshold } from './helpers.js';

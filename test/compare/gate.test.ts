@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluateGate, type GateResult, type ThresholdResult } from '../../src/compare/gate.js';
+import { evaluateGate, type GateResult, type ThresholdResult } from '../../src/compare/verdicts/gate.js';
 import type { MeasuredRun } from '../../src/compare/types.js';
-import type { ThresholdSpec } from '../../src/compare/thresholds/types.js';
+import type { ThresholdSpec } from '../../src/compare/grammar/thresholds/types.js';
 import { ANTHROPIC_PROFILE, BUNDLED_PROFILE, GEMINI_METRICS, NER_EVAL_DIR, OLLAMA_EVAL_DIR, OPENAI_EVAL_DIR, PIPELINE_METRICS_SKELETON, STAGED_PROFILE } from '../helpers/fixtures.js';
 import { evalCopy, profileCopy, run, side, tempDir, threshold, wallRepeats } from './helpers.js';
 

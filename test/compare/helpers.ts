@@ -6,7 +6,7 @@ import { parse, stringify } from 'yaml';
 import { loadMeasuredRun } from '../../src/formats/loaders.js';
 import type { MeasuredRun, Side } from '../../src/compare/types.js';
 import type { Profile } from '../../src/formats/profile.js';
-import type { Operator, RuleForm, Threshold, ThresholdKind } from '../../src/compare/thresholds/types.js';
+import type { Operator, RuleForm, Threshold, ThresholdKind } from '../../src/compare/grammar/thresholds/types.js';
 
 export function side(name: Side['name'], ...runs: MeasuredRun[]): Side {
   return { name, runs };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHosts } from '../../src/compare/host.js';
+import { checkHosts } from '../../src/compare/comparability/host.js';
 import { BUNDLED_PROFILE, OLLAMA_PROFILE, STAGED_PROFILE } from '../helpers/fixtures.js';
 import { profileCopy, run, side, tempDir } from './helpers.js';
 

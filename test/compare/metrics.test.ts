@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { expandMetricPattern, lookupMetric, lookupSide, mergeOrders, stageNames } from '../../src/compare/metrics.js';
+import { expandMetricPattern, lookupMetric, lookupSide, mergeOrders, stageNames } from '../../src/compare/grammar/metrics.js';
 import {
   ANTHROPIC_PROFILE,
   BUNDLED_PROFILE,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mannWhitneyCdf, medianInterval, shiftInterval } from '../../src/compare/rank-interval.js';
+import { mannWhitneyCdf, medianInterval, shiftInterval } from '../../src/compare/statistics/rank-interval.js';
 
 describe('exact Mann–Whitney distribution', () => {
   it('matches the published tables', () => {

@@ -5,13 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { evaluateGate, type GateResult, type ThresholdResult } from '../../src/compare/gate.js';
-import { diffSides } from '../../src/compare/diff.js';
-import { lookupMetric } from '../../src/compare/metrics.js';
+import { evaluateGate, type GateResult, type ThresholdResult } from '../../src/compare/verdicts/gate.js';
+import { diffSides } from '../../src/compare/verdicts/diff.js';
+import { lookupMetric } from '../../src/compare/grammar/metrics.js';
 import { renderReport } from '../../src/report/report.js';
 import type { MeasuredRun } from '../../src/compare/types.js';
 import type { StageResources } from '../../src/formats/profile.js';
-import type { Threshold, ThresholdSpec } from '../../src/compare/thresholds/types.js';
+import type { Threshold, ThresholdSpec } from '../../src/compare/grammar/thresholds/types.js';
 import {
   ANTHROPIC_BENCHMARK_EVAL_DIR,
   ANTHROPIC_PROFILE,
@@ -25,7 +25,7 @@ import {
   STAGED_PROFILE,
 } from '../helpers/fixtures.js';
 import { evalCopy, profileCopy, run, side, tempDir, threshold, wallRepeats } from './helpers.js';
-import { nextConfirmation } from '../../src/compare/confirm.js';
+import { nextConfirmation } from '../../src/compare/verdicts/confirm.js';
 
 function gate(thresholds: Threshold[], base: MeasuredRun[], cand: MeasuredRun[], extra: Partial<ThresholdSpec> = {}): GateResult {
   return evaluateGate({ thresholds, problems: [], ...extra }, side('baseline', ...base), side('candidate', ...cand), { failOn: 'reject' });

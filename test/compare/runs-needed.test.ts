@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pooledSd, runsToDecide } from '../../src/compare/runs-needed.js';
-import { changeInterval, valueInterval, type Estimate } from '../../src/compare/stats.js';
-import { metricUnit } from '../../src/compare/units.js';
+import { pooledSd, runsToDecide } from '../../src/compare/statistics/runs-needed.js';
+import { changeInterval, valueInterval, type Estimate } from '../../src/compare/statistics/stats.js';
+import { metricUnit } from '../../src/compare/grammar/units.js';
 
 describe('pooledSd', () => {
   it('pools the sides with two or more values', () => {

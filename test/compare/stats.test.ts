@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeInterval, median, SINGLE_RUN_NOTE, seededRandom, valueInterval } from '../../src/compare/stats.js';
+import { changeInterval, median, SINGLE_RUN_NOTE, seededRandom, valueInterval } from '../../src/compare/statistics/stats.js';
 import { InternalError } from '../../src/errors.js';
 
 describe('median', () => {

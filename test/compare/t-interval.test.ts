@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meanInterval, studentTCdf, studentTQuantile, welchInterval } from '../../src/compare/t-interval.js';
+import { meanInterval, studentTCdf, studentTQuantile, welchInterval } from '../../src/compare/statistics/t-interval.js';
 import { InternalError } from '../../src/errors.js';
 
 describe('Student t', () => {

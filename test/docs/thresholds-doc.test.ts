@@ -10,9 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluateGate } from '../../src/compare/gate.js';
+import { evaluateGate } from '../../src/compare/verdicts/gate.js';
 import { resolveEvalDir } from '../../src/formats/eval-dir.js';
-import { parseIssueThresholds } from '../../src/compare/thresholds/index.js';
+import { parseIssueThresholds } from '../../src/compare/grammar/thresholds/index.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 import { profileCopy, run, side, tempDir } from '../compare/helpers.js';
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli } from '../helpers/cli.js';
-import { parseIssueThresholds, formatProblem } from '../../src/compare/thresholds/index.js';
+import { parseIssueThresholds, formatProblem } from '../../src/compare/grammar/thresholds/index.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 import { tempDir } from '../compare/helpers.js';
 

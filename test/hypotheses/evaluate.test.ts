@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluateHypotheses, renderHypothesesJson, type Hypothesis, type HypothesisSideResult } from '../../src/compare/hypotheses/index.js';
-import { parseIssueThresholds } from '../../src/compare/thresholds/index.js';
-import { evaluateGate } from '../../src/compare/gate.js';
-import { renderGateJson } from '../../src/compare/gate-json.js';
+import { evaluateHypotheses, renderHypothesesJson, type Hypothesis, type HypothesisSideResult } from '../../src/compare/grammar/hypotheses/index.js';
+import { parseIssueThresholds } from '../../src/compare/grammar/thresholds/index.js';
+import { evaluateGate } from '../../src/compare/verdicts/gate.js';
+import { renderGateJson } from '../../src/compare/verdicts/gate-json.js';
 import type { MeasuredRun } from '../../src/compare/types.js';
 import { escapeProse, hypothesisLine, renderHypotheses } from '../../src/report/hypotheses.js';
 import { renderReport } from '../../src/report/report.js';

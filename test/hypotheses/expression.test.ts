@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CHECK_LENGTH, MAX_DEPTH, parseCheck } from '../../src/compare/hypotheses/expression.js';
-import type { Check, Expr } from '../../src/compare/hypotheses/types.js';
+import { MAX_CHECK_LENGTH, MAX_DEPTH, parseCheck } from '../../src/compare/grammar/hypotheses/expression.js';
+import type { Check, Expr } from '../../src/compare/grammar/hypotheses/types.js';
 
 function ok(text: string): Check {
   const parsed = parseCheck(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, mergeThresholds, parseInlineThresholds, parseIssueThresholds } from '../../src/compare/thresholds/index.js';
+import { formatProblem, mergeThresholds, parseInlineThresholds, parseIssueThresholds } from '../../src/compare/grammar/thresholds/index.js';
 
 const H1_CHECK = 'share(profile.stages.transcript_cleaning.wall_time_s + profile.stages.summarization.wall_time_s, sum(profile.stages.*.wall_time_s)) >= 0.5';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { attributeSamples } from '../../src/measure/attribution.js';
 import { buildRunOutputs, type RunRecord } from '../../src/measure/build-profile.js';
-import { aggregateRuns } from '../../src/measure/repeat-median.js';
+import { medianOfRuns } from '../../src/measure/repeat-median.js';
 import { median } from '../../src/collections.js';
-import { median as compareMedian } from '../../src/compare/stats.js';
+import { median as compareMedian } from '../../src/compare/statistics/stats.js';
 import { InternalError } from '../../src/errors.js';
 import { environmentFromFacts } from '../../src/measure/environment.js';
 import type { Sample } from '../../src/measure/samples-file.js';
@@ -207,7 +207,7 @@ describe('repeated runs → medians', () => {
       if (k === 3) base.profile.stages.rare = { wall_time_s: 5, peak_rss_mb: 1, avg_cpu_pct: 1 };
       return { ...base, status: 'ok' as const, file: `out.run-${k}.yaml` };
     });
-    const { profile, truth } = aggregateRuns(runs);
+    const { profile, truth } = medianOfRuns(runs);
     expect(profile.totals.wall_time_s).toBe(4);
     expect(profile.stages.rare).toBeUndefined();
     expect(profile.runs).toEqual([1, 2, 3].map((k) => ({ file: `out.run-${k}.yaml`, status: 'ok', wall_time_s: 2 + k, peak_rss_mb: 200 })));
@@ -219,7 +219,7 @@ describe('repeated runs → medians', () => {
   it('leaves a failed run out of the medians but marks the result failed', () => {
     const ok = { ...buildRunOutputs(record({ endedAt: T0 + 3 })), status: 'ok' as const, file: 'a.yaml' };
     const failed = { ...buildRunOutputs(record({ endedAt: T0 + 1, status: 'failed' })), status: 'failed' as const, file: 'b.yaml' };
-    const { profile, truth } = aggregateRuns([ok, failed]);
+    const { profile, truth } = medianOfRuns([ok, failed]);
     expect(profile.totals.wall_time_s).toBe(3);
     expect(profile.status).toBe('failed');
     expect(truth.status).toBe('failed');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffSides } from '../../src/compare/diff.js';
+import { diffSides } from '../../src/compare/verdicts/diff.js';
 import { DIFF_JSON_SCHEMA, renderDiff } from '../../src/report/diff-format.js';
 import { BUNDLED_PROFILE, OLLAMA_EVAL_DIR, OPENAI_EVAL_DIR, STAGED_PROFILE } from '../helpers/fixtures.js';
 import { run, side } from '../compare/helpers.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { diffSides } from '../../src/compare/diff.js';
-import { evaluateGate, inputErrorResult, type GateResult } from '../../src/compare/gate.js';
+import { diffSides } from '../../src/compare/verdicts/diff.js';
+import { evaluateGate, inputErrorResult, type GateResult } from '../../src/compare/verdicts/gate.js';
 import type { MeasuredRun } from '../../src/compare/types.js';
-import type { Threshold } from '../../src/compare/thresholds/types.js';
+import type { Threshold } from '../../src/compare/grammar/thresholds/types.js';
 import { GITHUB_COMMENT_LIMIT, renderReport } from '../../src/report/report.js';
 import { stageWallChart } from '../../src/report/chart.js';
 import { BUNDLED_PROFILE, OLLAMA_EVAL_DIR, OPENAI_EVAL_DIR, STAGED_PROFILE } from '../helpers/fixtures.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { countGates, mulberry32, noise, runsNeeded, shuffled, sumTallies, wilson } from '../../scripts/bench/verdict-rates.mjs';
-import { evaluateGate } from '../../src/compare/gate.js';
-import { nextConfirmation } from '../../src/compare/confirm.js';
-import { parseInlineThresholds } from '../../src/compare/thresholds/index.js';
+import { evaluateGate } from '../../src/compare/verdicts/gate.js';
+import { nextConfirmation } from '../../src/compare/verdicts/confirm.js';
+import { parseInlineThresholds } from '../../src/compare/grammar/thresholds/index.js';
 import { STAGED_PROFILE } from '../helpers/fixtures.js';
 import { tempDir, wallRepeats } from '../compare/helpers.js';
 

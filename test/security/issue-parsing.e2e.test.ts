@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { splitRow, unwrapCodeSpan } from '../../src/compare/thresholds/markdown.js';
-import { parseIssueThresholds } from '../../src/compare/thresholds/index.js';
+import { splitRow, unwrapCodeSpan } from '../../src/compare/grammar/thresholds/markdown.js';
+import { parseIssueThresholds } from '../../src/compare/grammar/thresholds/index.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 

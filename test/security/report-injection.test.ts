@@ -7,8 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffSides } from '../../src/compare/diff.js';
-import { evaluateGate, inputErrorResult } from '../../src/compare/gate.js';
+import { diffSides } from '../../src/compare/verdicts/diff.js';
+import { evaluateGate, inputErrorResult } from '../../src/compare/verdicts/gate.js';
 import { renderReport } from '../../src/report/report.js';
 import { renderMeasurementReport } from '../../src/report/measurement.js';
 import { codeSpan, escapeInline, neutralize } from '../../src/report/escape.js';

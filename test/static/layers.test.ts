@@ -14,15 +14,15 @@ let root: string;
 const files: Record<string, string> = {
   'src/formats/profile.ts': 'export const p = 1;\n',
   'src/formats/parse.ts': "import { readFileSync } from 'node:fs';\nexport const read = (f: string) => readFileSync(f, 'utf8');\n",
-  'src/formats/up.ts': "import { d } from '../compare/diff.js';\nexport const u = d;\n",
-  'src/compare/diff.ts': "import { p } from '../formats/profile.js';\nexport const d = p;\n",
+  'src/formats/up.ts': "import { d } from '../compare/verdicts/diff.js';\nexport const u = d;\n",
+  'src/compare/verdicts/diff.ts': "import { p } from '../formats/profile.js';\nexport const d = p;\n",
   'src/compare/reads.ts': "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n",
   'src/compare/runs.ts': "import { execFileSync } from 'child_process';\nexport const x = execFileSync;\n",
   'src/report/core.ts': "import * as core from '@actions/core';\nexport const c = core;\n",
-  'src/measure/freeze.ts': "import { d } from '../compare/diff.js';\nexport const f = d;\n",
+  'src/measure/freeze.ts': "import { d } from '../compare/verdicts/diff.js';\nexport const f = d;\n",
   'src/measure/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n",
   'src/measure/b.ts': "import { a } from './a.js';\nexport const b = () => a;\n",
-  'src/action/run.ts': "import { d } from '../compare/diff.js';\nimport { f } from '../measure/freeze.js';\nexport const run = [d, f];\n",
+  'src/action/run.ts': "import { d } from '../compare/verdicts/diff.js';\nimport { f } from '../measure/freeze.js';\nexport const run = [d, f];\n",
 };
 
 async function lint(): Promise<Map<string, string[]>> {
@@ -56,7 +56,7 @@ describe('the layers are lint rules that fail on a violation', () => {
     expect(found.get('src/measure/a.ts')).toEqual(['import-x/no-cycle']);
     expect(found.get('src/measure/b.ts')).toEqual(['import-x/no-cycle']);
     // Allowed: compare reads formats, the action orchestrates, parse.ts reads files.
-    expect(found.get('src/compare/diff.ts')).toEqual([]);
+    expect(found.get('src/compare/verdicts/diff.ts')).toEqual([]);
     expect(found.get('src/action/run.ts')).toEqual([]);
     expect(found.get('src/formats/parse.ts')).toEqual([]);
   }, 60_000);

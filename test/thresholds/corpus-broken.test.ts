@@ -1,6 +1,6 @@
 /** Broken issue bodies: every problem with its exact line, offending text and expectation; all reported together. */
 import { describe, expect, it } from 'vitest';
-import { parseIssueThresholds } from '../../src/compare/thresholds/index.js';
+import { parseIssueThresholds } from '../../src/compare/grammar/thresholds/index.js';
 import * as E from './corpus.js';
 import { issue, issueFiles, problemRows, type ProblemRow } from './corpus.js';
 

@@ -1,6 +1,6 @@
 /** Valid issue bodies: every threshold as parsed (metric, op, form, value, kind, optional, line), no problems. */
 import { describe, expect, it } from 'vitest';
-import { parseIssueThresholds } from '../../src/compare/thresholds/index.js';
+import { parseIssueThresholds } from '../../src/compare/grammar/thresholds/index.js';
 import { issue, issueFiles, rows, type ThresholdRow } from './corpus.js';
 
 const ROUGE_L = 'eval.vs_reference.silver_sonnet46_smoke_bullets_v1.rougeL_f1';

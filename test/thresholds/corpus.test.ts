@@ -1,7 +1,7 @@
 /** Properties that hold over the whole corpus, and the real #477 plan document. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseIssueThresholds } from '../../src/compare/thresholds/index.js';
+import { parseIssueThresholds } from '../../src/compare/grammar/thresholds/index.js';
 import { fixture } from '../helpers/fixtures.js';
 import { issue, issueFiles } from './corpus.js';
 

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import type { ThresholdSpec } from '../../src/compare/thresholds/index.js';
+import type { ThresholdSpec } from '../../src/compare/grammar/thresholds/index.js';
 
 export const ISSUES = fileURLToPath(new URL('../fixtures/issues/', import.meta.url));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseIssueThresholds, formatProblem } from '../../src/compare/thresholds/index.js';
+import { parseIssueThresholds, formatProblem } from '../../src/compare/grammar/thresholds/index.js';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 /** The action's `thresholds` input and how it is merged over the issue's thresholds. */
 import { describe, expect, it } from 'vitest';
-import { mergeThresholds, parseInlineThresholds, parseIssueThresholds } from '../../src/compare/thresholds/index.js';
+import { mergeThresholds, parseInlineThresholds, parseIssueThresholds } from '../../src/compare/grammar/thresholds/index.js';
 import { issue } from './corpus.js';
 
 describe('parseInlineThresholds', () => {

@@ -1,7 +1,7 @@
 /** The markdown scanner: fences, comments, GFM tables and their cells. */
 import { describe, expect, it } from 'vitest';
-import { scanMarkdown, splitRow } from '../../src/compare/thresholds/markdown.js';
-import { parseIssueThresholds } from '../../src/compare/thresholds/index.js';
+import { scanMarkdown, splitRow } from '../../src/compare/grammar/thresholds/markdown.js';
+import { parseIssueThresholds } from '../../src/compare/grammar/thresholds/index.js';
 
 describe('fences', () => {
   it('closes a fence only with the same character, at least as long', () => {

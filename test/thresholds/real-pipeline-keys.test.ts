@@ -1,6 +1,6 @@
 /** The issue-block keys for real pipelines' files: `default:`, `compare-across:`, `baseline: { profile, eval }`. */
 import { describe, expect, it } from 'vitest';
-import { mergeThresholds, parseInlineThresholds, parseIssueThresholds } from '../../src/compare/thresholds/index.js';
+import { mergeThresholds, parseInlineThresholds, parseIssueThresholds } from '../../src/compare/grammar/thresholds/index.js';
 
 const block = (yaml: string) => parseIssueThresholds(`Intro\n\n\`\`\`optimization-gate\n${yaml}\`\`\`\n`);
 

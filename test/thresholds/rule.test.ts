@@ -1,8 +1,8 @@
 /** The rule grammar, metric paths, and the wording of rules and problems. */
 import { describe, expect, it } from 'vitest';
-import { describeRule, formatProblem } from '../../src/compare/thresholds/index.js';
-import { checkKind, checkMetric, checkOptional, checkRule } from '../../src/compare/thresholds/rule.js';
-import type { Rule } from '../../src/compare/thresholds/types.js';
+import { describeRule, formatProblem } from '../../src/compare/grammar/thresholds/index.js';
+import { checkKind, checkMetric, checkOptional, checkRule } from '../../src/compare/grammar/thresholds/rule.js';
+import type { Rule } from '../../src/compare/grammar/thresholds/types.js';
 
 function rule(text: string, metric = 'eval.vs_reference.silver.rougeL_f1'): Rule {
   const checked = checkRule(text, metric);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertUnit, formatPercent, formatSigned, formatValue, metricUnit, ruleUnit } from '../../src/compare/units.js';
+import { convertUnit, formatPercent, formatSigned, formatValue, metricUnit, ruleUnit } from '../../src/compare/grammar/units.js';
 
 describe('metric units', () => {
   it('reads the unit from the last segment suffix', () => {

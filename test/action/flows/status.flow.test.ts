@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workflowDispatchEvent } from '../../fakes/index.js';
-import { readLedgerBlock } from '../../../src/compare/ledger.js';
+import { readLedgerBlock } from '../../../src/compare/history/ledger.js';
 import { STATUS_MARKER } from '../../../src/report/status.js';
 import { ISSUE_BODY, OPTIMIZATION_REPO } from '../../helpers/optimization-repo.js';
 import { INPUTS, SLOW, World } from './world.js';
