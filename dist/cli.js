@@ -38,7 +38,7 @@ var COMMANDS = {
   },
   status: {
     summary: "print an optimization issue's history and checklist from its status comment (or a run's status-ledger.json)",
-    load: async () => (await import("./chunks/status-UQMQVPLE.js")).statusCommand
+    load: async () => (await import("./chunks/status-MXVLRBM6.js")).statusCommand
   },
   plan: {
     summary: "state the runs and the spend a gate would need, and suggest repeat: from the baseline spread",

@@ -55,7 +55,7 @@ import {
   emptyLedger,
   readLedgerBlock,
   renderStatusComment
-} from "./chunks/chunk-YT5FI7IP.js";
+} from "./chunks/chunk-7B6XZBAR.js";
 import {
   hypothesisLine,
   renderHypotheses

@@ -148,8 +148,25 @@ describe('promote', () => {
       expect(answer).toContain('GitHub Actions is not permitted to create or approve pull requests.');
       expect(answer).toContain('"Allow GitHub Actions to create and approve pull requests" is off');
       expect(answer).toContain(`(the branch \`${branch}\` holds them)`);
+      // The status comment shows this (newest) promotion: its run, no pull request.
+      const status = world.github.comments(7).find((c) => c.body.startsWith('<!-- optimization-gate:status -->'))?.body ?? '';
+      const line = status.split('\n').find((l) => l.startsWith('- [x] **Promoted**')) ?? '';
+      expect(line).toContain(`[run](https://github.com/acme/podcast-pipeline/actions/runs/${again.run.id})`);
+      expect(line).not.toContain('pull request');
     } finally {
       world.github.git.actionsMayOpenPullRequests = true;
     }
+  });
+
+  it('a failure before the record is written is answered with a refusal, fails the job, and stores nothing', async () => {
+    const stored = () => world.artifacts.artifacts.filter((a) => a.name.startsWith('optimization-gate-baseline')).length;
+    const before = stored();
+    world.artifacts.failures.download.push(new Error('connection reset by the artifact service'));
+    const failed = await command(world, 7, 'maintainer', `/optimization-gate promote ${ship.run.id}`);
+    expect(failed.io.failed.join('\n')).toContain('promote failed: connection reset by the artifact service');
+    expect(lastAnswer()).toContain('🚫 **optimization-gate: refused**');
+    expect(lastAnswer()).toContain('Promoting failed: connection reset by the artifact service. The baseline stays as it is.');
+    expect(decodeRecord(lastAnswer())).toBeUndefined();
+    expect(stored()).toBe(before);
   });
 });
