@@ -210,3 +210,15 @@ describe('docs/status-comment.md', () => {
     expect(readFileSync(path, 'utf8')).toContain(section);
   });
 });
+
+describe('README.md', () => {
+  it("shows an excerpt of docs/status-comment.md's rendered example, line for line", () => {
+    const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const excerpt = /<!-- status-excerpt:start -->\n([\s\S]*?)\n<!-- status-excerpt:end -->/.exec(readme)?.[1];
+    expect(excerpt?.split('\n').length).toBeGreaterThan(15);
+    const example = /<!-- example:start -->\n([\s\S]*?)<!-- example:end -->/.exec(readFileSync(join(root, 'docs/status-comment.md'), 'utf8'))?.[1];
+    expect(example).toContain(`\n${excerpt}\n`);
+    expect(excerpt).toContain('- [x] **Hypotheses validated** — H1 confirmed');
+  });
+});
