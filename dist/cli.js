@@ -30,7 +30,7 @@ var COMMANDS = {
   },
   init: {
     summary: "write the workflows (PR gate, dispatch, nightly refresh) into your repository, pinned to a release",
-    load: async () => (await import("./chunks/init-7LBUA7WY.js")).initCommand
+    load: async () => (await import("./chunks/init-QPJMKCPS.js")).initCommand
   },
   hypotheses: {
     summary: "check the hypotheses of an issue against measured profiles (confirmed / rejected / undecided)",
@@ -38,11 +38,11 @@ var COMMANDS = {
   },
   status: {
     summary: "print an optimization issue's history and checklist from its status comment (or a run's status-ledger.json)",
-    load: async () => (await import("./chunks/status-TH6DD65F.js")).statusCommand
+    load: async () => (await import("./chunks/status-MXVLRBM6.js")).statusCommand
   },
   plan: {
     summary: "state the runs and the spend a gate would need, and suggest repeat: from the baseline spread",
-    load: async () => (await import("./chunks/plan-KUEWQ34R.js")).planCommand
+    load: async () => (await import("./chunks/plan-LCOAHGRG.js")).planCommand
   }
 };
 

@@ -4,7 +4,7 @@ import {
   DEFAULT_REPEAT,
   readActionConfig,
   suggestRepeat
-} from "./chunks/chunk-B5T4PZKO.js";
+} from "./chunks/chunk-BNIBMNOR.js";
 import {
   evaluateGate,
   inputErrorResult,
@@ -49,12 +49,13 @@ import {
 } from "./chunks/chunk-IVBWKPMQ.js";
 import {
   STATUS_MARKER,
+  addRecord,
   addRun,
   buildTimeline,
   emptyLedger,
   readLedgerBlock,
   renderStatusComment
-} from "./chunks/chunk-OW3FY3V4.js";
+} from "./chunks/chunk-7B6XZBAR.js";
 import {
   hypothesisLine,
   renderHypotheses
@@ -128,13 +129,15 @@ import {
   filesUnder
 } from "./chunks/chunk-BKGLLHN5.js";
 import {
+  DEFAULT_COMMANDS_WORKFLOWS,
+  DEFAULT_MEASURE_WORKFLOWS,
   DEFAULT_REFRESH_WORKFLOWS,
   Inputs,
   Outputs,
   PROFILE_OUTPUT_ENV,
   STICKY_MARKER_PREFIX,
   State
-} from "./chunks/chunk-JEWSJA7W.js";
+} from "./chunks/chunk-SCLIXMJC.js";
 import {
   CancelledError,
   InputFileError,
@@ -154,7 +157,51 @@ import "./chunks/chunk-Y2US2WXL.js";
 // src/action/run.ts
 import { mkdirSync as mkdirSync7 } from "node:fs";
 import { hostname, tmpdir as tmpdir2 } from "node:os";
-import { join as join16, resolve as resolve8 } from "node:path";
+import { join as join18, resolve as resolve8 } from "node:path";
+
+// src/publish/pull-request.ts
+var PullRequestRefused = class extends Error {
+  constructor(message, branch, commitSha) {
+    super(message);
+    this.branch = branch;
+    this.commitSha = commitSha;
+    this.name = "PullRequestRefused";
+  }
+  branch;
+  commitSha;
+};
+async function openFilesPullRequest(octokit, call, owner, repo, req) {
+  const base = await call(`reading branch ${req.base}`, () => octokit.rest.git.getRef({ owner, repo, ref: `heads/${req.base}` }));
+  const baseSha = base.data.object.sha;
+  const baseCommit = await call(`reading commit ${baseSha.slice(0, 12)}`, () => octokit.rest.git.getCommit({ owner, repo, commit_sha: baseSha }));
+  const tree = [];
+  for (const file of req.files) {
+    const blob = await call(`creating the blob of ${file.path}`, () => octokit.rest.git.createBlob({ owner, repo, content: file.content.toString("base64"), encoding: "base64" }));
+    tree.push({ path: file.path, mode: "100644", type: "blob", sha: blob.data.sha });
+  }
+  const newTree = await call("creating the tree", () => octokit.rest.git.createTree({ owner, repo, base_tree: baseCommit.data.tree.sha, tree }));
+  const commit = await call("creating the commit", () => octokit.rest.git.createCommit({ owner, repo, message: req.message, tree: newTree.data.sha, parents: [baseSha] }));
+  const sha = commit.data.sha;
+  const created = await call(`creating branch ${req.branch}`, async () => {
+    try {
+      await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${req.branch}`, sha });
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 422) return false;
+      throw error;
+    }
+  });
+  if (!created) await call(`moving branch ${req.branch}`, () => octokit.rest.git.updateRef({ owner, repo, ref: `heads/${req.branch}`, sha, force: true }));
+  const open = await call(`listing pull requests from ${req.branch}`, () => octokit.rest.pulls.list({ owner, repo, head: `${owner}:${req.branch}`, base: req.base, state: "open", per_page: 1 }));
+  const existing = open.data[0];
+  if (existing) return { number: existing.number, htmlUrl: existing.html_url, branch: req.branch, commitSha: sha, reused: true };
+  try {
+    const pr = await call(`opening the pull request from ${req.branch}`, () => octokit.rest.pulls.create({ owner, repo, title: req.title, head: req.branch, base: req.base, body: req.body }));
+    return { number: pr.data.number, htmlUrl: pr.data.html_url, branch: req.branch, commitSha: sha, reused: false };
+  } catch (error) {
+    throw new PullRequestRefused(error instanceof Error ? error.message : String(error), req.branch, sha);
+  }
+}
 
 // src/publish/github.ts
 var DEFAULT_API_TIMEOUT_MS = 3e4;
@@ -320,7 +367,9 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, timeoutMs 
         path: data.path ?? "",
         referencedWorkflows: referenced.map((w) => w.path ?? "").filter((p) => p !== ""),
         createdAt: data.created_at,
-        htmlUrl: data.html_url
+        htmlUrl: data.html_url,
+        status: data.status ?? "",
+        conclusion: data.conclusion ?? null
       };
     },
     async compareCommits(base, head) {
@@ -344,6 +393,10 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, timeoutMs 
     },
     async dispatchWorkflow(workflow, ref, inputs) {
       await call(`dispatching ${workflow} on ${ref}`, () => octokit.rest.actions.createWorkflowDispatch({ owner, repo, workflow_id: workflow, ref, inputs }));
+    },
+    async openPullRequest(request) {
+      await ready();
+      return openFilesPullRequest(octokit, (what, fn) => call(what, fn), owner, repo, request);
     },
     async getPullRequest(prNumber) {
       const { data } = await call(`reading pull request #${prNumber}`, () => octokit.rest.pulls.get({ owner, repo, pull_number: prNumber }));
@@ -509,7 +562,7 @@ function enterpriseServerRefusal(serverUrl) {
 // src/action/run-files.ts
 import { existsSync } from "node:fs";
 var RUN_INFO_FILE = "run-info.json";
-function runInfoText(session, decision) {
+function runInfoText(session, decision, issueNumber) {
   const info = {
     schema: "optimization-gate/run-info@1",
     decision,
@@ -518,7 +571,10 @@ function runInfoText(session, decision) {
     hostname: session.hostname,
     dataset_id: session.keyParts.datasetId,
     workflow_run_id: session.context.runId,
-    run_attempt: session.context.runAttempt
+    run_attempt: session.context.runAttempt,
+    // Sealed with the verdict: what `promote` needs to store this run's candidate as the baseline.
+    config_hash: session.keyParts.configHash,
+    issue_number: issueNumber ?? null
   };
   return `${JSON.stringify(info, null, 2)}
 `;
@@ -1026,6 +1082,589 @@ async function readAcceptances(api, issueNumber, baselineSince, log) {
   return current;
 }
 
+// src/action/promote-flow.ts
+import { cpSync as cpSync2, existsSync as existsSync7, readFileSync as readFileSync6, rmSync as rmSync4, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join7, relative as relative3 } from "node:path";
+
+// src/compare/history/headline.ts
+var MAX_QUALITY_METRICS = 3;
+function medianOf(runs, path) {
+  const { numbers } = lookupSide(runs, path);
+  return numbers.length > 0 ? median(numbers) : null;
+}
+function headlineOf(runs, qualityMetrics) {
+  if (runs.length === 0) return null;
+  const quality = {};
+  for (const metric of qualityMetrics.filter((m) => m.startsWith("eval.")).slice(0, MAX_QUALITY_METRICS)) {
+    const value = medianOf(runs, metric);
+    if (value !== null) quality[metric] = value;
+  }
+  return {
+    runs: runs.length,
+    wall_s: medianOf(runs, "profile.totals.wall_time_s"),
+    peak_mb: medianOf(runs, "profile.totals.peak_rss_mb"),
+    cpu_s: medianOf(runs, "profile.totals.cpu_time_s"),
+    cost_usd: medianOf(runs, "cost.total_stage_cost_usd"),
+    quality
+  };
+}
+
+// src/publish/status-comment.ts
+async function findStatusComment(api, issueNumber, marker) {
+  const self = await api.whoAmI() ?? ACTIONS_BOT;
+  return (await api.listComments(issueNumber)).find((c) => c.body.startsWith(marker) && c.authorLogin === self);
+}
+async function writeStatusComment(api, issueNumber, existing, body) {
+  if (existing) return { ...await api.updateComment(existing.id, body), action: "updated" };
+  return { ...await api.createComment(issueNumber, body), action: "created" };
+}
+
+// src/report/promote.ts
+var fixed = (v, digits, unit = "") => v === null ? "\u2014" : `${v.toFixed(digits)}${unit}`;
+function headlineTable(h) {
+  if (!h) return ["No profile of the candidate could be read."];
+  const quality = Object.entries(h.quality);
+  const head = ["wall time", "peak memory", "CPU time", "spend", ...quality.map(([m]) => codeSpan(m))];
+  const row = [fixed(h.wall_s, 2, " s"), fixed(h.peak_mb, 1, " MB"), fixed(h.cpu_s, 2, " s"), h.cost_usd === null ? "\u2014" : `$${h.cost_usd.toFixed(4)}`, ...quality.map(([, v]) => String(v))];
+  return [`Medians of ${h.runs} measured run${h.runs === 1 ? "" : "s"}:`, "", `| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, `| ${row.join(" | ")} |`];
+}
+function promotionReadme(f) {
+  return [
+    `# Promoted baseline of issue #${f.issue}`,
+    "",
+    `Written by optimization-gate when ${escapeInline(f.by)} promoted a measured candidate with \`/optimization-gate promote\` on ${f.at.slice(0, 10)}.`,
+    "Gates of this repository use it as their baseline from then on (stored by the promote run); these files keep the trace in the repository.",
+    "",
+    "| what | |",
+    "|---|---|",
+    `| why | issue #${f.issue}: its gate decided **ship** |`,
+    `| measured | ${codeSpan(f.measured)} by run ${f.sourceRunId} (${f.sourceRunUrl}) |`,
+    `| when | promoted ${f.at} |`,
+    `| by | ${escapeInline(f.by)} (promote run ${f.promoteRunUrl}) |`,
+    `| runner | ${codeSpan(f.runnerKey)}${f.runnerName ? ` (${escapeInline(f.runnerName)})` : ""} |`,
+    `| dataset, pipeline config | ${codeSpan(f.datasetId)}, config hash ${codeSpan(f.configHash)} |`,
+    "",
+    "## Headline numbers",
+    "",
+    ...headlineTable(f.headline),
+    "",
+    "## Files",
+    "",
+    ...f.profileFiles.map((p) => `- ${codeSpan(p)}`),
+    ...f.evalFiles.map((p) => `- ${codeSpan(p)}`),
+    ""
+  ].join("\n");
+}
+function promotionRecordText(f, pull, line, where) {
+  const pr = pull.kind === "failed" ? `The pull request with its files could not be opened: ${escapeInline(pull.why)}${pull.branch ? ` (the branch ${codeSpan(pull.branch)} holds them)` : ""}.` : `Pull request #${pull.number} ${pull.kind === "opened" ? "adds" : "now adds"} its files to the repository (${pull.url}). A pull request opened with the job's GITHUB_TOKEN starts no workflows: close and reopen it, or push to its branch, to run your checks.`;
+  return [
+    `\u2B06\uFE0F **optimization-gate: promoted** \u2014 run ${f.sourceRunId} (${codeSpan(f.measured)}, ship) by ${escapeInline(f.by)} on ${f.at.slice(0, 10)}`,
+    "",
+    `Stored as the baseline for dataset ${codeSpan(f.datasetId)}, runner ${codeSpan(f.runnerKey)}, config hash ${codeSpan(f.configHash)} (${where}): the next gates use it. Accepted regressions recorded before now no longer apply.`,
+    "",
+    pr,
+    "",
+    `Measured by ${f.sourceRunUrl} \xB7 promoted by ${f.promoteRunUrl} \xB7 (Command: ${codeSpan(line)})`,
+    ""
+  ].join("\n");
+}
+
+// src/action/baseline-key.ts
+import { createHash as createHash2 } from "node:crypto";
+var CACHE_PREFIX = "optimization-gate-baseline-v1";
+function slug(text, max = 40) {
+  const cleaned = text.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "");
+  return (cleaned || "default").slice(0, max);
+}
+function runnerKey(input, runner) {
+  const parts = (input ?? "").split(/[\s,-]+/).map((p) => p.toLowerCase()).filter((p) => p !== "");
+  if (parts.length === 0) parts.push(runner.environment || "self-hosted");
+  for (const extra of [runner.os, runner.arch].map((p) => p.toLowerCase()).filter((p) => p !== "")) {
+    if (!parts.includes(extra)) parts.push(extra);
+  }
+  return slug(parts.join("-"), 80);
+}
+function configHash(files) {
+  const hash = createHash2("sha256");
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    hash.update(file.path).update("\0").update(file.content).update("\0");
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+function baselineCachePrefix(parts) {
+  return `${CACHE_PREFIX}-${slug(parts.datasetId)}-${parts.configHash}-${parts.runnerKey}-`;
+}
+function baselineCacheKey(parts, runId, runAttempt) {
+  return `${baselineCachePrefix(parts)}${runId}-${runAttempt}`;
+}
+function baselineArtifactName(artifactName, datasetId, configHash2, runner) {
+  return `${artifactName}-baseline-${slug(datasetId)}-${configHash2}-${runner}`.slice(0, 200);
+}
+
+// src/action/baseline-store.ts
+import { cpSync, existsSync as existsSync4, mkdirSync, readdirSync, readFileSync as readFileSync4, realpathSync, statSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { basename, dirname, isAbsolute, join as join4, relative, resolve, sep } from "node:path";
+var BASELINE_MANIFEST = "baseline.json";
+var BASELINE_SCHEMA = "optimization-gate/baseline@1";
+var COMPANIONS = [STAGE_TRUTH_SUFFIX, SAMPLES_SUFFIX];
+function writeBaselineStore(dir, side, meta) {
+  mkdirSync(dir, { recursive: true });
+  const runs = side.profiles.map((profile, i) => {
+    const stem = `run-${i + 1}`;
+    cpSync(profile, join4(dir, `${stem}${PROFILE_SUFFIX}`));
+    for (const suffix of COMPANIONS) {
+      const companion = `${profileStem(profile)}${suffix}`;
+      if (existsSync4(companion)) cpSync(companion, join4(dir, `${stem}${suffix}`));
+    }
+    return `${stem}${PROFILE_SUFFIX}`;
+  });
+  if (side.evalDir && existsSync4(side.evalDir)) cpSync(side.evalDir, join4(dir, "eval"), { recursive: true });
+  const manifest = {
+    schema: BASELINE_SCHEMA,
+    ...meta,
+    runs,
+    ...side.evalDir && existsSync4(side.evalDir) ? { eval_dir: "eval" } : {}
+  };
+  writeFileSync2(join4(dir, BASELINE_MANIFEST), `${JSON.stringify(manifest, null, 2)}
+`);
+  return manifest;
+}
+function symlinksUnder(dir, rel = "") {
+  const found = [];
+  for (const entry of readdirSync(join4(dir, rel), { withFileTypes: true })) {
+    const path = rel === "" ? entry.name : join4(rel, entry.name);
+    if (entry.isSymbolicLink()) found.push(path);
+    else if (entry.isDirectory()) pushAll(found, symlinksUnder(dir, path));
+  }
+  return found;
+}
+function outside(root, path) {
+  const rel = relative(root, path);
+  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+}
+function inStore(root, realRoot, entry, key, problems) {
+  if (entry === "" || entry.includes("\0") || isAbsolute(entry) || outside(root, resolve(root, entry))) {
+    problems.push(`${key}: ${JSON.stringify(entry)} is not a path inside the store`);
+    return void 0;
+  }
+  const path = resolve(root, entry);
+  if (!existsSync4(path)) {
+    problems.push(`${key}: ${JSON.stringify(entry)} is not in the store`);
+    return void 0;
+  }
+  if (outside(realRoot, realpathSync(path))) {
+    problems.push(`${key}: ${JSON.stringify(entry)} leads outside the store`);
+    return void 0;
+  }
+  return path;
+}
+function readBaselineStore(dir, origin) {
+  const path = join4(dir, BASELINE_MANIFEST);
+  const realRoot = realpathSync(dir);
+  const links = symlinksUnder(dir);
+  if (links.length > 0)
+    throw new InputFileError(
+      path,
+      links.map((l) => `${l}: a symbolic link; a stored baseline holds only plain files`)
+    );
+  const data = readJson(path);
+  const problems = [];
+  if (!isObject(data)) throw new InputFileError(path, ["(root): expected a mapping"]);
+  if (data.schema !== BASELINE_SCHEMA) problems.push(`schema: expected "${BASELINE_SCHEMA}", got ${JSON.stringify(data.schema)}`);
+  const runs = Array.isArray(data.runs) ? data.runs.filter((r) => typeof r === "string") : [];
+  if (runs.length === 0) problems.push("runs: expected a non-empty list of profile files");
+  const profiles = runs.map((r, i) => inStore(dir, realRoot, r, `runs[${i}]`, problems));
+  const evalDir = typeof data.eval_dir === "string" ? inStore(dir, realRoot, data.eval_dir, "eval_dir", problems) : void 0;
+  if (problems.length > 0) throw new InputFileError(path, problems);
+  return {
+    profiles,
+    ...evalDir && statSync(evalDir).isDirectory() ? { evalDir } : {},
+    origin,
+    manifest: data
+  };
+}
+function refuseEscapes(root, found) {
+  const realRoot = realpathSync(root);
+  const entries = (dir, deep) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join4(dir, e.name);
+    return deep && e.isDirectory() ? [path, ...entries(path, true)] : [path];
+  });
+  const evalDir = evalDirFor(found);
+  const read = statSync(found).isDirectory() ? [found, ...entries(found, true)] : [found, ...entries(dirname(found), false), ...existsSync4(evalDir) && statSync(evalDir).isDirectory() ? entries(evalDir, true) : []];
+  const escaping = read.filter((p) => {
+    try {
+      return outside(realRoot, realpathSync(p));
+    } catch {
+      return true;
+    }
+  });
+  if (escaping.length > 0) {
+    throw new UserError(
+      `baseline "${relative(root, found)}": a symbolic link leads outside the repository checkout`,
+      escaping.map((p) => relative(root, p))
+    );
+  }
+}
+function isProfileYaml(name) {
+  return /\.ya?ml$/i.test(name) && !name.startsWith(".");
+}
+function baselinePathNames(name) {
+  return [name, `${name}.yaml`, join4("data/profiles", name), join4("data/profiles", `${name}.yaml`)];
+}
+function resolvePathBaseline(name, root, { insideCheckout = true } = {}) {
+  const candidates = baselinePathNames(name).map((p) => resolve(root, p));
+  if (insideCheckout && candidates.some((p) => outside(root, p))) {
+    throw new UserError(`baseline "${name}": expected a path inside the repository checkout`);
+  }
+  const found = candidates.find((p) => existsSync4(p));
+  if (!found) {
+    throw new UserError(
+      `baseline "${name}" not found`,
+      candidates.map((p) => `looked for ${relative(root, p) || "."}`)
+    );
+  }
+  if (insideCheckout) refuseEscapes(root, found);
+  if (!statSync(found).isDirectory()) return { profiles: [found], origin: `repository file ${relative(root, found)}` };
+  if (isStoreManifest(join4(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative(root, found)}`);
+  const profiles = readdirSync(found).filter(isProfileYaml).sort().map((f) => join4(found, f)).filter(looksLikeProfile);
+  if (profiles.length === 0) {
+    const evalRun = existsSync4(join4(found, "metrics.json")) ? "; it holds eval results: name them with `baseline: { profile: <profile YAML>, eval: <this folder> }`" : "";
+    throw new UserError(`baseline folder ${relative(root, found)} holds no profile YAML (a file with a totals: section)${evalRun}`);
+  }
+  return { profiles, origin: `repository folder ${relative(root, found)} (${profiles.length} profiles: ${profiles.map((p) => basename(p)).join(", ")})` };
+}
+function isStoreManifest(path) {
+  if (!existsSync4(path)) return false;
+  try {
+    const data = readJson(path);
+    return !isObject(data) || data.schema === BASELINE_SCHEMA || !("promoted_id" in data || "run_id" in data);
+  } catch {
+    return true;
+  }
+}
+function looksLikeProfile(path) {
+  try {
+    return /^totals:/m.test(readFileSync4(path, "utf8"));
+  } catch {
+    return false;
+  }
+}
+
+// src/action/promote-source.ts
+import { existsSync as existsSync5, readdirSync as readdirSync2, rmSync as rmSync3 } from "node:fs";
+import { join as join5 } from "node:path";
+
+// src/action/provenance.ts
+import { basename as basename2 } from "node:path";
+var TRUSTED_EVENTS = ["schedule", "push", "workflow_dispatch"];
+function fileName(workflowPath) {
+  return basename2(workflowPath.split("@")[0] ?? "");
+}
+function refreshWorkflowOf(run2, names) {
+  return [run2.path, ...run2.referencedWorkflows].find((p) => names.includes(fileName(p)));
+}
+function isPromoteRun(run2, expect) {
+  return run2.event === "issue_comment" && refreshWorkflowOf(run2, expect.commandsWorkflows ?? []) !== void 0;
+}
+async function verifyStoringRun(api, runId, expect) {
+  let run2;
+  try {
+    run2 = await api.getWorkflowRun(runId);
+  } catch (error) {
+    return { ok: false, reason: `its run ${runId} cannot be read through the API (${error.message})` };
+  }
+  const same = (a) => a.toLowerCase() === expect.repository.toLowerCase();
+  if (!same(run2.repository)) return { ok: false, reason: `run ${runId} belongs to ${run2.repository || "another repository"}` };
+  if (!same(run2.headRepository)) {
+    return { ok: false, reason: `run ${runId} ran code from ${run2.headRepository || "a deleted repository"}, not from ${expect.repository} (a fork)` };
+  }
+  const promote2 = isPromoteRun(run2, expect);
+  if (!TRUSTED_EVENTS.includes(run2.event) && !promote2) {
+    const commands = (expect.commandsWorkflows ?? []).length > 0 ? `; issue_comment only for a promotion by ${(expect.commandsWorkflows ?? []).join(", ")}` : "";
+    return { ok: false, reason: `run ${runId} was started by ${run2.event}, not by a trusted event (${TRUSTED_EVENTS.join(", ")}${commands})` };
+  }
+  if (run2.headBranch !== expect.defaultBranch) {
+    return { ok: false, reason: `run ${runId} ran on ${run2.headBranch || "(no branch)"}, not on the default branch ${expect.defaultBranch}` };
+  }
+  if (!promote2 && refreshWorkflowOf(run2, expect.refreshWorkflows) === void 0) {
+    return {
+      ok: false,
+      reason: `run ${runId} is of ${run2.path || "an unknown workflow"}, not of a baseline refresh workflow (refresh-workflows: ${expect.refreshWorkflows.join(", ")})`
+    };
+  }
+  const relation = await api.compareCommits(run2.headSha, expect.defaultBranch);
+  if (relation !== "identical" && relation !== "ahead") {
+    return { ok: false, reason: `run ${runId} measured ${run2.headSha.slice(0, 12)}, which is not in the history of ${expect.defaultBranch} (${relation ?? "unknown commit"})` };
+  }
+  return { ok: true, run: run2, kind: promote2 ? "promote" : "refresh" };
+}
+function provenanceOf(run2, source, entry, workflows, promoted) {
+  return {
+    ...promoted ? { promoted } : {},
+    source,
+    entry,
+    run_id: run2.id,
+    run_number: run2.runNumber,
+    run_attempt: run2.runAttempt,
+    event: run2.event,
+    workflow: refreshWorkflowOf(run2, workflows) ?? run2.path,
+    head_branch: run2.headBranch,
+    head_sha: run2.headSha,
+    created_at: run2.createdAt,
+    html_url: run2.htmlUrl
+  };
+}
+function describeProvenance(p) {
+  const where = p.source === "cache" ? `the actions cache (${p.entry})` : `artifact ${p.entry}`;
+  if (p.promoted) {
+    const m = p.promoted;
+    return `promoted on issue ${m.issue} by ${m.by} from run id ${m.source_run_id} (promote run ${p.run_number}, ${p.event}, run id ${p.run_id}), ${p.head_branch} @ ${p.head_sha.slice(0, 7)}, ${p.created_at}, from ${where}`;
+  }
+  return `refresh run ${p.run_number} (${p.event}, run id ${p.run_id}), ${p.head_branch} @ ${p.head_sha.slice(0, 7)}, ${p.created_at}, from ${where}`;
+}
+
+// src/action/promote-source.ts
+function latestShip(ledger, runsUrl) {
+  for (const run2 of ledger.runs) {
+    if (run2.mode !== "gate" || run2.decision !== "ship" || !run2.run_url.startsWith(`${runsUrl}/`)) continue;
+    const id2 = /^(\d{1,15})$/.exec(run2.run_url.slice(runsUrl.length + 1));
+    if (id2) return Number(id2[1]);
+  }
+  return void 0;
+}
+function candidateProfiles(dir) {
+  const repeats = readdirSync2(dir).map((f) => /^candidate\.run-(\d{1,4})\.yaml$/.exec(f)).filter((m) => m !== null).sort((a, b) => Number(a[1]) - Number(b[1])).map((m) => join5(dir, m[0]));
+  if (repeats.length > 0) return repeats;
+  return existsSync5(join5(dir, "candidate.yaml")) ? [join5(dir, "candidate.yaml")] : [];
+}
+function str2(data, key) {
+  const v = data[key];
+  return typeof v === "string" && v !== "" ? v : void 0;
+}
+function runRefusal(run2, repository, measureWorkflows) {
+  const same = (a) => a.toLowerCase() === repository.toLowerCase();
+  if (!same(run2.repository)) return `run ${run2.id} belongs to ${run2.repository || "another repository"}, not to ${repository}`;
+  if (!same(run2.headRepository)) {
+    return `run ${run2.id} measured code from ${run2.headRepository || "a deleted repository"} (a fork): merge it first, then the baseline refresh measures it`;
+  }
+  if (refreshWorkflowOf(run2, measureWorkflows) === void 0) return `run ${run2.id} is of ${run2.path || "an unknown workflow"}, not of a measuring workflow (${measureWorkflows.join(", ")})`;
+  if (run2.status !== "completed") return `run ${run2.id} has not completed yet (${run2.status || "status unknown"}): promote it once it has`;
+  return void 0;
+}
+async function findSource(session, api, runId, issue, measureWorkflows) {
+  const { context } = session;
+  const refuse = (reason) => ({ ok: false, reason });
+  let run2;
+  try {
+    run2 = await api.getWorkflowRun(runId);
+  } catch (error) {
+    return refuse(`run ${runId} cannot be read through the API of this repository (${error.message})`);
+  }
+  const refusal = runRefusal(run2, `${context.owner}/${context.repo}`, measureWorkflows);
+  if (refusal) return refuse(refusal);
+  const listed = await api.listRunArtifacts(runId);
+  const seals = /* @__PURE__ */ new Map();
+  for (const a of listed) {
+    const seal = parseSealName(a.name);
+    if (seal) seals.set(seal.artifact, (seals.get(seal.artifact) ?? /* @__PURE__ */ new Set()).add(seal.digest));
+  }
+  const verdicts = listed.filter((a) => seals.has(a.name)).sort((a, b) => Number(b.name === session.config.artifactName) - Number(a.name === session.config.artifactName));
+  if (verdicts.length === 0) return refuse(`run ${runId} left no sealed verdict artifact (expired, or not a run of the action)`);
+  const reasons = [];
+  for (const artifact of verdicts) {
+    const dir = join5(session.outDir, "promote-source", String(artifact.id));
+    rmSync3(dir, { recursive: true, force: true });
+    await session.artifacts.download(artifact.id, dir, { token: session.config.token, owner: context.owner, repo: context.repo, workflowRunId: runId });
+    const checked = checkVerdict(dir, seals.get(artifact.name), runId, issue);
+    if (typeof checked === "string") {
+      reasons.push(`${artifact.name}: ${checked}`);
+      continue;
+    }
+    const evalDir = join5(dir, "candidate.eval");
+    return { ok: true, source: { run: run2, artifact, dir, ...checked, ...existsSync5(evalDir) ? { evalDir } : {} } };
+  }
+  return refuse(`run ${runId}: ${reasons.join("; ")}`);
+}
+function checkVerdict(dir, digests, runId, issue) {
+  const unsealed = sealMismatch(dir, digests);
+  if (unsealed) return unsealed;
+  const info = existsSync5(join5(dir, "run-info.json")) ? readJson(join5(dir, "run-info.json")) : void 0;
+  const gate = existsSync5(join5(dir, "gate.json")) ? readJson(join5(dir, "gate.json")) : void 0;
+  if (!isObject(info) || !isObject(gate)) return "it holds no gate verdict (gate.json and run-info.json): only a gate run can be promoted";
+  if (str2(info, "workflow_run_id") !== String(runId)) return `its run-info names run ${String(info.workflow_run_id)}`;
+  if (info.issue_number !== issue) return `it measured ${typeof info.issue_number === "number" ? `issue #${info.issue_number}` : "no issue"}, not this one`;
+  if (gate.decision !== "ship") return `its decision was ${String(gate.decision)}, not ship: only a ship can be promoted`;
+  const [datasetId, configHash2, runnerKey2] = [str2(info, "dataset_id"), str2(info, "config_hash"), str2(info, "runner_key")];
+  if (!datasetId || !configHash2 || !runnerKey2) return "its run-info lacks the dataset, config hash or runner key (measured by an older release)";
+  const profiles = candidateProfiles(dir);
+  if (profiles.length === 0) return "it holds no candidate profile";
+  return { profiles, keyParts: { datasetId, configHash: configHash2, runnerKey: runnerKey2 }, runnerName: str2(info, "runner_name") ?? "", hostname: str2(info, "hostname") ?? "" };
+}
+
+// src/action/session.ts
+import { existsSync as existsSync6, readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
+import { join as join6, relative as relative2, resolve as resolve2 } from "node:path";
+async function hashPipelineConfig(patterns, workingDir) {
+  if (patterns.length === 0) return { hash: configHash([]), files: [] };
+  const globber = await create(patterns.map((p) => resolve2(workingDir, p)).join("\n"), { matchDirectories: false });
+  const files = (await globber.glob()).filter((f) => existsSync6(f) && statSync2(f).isFile()).sort();
+  return {
+    hash: configHash(files.map((f) => ({ path: relative2(workingDir, f), content: readFileSync5(f) }))),
+    files: files.map((f) => relative2(workingDir, f))
+  };
+}
+async function baselineKeyParts(config, context, workingDir) {
+  const { hash, files } = await hashPipelineConfig(config.pipelineConfig, workingDir);
+  return { datasetId: config.datasetId, configHash: hash, runnerKey: runnerKey(config.runnerKey, context.runner), configFiles: files };
+}
+function storePathFor(context) {
+  return join6(context.workspace, ".optimization-gate-baseline");
+}
+function loadSide(name, profiles, evalDir, failures) {
+  const runs = [];
+  for (const profile of profiles) {
+    try {
+      runs.push(loadMeasuredRun(profile, evalDir !== void 0 ? { evalDir } : {}));
+    } catch (error) {
+      failures.push(`${name} ${profile}: ${error.message}`);
+    }
+  }
+  return { name, runs };
+}
+
+// src/action/promote-flow.ts
+function pullFiles(storeDir, manifest, profilesDir, evalDir) {
+  const files = [];
+  for (const run2 of manifest.runs) {
+    const stem = run2.replace(/\.yaml$/, "");
+    for (const name of [run2, `${stem}.stage_truth.json`]) if (existsSync7(join7(storeDir, name))) files.push({ path: `${profilesDir}/${name}`, local: join7(storeDir, name) });
+  }
+  if (manifest.eval_dir) {
+    const root = join7(storeDir, manifest.eval_dir);
+    for (const f of filesUnder(root)) files.push({ path: `${evalDir}/${relative3(root, f).split("\\").join("/")}`, local: f });
+  }
+  return files;
+}
+async function storeBaseline(session, source, promoted) {
+  const { config, context, io } = session;
+  const storeDir = join7(session.outDir, "baseline-store");
+  rmSync4(storeDir, { recursive: true, force: true });
+  const manifest = writeBaselineStore(storeDir, source, {
+    created_at: (/* @__PURE__ */ new Date()).toISOString(),
+    dataset_id: source.keyParts.datasetId,
+    runner_key: source.keyParts.runnerKey,
+    runner_name: source.runnerName,
+    hostname: source.hostname,
+    config_hash: source.keyParts.configHash,
+    git_sha: source.run.headSha,
+    git_ref: source.run.headBranch,
+    workflow_run_id: context.runId
+  });
+  const withPromotion = { ...manifest, promoted };
+  writeFileSync3(join7(storeDir, BASELINE_MANIFEST), `${JSON.stringify(withPromotion, null, 2)}
+`);
+  const name = baselineArtifactName(config.artifactName, source.keyParts.datasetId, source.keyParts.configHash, source.keyParts.runnerKey);
+  await session.artifacts.upload(name, filesUnder(storeDir), storeDir, config.retentionDays);
+  io.info(`promoted baseline uploaded as artifact ${name}`);
+  let where = `artifact ${name}`;
+  if (session.cache.writable()) {
+    const key = baselineCacheKey(source.keyParts, context.runId, context.runAttempt);
+    try {
+      rmSync4(session.storePath, { recursive: true, force: true });
+      cpSync2(storeDir, session.storePath, { recursive: true });
+      if (await session.cache.save([session.storePath], key)) where += ` and cache entry ${key}`;
+    } catch (error) {
+      io.warning(`promoted baseline not saved to the cache (${errorMessage(error)}); the artifact ${name} holds it`);
+    } finally {
+      rmSync4(session.storePath, { recursive: true, force: true });
+    }
+  }
+  return { manifest: withPromotion, storeDir, where };
+}
+async function openPull(api, session, facts, files, readme, base) {
+  const branch = `optimization-gate/promote-issue-${facts.issue}-run-${facts.sourceRunId}`;
+  try {
+    const pr = await api.openPullRequest({
+      branch,
+      base,
+      message: `Promote run ${facts.sourceRunId} of issue #${facts.issue} to the baseline
+
+Measured by ${facts.sourceRunUrl}; promoted by ${facts.by} (${facts.promoteRunUrl}).`,
+      title: `optimization-gate: promoted baseline of issue #${facts.issue} (run ${facts.sourceRunId})`,
+      body: `${readme.text}
+The gates use this baseline already; merging keeps its trace in the repository.
+`,
+      files: [...files.map((f) => ({ path: f.path, content: readFileSync6(f.local) })), { path: readme.path, content: Buffer.from(readme.text) }]
+    });
+    return { kind: pr.reused ? "updated" : "opened", url: pr.htmlUrl, number: pr.number, branch };
+  } catch (error) {
+    const forbidden = /not permitted to create or approve pull requests/.test(errorMessage(error)) ? ' (Settings \u2192 Actions \u2192 General \u2192 "Allow GitHub Actions to create and approve pull requests" is off; turn it on, or open the pull request from the branch by hand)' : "";
+    session.io.warning(`promote: the pull request was not opened: ${errorMessage(error)}${forbidden}`);
+    return { kind: "failed", why: `${errorMessage(error)}${forbidden}`, ...error instanceof Error && error.name === "PullRequestRefused" ? { branch } : {} };
+  }
+}
+async function tickStatus(session, api, issue, record) {
+  try {
+    const comment = await findStatusComment(api, issue, STATUS_MARKER);
+    const read = readLedgerBlock(comment?.body ?? "", issue);
+    if (read.warning) session.io.warning(read.warning);
+    const { body } = renderStatusComment(addRecord(read.ledger, record));
+    await writeStatusComment(api, issue, comment, body);
+  } catch (error) {
+    session.io.warning(`status comment on issue #${issue} not updated with the promotion: ${errorMessage(error)}`);
+  }
+}
+async function promote(session, api, event, spec, runId, ctx, answer) {
+  const { config, context, io } = session;
+  const refuse = (why) => answer("refused", refusedAnswer(ctx, `${why} The baseline stays as it is.`));
+  const issue = event.issueNumber;
+  const runsUrl = `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs`;
+  let sourceId = runId;
+  if (sourceId === void 0) {
+    const status = await findStatusComment(api, issue, STATUS_MARKER);
+    sourceId = latestShip(readLedgerBlock(status?.body ?? "", issue).ledger, runsUrl);
+    if (sourceId === void 0) return refuse(`This issue's history shows no gate run that decided ship; name the run to promote: \`/optimization-gate promote <run id>\`.`);
+    io.info(`promote: the newest ship on #${issue} is run ${sourceId}`);
+  }
+  const found = await findSource(session, api, sourceId, issue, DEFAULT_MEASURE_WORKFLOWS);
+  if (!found.ok) return refuse(`Run ${sourceId} cannot be promoted: ${escapeInline(found.reason)}.`);
+  const source = found.source;
+  const at = event.createdAt || (/* @__PURE__ */ new Date()).toISOString();
+  const promoted = { issue, source_run_id: source.run.id, source_run_url: source.run.htmlUrl, by: event.authorLogin };
+  const stored = await storeBaseline(session, source, promoted);
+  const fill = (template) => template.replace(/\{issue\}/g, String(issue));
+  const [profilesDir, evalDir] = [fill(config.promoteProfilesDir), fill(config.promoteEvalDir)];
+  const files = pullFiles(stored.storeDir, stored.manifest, profilesDir, evalDir);
+  const runs = loadSide("candidate", source.profiles, source.evalDir, []).runs;
+  const facts = {
+    issue,
+    by: event.authorLogin,
+    at,
+    sourceRunId: source.run.id,
+    sourceRunUrl: source.run.htmlUrl,
+    measured: `${source.run.headBranch} @ ${source.run.headSha.slice(0, 7)}`,
+    promoteRunUrl: runUrl(context),
+    datasetId: source.keyParts.datasetId,
+    configHash: source.keyParts.configHash,
+    runnerKey: source.keyParts.runnerKey,
+    runnerName: source.runnerName,
+    headline: headlineOf(
+      runs,
+      spec.thresholds.map((t) => t.metric)
+    ),
+    profileFiles: [...files.filter((f) => f.path.startsWith(`${profilesDir}/`)).map((f) => f.path), `${profilesDir}/README.md`],
+    evalFiles: files.filter((f) => f.path.startsWith(`${evalDir}/`)).map((f) => f.path)
+  };
+  const readme = { path: `${profilesDir}/README.md`, text: promotionReadme(facts) };
+  const pull = await openPull(api, session, facts, files, readme, context.defaultBranch ?? await api.getDefaultBranch());
+  const prUrl = pull.kind === "failed" ? null : pull.url;
+  const record = { ...promoted, run_id: Number(context.runId), run_url: runUrl(context), at, pr_url: prUrl, command_comment: event.id };
+  const outcome = await answer("done", `${recordMarker("promote", record)}
+${promotionRecordText(facts, pull, ctx.line, stored.where)}`);
+  await tickStatus(session, api, issue, { kind: "promoted", at, by: event.authorLogin, run_url: source.run.htmlUrl, pr_url: prUrl });
+  return outcome;
+}
+
 // src/action/thresholds.ts
 var EMPTY = { thresholds: [], problems: [] };
 var TRUSTED_PERMISSIONS = ["admin", "maintain", "write"];
@@ -1110,7 +1749,10 @@ ${acceptanceRecordText(acceptance, ctx.line)}`;
       return answer("done", body);
     }
     case "promote":
-      return refuse("`promote` is not available in this release of optimization-gate yet; the baseline stays as it is.");
+      return promote(session, api, event, spec, command.runId, ctx, answer).catch(async (error) => {
+        await answer("refused", refusedAnswer(ctx, `Promoting failed: ${escapeInline(errorMessage(error))}. The baseline stays as it is.`));
+        throw new UserError(`promote failed: ${errorMessage(error)}`);
+      });
   }
 }
 async function measure(session, api, event, ref, answer) {
@@ -1174,11 +1816,11 @@ async function forkGuard(config, context, api) {
 }
 
 // src/action/gate-flow.ts
-import { join as join14 } from "node:path";
+import { join as join16 } from "node:path";
 
 // src/action/git.ts
 import { execFileSync } from "node:child_process";
-import { relative, resolve } from "node:path";
+import { relative as relative4, resolve as resolve3 } from "node:path";
 function git(cwd, args) {
   return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
 }
@@ -1246,7 +1888,7 @@ function addWorktree(workingDir, ref, path) {
     throw new UserError(`cannot create a worktree of ${ref} at ${path}: ${errorMessage(error)}`);
   }
   return {
-    cwd: resolve(path, relative(top, resolve(workingDir))),
+    cwd: resolve3(path, relative4(top, resolve3(workingDir))),
     sha,
     remove: () => {
       try {
@@ -1265,21 +1907,21 @@ function headSha(workingDir) {
 }
 
 // src/action/measure-sides.ts
-import { existsSync as existsSync6 } from "node:fs";
-import { join as join5, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync10 } from "node:fs";
+import { join as join9, resolve as resolve6 } from "node:path";
 
 // src/action/experiment.ts
-import { copyFileSync, existsSync as existsSync4, mkdirSync, statSync } from "node:fs";
-import { join as join4, resolve as resolve2 } from "node:path";
+import { copyFileSync, existsSync as existsSync8, mkdirSync as mkdirSync2, statSync as statSync3 } from "node:fs";
+import { join as join8, resolve as resolve4 } from "node:path";
 var EVAL_FILES = [EVAL_METRICS_FILE, PIPELINE_METRICS_FILE, FINGERPRINT_FILE];
 function copyEvalResults(source, evalDir) {
-  const present = EVAL_FILES.filter((name) => existsSync4(join4(source, name)));
+  const present = EVAL_FILES.filter((name) => existsSync8(join8(source, name)));
   if (!present.includes(EVAL_METRICS_FILE) && !present.includes(PIPELINE_METRICS_FILE)) {
     return { files: [], failure: `experiment-output: no ${EVAL_METRICS_FILE} or ${PIPELINE_METRICS_FILE} in ${source} (no experiment-command ran to write them)` };
   }
-  mkdirSync(evalDir, { recursive: true });
-  for (const name of present) copyFileSync(join4(source, name), join4(evalDir, name));
-  return { files: present.map((name) => join4(evalDir, name)) };
+  mkdirSync2(evalDir, { recursive: true });
+  for (const name of present) copyFileSync(join8(source, name), join8(evalDir, name));
+  return { files: present.map((name) => join8(evalDir, name)) };
 }
 async function runExperiment(options, runner) {
   const started = Date.now();
@@ -1309,18 +1951,18 @@ async function runExperiment(options, runner) {
   if (end?.leftover) options.log(`experiment: ended ${end.leftover} process(es) it left running`);
   for (const problem of end?.problems ?? []) options.log(`experiment: warning: ${problem}`);
   options.log(`experiment: ended after ${((Date.now() - started) / 1e3).toFixed(1)} s (${stopped ?? `exit code ${exit.exitCode ?? exit.signal}`})`);
-  const source = resolve2(options.cwd, options.outputDir);
-  mkdirSync(options.evalDir, { recursive: true });
+  const source = resolve4(options.cwd, options.outputDir);
+  mkdirSync2(options.evalDir, { recursive: true });
   const files = [];
   const stale = [];
   for (const name of EVAL_FILES) {
-    if (existsSync4(join4(source, name))) {
-      if (statSync(join4(source, name)).mtimeMs < started - 1e3) {
+    if (existsSync8(join8(source, name))) {
+      if (statSync3(join8(source, name)).mtimeMs < started - 1e3) {
         stale.push(name);
         continue;
       }
-      copyFileSync(join4(source, name), join4(options.evalDir, name));
-      files.push(join4(options.evalDir, name));
+      copyFileSync(join8(source, name), join8(options.evalDir, name));
+      files.push(join8(options.evalDir, name));
     }
   }
   let failure;
@@ -1333,23 +1975,23 @@ async function runExperiment(options, runner) {
 }
 
 // src/action/profile-output.ts
-import { existsSync as existsSync5, lstatSync as lstatSync2, realpathSync, rmSync as rmSync3 } from "node:fs";
-import { dirname, isAbsolute, relative as relative2, resolve as resolve3, sep } from "node:path";
+import { existsSync as existsSync9, lstatSync as lstatSync2, realpathSync as realpathSync2, rmSync as rmSync5 } from "node:fs";
+import { dirname as dirname2, isAbsolute as isAbsolute2, relative as relative5, resolve as resolve5, sep as sep2 } from "node:path";
 function inside(root, path) {
-  const rel = relative2(root, path);
-  return rel !== "" && rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+  const rel = relative5(root, path);
+  return rel !== "" && rel !== ".." && !rel.startsWith(`..${sep2}`) && !isAbsolute2(rel);
 }
 function realLocation(path) {
-  let dir = dirname(path);
-  while (!existsSync5(dir) && dirname(dir) !== dir) dir = dirname(dir);
-  return resolve3(realpathSync(dir), relative2(dir, path));
+  let dir = dirname2(path);
+  while (!existsSync9(dir) && dirname2(dir) !== dir) dir = dirname2(dir);
+  return resolve5(realpathSync2(dir), relative5(dir, path));
 }
 function check(cwd, path, shown) {
   const refuse = (why) => new UserError(`input '${Inputs.ProfileOutput}': ${shown} ${why}`);
-  if (!inside(resolve3(cwd), path) || !inside(realpathSync(cwd), realLocation(path))) {
+  if (!inside(resolve5(cwd), path) || !inside(realpathSync2(cwd), realLocation(path))) {
     throw refuse("is outside the working directory: the freeze must write its profile inside it (a stale one there is removed before each run)");
   }
-  if (!existsSync5(path) && !isLink(path)) return;
+  if (!existsSync9(path) && !isLink(path)) return;
   const stat = lstatSync2(path);
   if (stat.isDirectory()) throw refuse("is a directory: expected the path of the profile YAML the freeze writes (e.g. out/profile.yaml)");
   if (!stat.isFile()) throw refuse("is not a regular file (a symbolic link or a device): expected the path of the profile YAML the freeze writes");
@@ -1362,20 +2004,20 @@ function isLink(path) {
   }
 }
 function profileOutputPath(cwd, profileOutput) {
-  const path = resolve3(cwd, profileOutput);
+  const path = resolve5(cwd, profileOutput);
   check(cwd, path, profileOutput);
   return path;
 }
 function removeStaleOutputs(cwd, paths) {
   for (const path of paths) {
-    check(cwd, path, relative2(cwd, path));
-    rmSync3(path, { force: true });
+    check(cwd, path, relative5(cwd, path));
+    rmSync5(path, { force: true });
   }
 }
 
 // src/action/external-runs.ts
-import { copyFileSync as copyFileSync2, mkdirSync as mkdirSync2, rmSync as rmSync4 } from "node:fs";
-import { dirname as dirname2 } from "node:path";
+import { copyFileSync as copyFileSync2, mkdirSync as mkdirSync3, rmSync as rmSync6 } from "node:fs";
+import { dirname as dirname3 } from "node:path";
 function shellCommand(command) {
   return ["bash", "-c", command];
 }
@@ -1383,7 +2025,7 @@ async function externalRun(target, ctx, stem) {
   const { config } = ctx;
   const written = profileOutputPath(target.cwd, config.profileOutput ?? "");
   removeStaleOutputs(target.cwd, [written, stageTruthPathFor(written)]);
-  mkdirSync2(dirname2(written), { recursive: true });
+  mkdirSync3(dirname3(written), { recursive: true });
   try {
     const result = await (ctx.externalImpl ?? runExternalFreeze)(
       {
@@ -1411,7 +2053,7 @@ async function externalSlot(target, ctx, slot) {
   if (slot.kind === "warm-up") {
     const stem = `${target.stem}.warmup-${slot.round}`;
     const { failure } = await externalRun(target, ctx, stem);
-    for (const suffix of RUN_FILE_SUFFIXES) rmSync4(`${stem}${suffix}`, { force: true });
+    for (const suffix of RUN_FILE_SUFFIXES) rmSync6(`${stem}${suffix}`, { force: true });
     return failure ? { failed: `warm-up ${slot.round}: ${failure}` } : {};
   }
   const outcome = await externalRun(target, ctx, repeatStem(target.stem, slot.round, Math.max(ctx.repeat, slot.round)));
@@ -1461,9 +2103,9 @@ function measuredFiles(sides) {
     }
     const median2 = runFilesOf(side.target.stem);
     files.push(median2.profile, median2.stageTruth);
-    if (side.evalDir) files.push(join5(side.evalDir, EVAL_METRICS_FILE), join5(side.evalDir, PIPELINE_METRICS_FILE), join5(side.evalDir, FINGERPRINT_FILE));
+    if (side.evalDir) files.push(join9(side.evalDir, EVAL_METRICS_FILE), join9(side.evalDir, PIPELINE_METRICS_FILE), join9(side.evalDir, FINGERPRINT_FILE));
   }
-  return [...new Set(files)].filter((f) => existsSync6(f));
+  return [...new Set(files)].filter((f) => existsSync10(f));
 }
 async function measureSides(targets, ctx) {
   const sides = targets.map((target) => ({ target, profiles: [], failures: [] }));
@@ -1497,7 +2139,7 @@ async function measureSides(targets, ctx) {
     }
   } else if (config.experimentOutput) {
     for (const side of sides) {
-      const source = resolve4(side.target.cwd, config.experimentOutput);
+      const source = resolve6(side.target.cwd, config.experimentOutput);
       const copied = copyEvalResults(source, evalDirFor(side.target.stem));
       if (copied.failure) side.failures.push(copied.failure);
       else {
@@ -1548,7 +2190,7 @@ function sidesSchedule(sides, ctx) {
   };
   const run2 = async (some) => {
     const outcome = await runSchedule(some, execute, { signal: ctx.signal, recordOrder: true, onSlot, ...ctx.budget ? { budget: ctx.budget } : {} });
-    for (const { slot, result } of outcome.ran) if (result.profile && existsSync6(result.profile)) byName.get(slot.side)?.profiles.push(result.profile);
+    for (const { slot, result } of outcome.ran) if (result.profile && existsSync10(result.profile)) byName.get(slot.side)?.profiles.push(result.profile);
     for (const side of sides) {
       const name = side.target.name;
       const freezer = freezers.get(name);
@@ -1560,12 +2202,12 @@ function sidesSchedule(sides, ctx) {
 }
 
 // src/action/resolve-baseline.ts
-import { join as join9 } from "node:path";
+import { join as join12 } from "node:path";
 
 // src/action/base-ref-files.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname3, join as join6, posix, relative as relative3, resolve as resolve5 } from "node:path";
+import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync4 } from "node:fs";
+import { dirname as dirname4, join as join10, posix, relative as relative6, resolve as resolve7 } from "node:path";
 var MAX_BLOB_BYTES = 512 * 1024 * 1024;
 function git2(cwd, args) {
   return execFileSync2("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 }).trim();
@@ -1612,7 +2254,7 @@ function gitTopLevel(workingDir) {
 function filesAtCommit(workingDir, commit, names, into) {
   const top = gitTopLevel(workingDir);
   ensureCommit(top, commit);
-  const prefix = relative3(top, resolve5(workingDir)).split("\\").join("/");
+  const prefix = relative6(top, resolve7(workingDir)).split("\\").join("/");
   const wanted = [];
   for (const name of names) {
     const path = posix.normalize(posix.join(prefix, name.split("\\").join("/")));
@@ -1631,258 +2273,44 @@ function filesAtCommit(workingDir, commit, names, into) {
   }
   for (const entry of wanted) {
     if (entry.type !== "blob" || entry.mode === "120000") continue;
-    const target = join6(into, entry.path);
-    mkdirSync3(dirname3(target), { recursive: true });
-    writeFileSync2(target, execFileSync2("git", ["cat-file", "blob", entry.sha], { cwd: top, stdio: ["ignore", "pipe", "pipe"], maxBuffer: MAX_BLOB_BYTES }));
+    const target = join10(into, entry.path);
+    mkdirSync4(dirname4(target), { recursive: true });
+    writeFileSync4(target, execFileSync2("git", ["cat-file", "blob", entry.sha], { cwd: top, stdio: ["ignore", "pipe", "pipe"], maxBuffer: MAX_BLOB_BYTES }));
   }
-  const root = prefix === "" ? into : join6(into, prefix);
-  mkdirSync3(root, { recursive: true });
+  const root = prefix === "" ? into : join10(into, prefix);
+  mkdirSync4(root, { recursive: true });
   return root;
-}
-
-// src/action/baseline-store.ts
-import { cpSync, existsSync as existsSync7, mkdirSync as mkdirSync4, readdirSync, readFileSync as readFileSync4, realpathSync as realpathSync2, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { basename, dirname as dirname4, isAbsolute as isAbsolute2, join as join7, relative as relative4, resolve as resolve6, sep as sep2 } from "node:path";
-var BASELINE_MANIFEST = "baseline.json";
-var BASELINE_SCHEMA = "optimization-gate/baseline@1";
-var COMPANIONS = [STAGE_TRUTH_SUFFIX, SAMPLES_SUFFIX];
-function writeBaselineStore(dir, side, meta) {
-  mkdirSync4(dir, { recursive: true });
-  const runs = side.profiles.map((profile, i) => {
-    const stem = `run-${i + 1}`;
-    cpSync(profile, join7(dir, `${stem}${PROFILE_SUFFIX}`));
-    for (const suffix of COMPANIONS) {
-      const companion = `${profileStem(profile)}${suffix}`;
-      if (existsSync7(companion)) cpSync(companion, join7(dir, `${stem}${suffix}`));
-    }
-    return `${stem}${PROFILE_SUFFIX}`;
-  });
-  if (side.evalDir && existsSync7(side.evalDir)) cpSync(side.evalDir, join7(dir, "eval"), { recursive: true });
-  const manifest = {
-    schema: BASELINE_SCHEMA,
-    ...meta,
-    runs,
-    ...side.evalDir && existsSync7(side.evalDir) ? { eval_dir: "eval" } : {}
-  };
-  writeFileSync3(join7(dir, BASELINE_MANIFEST), `${JSON.stringify(manifest, null, 2)}
-`);
-  return manifest;
-}
-function symlinksUnder(dir, rel = "") {
-  const found = [];
-  for (const entry of readdirSync(join7(dir, rel), { withFileTypes: true })) {
-    const path = rel === "" ? entry.name : join7(rel, entry.name);
-    if (entry.isSymbolicLink()) found.push(path);
-    else if (entry.isDirectory()) pushAll(found, symlinksUnder(dir, path));
-  }
-  return found;
-}
-function outside(root, path) {
-  const rel = relative4(root, path);
-  return rel === ".." || rel.startsWith(`..${sep2}`) || isAbsolute2(rel);
-}
-function inStore(root, realRoot, entry, key, problems) {
-  if (entry === "" || entry.includes("\0") || isAbsolute2(entry) || outside(root, resolve6(root, entry))) {
-    problems.push(`${key}: ${JSON.stringify(entry)} is not a path inside the store`);
-    return void 0;
-  }
-  const path = resolve6(root, entry);
-  if (!existsSync7(path)) {
-    problems.push(`${key}: ${JSON.stringify(entry)} is not in the store`);
-    return void 0;
-  }
-  if (outside(realRoot, realpathSync2(path))) {
-    problems.push(`${key}: ${JSON.stringify(entry)} leads outside the store`);
-    return void 0;
-  }
-  return path;
-}
-function readBaselineStore(dir, origin) {
-  const path = join7(dir, BASELINE_MANIFEST);
-  const realRoot = realpathSync2(dir);
-  const links = symlinksUnder(dir);
-  if (links.length > 0)
-    throw new InputFileError(
-      path,
-      links.map((l) => `${l}: a symbolic link; a stored baseline holds only plain files`)
-    );
-  const data = readJson(path);
-  const problems = [];
-  if (!isObject(data)) throw new InputFileError(path, ["(root): expected a mapping"]);
-  if (data.schema !== BASELINE_SCHEMA) problems.push(`schema: expected "${BASELINE_SCHEMA}", got ${JSON.stringify(data.schema)}`);
-  const runs = Array.isArray(data.runs) ? data.runs.filter((r) => typeof r === "string") : [];
-  if (runs.length === 0) problems.push("runs: expected a non-empty list of profile files");
-  const profiles = runs.map((r, i) => inStore(dir, realRoot, r, `runs[${i}]`, problems));
-  const evalDir = typeof data.eval_dir === "string" ? inStore(dir, realRoot, data.eval_dir, "eval_dir", problems) : void 0;
-  if (problems.length > 0) throw new InputFileError(path, problems);
-  return {
-    profiles,
-    ...evalDir && statSync2(evalDir).isDirectory() ? { evalDir } : {},
-    origin,
-    manifest: data
-  };
-}
-function refuseEscapes(root, found) {
-  const realRoot = realpathSync2(root);
-  const entries = (dir, deep) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join7(dir, e.name);
-    return deep && e.isDirectory() ? [path, ...entries(path, true)] : [path];
-  });
-  const evalDir = evalDirFor(found);
-  const read = statSync2(found).isDirectory() ? [found, ...entries(found, true)] : [found, ...entries(dirname4(found), false), ...existsSync7(evalDir) && statSync2(evalDir).isDirectory() ? entries(evalDir, true) : []];
-  const escaping = read.filter((p) => {
-    try {
-      return outside(realRoot, realpathSync2(p));
-    } catch {
-      return true;
-    }
-  });
-  if (escaping.length > 0) {
-    throw new UserError(
-      `baseline "${relative4(root, found)}": a symbolic link leads outside the repository checkout`,
-      escaping.map((p) => relative4(root, p))
-    );
-  }
-}
-function isProfileYaml(name) {
-  return /\.ya?ml$/i.test(name) && !name.startsWith(".");
-}
-function baselinePathNames(name) {
-  return [name, `${name}.yaml`, join7("data/profiles", name), join7("data/profiles", `${name}.yaml`)];
-}
-function resolvePathBaseline(name, root, { insideCheckout = true } = {}) {
-  const candidates = baselinePathNames(name).map((p) => resolve6(root, p));
-  if (insideCheckout && candidates.some((p) => outside(root, p))) {
-    throw new UserError(`baseline "${name}": expected a path inside the repository checkout`);
-  }
-  const found = candidates.find((p) => existsSync7(p));
-  if (!found) {
-    throw new UserError(
-      `baseline "${name}" not found`,
-      candidates.map((p) => `looked for ${relative4(root, p) || "."}`)
-    );
-  }
-  if (insideCheckout) refuseEscapes(root, found);
-  if (!statSync2(found).isDirectory()) return { profiles: [found], origin: `repository file ${relative4(root, found)}` };
-  if (isStoreManifest(join7(found, BASELINE_MANIFEST))) return readBaselineStore(found, `repository folder ${relative4(root, found)}`);
-  const profiles = readdirSync(found).filter(isProfileYaml).sort().map((f) => join7(found, f)).filter(looksLikeProfile);
-  if (profiles.length === 0) {
-    const evalRun = existsSync7(join7(found, "metrics.json")) ? "; it holds eval results: name them with `baseline: { profile: <profile YAML>, eval: <this folder> }`" : "";
-    throw new UserError(`baseline folder ${relative4(root, found)} holds no profile YAML (a file with a totals: section)${evalRun}`);
-  }
-  return { profiles, origin: `repository folder ${relative4(root, found)} (${profiles.length} profiles: ${profiles.map((p) => basename(p)).join(", ")})` };
-}
-function isStoreManifest(path) {
-  if (!existsSync7(path)) return false;
-  try {
-    const data = readJson(path);
-    return !isObject(data) || data.schema === BASELINE_SCHEMA || !("promoted_id" in data || "run_id" in data);
-  } catch {
-    return true;
-  }
-}
-function looksLikeProfile(path) {
-  try {
-    return /^totals:/m.test(readFileSync4(path, "utf8"));
-  } catch {
-    return false;
-  }
 }
 
 // src/action/stored-baseline.ts
 import { createHash as createHash3 } from "node:crypto";
-import { cpSync as cpSync2, existsSync as existsSync8, mkdirSync as mkdirSync5, readdirSync as readdirSync2, readFileSync as readFileSync5, rmSync as rmSync5 } from "node:fs";
-import { join as join8 } from "node:path";
+import { cpSync as cpSync3, existsSync as existsSync11, mkdirSync as mkdirSync5, readdirSync as readdirSync3, readFileSync as readFileSync7, rmSync as rmSync7 } from "node:fs";
+import { join as join11 } from "node:path";
 
-// src/action/baseline-key.ts
-import { createHash as createHash2 } from "node:crypto";
-var CACHE_PREFIX = "optimization-gate-baseline-v1";
-function slug(text, max = 40) {
-  const cleaned = text.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "");
-  return (cleaned || "default").slice(0, max);
-}
-function runnerKey(input, runner) {
-  const parts = (input ?? "").split(/[\s,-]+/).map((p) => p.toLowerCase()).filter((p) => p !== "");
-  if (parts.length === 0) parts.push(runner.environment || "self-hosted");
-  for (const extra of [runner.os, runner.arch].map((p) => p.toLowerCase()).filter((p) => p !== "")) {
-    if (!parts.includes(extra)) parts.push(extra);
-  }
-  return slug(parts.join("-"), 80);
-}
-function configHash(files) {
-  const hash = createHash2("sha256");
-  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    hash.update(file.path).update("\0").update(file.content).update("\0");
-  }
-  return hash.digest("hex").slice(0, 16);
-}
-function baselineCachePrefix(parts) {
-  return `${CACHE_PREFIX}-${slug(parts.datasetId)}-${parts.configHash}-${parts.runnerKey}-`;
-}
-function baselineCacheKey(parts, runId, runAttempt) {
-  return `${baselineCachePrefix(parts)}${runId}-${runAttempt}`;
-}
-function baselineArtifactName(artifactName, datasetId, configHash2, runner) {
-  return `${artifactName}-baseline-${slug(datasetId)}-${configHash2}-${runner}`.slice(0, 200);
-}
-
-// src/action/provenance.ts
-import { basename as basename2 } from "node:path";
-var TRUSTED_EVENTS = ["schedule", "push", "workflow_dispatch"];
-function fileName(workflowPath) {
-  return basename2(workflowPath.split("@")[0] ?? "");
-}
-function refreshWorkflowOf(run2, names) {
-  return [run2.path, ...run2.referencedWorkflows].find((p) => names.includes(fileName(p)));
-}
-async function verifyRefreshRun(api, runId, expect) {
-  let run2;
-  try {
-    run2 = await api.getWorkflowRun(runId);
-  } catch (error) {
-    return { ok: false, reason: `its run ${runId} cannot be read through the API (${error.message})` };
-  }
-  const same = (a) => a.toLowerCase() === expect.repository.toLowerCase();
-  if (!same(run2.repository)) return { ok: false, reason: `run ${runId} belongs to ${run2.repository || "another repository"}` };
-  if (!same(run2.headRepository)) {
-    return { ok: false, reason: `run ${runId} ran code from ${run2.headRepository || "a deleted repository"}, not from ${expect.repository} (a fork)` };
-  }
-  if (!TRUSTED_EVENTS.includes(run2.event)) {
-    return { ok: false, reason: `run ${runId} was started by ${run2.event}, not by a trusted event (${TRUSTED_EVENTS.join(", ")})` };
-  }
-  if (run2.headBranch !== expect.defaultBranch) {
-    return { ok: false, reason: `run ${runId} ran on ${run2.headBranch || "(no branch)"}, not on the default branch ${expect.defaultBranch}` };
-  }
-  if (refreshWorkflowOf(run2, expect.refreshWorkflows) === void 0) {
-    return {
-      ok: false,
-      reason: `run ${runId} is of ${run2.path || "an unknown workflow"}, not of a baseline refresh workflow (refresh-workflows: ${expect.refreshWorkflows.join(", ")})`
-    };
-  }
-  const relation = await api.compareCommits(run2.headSha, expect.defaultBranch);
-  if (relation !== "identical" && relation !== "ahead") {
-    return { ok: false, reason: `run ${runId} measured ${run2.headSha.slice(0, 12)}, which is not in the history of ${expect.defaultBranch} (${relation ?? "unknown commit"})` };
-  }
-  return { ok: true, run: run2 };
-}
-function provenanceOf(run2, source, entry, workflows) {
+// src/action/promoted-baseline.ts
+var id = (v) => typeof v === "number" && Number.isSafeInteger(v) && v > 0 ? v : void 0;
+async function confirmPromotion(api, run2, manifest) {
+  const claim = manifest?.promoted;
+  const issue = isObject(claim) ? id(claim.issue) : void 0;
+  const source = isObject(claim) ? id(claim.source_run_id) : void 0;
+  if (issue === void 0 || source === void 0) return { ok: false, reason: `run ${run2.id} is a commands-workflow run, but its baseline names no promotion (issue and source run)` };
+  if (manifest?.workflow_run_id !== String(run2.id)) return { ok: false, reason: `its manifest says run ${String(manifest?.workflow_run_id)} stored it, not run ${run2.id}` };
+  const { me, records } = await readOwnRecords(api, issue);
+  if (me === void 0) return { ok: false, reason: `GitHub did not say who this token is, so the promote record of run ${run2.id} on issue ${issue} cannot be verified` };
+  const record = records.find((r) => r.kind === "promote" && r.data.run_id === run2.id && r.data.source_run_id === source && r.data.issue === issue);
+  if (!record) return { ok: false, reason: `no promote record written by ${me} on issue ${issue} names run ${run2.id} promoting run ${source}` };
+  const { by, at, source_run_url: url } = record.data;
   return {
-    source,
-    entry,
-    run_id: run2.id,
-    run_number: run2.runNumber,
-    run_attempt: run2.runAttempt,
-    event: run2.event,
-    workflow: refreshWorkflowOf(run2, workflows) ?? run2.path,
-    head_branch: run2.headBranch,
-    head_sha: run2.headSha,
-    created_at: run2.createdAt,
-    html_url: run2.htmlUrl
+    ok: true,
+    promoted: {
+      issue,
+      source_run_id: source,
+      source_run_url: typeof url === "string" ? url : "",
+      by: typeof by === "string" ? by : "",
+      at: typeof at === "string" ? at : "",
+      record_url: record.comment.htmlUrl
+    }
   };
-}
-function describeProvenance(p) {
-  const where = p.source === "cache" ? `the actions cache (${p.entry})` : `artifact ${p.entry}`;
-  return `refresh run ${p.run_number} (${p.event}, run id ${p.run_id}), ${p.head_branch} @ ${p.head_sha.slice(0, 7)}, ${p.created_at}, from ${where}`;
 }
 
 // src/action/stored-baseline.ts
@@ -1890,7 +2318,18 @@ var MAX_CANDIDATES = 10;
 async function expectation(deps) {
   const { context, api } = deps;
   const defaultBranch = context.defaultBranch ?? await api.getDefaultBranch();
-  return { repository: `${context.owner}/${context.repo}`, defaultBranch, refreshWorkflows: deps.refreshWorkflows ?? DEFAULT_REFRESH_WORKFLOWS };
+  return {
+    repository: `${context.owner}/${context.repo}`,
+    defaultBranch,
+    refreshWorkflows: deps.refreshWorkflows ?? DEFAULT_REFRESH_WORKFLOWS,
+    commandsWorkflows: DEFAULT_COMMANDS_WORKFLOWS
+  };
+}
+async function trustedProvenance(verdict, files, source, entry, expect, deps) {
+  const workflows = [...expect.refreshWorkflows, ...expect.commandsWorkflows ?? []];
+  if (verdict.kind === "refresh") return provenanceOf(verdict.run, source, entry, workflows);
+  const promotion = await confirmPromotion(deps.api, verdict.run, files.manifest);
+  return promotion.ok ? provenanceOf(verdict.run, source, entry, workflows, promotion.promoted) : promotion.reason;
 }
 function manifestMismatch(files, where) {
   const m = files.manifest;
@@ -1904,17 +2343,17 @@ function manifestMismatch(files, where) {
   return void 0;
 }
 function filesOf(dir, rel = "") {
-  return readdirSync2(join8(dir, rel), { withFileTypes: true }).flatMap((e) => {
-    const path = rel === "" ? e.name : join8(rel, e.name);
+  return readdirSync3(join11(dir, rel), { withFileTypes: true }).flatMap((e) => {
+    const path = rel === "" ? e.name : join11(rel, e.name);
     return e.isDirectory() ? filesOf(dir, path) : [path];
   });
 }
-var digest = (path) => createHash3("sha256").update(readFileSync5(path)).digest("hex");
+var digest = (path) => createHash3("sha256").update(readFileSync7(path)).digest("hex");
 function differingFiles(cacheDir, artifactDir) {
-  return filesOf(cacheDir).filter((f) => !existsSync8(join8(artifactDir, f)) || digest(join8(cacheDir, f)) !== digest(join8(artifactDir, f)));
+  return filesOf(cacheDir).filter((f) => !existsSync11(join11(artifactDir, f)) || digest(join11(cacheDir, f)) !== digest(join11(artifactDir, f)));
 }
 async function download(artifact, into, deps) {
-  rmSync5(into, { recursive: true, force: true });
+  rmSync7(into, { recursive: true, force: true });
   await deps.artifacts.download(artifact.id, into, {
     token: deps.token,
     owner: deps.context.owner,
@@ -1928,16 +2367,21 @@ async function restoreFromArtifact(where, deps) {
   const expect = await expectation(deps);
   const refused = [];
   for (const artifact of (await deps.api.listArtifactsNamed(name)).slice(0, MAX_CANDIDATES)) {
-    const verdict = await verifyRefreshRun(deps.api, artifact.workflowRunId, expect);
+    const verdict = await verifyStoringRun(deps.api, artifact.workflowRunId, expect);
     if (!verdict.ok) {
       refused.push(`artifact ${name} (id ${artifact.id}): ${verdict.reason}`);
       continue;
     }
-    const into = join8(where.outDir, "baseline");
+    const into = join11(where.outDir, "baseline");
     await download(artifact, into, deps);
-    const provenance = provenanceOf(verdict.run, "artifact", `${name} (id ${artifact.id})`, expect.refreshWorkflows);
+    const read = readBaselineStore(into, "");
+    const provenance = await trustedProvenance(verdict, read, "artifact", `${name} (id ${artifact.id})`, expect, deps);
+    if (typeof provenance === "string") {
+      refused.push(`artifact ${name} (id ${artifact.id}): ${provenance}`);
+      continue;
+    }
     deps.log(`baseline downloaded from artifact ${name} (id ${artifact.id}, run ${artifact.workflowRunId}, ${artifact.createdAt})`);
-    return { found: { files: readBaselineStore(into, describeProvenance(provenance)), provenance }, refused };
+    return { found: { files: { ...read, origin: describeProvenance(provenance) }, provenance }, refused };
   }
   return { refused };
 }
@@ -1951,18 +2395,20 @@ async function verifyCacheEntry(key, prefix, into, where, deps) {
   if (!named) return refuse("its key names no run");
   if (!deps.api) return refuse("no token to verify the run that saved it");
   const expect = await expectation(deps);
-  const verdict = await verifyRefreshRun(deps.api, named.runId, expect);
+  const verdict = await verifyStoringRun(deps.api, named.runId, expect);
   if (!verdict.ok) return refuse(verdict.reason);
   if (named.attempt > verdict.run.runAttempt) return refuse(`run ${named.runId} has no attempt ${named.attempt}`);
   const name = baselineArtifactName(where.artifactName, where.keyParts.datasetId, where.keyParts.configHash, where.keyParts.runnerKey);
   const artifact = (await deps.api.listArtifactsNamed(name)).find((a) => a.workflowRunId === named.runId);
   if (!artifact) return refuse(`run ${named.runId} left no artifact ${name} to check the entry against (expired?)`);
-  const provenance = provenanceOf(verdict.run, "cache", key, expect.refreshWorkflows);
-  const files = readBaselineStore(into, describeProvenance(provenance));
+  const read = readBaselineStore(into, "");
+  const provenance = await trustedProvenance(verdict, read, "cache", key, expect, deps);
+  if (typeof provenance === "string") return refuse(provenance);
+  const files = { ...read, origin: describeProvenance(provenance) };
   const check2 = `${into}.artifact`;
   await download(artifact, check2, deps);
   const differing = differingFiles(into, check2);
-  rmSync5(check2, { recursive: true, force: true });
+  rmSync7(check2, { recursive: true, force: true });
   if (differing.length > 0) {
     return refuse(`its files differ from the artifact run ${named.runId} uploaded (${differing.slice(0, 5).join(", ")}): forged or corrupted`);
   }
@@ -1970,13 +2416,13 @@ async function verifyCacheEntry(key, prefix, into, where, deps) {
 }
 async function restoreFromCache(where, deps, into) {
   const prefix = baselineCachePrefix(where.keyParts);
-  rmSync5(where.storePath, { recursive: true, force: true });
+  rmSync7(where.storePath, { recursive: true, force: true });
   const key = await deps.cache.restore([where.storePath], prefix, [prefix]);
-  if (key === void 0 || !existsSync8(where.storePath)) return { refused: [] };
-  rmSync5(into, { recursive: true, force: true });
-  mkdirSync5(join8(into, ".."), { recursive: true });
-  cpSync2(where.storePath, into, { recursive: true });
-  rmSync5(where.storePath, { recursive: true, force: true });
+  if (key === void 0 || !existsSync11(where.storePath)) return { refused: [] };
+  rmSync7(into, { recursive: true, force: true });
+  mkdirSync5(join11(into, ".."), { recursive: true });
+  cpSync3(where.storePath, into, { recursive: true });
+  rmSync7(where.storePath, { recursive: true, force: true });
   deps.log(`baseline restored from the cache (key ${key}); verifying the run that saved it`);
   try {
     const lookup = await verifyCacheEntry(key, prefix, into, where, deps);
@@ -2016,6 +2462,7 @@ async function planBaseline(source, where, deps) {
       }
       case "artifact": {
         const lookup = await restoreFromArtifact(where, deps);
+        if (lookup.found) for (const r of lookup.refused) deps.log(`refused ${r}`);
         if (lookup.found) return storedPlan(lookup.found, where);
         return {
           kind: "missing",
@@ -2024,7 +2471,7 @@ async function planBaseline(source, where, deps) {
       }
       case "cache":
       case "auto": {
-        const cached = await restoreFromCache(where, deps, join9(where.outDir, "baseline"));
+        const cached = await restoreFromCache(where, deps, join12(where.outDir, "baseline"));
         if (cached.found) return storedPlan(cached.found, where);
         for (const r of cached.refused) deps.log(`refused ${r}`);
         let refused = cached.refused;
@@ -2057,17 +2504,17 @@ async function issueBaseCommit(where, deps) {
 }
 async function issueEvalRoot(name, where, deps) {
   const base = await issueBaseCommit(where, deps);
-  const into = join9(where.outDir, "issue-baseline-eval");
+  const into = join12(where.outDir, "issue-baseline-eval");
   const names = [name, .../^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) ? EVAL_RUN_FOLDERS.map((folder) => `${folder}/${name}`) : []];
   let root = filesAtCommit(where.workingDir, base.sha, names, into);
-  const runId = /\.ya?ml$/i.test(name) ? experimentRunId(join9(root, name)) : void 0;
+  const runId = /\.ya?ml$/i.test(name) ? experimentRunId(join12(root, name)) : void 0;
   if (runId !== void 0) root = filesAtCommit(where.workingDir, base.sha, [`data/eval/runs/${runId}`], into);
   deps.log(`baseline eval results ${name} read from ${base.label}, not from the checkout`);
   return { root, label: base.label };
 }
 async function issuePathBaseline(name, where, deps) {
   const base = await issueBaseCommit(where, deps);
-  const root = filesAtCommit(where.workingDir, base.sha, baselinePathNames(name), join9(where.outDir, "issue-baseline"));
+  const root = filesAtCommit(where.workingDir, base.sha, baselinePathNames(name), join12(where.outDir, "issue-baseline"));
   const files = resolvePathBaseline(name, root, { insideCheckout: true });
   deps.log(`baseline ${name} read from ${base.label}, not from the checkout`);
   return { ...files, origin: `${files.origin} at ${base.label}` };
@@ -2089,40 +2536,9 @@ function resolveBaselineEval(named, workingDir, at) {
   }
 }
 
-// src/action/session.ts
-import { existsSync as existsSync9, readFileSync as readFileSync6, statSync as statSync3 } from "node:fs";
-import { join as join10, relative as relative5, resolve as resolve7 } from "node:path";
-async function hashPipelineConfig(patterns, workingDir) {
-  if (patterns.length === 0) return { hash: configHash([]), files: [] };
-  const globber = await create(patterns.map((p) => resolve7(workingDir, p)).join("\n"), { matchDirectories: false });
-  const files = (await globber.glob()).filter((f) => existsSync9(f) && statSync3(f).isFile()).sort();
-  return {
-    hash: configHash(files.map((f) => ({ path: relative5(workingDir, f), content: readFileSync6(f) }))),
-    files: files.map((f) => relative5(workingDir, f))
-  };
-}
-async function baselineKeyParts(config, context, workingDir) {
-  const { hash, files } = await hashPipelineConfig(config.pipelineConfig, workingDir);
-  return { datasetId: config.datasetId, configHash: hash, runnerKey: runnerKey(config.runnerKey, context.runner), configFiles: files };
-}
-function storePathFor(context) {
-  return join10(context.workspace, ".optimization-gate-baseline");
-}
-function loadSide(name, profiles, evalDir, failures) {
-  const runs = [];
-  for (const profile of profiles) {
-    try {
-      runs.push(loadMeasuredRun(profile, evalDir !== void 0 ? { evalDir } : {}));
-    } catch (error) {
-      failures.push(`${name} ${profile}: ${error.message}`);
-    }
-  }
-  return { name, runs };
-}
-
 // src/action/hypotheses.ts
-import { writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join11 } from "node:path";
+import { writeFileSync as writeFileSync5 } from "node:fs";
+import { join as join13 } from "node:path";
 var HYPOTHESES_FILE = "hypotheses.json";
 async function loadHypotheses(session) {
   const { config, context, io, api } = session;
@@ -2155,14 +2571,14 @@ function logHypotheses(session, results) {
 }
 function writeHypothesesJson(dir, results) {
   if (results.length === 0) return [];
-  const path = join11(dir, HYPOTHESES_FILE);
-  writeFileSync4(path, renderHypothesesJson(results));
+  const path = join13(dir, HYPOTHESES_FILE);
+  writeFileSync5(path, renderHypothesesJson(results));
   return [path];
 }
 
 // src/action/budget.ts
-import { existsSync as existsSync10 } from "node:fs";
-import { join as join12 } from "node:path";
+import { existsSync as existsSync12 } from "node:fs";
+import { join as join14 } from "node:path";
 var SpendBudget = class {
   constructor(maxUsd, baseline, plan) {
     this.maxUsd = maxUsd;
@@ -2216,8 +2632,8 @@ var SpendBudget = class {
   }
   /** After a side's experiment: its own cost prices its later runs and replaces the estimate of the experiment. */
   learnFromExperiment(side, evalDir) {
-    const path = evalDir ? join12(evalDir, PIPELINE_METRICS_FILE) : void 0;
-    if (!path || !existsSync10(path)) return void 0;
+    const path = evalDir ? join14(evalDir, PIPELINE_METRICS_FILE) : void 0;
+    if (!path || !existsSync12(path)) return void 0;
     let basis;
     try {
       basis = costPerRun([{ cost: validatePipelineMetrics(readJson(path), path) }], `the ${side}'s experiment's`);
@@ -2248,43 +2664,8 @@ var SpendBudget = class {
 };
 
 // src/action/status.ts
-import { existsSync as existsSync11, readFileSync as readFileSync7, writeFileSync as writeFileSync5 } from "node:fs";
-import { join as join13 } from "node:path";
-
-// src/compare/history/headline.ts
-var MAX_QUALITY_METRICS = 3;
-function medianOf(runs, path) {
-  const { numbers } = lookupSide(runs, path);
-  return numbers.length > 0 ? median(numbers) : null;
-}
-function headlineOf(runs, qualityMetrics) {
-  if (runs.length === 0) return null;
-  const quality = {};
-  for (const metric of qualityMetrics.filter((m) => m.startsWith("eval.")).slice(0, MAX_QUALITY_METRICS)) {
-    const value = medianOf(runs, metric);
-    if (value !== null) quality[metric] = value;
-  }
-  return {
-    runs: runs.length,
-    wall_s: medianOf(runs, "profile.totals.wall_time_s"),
-    peak_mb: medianOf(runs, "profile.totals.peak_rss_mb"),
-    cpu_s: medianOf(runs, "profile.totals.cpu_time_s"),
-    cost_usd: medianOf(runs, "cost.total_stage_cost_usd"),
-    quality
-  };
-}
-
-// src/publish/status-comment.ts
-async function findStatusComment(api, issueNumber, marker) {
-  const self = await api.whoAmI() ?? ACTIONS_BOT;
-  return (await api.listComments(issueNumber)).find((c) => c.body.startsWith(marker) && c.authorLogin === self);
-}
-async function writeStatusComment(api, issueNumber, existing, body) {
-  if (existing) return { ...await api.updateComment(existing.id, body), action: "updated" };
-  return { ...await api.createComment(issueNumber, body), action: "created" };
-}
-
-// src/action/status.ts
+import { existsSync as existsSync13, readFileSync as readFileSync8, writeFileSync as writeFileSync6 } from "node:fs";
+import { join as join15 } from "node:path";
 var STATUS_LEDGER_FILE = "status-ledger.json";
 async function openStatus(session, issueNumber) {
   const { api, config } = session;
@@ -2300,12 +2681,12 @@ async function openStatus(session, issueNumber) {
 }
 function timelineOfRun(profilePath, label) {
   const samplesPath = profilePath.replace(/\.ya?ml$/i, ".samples.jsonl");
-  if (!existsSync11(samplesPath)) return null;
+  if (!existsSync13(samplesPath)) return null;
   const scan = scanSamplesFile(samplesPath);
   const start = scan.header.started_at;
   const last = scan.lastSampleT ?? start;
   const eventsPath = scan.header.events_path;
-  const parsed = eventsPath && existsSync11(eventsPath) ? parseEventsText(readFileSync7(eventsPath, "utf8"), eventsPath) : { events: [], warnings: [] };
+  const parsed = eventsPath && existsSync13(eventsPath) ? parseEventsText(readFileSync8(eventsPath, "utf8"), eventsPath) : { events: [], warnings: [] };
   const { timeline } = resolveTimeline({
     spec: scan.header.stage_source,
     runStart: start,
@@ -2361,7 +2742,7 @@ async function closeStatus(session, handle, run2) {
       io.warning(`resource timeline not drawn: ${errorMessage(error)}`);
     }
     const { body, ledger } = renderStatusComment(addRun(read.ledger, ledgerRun(session, run2), timeline));
-    writeFileSync5(join13(session.outDir, STATUS_LEDGER_FILE), `${JSON.stringify(ledger, null, 2)}
+    writeFileSync6(join15(session.outDir, STATUS_LEDGER_FILE), `${JSON.stringify(ledger, null, 2)}
 `);
     const posted = await writeStatusComment(api, handle.issueNumber, handle.comment, body);
     io.info(`status comment ${posted.action} on issue #${handle.issueNumber}: ${posted.htmlUrl}`);
@@ -2417,7 +2798,7 @@ async function runGate(session) {
     logHypotheses(session, result.hypotheses);
     const publication = await io.group("Publish", async () => {
       const status = await openStatus(session, loaded.issue?.number);
-      const published = await publishVerdict(gateVerdict(result, diff, loaded.issue?.number, baseline), { ...targets, runInfo: runInfoText(session, result.decision) }, session);
+      const published = await publishVerdict(gateVerdict(result, diff, loaded.issue?.number, baseline), { ...targets, runInfo: runInfoText(session, result.decision, loaded.issue?.number) }, session);
       const trust = loaded.issue ? { author: loaded.issue.authorLogin, permission: loaded.permission ?? "none", trusted: loaded.refusal === void 0 } : void 0;
       pushAll(
         published.faults,
@@ -2482,14 +2863,14 @@ async function runGate(session) {
   const referenceWallS = walls.length > 0 ? median(walls) : void 0;
   const repeat = config.repeat ?? spec.repeat ?? DEFAULT_REPEAT;
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
-  const candidate = { name: "candidate", cwd: session.workingDir, stem: join14(outDir, "candidate"), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
+  const candidate = { name: "candidate", cwd: session.workingDir, stem: join16(outDir, "candidate"), label: `candidate @ ${sha}`, version: `candidate-${sha}` };
   let worktree;
   const sideTargets = [candidate];
   if (plan.kind === "ref") {
-    worktree = addWorktree(session.workingDir, plan.ref, join14(outDir, BASE_WORKTREE_DIR));
+    worktree = addWorktree(session.workingDir, plan.ref, join16(outDir, BASE_WORKTREE_DIR));
     const baseSha = worktree.sha.slice(0, 7);
     baseline = { source: "ref", description: `ref:${plan.ref} @ ${baseSha}, measured in this job`, provenance: null };
-    sideTargets.unshift({ name: "baseline", cwd: worktree.cwd, stem: join14(outDir, "baseline"), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
+    sideTargets.unshift({ name: "baseline", cwd: worktree.cwd, stem: join16(outDir, "baseline"), label: `baseline ${plan.ref} @ ${baseSha}`, version: `baseline-${baseSha}` });
   }
   const budget = await io.group("Runs and spend", () => Promise.resolve(planSpend(session, spec, repeat, sideTargets.length, storedBaseline)));
   const measureContext = {
@@ -2599,8 +2980,8 @@ function judge({ spec, measured, storedBaseline, failures: loadFailures, baselin
 }
 
 // src/action/refresh-flow.ts
-import { cpSync as cpSync3, mkdirSync as mkdirSync6, rmSync as rmSync6 } from "node:fs";
-import { join as join15 } from "node:path";
+import { cpSync as cpSync4, mkdirSync as mkdirSync6, rmSync as rmSync8 } from "node:fs";
+import { join as join17 } from "node:path";
 
 // src/report/measurement.ts
 function medianOf2(runs, pick) {
@@ -2679,7 +3060,7 @@ async function measureHere(session, maxCostUsd, previous) {
   const sha = (headSha(session.workingDir) ?? context.sha).slice(0, 7);
   const [side] = await io.group(
     `Measure (${repeat} run${repeat === 1 ? "" : "s"})`,
-    () => measureSides([{ name: "candidate", cwd: session.workingDir, stem: join15(outDir, "run"), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
+    () => measureSides([{ name: "candidate", cwd: session.workingDir, stem: join17(outDir, "run"), label: `run @ ${sha}`, version: `${config.mode}-${sha}` }], {
       config,
       repeat,
       signal: session.signal,
@@ -2804,7 +3185,7 @@ async function runBaseline(session) {
           log: (l) => io.info(l),
           refreshWorkflows: config.refreshWorkflows
         },
-        join15(session.outDir, "previous-baseline")
+        join17(session.outDir, "previous-baseline")
       );
       for (const r of lookup.refused) io.warning(`previous baseline refused: ${r}`);
       if (!lookup.found) io.info("no verified previous baseline in the cache: this refresh starts one");
@@ -2821,7 +3202,7 @@ async function runBaseline(session) {
   const fresh = loadSide("candidate", side.profiles, side.evalDir, failures);
   const hypotheses = evaluateOnRuns(session, wanted.hypotheses, "baseline", fresh.runs);
   const stored = failures.length === 0 && fresh.runs.length > 0;
-  const storeDir = join15(session.outDir, "baseline-store");
+  const storeDir = join17(session.outDir, "baseline-store");
   if (stored) {
     writeBaselineStore(storeDir, side, {
       created_at: (/* @__PURE__ */ new Date()).toISOString(),
@@ -2888,14 +3269,14 @@ async function runBaseline(session) {
   } else if (stored) {
     const key = baselineCacheKey(keyParts, context.runId, context.runAttempt);
     try {
-      rmSync6(storePath, { recursive: true, force: true });
-      cpSync3(storeDir, storePath, { recursive: true });
+      rmSync8(storePath, { recursive: true, force: true });
+      cpSync4(storeDir, storePath, { recursive: true });
       if (await session.cache.save([storePath], key)) io.info(`baseline saved to the cache: ${key}`);
       else publication.faults.push(`the cache did not take the baseline (key ${key} exists or saving is denied); the artifact ${artifactName} holds it`);
     } catch (error) {
       publication.faults.push(`baseline not saved to the cache: ${errorMessage(error)}`);
     } finally {
-      rmSync6(storePath, { recursive: true, force: true });
+      rmSync8(storePath, { recursive: true, force: true });
     }
   }
   if (failures.length > 0)
@@ -2972,7 +3353,7 @@ async function run(overrides = {}) {
     const refusal = await forkGuard(config, context, api);
     if (refusal) throw new UserError(refusal);
     const workingDir = resolve8(context.workspace, config.workingDirectory);
-    const outDir = join16(context.runnerTemp || tmpdir2(), "optimization-gate", `${context.runId}-${context.runAttempt}-${config.artifactName}`);
+    const outDir = join18(context.runnerTemp || tmpdir2(), "optimization-gate", `${context.runId}-${context.runAttempt}-${config.artifactName}`);
     mkdirSync7(outDir, { recursive: true });
     io.saveState(State.OutputDir, outDir);
     io.saveState(State.ArtifactName, config.artifactName);

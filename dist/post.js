@@ -4,7 +4,7 @@ import {
 } from "./chunks/chunk-BKGLLHN5.js";
 import {
   State
-} from "./chunks/chunk-JEWSJA7W.js";
+} from "./chunks/chunk-SCLIXMJC.js";
 import {
   errorMessage
 } from "./chunks/chunk-LDP73T3D.js";
@@ -25,7 +25,7 @@ async function runPost(overrides = {}) {
       (overrides.io ? overrides.io.info.bind(overrides.io) : logLine)("optimization-gate post: the main step measured nothing; nothing to keep");
       return;
     }
-    const { defaultPostDeps, keepWhatWasMeasured } = await import("./chunks/post-keep-4U5P34HI.js");
+    const { defaultPostDeps, keepWhatWasMeasured } = await import("./chunks/post-keep-BUTKLITA.js");
     await keepWhatWasMeasured(outDir, completed, { ...defaultPostDeps, ...overrides });
   } catch (error) {
     const io = overrides.io ?? (await import("./chunks/io-VGKSDZWB.js")).coreIO;

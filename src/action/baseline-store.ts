@@ -30,6 +30,8 @@ export interface BaselineManifest {
   runs: string[];
   /** Eval outputs (metrics.json …), relative to the store. */
   eval_dir?: string;
+  /** Stored by `/optimization-gate promote`: the issue and the measuring run whose candidate this is. */
+  promoted?: { issue: number; source_run_id: number; source_run_url: string; by: string };
 }
 
 export interface BaselineFiles {

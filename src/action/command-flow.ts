@@ -13,6 +13,7 @@ import type { GitHubApi } from '../publish/github.js';
 import { acceptanceRecordText, doneAnswer, refusedAnswer, type AnswerContext } from '../report/commands.js';
 import { codeSpan, escapeInline } from '../report/escape.js';
 import { recordMarker } from './command-records.js';
+import { promote } from './promote-flow.js';
 import type { CommentEvent } from './context.js';
 import type { Session } from './session.js';
 import { TRUSTED_PERMISSIONS, trustRefusal } from './thresholds.js';
@@ -87,8 +88,11 @@ export async function runCommand(session: Session): Promise<CommandOutcome> {
       return answer('done', body);
     }
     case 'promote':
-      // Not built yet (issue 12 section 3): said plainly, and nothing is stored.
-      return refuse('`promote` is not available in this release of optimization-gate yet; the baseline stays as it is.');
+      // A failure before the record is written leaves no trusted baseline: said on the issue, and the job fails.
+      return promote(session, api, event, spec, command.runId, ctx, answer).catch(async (error: unknown) => {
+        await answer('refused', refusedAnswer(ctx, `Promoting failed: ${escapeInline(errorMessage(error))}. The baseline stays as it is.`));
+        throw new UserError(`promote failed: ${errorMessage(error)}`);
+      });
   }
 }
 

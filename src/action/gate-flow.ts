@@ -87,7 +87,7 @@ export async function runGate(session: Session): Promise<GateOutcome> {
     const publication = await io.group('Publish', async () => {
       // The issue's status comment: found or created before this run's report, edited after it.
       const status = await openStatus(session, loaded.issue?.number);
-      const published = await publishVerdict(gateVerdict(result, diff, loaded.issue?.number, baseline), { ...targets, runInfo: runInfoText(session, result.decision) }, session);
+      const published = await publishVerdict(gateVerdict(result, diff, loaded.issue?.number, baseline), { ...targets, runInfo: runInfoText(session, result.decision, loaded.issue?.number) }, session);
       const trust = loaded.issue ? { author: loaded.issue.authorLogin, permission: loaded.permission ?? 'none', trusted: loaded.refusal === undefined } : undefined;
       pushAll(
         published.faults,

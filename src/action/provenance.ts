@@ -1,10 +1,13 @@
 /**
  * Whether a stored baseline may be trusted: the run that stored it is checked through the API, never
- * through anything stored with it. Only a baseline refresh of this repository's default branch
- * counts — a run of this repository (not a fork), on the default branch, started by a trusted event
+ * through anything stored with it. A baseline refresh of this repository's default branch counts —
+ * a run of this repository (not a fork), on the default branch, started by a trusted event
  * (schedule, push, workflow_dispatch), of a refresh workflow, at a commit of the default branch's
- * history. Anything else (a fork PR from its own `main`, a dispatched candidate, a run on another
- * branch) may have run code nobody reviewed, so what it stored is refused, and the report says why.
+ * history. So does a promotion (docs/commands.md): a run of the commands workflow on the default
+ * branch started by `issue_comment`, but only once a promote record written by the action's own
+ * identity on the issue names that run (promoted-baseline.ts). Anything else (a fork PR from its own
+ * `main`, a dispatched candidate, a run on another branch) may have run code nobody reviewed, so
+ * what it stored is refused, and the report says why.
  */
 import { basename } from 'node:path';
 import type { GitHubApi, WorkflowRunInfo } from '../publish/github.js';
@@ -18,6 +21,18 @@ export interface RefreshExpectation {
   defaultBranch: string;
   /** Workflow file names that count as a baseline refresh (`refresh-workflows`). */
   refreshWorkflows: readonly string[];
+  /** Workflow files whose `issue_comment` runs may store a promoted baseline (none: promotions are refused). */
+  commandsWorkflows?: readonly string[];
+}
+
+/** The promotion a baseline stored by the commands workflow stands for, as its own-identity record says. */
+export interface PromotionProvenance {
+  issue: number;
+  source_run_id: number;
+  source_run_url: string;
+  by: string;
+  at: string;
+  record_url: string;
 }
 
 /** Where a stored baseline came from, as recorded in gate.json and the report. */
@@ -34,9 +49,12 @@ export interface BaselineProvenance {
   head_sha: string;
   created_at: string;
   html_url: string;
+  /** Set when the baseline was stored by `/optimization-gate promote` (confirmed by its record). */
+  promoted?: PromotionProvenance;
 }
 
-export type RunVerdict = { ok: true; run: WorkflowRunInfo } | { ok: false; reason: string };
+/** `kind`: what stored it; a `promote` run still needs its record checked (promoted-baseline.ts). */
+export type RunVerdict = { ok: true; run: WorkflowRunInfo; kind: 'refresh' | 'promote' } | { ok: false; reason: string };
 
 function fileName(workflowPath: string): string {
   return basename(workflowPath.split('@')[0] ?? '');
@@ -47,8 +65,18 @@ export function refreshWorkflowOf(run: Pick<WorkflowRunInfo, 'path' | 'reference
   return [run.path, ...run.referencedWorkflows].find((p) => names.includes(fileName(p)));
 }
 
-/** Checks the run through the API; the first failed condition is the reason. */
+/** Checks the run through the API as a baseline refresh (a promotion is refused). */
 export async function verifyRefreshRun(api: GitHubApi, runId: number, expect: RefreshExpectation): Promise<RunVerdict> {
+  return verifyStoringRun(api, runId, { ...expect, commandsWorkflows: [] });
+}
+
+/** A promotion: an `issue_comment` run of a commands workflow (file name, or a reusable one it called). */
+function isPromoteRun(run: WorkflowRunInfo, expect: RefreshExpectation): boolean {
+  return run.event === 'issue_comment' && refreshWorkflowOf(run, expect.commandsWorkflows ?? []) !== undefined;
+}
+
+/** Checks the run that stored a baseline through the API; the first failed condition is the reason. */
+export async function verifyStoringRun(api: GitHubApi, runId: number, expect: RefreshExpectation): Promise<RunVerdict> {
   let run: WorkflowRunInfo;
   try {
     run = await api.getWorkflowRun(runId);
@@ -60,13 +88,15 @@ export async function verifyRefreshRun(api: GitHubApi, runId: number, expect: Re
   if (!same(run.headRepository)) {
     return { ok: false, reason: `run ${runId} ran code from ${run.headRepository || 'a deleted repository'}, not from ${expect.repository} (a fork)` };
   }
-  if (!TRUSTED_EVENTS.includes(run.event)) {
-    return { ok: false, reason: `run ${runId} was started by ${run.event}, not by a trusted event (${TRUSTED_EVENTS.join(', ')})` };
+  const promote = isPromoteRun(run, expect);
+  if (!TRUSTED_EVENTS.includes(run.event) && !promote) {
+    const commands = (expect.commandsWorkflows ?? []).length > 0 ? `; issue_comment only for a promotion by ${(expect.commandsWorkflows ?? []).join(', ')}` : '';
+    return { ok: false, reason: `run ${runId} was started by ${run.event}, not by a trusted event (${TRUSTED_EVENTS.join(', ')}${commands})` };
   }
   if (run.headBranch !== expect.defaultBranch) {
     return { ok: false, reason: `run ${runId} ran on ${run.headBranch || '(no branch)'}, not on the default branch ${expect.defaultBranch}` };
   }
-  if (refreshWorkflowOf(run, expect.refreshWorkflows) === undefined) {
+  if (!promote && refreshWorkflowOf(run, expect.refreshWorkflows) === undefined) {
     return {
       ok: false,
       reason: `run ${runId} is of ${run.path || 'an unknown workflow'}, not of a baseline refresh workflow (refresh-workflows: ${expect.refreshWorkflows.join(', ')})`,
@@ -77,11 +107,12 @@ export async function verifyRefreshRun(api: GitHubApi, runId: number, expect: Re
   if (relation !== 'identical' && relation !== 'ahead') {
     return { ok: false, reason: `run ${runId} measured ${run.headSha.slice(0, 12)}, which is not in the history of ${expect.defaultBranch} (${relation ?? 'unknown commit'})` };
   }
-  return { ok: true, run };
+  return { ok: true, run, kind: promote ? 'promote' : 'refresh' };
 }
 
-export function provenanceOf(run: WorkflowRunInfo, source: BaselineProvenance['source'], entry: string, workflows: readonly string[]): BaselineProvenance {
+export function provenanceOf(run: WorkflowRunInfo, source: BaselineProvenance['source'], entry: string, workflows: readonly string[], promoted?: PromotionProvenance): BaselineProvenance {
   return {
+    ...(promoted ? { promoted } : {}),
     source,
     entry,
     run_id: run.id,
@@ -99,5 +130,9 @@ export function provenanceOf(run: WorkflowRunInfo, source: BaselineProvenance['s
 /** `refresh run 12 (schedule, run id 1001), main @ abc1234, 2026-11-27T03:00:12Z, from the actions cache (…)` (no `#`: it would link an issue). */
 export function describeProvenance(p: BaselineProvenance): string {
   const where = p.source === 'cache' ? `the actions cache (${p.entry})` : `artifact ${p.entry}`;
+  if (p.promoted) {
+    const m = p.promoted;
+    return `promoted on issue ${m.issue} by ${m.by} from run id ${m.source_run_id} (promote run ${p.run_number}, ${p.event}, run id ${p.run_id}), ${p.head_branch} @ ${p.head_sha.slice(0, 7)}, ${p.created_at}, from ${where}`;
+  }
   return `refresh run ${p.run_number} (${p.event}, run id ${p.run_id}), ${p.head_branch} @ ${p.head_sha.slice(0, 7)}, ${p.created_at}, from ${where}`;
 }

@@ -77,6 +77,8 @@ export async function planBaseline(source: BaselineSource & { from: string }, wh
       }
       case 'artifact': {
         const lookup = await restoreFromArtifact(where, deps);
+        // Newer entries refused on the way to the one used are named too (a forged one, say).
+        if (lookup.found) for (const r of lookup.refused) deps.log(`refused ${r}`);
         if (lookup.found) return storedPlan(lookup.found, where);
         return {
           kind: 'missing',

@@ -13,7 +13,7 @@ export { BASE_WORKTREE_DIR, filesUnder } from './output-files.js';
 export const RUN_INFO_FILE = 'run-info.json';
 
 /** Who measured: read by `mode: aggregate` to label each runner's verdict (written and sealed by publishVerdict). */
-export function runInfoText(session: Session, decision: string): string {
+export function runInfoText(session: Session, decision: string, issueNumber?: number): string {
   const info = {
     schema: 'optimization-gate/run-info@1',
     decision,
@@ -23,6 +23,9 @@ export function runInfoText(session: Session, decision: string): string {
     dataset_id: session.keyParts.datasetId,
     workflow_run_id: session.context.runId,
     run_attempt: session.context.runAttempt,
+    // Sealed with the verdict: what `promote` needs to store this run's candidate as the baseline.
+    config_hash: session.keyParts.configHash,
+    issue_number: issueNumber ?? null,
   };
   return `${JSON.stringify(info, null, 2)}\n`;
 }

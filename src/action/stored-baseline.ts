@@ -18,8 +18,9 @@ import { errorMessage } from '../errors.js';
 import type { ArtifactRef } from '../publish/github.js';
 import { baselineArtifactName, baselineCachePrefix } from './baseline-key.js';
 import { readBaselineStore, type BaselineFiles } from './baseline-store.js';
-import { DEFAULT_REFRESH_WORKFLOWS } from '../inputs/constants.js';
-import { describeProvenance, provenanceOf, verifyRefreshRun, type BaselineProvenance, type RefreshExpectation } from './provenance.js';
+import { DEFAULT_COMMANDS_WORKFLOWS, DEFAULT_REFRESH_WORKFLOWS } from '../inputs/constants.js';
+import { confirmPromotion } from './promoted-baseline.js';
+import { describeProvenance, provenanceOf, verifyStoringRun, type BaselineProvenance, type RefreshExpectation, type RunVerdict } from './provenance.js';
 import type { BaselineDeps, BaselineWhere } from './resolve-baseline.js';
 
 /** Artifacts of the baseline's name looked at before giving up (each costs an API call or two). */
@@ -39,7 +40,30 @@ export interface StoredLookup {
 async function expectation(deps: BaselineDeps): Promise<RefreshExpectation> {
   const { context, api } = deps;
   const defaultBranch = context.defaultBranch ?? (await api!.getDefaultBranch());
-  return { repository: `${context.owner}/${context.repo}`, defaultBranch, refreshWorkflows: deps.refreshWorkflows ?? DEFAULT_REFRESH_WORKFLOWS };
+  return {
+    repository: `${context.owner}/${context.repo}`,
+    defaultBranch,
+    refreshWorkflows: deps.refreshWorkflows ?? DEFAULT_REFRESH_WORKFLOWS,
+    commandsWorkflows: DEFAULT_COMMANDS_WORKFLOWS,
+  };
+}
+
+/**
+ * The provenance of files stored by a verified run; for a promotion, only once its own-identity
+ * record confirms it (promoted-baseline.ts). A string is why it is refused.
+ */
+async function trustedProvenance(
+  verdict: Extract<RunVerdict, { ok: true }>,
+  files: BaselineFiles,
+  source: BaselineProvenance['source'],
+  entry: string,
+  expect: RefreshExpectation,
+  deps: BaselineDeps,
+): Promise<BaselineProvenance | string> {
+  const workflows = [...expect.refreshWorkflows, ...(expect.commandsWorkflows ?? [])];
+  if (verdict.kind === 'refresh') return provenanceOf(verdict.run, source, entry, workflows);
+  const promotion = await confirmPromotion(deps.api!, verdict.run, files.manifest);
+  return promotion.ok ? provenanceOf(verdict.run, source, entry, workflows, promotion.promoted) : promotion.reason;
 }
 
 /** The manifest's dataset and pipeline-config hash must be this run's (issue 10.5). */
@@ -86,16 +110,21 @@ export async function restoreFromArtifact(where: BaselineWhere, deps: BaselineDe
   const expect = await expectation(deps);
   const refused: string[] = [];
   for (const artifact of (await deps.api.listArtifactsNamed(name)).slice(0, MAX_CANDIDATES)) {
-    const verdict = await verifyRefreshRun(deps.api, artifact.workflowRunId, expect);
+    const verdict = await verifyStoringRun(deps.api, artifact.workflowRunId, expect);
     if (!verdict.ok) {
       refused.push(`artifact ${name} (id ${artifact.id}): ${verdict.reason}`);
       continue;
     }
     const into = join(where.outDir, 'baseline');
     await download(artifact, into, deps);
-    const provenance = provenanceOf(verdict.run, 'artifact', `${name} (id ${artifact.id})`, expect.refreshWorkflows);
+    const read = readBaselineStore(into, '');
+    const provenance = await trustedProvenance(verdict, read, 'artifact', `${name} (id ${artifact.id})`, expect, deps);
+    if (typeof provenance === 'string') {
+      refused.push(`artifact ${name} (id ${artifact.id}): ${provenance}`);
+      continue;
+    }
     deps.log(`baseline downloaded from artifact ${name} (id ${artifact.id}, run ${artifact.workflowRunId}, ${artifact.createdAt})`);
-    return { found: { files: readBaselineStore(into, describeProvenance(provenance)), provenance }, refused };
+    return { found: { files: { ...read, origin: describeProvenance(provenance) }, provenance }, refused };
   }
   return { refused };
 }
@@ -112,15 +141,17 @@ async function verifyCacheEntry(key: string, prefix: string, into: string, where
   if (!named) return refuse('its key names no run');
   if (!deps.api) return refuse('no token to verify the run that saved it');
   const expect = await expectation(deps);
-  const verdict = await verifyRefreshRun(deps.api, named.runId, expect);
+  const verdict = await verifyStoringRun(deps.api, named.runId, expect);
   if (!verdict.ok) return refuse(verdict.reason);
   if (named.attempt > verdict.run.runAttempt) return refuse(`run ${named.runId} has no attempt ${named.attempt}`);
   const name = baselineArtifactName(where.artifactName, where.keyParts.datasetId, where.keyParts.configHash, where.keyParts.runnerKey);
   const artifact = (await deps.api.listArtifactsNamed(name)).find((a) => a.workflowRunId === named.runId);
   if (!artifact) return refuse(`run ${named.runId} left no artifact ${name} to check the entry against (expired?)`);
-  const provenance = provenanceOf(verdict.run, 'cache', key, expect.refreshWorkflows);
   // Read first: it refuses links and paths leading out of the entry before any file is compared.
-  const files = readBaselineStore(into, describeProvenance(provenance));
+  const read = readBaselineStore(into, '');
+  const provenance = await trustedProvenance(verdict, read, 'cache', key, expect, deps);
+  if (typeof provenance === 'string') return refuse(provenance);
+  const files = { ...read, origin: describeProvenance(provenance) };
   const check = `${into}.artifact`;
   await download(artifact, check, deps);
   const differing = differingFiles(into, check);

@@ -75,6 +75,19 @@ export interface ActionConfig {
   refreshWorkflows: string[];
   /** Mode command: the workflow file `/optimization-gate measure` dispatches. */
   dispatchWorkflow: string;
+  /** Mode command: the repository folders `/optimization-gate promote` writes into (`{issue}`: the issue number). */
+  promoteProfilesDir: string;
+  promoteEvalDir: string;
+}
+
+/**
+ * A folder of the repository for promoted files: relative, `/`-separated segments of letters, digits
+ * and `. _ -` (and the `{issue}` placeholder), no `.` or `..` segment, nothing under `.git` or `.github`.
+ */
+export function isRepoFolder(path: string): boolean {
+  if (path.length === 0 || path.length > 200) return false;
+  const segments = path.split('/');
+  return segments.every((s) => /^(?:[A-Za-z0-9._-]|\{issue\})+$/.test(s) && s !== '.' && s !== '..') && !['.git', '.github'].includes(segments[0] ?? '');
 }
 
 /** Reads one raw input (already trimmed), '' when not set; `core.getInput` in the action. */
@@ -227,7 +240,15 @@ export function readActionConfig(read: InputReader): ActionConfig {
     token: read(Inputs.Token),
     refreshWorkflows: parseRefreshWorkflows(errors, read(Inputs.RefreshWorkflows)),
     dispatchWorkflow: read(Inputs.DispatchWorkflow) || 'optimization-dispatch.yml',
+    promoteProfilesDir: read(Inputs.PromoteProfilesDir) || 'data/profiles/issue-{issue}',
+    promoteEvalDir: read(Inputs.PromoteEvalDir) || 'data/eval/issue-{issue}',
   };
+  for (const [input, value] of [
+    [Inputs.PromoteProfilesDir, config.promoteProfilesDir],
+    [Inputs.PromoteEvalDir, config.promoteEvalDir],
+  ] as const) {
+    if (!isRepoFolder(value)) errors.add(input, 'a folder of the repository such as data/profiles/issue-{issue} (relative, letters, digits, . _ - and {issue}; no .. , .git or .github)', value);
+  }
   if (!/^[\w.-]+\.ya?ml$/.test(config.dispatchWorkflow)) {
     errors.add(Inputs.DispatchWorkflow, 'a workflow file name such as optimization-dispatch.yml (no folders)', config.dispatchWorkflow);
   }

@@ -31,6 +31,8 @@ export const Inputs = {
   Token: 'token',
   RefreshWorkflows: 'refresh-workflows',
   DispatchWorkflow: 'dispatch-workflow',
+  PromoteProfilesDir: 'promote-profiles-dir',
+  PromoteEvalDir: 'promote-eval-dir',
 } as const;
 
 export const Outputs = {
@@ -66,3 +68,9 @@ export const PROFILE_OUTPUT_ENV = 'OPTIMIZATION_GATE_PROFILE';
 
 /** Hidden marker of the sticky PR comment (one per PR and artifact name). */
 export const STICKY_MARKER_PREFIX = '<!-- optimization-gate:sticky';
+
+/** Workflow files whose `issue_comment` runs may store a promoted baseline (`/optimization-gate promote`). */
+export const DEFAULT_COMMANDS_WORKFLOWS: readonly string[] = ['optimization-commands.yml'];
+
+/** Workflow files whose runs measure a candidate for an issue: what `/optimization-gate promote` may promote. */
+export const DEFAULT_MEASURE_WORKFLOWS: readonly string[] = ['optimization-pr-gate.yml', 'optimization-dispatch.yml'];

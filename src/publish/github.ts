@@ -7,6 +7,7 @@ import type { getOctokit } from '@actions/github';
 import { explainApiError } from './api-errors.js';
 import { RequestTimeoutError, statusOf, withRetry, type RetryPolicy, type Sleep } from './retry.js';
 import { pushAll } from '../collections.js';
+import { openFilesPullRequest, type FilesPullRequest, type OpenedPullRequest } from './pull-request.js';
 
 export interface IssueInfo {
   number: number;
@@ -72,6 +73,8 @@ export interface GitHubApi {
   // --- comment commands (issue 12.3) ---
   /** `POST …/actions/workflows/{file}/dispatches`: runs `workflow` (its file at `ref`) with `inputs`. */
   dispatchWorkflow(workflow: string, ref: string, inputs: Record<string, string>): Promise<void>;
+  /** Commits `files` on a new branch from `base` (git data API) and opens a pull request (pull-request.ts). */
+  openPullRequest(request: FilesPullRequest): Promise<OpenedPullRequest>;
 }
 
 export interface WorkflowRunInfo {
@@ -89,6 +92,9 @@ export interface WorkflowRunInfo {
   referencedWorkflows: string[];
   createdAt: string;
   htmlUrl: string;
+  /** `queued`, `in_progress`, `completed` …; and, once completed, `success`, `failure` … */
+  status?: string;
+  conclusion?: string | null;
 }
 
 export interface PullRequestRef {
@@ -303,6 +309,8 @@ export function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, tim
         referencedWorkflows: referenced.map((w) => w.path ?? '').filter((p) => p !== ''),
         createdAt: data.created_at,
         htmlUrl: data.html_url,
+        status: data.status ?? '',
+        conclusion: data.conclusion ?? null,
       };
     },
     async compareCommits(base, head) {
@@ -330,6 +338,10 @@ export function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, tim
     },
     async dispatchWorkflow(workflow, ref, inputs) {
       await call(`dispatching ${workflow} on ${ref}`, () => octokit.rest.actions.createWorkflowDispatch({ owner, repo, workflow_id: workflow, ref, inputs }));
+    },
+    async openPullRequest(request) {
+      await ready();
+      return openFilesPullRequest(octokit, (what, fn) => call(what, fn), owner, repo, request);
     },
     async getPullRequest(prNumber) {
       const { data } = await call(`reading pull request #${prNumber}`, () => octokit.rest.pulls.get({ owner, repo, pull_number: prNumber }));

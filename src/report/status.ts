@@ -39,7 +39,8 @@ function checklist(ledger: Ledger): string[] {
   const validated = ledger.runs.find((r) => r.hypotheses.length > 0 && r.hypotheses.every((h) => h.verdict !== 'undecided'));
   const gated = ledger.runs.find((r) => r.mode === 'gate' && r.candidate !== null && r.baseline !== null);
   const posted = ledger.runs.find((r) => r.mode === 'gate' && r.candidate !== null && r.comment_url !== null);
-  const promoted = ledger.records.find((r) => r.kind === 'promoted');
+  // The newest promotion: a later one replaces the baseline an earlier one set.
+  const promoted = ledger.records.findLast((r) => r.kind === 'promoted');
   const t = trusted?.thresholds;
   const lines = [
     box(

@@ -106,4 +106,21 @@ describe('readActionConfig', () => {
     expect(readActionConfig(reader({ ...base, 'confirm-runs': '0' })).confirmRuns).toBe(0);
     expect(() => readActionConfig(reader({ ...base, 'max-cost-usd': 'a lot' }))).toThrow(`input 'max-cost-usd': expected a budget in US dollars, e.g. 2.50 or $2.50, got "a lot"`);
   });
+
+  it('reads the folders promote writes into, and refuses one that leaves the repository or enters .git / .github', () => {
+    const command = { mode: 'command', token: 't' };
+    expect(readActionConfig(reader(command))).toMatchObject({ promoteProfilesDir: 'data/profiles/issue-{issue}', promoteEvalDir: 'data/eval/issue-{issue}' });
+    expect(readActionConfig(reader({ ...command, 'promote-profiles-dir': 'references/promoted/issue-{issue}' })).promoteProfilesDir).toBe('references/promoted/issue-{issue}');
+    for (const bad of ['../outside', '/abs/path', 'data/../..', '.github/workflows', '.git/hooks', 'data//x', 'data/$(id)', 'a/{other}']) {
+      let error: unknown;
+      try {
+        readActionConfig(reader({ ...command, 'promote-eval-dir': bad }));
+      } catch (e) {
+        error = e;
+      }
+      expect(error, bad).toBeInstanceOf(UserError);
+      expect((error as UserError).details.join('\n'), bad).toContain(`input 'promote-eval-dir': expected a folder of the repository such as data/profiles/issue-{issue}`);
+      expect((error as UserError).details.join('\n'), bad).toContain(`got "${bad}"`);
+    }
+  });
 });

@@ -148,6 +148,11 @@ export function recordingGitHub(issues: IssueInfo[] = []): RecordingGitHub {
     async dispatchWorkflow(workflow, ref, inputs) {
       calls.push(`dispatchWorkflow ${workflow} ${ref} ${JSON.stringify(inputs)}`);
     },
+    async openPullRequest(request) {
+      calls.push(`openPullRequest ${request.branch}`);
+      // Pull requests are modelled by the loopback fake (test/fakes/github-git-routes.ts), not here.
+      throw Object.assign(new Error('Not Found'), { status: 404 });
+    },
   };
   return api;
 }

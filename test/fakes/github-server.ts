@@ -9,6 +9,7 @@ import type { ActionsModel } from './actions-model.js';
 import type { BlobStore } from './azurite.js';
 import { actionsRoutes } from './github-actions-routes.js';
 import { dispatchRoutes } from './github-dispatch-routes.js';
+import { GitData, gitRoutes } from './github-git-routes.js';
 import { GitHubJson } from './github-json.js';
 import { GitHubRepo, isBot, type Actor, type Comment, type RepoSpec } from './github-model.js';
 import { notFound, repoRoutes, type Ctx, type Need } from './github-routes.js';
@@ -28,6 +29,8 @@ export interface GitHubFake extends RecordingServer {
   readonly json: GitHubJson;
   /** Current comments of an issue or PR, oldest first. */
   comments(issueNumber: number): Comment[];
+  /** Branches, commits, trees and the pull requests opened through the git data API (github-git-routes.ts). */
+  readonly git: GitData;
   /** Recorded calls whose `METHOD path` matches (e.g. `'POST /repos/o/r/issues/1/comments'`, or a RegExp). */
   callsTo(route: string | RegExp): RecordedCall[];
 }
@@ -50,6 +53,7 @@ export async function startGitHubFake(options: StartGitHubFakeOptions): Promise<
   const repo = new GitHubRepo(options.repo);
   const { actions, blobs } = options;
   const json = new GitHubJson(repo, () => server.url);
+  const git = new GitData(repo.defaultBranch);
   let requestCount = 0;
   const resetAt = Math.floor(Date.now() / 1000) + 3600;
 
@@ -70,10 +74,12 @@ export async function startGitHubFake(options: StartGitHubFakeOptions): Promise<
     return { page: items.slice((pageNumber - 1) * perPage, pageNumber * perPage), link: links.length > 0 ? { link: links.join(', ') } : {} };
   }
 
-  const routes = [...repoRoutes(repo, json, paginate), ...(actions ? [...actionsRoutes(actions, json, paginate, blobs), ...dispatchRoutes(actions, repo)] : [])].map((route) => ({
-    ...route,
-    regex: compile(`/repos/${repo.owner}/${repo.name}${route.pattern}`),
-  }));
+  const routes = [...repoRoutes(repo, json, paginate), ...gitRoutes(git, repo, json), ...(actions ? [...actionsRoutes(actions, json, paginate, blobs), ...dispatchRoutes(actions, repo)] : [])].map(
+    (route) => ({
+      ...route,
+      regex: compile(`/repos/${repo.owner}/${repo.name}${route.pattern}`),
+    }),
+  );
 
   /** Routes outside the repository: the authenticated user and GraphQL's `viewer`. */
   function rootRoute(req: FakeRequest, actor: Actor | undefined): FakeResponse | undefined {
@@ -148,6 +154,7 @@ export async function startGitHubFake(options: StartGitHubFakeOptions): Promise<
     ...server,
     repo,
     json,
+    git,
     comments: (issueNumber) => repo.commentsOf(issueNumber),
     callsTo(route) {
       return server.calls.filter((c) => (typeof route === 'string' ? `${c.method} ${c.path}` === route : route.test(`${c.method} ${c.path}`)));

@@ -60,17 +60,20 @@ const NOT_FOR_COMMANDS = [
   'allow-fork-prs',
 ];
 const DISPATCHED = 'only mode command dispatches a workflow (optimization-commands.yml)';
+const PROMOTED = 'only mode command promotes a run (optimization-commands.yml)';
+const PROMOTE_ONLY = { 'promote-profiles-dir': PROMOTED, 'promote-eval-dir': PROMOTED };
 
 export const PROJECT_CONTRACT: Contract = {
   notForwarded: {
     'action.yml': {
-      'optimization-pr-gate.yml': { token: TOKEN, 'refresh-workflows': REFRESH, 'max-cost-usd': BUDGET, 'dispatch-workflow': DISPATCHED },
+      'optimization-pr-gate.yml': { token: TOKEN, 'refresh-workflows': REFRESH, 'max-cost-usd': BUDGET, 'dispatch-workflow': DISPATCHED, ...PROMOTE_ONLY },
       'optimization-dispatch.yml': {
         token: TOKEN,
         'max-cost-usd': BUDGET,
         'allow-fork-prs': 'no pull-request event: whoever dispatches chooses the ref',
         'refresh-workflows': REFRESH,
         'dispatch-workflow': DISPATCHED,
+        ...PROMOTE_ONLY,
       },
       'optimization-commands.yml': { token: TOKEN, ...Object.fromEntries(NOT_FOR_COMMANDS.map((name) => [name, COMMAND_ONLY])) },
       'baseline-refresh.yml': {
@@ -82,6 +85,7 @@ export const PROJECT_CONTRACT: Contract = {
         'confirm-runs': 'a refresh measures one side: there is nothing to confirm',
         'allow-fork-prs': 'runs on the default branch, never on a pull request',
         'dispatch-workflow': DISPATCHED,
+        ...PROMOTE_ONLY,
       },
     },
     'setup-pipeline/action.yml': {
