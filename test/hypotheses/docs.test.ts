@@ -10,9 +10,11 @@ import { parseIssueThresholds, formatProblem } from '../../src/compare/grammar/t
 import { FIXTURES } from '../helpers/fixtures.js';
 import { tempDir } from '../compare/helpers.js';
 
-const DOC = readFileSync(new URL('../../docs/hypotheses.md', import.meta.url), 'utf8');
 const FENCE = /^```(\S*)\n([\s\S]*?)^```$/gm;
-const blocks = [...DOC.matchAll(FENCE)].map((m) => ({ info: m[1] ?? '', body: m[2] ?? '', text: m[0] }));
+const blocksOf = (page: string) => [...readFileSync(new URL(`../../${page}`, import.meta.url), 'utf8').matchAll(FENCE)].map((m) => ({ info: m[1] ?? '', body: m[2] ?? '', text: m[0] }));
+const blocks = blocksOf('docs/hypotheses.md');
+/** The README's example: its console block follows its optimization-gate block. */
+const readmeBlocks = blocksOf('README.md').filter((b) => b.info === 'optimization-gate' || b.info === 'console');
 
 describe('docs/hypotheses.md', () => {
   it('every optimization-gate block parses; the ones without a console example have no problems', () => {
@@ -23,10 +25,12 @@ describe('docs/hypotheses.md', () => {
     expect(parseIssueThresholds(first?.text ?? '').hypotheses?.map((h) => h.id)).toEqual(['H1', 'H2', 'H3']);
   });
 
-  const examples = blocks.flatMap((b, i) => (b.info === 'console' ? [{ console: b.body, issue: blocks[i - 1] }] : []));
+  const consoleExamples = (list: typeof blocks) => list.flatMap((b, i) => (b.info === 'console' ? [{ console: b.body, issue: list[i - 1] }] : []));
+  const examples = [...consoleExamples(blocks), ...consoleExamples(readmeBlocks)];
 
-  it('has console examples', () => {
-    expect(examples.length).toBe(3);
+  it('has console examples (three on the page, one in the README)', () => {
+    expect(examples.length).toBe(4);
+    expect(examples[3]?.console).toContain('H1 confirmed: 84.6 % of summed stage wall time');
   });
 
   it.each(examples.map((e, i) => [i + 1, e] as const))('console example %i is the CLI output', async (_n, example) => {
