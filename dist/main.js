@@ -383,6 +383,16 @@ function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, timeoutMs 
         }
       });
     },
+    async fileSha(path, ref) {
+      return call(
+        `reading ${path} at ${ref.slice(0, 12)}`,
+        async () => {
+          const { data } = await octokit.rest.repos.getContent({ owner, repo, path, ref });
+          return !Array.isArray(data) && data.type === "file" ? data.sha : void 0;
+        },
+        () => void 0
+      );
+    },
     async listArtifactsNamed(name) {
       const { data } = await call(`listing artifacts named ${name}`, () => octokit.rest.actions.listArtifactsForRepo({ owner, repo, name, per_page: 100 }));
       return data.artifacts.filter((a) => !a.expired).sort((a, b) => Date.parse(b.created_at ?? "") - Date.parse(a.created_at ?? "") || b.id - a.id).map((a) => ({ id: a.id, name: a.name, workflowRunId: a.workflow_run?.id ?? 0, headBranch: a.workflow_run?.head_branch ?? "", createdAt: a.created_at ?? "" }));
@@ -964,6 +974,7 @@ function parseReason(rest) {
 function parseCommentCommand(body) {
   const first = (body.split(/\r\n|\r|\n/)[0] ?? "").trim();
   if (first !== COMMAND_PREFIX && !first.startsWith(`${COMMAND_PREFIX} `)) return { kind: "none" };
+  if (first !== COMMAND_PREFIX && !/^ \S/.test(first.slice(COMMAND_PREFIX.length))) return invalid("write exactly one space between /optimization-gate and the command");
   const rest = first.slice(COMMAND_PREFIX.length).trim();
   const match = /^(\S+)\s*(.*)$/.exec(rest);
   if (!match) return invalid("no command given");
@@ -1451,6 +1462,26 @@ function runRefusal(run2, repository, measureWorkflows) {
   if (run2.status !== "completed") return `run ${run2.id} has not completed yet (${run2.status || "status unknown"}): promote it once it has`;
   return void 0;
 }
+var DEFAULT_BRANCH_EVENTS = ["workflow_dispatch", "push", "schedule"];
+function ownWorkflowFiles(run2, repository) {
+  const prefix = `${repository.toLowerCase()}/`;
+  const called = run2.referencedWorkflows.filter((p) => p.toLowerCase().startsWith(prefix)).map((p) => p.slice(prefix.length).split("@")[0] ?? "");
+  return [...new Set([run2.path.split("@")[0] ?? "", ...called].filter((p) => p !== ""))];
+}
+async function workflowRefusal(api, run2, repository, defaultBranch) {
+  if (DEFAULT_BRANCH_EVENTS.includes(run2.event)) {
+    if (run2.headBranch === defaultBranch) return void 0;
+    return `run ${run2.id} ran the workflow file of ${run2.headBranch || "(no branch)"}, not of the default branch ${defaultBranch}: only a run of reviewed workflow code is promoted`;
+  }
+  if (run2.event !== "pull_request") return `run ${run2.id} was started by ${run2.event}: only a pull_request run or a run of the default branch (workflow_dispatch, push, schedule) is promoted`;
+  for (const path of ownWorkflowFiles(run2, repository)) {
+    const [theirs, ours] = [await api.fileSha(path, run2.headSha), await api.fileSha(path, defaultBranch)];
+    if (theirs === void 0 || theirs !== ours) {
+      return `run ${run2.id} ran its pull request's copy of ${path}, which is not ${defaultBranch}'s (a changed workflow can write any verdict): merge or drop the workflow change, then gate again`;
+    }
+  }
+  return void 0;
+}
 async function findSource(session, api, runId, issue, measureWorkflows) {
   const { context } = session;
   const refuse = (reason) => ({ ok: false, reason });
@@ -1460,7 +1491,8 @@ async function findSource(session, api, runId, issue, measureWorkflows) {
   } catch (error) {
     return refuse(`run ${runId} cannot be read through the API of this repository (${error.message})`);
   }
-  const refusal = runRefusal(run2, `${context.owner}/${context.repo}`, measureWorkflows);
+  const repository = `${context.owner}/${context.repo}`;
+  const refusal = runRefusal(run2, repository, measureWorkflows) ?? await workflowRefusal(api, run2, repository, context.defaultBranch ?? await api.getDefaultBranch());
   if (refusal) return refuse(refusal);
   const listed = await api.listRunArtifacts(runId);
   const seals = /* @__PURE__ */ new Map();
@@ -1470,30 +1502,53 @@ async function findSource(session, api, runId, issue, measureWorkflows) {
   }
   const verdicts = listed.filter((a) => seals.has(a.name)).sort((a, b) => Number(b.name === session.config.artifactName) - Number(a.name === session.config.artifactName));
   if (verdicts.length === 0) return refuse(`run ${runId} left no sealed verdict artifact (expired, or not a run of the action)`);
-  const reasons = [];
+  const read = [];
   for (const artifact of verdicts) {
     const dir = join5(session.outDir, "promote-source", String(artifact.id));
     rmSync3(dir, { recursive: true, force: true });
     await session.artifacts.download(artifact.id, dir, { token: session.config.token, owner: context.owner, repo: context.repo, workflowRunId: runId });
-    const checked = checkVerdict(dir, seals.get(artifact.name), runId, issue);
-    if (typeof checked === "string") {
-      reasons.push(`${artifact.name}: ${checked}`);
+    read.push({ artifact, dir, verdict: readVerdict(dir, seals.get(artifact.name), runId, issue) });
+  }
+  const problems = read.flatMap((r) => "problem" in r.verdict ? [`${r.artifact.name}: ${r.verdict.problem}`] : []);
+  if (problems.length > 0) return refuse(`run ${runId}: ${problems.join("; ")}`);
+  const runners = read.filter((r) => r.verdict.kind === "runner");
+  const attempt = maxOf(
+    runners.map((r) => r.verdict.attempt),
+    0
+  );
+  const current = [...runners.filter((r) => r.verdict.attempt === attempt), ...read.filter((r) => r.verdict.kind === "aggregate").slice(0, 1)];
+  const notShip = current.filter((r) => r.verdict.decision !== "ship");
+  if (notShip.length > 0) {
+    return refuse(`run ${runId} (attempt ${attempt}): ${notShip.map((r) => `${r.artifact.name} decided ${r.verdict.decision}`).join("; ")}: only a run whose every verdict is ship can be promoted`);
+  }
+  const reasons = [];
+  for (const r of current) {
+    if (r.verdict.kind !== "runner") continue;
+    const facts = promotable(r.dir, r.verdict.info);
+    if (typeof facts === "string") {
+      reasons.push(`${r.artifact.name}: ${facts}`);
       continue;
     }
-    const evalDir = join5(dir, "candidate.eval");
-    return { ok: true, source: { run: run2, artifact, dir, ...checked, ...existsSync5(evalDir) ? { evalDir } : {} } };
+    const evalDir = join5(r.dir, "candidate.eval");
+    return { ok: true, source: { run: run2, artifact: r.artifact, dir: r.dir, ...facts, ...existsSync5(evalDir) ? { evalDir } : {} } };
   }
-  return refuse(`run ${runId}: ${reasons.join("; ")}`);
+  return refuse(`run ${runId}: ${reasons.join("; ") || "no runner verdict in it"}`);
 }
-function checkVerdict(dir, digests, runId, issue) {
+function readVerdict(dir, digests, runId, issue) {
+  const unusable = (problem) => ({ kind: "unusable", problem, attempt: 0, decision: "" });
   const unsealed = sealMismatch(dir, digests);
-  if (unsealed) return unsealed;
-  const info = existsSync5(join5(dir, "run-info.json")) ? readJson(join5(dir, "run-info.json")) : void 0;
+  if (unsealed) return unusable(unsealed);
   const gate = existsSync5(join5(dir, "gate.json")) ? readJson(join5(dir, "gate.json")) : void 0;
-  if (!isObject(info) || !isObject(gate)) return "it holds no gate verdict (gate.json and run-info.json): only a gate run can be promoted";
-  if (str2(info, "workflow_run_id") !== String(runId)) return `its run-info names run ${String(info.workflow_run_id)}`;
-  if (info.issue_number !== issue) return `it measured ${typeof info.issue_number === "number" ? `issue #${info.issue_number}` : "no issue"}, not this one`;
-  if (gate.decision !== "ship") return `its decision was ${String(gate.decision)}, not ship: only a ship can be promoted`;
+  if (!isObject(gate)) return unusable("it holds no gate verdict (gate.json): only a gate run can be promoted");
+  const decision = String(gate.decision);
+  if (gate.schema === "optimization-gate/aggregate@1") return { kind: "aggregate", attempt: 0, decision };
+  const info = existsSync5(join5(dir, "run-info.json")) ? readJson(join5(dir, "run-info.json")) : void 0;
+  if (!isObject(info)) return unusable("it holds no run-info.json: only a gate run can be promoted");
+  if (str2(info, "workflow_run_id") !== String(runId)) return unusable(`its run-info names run ${String(info.workflow_run_id)}`);
+  if (info.issue_number !== issue) return unusable(`it measured ${typeof info.issue_number === "number" ? `issue #${info.issue_number}` : "no issue"}, not this one`);
+  return { kind: "runner", attempt: Number(info.run_attempt) || 1, decision, info };
+}
+function promotable(dir, info) {
   const [datasetId, configHash2, runnerKey2] = [str2(info, "dataset_id"), str2(info, "config_hash"), str2(info, "runner_key")];
   if (!datasetId || !configHash2 || !runnerKey2) return "its run-info lacks the dataset, config hash or runner key (measured by an older release)";
   const profiles = candidateProfiles(dir);
@@ -1563,7 +1618,7 @@ async function storeBaseline(session, source, promoted) {
   const withPromotion = { ...manifest, promoted };
   writeFileSync3(join7(storeDir, BASELINE_MANIFEST), `${JSON.stringify(withPromotion, null, 2)}
 `);
-  const name = baselineArtifactName(config.artifactName, source.keyParts.datasetId, source.keyParts.configHash, source.keyParts.runnerKey);
+  const name = baselineArtifactName(source.artifact.name, source.keyParts.datasetId, source.keyParts.configHash, source.keyParts.runnerKey);
   await session.artifacts.upload(name, filesUnder(storeDir), storeDir, config.retentionDays);
   io.info(`promoted baseline uploaded as artifact ${name}`);
   let where = `artifact ${name}`;
@@ -1629,13 +1684,15 @@ async function promote(session, api, event, spec, runId, ctx, answer) {
   const found = await findSource(session, api, sourceId, issue, DEFAULT_MEASURE_WORKFLOWS);
   if (!found.ok) return refuse(`Run ${sourceId} cannot be promoted: ${escapeInline(found.reason)}.`);
   const source = found.source;
+  const unreadable = [];
+  const runs = loadSide("candidate", source.profiles, source.evalDir, unreadable).runs;
+  if (unreadable.length > 0 || runs.length === 0) return refuse(`Run ${sourceId}'s candidate cannot be read: ${escapeInline(unreadable.join("; ") || "no profile")}.`);
   const at = event.createdAt || (/* @__PURE__ */ new Date()).toISOString();
   const promoted = { issue, source_run_id: source.run.id, source_run_url: source.run.htmlUrl, by: event.authorLogin };
   const stored = await storeBaseline(session, source, promoted);
   const fill = (template) => template.replace(/\{issue\}/g, String(issue));
   const [profilesDir, evalDir] = [fill(config.promoteProfilesDir), fill(config.promoteEvalDir)];
   const files = pullFiles(stored.storeDir, stored.manifest, profilesDir, evalDir);
-  const runs = loadSide("candidate", source.profiles, source.evalDir, []).runs;
   const facts = {
     issue,
     by: event.authorLogin,

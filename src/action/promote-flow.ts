@@ -61,7 +61,8 @@ async function storeBaseline(session: Session, source: PromoteSource, promoted: 
   });
   const withPromotion: BaselineManifest = { ...manifest, promoted };
   writeFileSync(join(storeDir, BASELINE_MANIFEST), `${JSON.stringify(withPromotion, null, 2)}\n`);
-  const name = baselineArtifactName(config.artifactName, source.keyParts.datasetId, source.keyParts.configHash, source.keyParts.runnerKey);
+  // Named after the gate that measured it (its `artifact-name`), so the same gate finds it next time.
+  const name = baselineArtifactName(source.artifact.name, source.keyParts.datasetId, source.keyParts.configHash, source.keyParts.runnerKey);
   await session.artifacts.upload(name, filesUnder(storeDir), storeDir, config.retentionDays);
   io.info(`promoted baseline uploaded as artifact ${name}`);
   let where = `artifact ${name}`;
@@ -136,13 +137,16 @@ export async function promote(session: Session, api: GitHubApi, event: CommentEv
   const found = await findSource(session, api, sourceId, issue, DEFAULT_MEASURE_WORKFLOWS);
   if (!found.ok) return refuse(`Run ${sourceId} cannot be promoted: ${escapeInline(found.reason)}.`);
   const source = found.source;
+  // Read before anything is stored: a candidate whose files do not load is no baseline.
+  const unreadable: string[] = [];
+  const runs = loadSide('candidate', source.profiles, source.evalDir, unreadable).runs;
+  if (unreadable.length > 0 || runs.length === 0) return refuse(`Run ${sourceId}'s candidate cannot be read: ${escapeInline(unreadable.join('; ') || 'no profile')}.`);
   const at = event.createdAt || new Date().toISOString();
   const promoted = { issue, source_run_id: source.run.id, source_run_url: source.run.htmlUrl, by: event.authorLogin };
   const stored = await storeBaseline(session, source, promoted);
   const fill = (template: string) => template.replace(/\{issue\}/g, String(issue));
   const [profilesDir, evalDir] = [fill(config.promoteProfilesDir), fill(config.promoteEvalDir)];
   const files = pullFiles(stored.storeDir, stored.manifest, profilesDir, evalDir);
-  const runs = loadSide('candidate', source.profiles, source.evalDir, []).runs;
   const facts: PromotionFacts = {
     issue,
     by: event.authorLogin,

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Ledger } from '../compare/history/ledger.js';
 import { readJson } from '../formats/parse.js';
 import { isObject } from '../formats/validate.js';
+import { maxOf } from '../collections.js';
 import type { ArtifactRef, GitHubApi, WorkflowRunInfo } from '../publish/github.js';
 import { refreshWorkflowOf } from './provenance.js';
 import { parseSealName, sealMismatch } from './sealed-results.js';
@@ -69,6 +70,37 @@ function runRefusal(run: WorkflowRunInfo, repository: string, measureWorkflows: 
   return undefined;
 }
 
+/** Events whose run, on the default branch, ran the default branch's own workflow file. */
+const DEFAULT_BRANCH_EVENTS = ['workflow_dispatch', 'push', 'schedule'];
+
+/** This repository's workflow files a run executed: its own, and reusable ones it called from this repository. */
+function ownWorkflowFiles(run: WorkflowRunInfo, repository: string): string[] {
+  const prefix = `${repository.toLowerCase()}/`;
+  const called = run.referencedWorkflows.filter((p) => p.toLowerCase().startsWith(prefix)).map((p) => p.slice(prefix.length).split('@')[0] ?? '');
+  return [...new Set([run.path.split('@')[0] ?? '', ...called].filter((p) => p !== ''))];
+}
+
+/**
+ * A verdict is only as trustworthy as the workflow that wrote it: any step of that workflow could
+ * upload a verdict and a matching seal (only the measured command is kept from the runtime token).
+ * A run on the default branch ran the default branch's workflow; a pull_request run ran the pull
+ * request's own copy, trusted only when every such file is the default branch's (the same git blob).
+ */
+async function workflowRefusal(api: GitHubApi, run: WorkflowRunInfo, repository: string, defaultBranch: string): Promise<string | undefined> {
+  if (DEFAULT_BRANCH_EVENTS.includes(run.event)) {
+    if (run.headBranch === defaultBranch) return undefined;
+    return `run ${run.id} ran the workflow file of ${run.headBranch || '(no branch)'}, not of the default branch ${defaultBranch}: only a run of reviewed workflow code is promoted`;
+  }
+  if (run.event !== 'pull_request') return `run ${run.id} was started by ${run.event}: only a pull_request run or a run of the default branch (workflow_dispatch, push, schedule) is promoted`;
+  for (const path of ownWorkflowFiles(run, repository)) {
+    const [theirs, ours] = [await api.fileSha(path, run.headSha), await api.fileSha(path, defaultBranch)];
+    if (theirs === undefined || theirs !== ours) {
+      return `run ${run.id} ran its pull request's copy of ${path}, which is not ${defaultBranch}'s (a changed workflow can write any verdict): merge or drop the workflow change, then gate again`;
+    }
+  }
+  return undefined;
+}
+
 export async function findSource(session: Session, api: GitHubApi, runId: number, issue: number, measureWorkflows: readonly string[]): Promise<SourceLookup> {
   const { context } = session;
   const refuse = (reason: string): SourceLookup => ({ ok: false, reason });
@@ -78,7 +110,8 @@ export async function findSource(session: Session, api: GitHubApi, runId: number
   } catch (error) {
     return refuse(`run ${runId} cannot be read through the API of this repository (${(error as Error).message})`);
   }
-  const refusal = runRefusal(run, `${context.owner}/${context.repo}`, measureWorkflows);
+  const repository = `${context.owner}/${context.repo}`;
+  const refusal = runRefusal(run, repository, measureWorkflows) ?? (await workflowRefusal(api, run, repository, context.defaultBranch ?? (await api.getDefaultBranch())));
   if (refusal) return refuse(refusal);
   const listed = await api.listRunArtifacts(runId);
   const seals = new Map<string, Set<string>>();
@@ -89,32 +122,64 @@ export async function findSource(session: Session, api: GitHubApi, runId: number
   // The verdict artifact of this action's name first (a runner matrix may leave several).
   const verdicts = listed.filter((a) => seals.has(a.name)).sort((a, b) => Number(b.name === session.config.artifactName) - Number(a.name === session.config.artifactName));
   if (verdicts.length === 0) return refuse(`run ${runId} left no sealed verdict artifact (expired, or not a run of the action)`);
-  const reasons: string[] = [];
+  const read: Array<{ artifact: ArtifactRef; dir: string; verdict: VerdictRead }> = [];
   for (const artifact of verdicts) {
     const dir = join(session.outDir, 'promote-source', String(artifact.id));
     rmSync(dir, { recursive: true, force: true });
     await session.artifacts.download(artifact.id, dir, { token: session.config.token, owner: context.owner, repo: context.repo, workflowRunId: runId });
-    const checked = checkVerdict(dir, seals.get(artifact.name), runId, issue);
-    if (typeof checked === 'string') {
-      reasons.push(`${artifact.name}: ${checked}`);
+    read.push({ artifact, dir, verdict: readVerdict(dir, seals.get(artifact.name), runId, issue) });
+  }
+  const problems = read.flatMap((r) => ('problem' in r.verdict ? [`${r.artifact.name}: ${r.verdict.problem}`] : []));
+  if (problems.length > 0) return refuse(`run ${runId}: ${problems.join('; ')}`);
+  // Only the newest attempt speaks for the run, and every verdict of it (each runner's, and the
+  // newest aggregate of a runner matrix) must be ship: one runner's ship does not outvote the others.
+  const runners = read.filter((r) => r.verdict.kind === 'runner');
+  const attempt = maxOf(
+    runners.map((r) => r.verdict.attempt),
+    0,
+  );
+  const current = [...runners.filter((r) => r.verdict.attempt === attempt), ...read.filter((r) => r.verdict.kind === 'aggregate').slice(0, 1)];
+  const notShip = current.filter((r) => r.verdict.decision !== 'ship');
+  if (notShip.length > 0) {
+    return refuse(`run ${runId} (attempt ${attempt}): ${notShip.map((r) => `${r.artifact.name} decided ${r.verdict.decision}`).join('; ')}: only a run whose every verdict is ship can be promoted`);
+  }
+  const reasons: string[] = [];
+  for (const r of current) {
+    if (r.verdict.kind !== 'runner') continue;
+    const facts = promotable(r.dir, r.verdict.info);
+    if (typeof facts === 'string') {
+      reasons.push(`${r.artifact.name}: ${facts}`);
       continue;
     }
-    const evalDir = join(dir, 'candidate.eval');
-    return { ok: true, source: { run, artifact, dir, ...checked, ...(existsSync(evalDir) ? { evalDir } : {}) } };
+    const evalDir = join(r.dir, 'candidate.eval');
+    return { ok: true, source: { run, artifact: r.artifact, dir: r.dir, ...facts, ...(existsSync(evalDir) ? { evalDir } : {}) } };
   }
-  return refuse(`run ${runId}: ${reasons.join('; ')}`);
+  return refuse(`run ${runId}: ${reasons.join('; ') || 'no runner verdict in it'}`);
 }
 
-/** The sealed verdict's facts, or why it cannot be promoted. */
-function checkVerdict(dir: string, digests: ReadonlySet<string> | undefined, runId: number, issue: number): Omit<PromoteSource, 'run' | 'artifact' | 'dir' | 'evalDir'> | string {
+type VerdictRead =
+  | { kind: 'runner'; attempt: number; decision: string; info: Record<string, unknown> }
+  | { kind: 'aggregate'; attempt: number; decision: string }
+  | { kind: 'unusable'; problem: string; attempt: number; decision: string };
+
+/** A sealed verdict of the run: a runner's (gate.json + run-info.json naming this run and issue) or a matrix's aggregate. */
+function readVerdict(dir: string, digests: ReadonlySet<string> | undefined, runId: number, issue: number): VerdictRead {
+  const unusable = (problem: string): VerdictRead => ({ kind: 'unusable', problem, attempt: 0, decision: '' });
   const unsealed = sealMismatch(dir, digests);
-  if (unsealed) return unsealed;
-  const info = existsSync(join(dir, 'run-info.json')) ? readJson(join(dir, 'run-info.json')) : undefined;
+  if (unsealed) return unusable(unsealed);
   const gate = existsSync(join(dir, 'gate.json')) ? readJson(join(dir, 'gate.json')) : undefined;
-  if (!isObject(info) || !isObject(gate)) return 'it holds no gate verdict (gate.json and run-info.json): only a gate run can be promoted';
-  if (str(info, 'workflow_run_id') !== String(runId)) return `its run-info names run ${String(info.workflow_run_id)}`;
-  if (info.issue_number !== issue) return `it measured ${typeof info.issue_number === 'number' ? `issue #${info.issue_number}` : 'no issue'}, not this one`;
-  if (gate.decision !== 'ship') return `its decision was ${String(gate.decision)}, not ship: only a ship can be promoted`;
+  if (!isObject(gate)) return unusable('it holds no gate verdict (gate.json): only a gate run can be promoted');
+  const decision = String(gate.decision);
+  if (gate.schema === 'optimization-gate/aggregate@1') return { kind: 'aggregate', attempt: 0, decision };
+  const info = existsSync(join(dir, 'run-info.json')) ? readJson(join(dir, 'run-info.json')) : undefined;
+  if (!isObject(info)) return unusable('it holds no run-info.json: only a gate run can be promoted');
+  if (str(info, 'workflow_run_id') !== String(runId)) return unusable(`its run-info names run ${String(info.workflow_run_id)}`);
+  if (info.issue_number !== issue) return unusable(`it measured ${typeof info.issue_number === 'number' ? `issue #${info.issue_number}` : 'no issue'}, not this one`);
+  return { kind: 'runner', attempt: Number(info.run_attempt) || 1, decision, info };
+}
+
+/** The candidate of a ship verdict, ready to store: its profiles and the key it was measured under. */
+function promotable(dir: string, info: Record<string, unknown>): Omit<PromoteSource, 'run' | 'artifact' | 'dir' | 'evalDir'> | string {
   const [datasetId, configHash, runnerKey] = [str(info, 'dataset_id'), str(info, 'config_hash'), str(info, 'runner_key')];
   if (!datasetId || !configHash || !runnerKey) return 'its run-info lacks the dataset, config hash or runner key (measured by an older release)';
   const profiles = candidateProfiles(dir);

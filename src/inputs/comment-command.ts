@@ -64,6 +64,8 @@ function parseReason(rest: string): string | ParsedComment {
 export function parseCommentCommand(body: string): ParsedComment {
   const first = (body.split(/\r\n|\r|\n/)[0] ?? '').trim();
   if (first !== COMMAND_PREFIX && !first.startsWith(`${COMMAND_PREFIX} `)) return { kind: 'none' };
+  // One space, exactly as the workflow's `if:` matches `/optimization-gate promote` to give that job its scopes.
+  if (first !== COMMAND_PREFIX && !/^ \S/.test(first.slice(COMMAND_PREFIX.length))) return invalid('write exactly one space between /optimization-gate and the command');
   const rest = first.slice(COMMAND_PREFIX.length).trim();
   const match = /^(\S+)\s*(.*)$/.exec(rest);
   if (!match) return invalid('no command given');

@@ -68,6 +68,8 @@ export interface GitHubApi {
   /** Every non-expired artifact called `name`, newest first (at most 100). */
   listArtifactsNamed(name: string): Promise<ArtifactRef[]>;
   getDefaultBranch(): Promise<string>;
+  /** `GET /contents/{path}?ref=`: the blob sha of a file at a ref (git's, so equal shas are equal bytes); undefined when absent. */
+  fileSha(path: string, ref: string): Promise<string | undefined>;
   /** The head and base of a pull request (an `issue_comment` event does not carry them). */
   getPullRequest(prNumber: number): Promise<PullRequestRef>;
   // --- comment commands (issue 12.3) ---
@@ -324,6 +326,16 @@ export function createGitHubApi({ token, owner, repo, baseUrl, retry, sleep, tim
           throw error;
         }
       });
+    },
+    async fileSha(path, ref) {
+      return call(
+        `reading ${path} at ${ref.slice(0, 12)}`,
+        async () => {
+          const { data } = await octokit.rest.repos.getContent({ owner, repo, path, ref });
+          return !Array.isArray(data) && data.type === 'file' ? data.sha : undefined;
+        },
+        () => undefined,
+      );
     },
     async listArtifactsNamed(name) {
       const { data } = await call(`listing artifacts named ${name}`, () => octokit.rest.actions.listArtifactsForRepo({ owner, repo, name, per_page: 100 }));

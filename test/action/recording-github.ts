@@ -139,6 +139,10 @@ export function recordingGitHub(issues: IssueInfo[] = []): RecordingGitHub {
       calls.push('getDefaultBranch');
       return api.defaultBranch;
     },
+    async fileSha(path, ref) {
+      calls.push(`fileSha ${path} ${ref}`);
+      return undefined;
+    },
     async getPullRequest(n) {
       calls.push(`getPullRequest ${n}`);
       const pull = pulls.get(n);

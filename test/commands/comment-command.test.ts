@@ -81,3 +81,11 @@ describe('records', () => {
     expect(patternCovers('profile.totals.wall_time_s', 'profile.totals.peak_rss_mb')).toBe(false);
   });
 });
+
+describe('the space after /optimization-gate', () => {
+  it('is exactly one, as the workflow routes `/optimization-gate promote` to the job with its scopes', () => {
+    expect(parseCommentCommand('/optimization-gate promote 12')).toEqual({ kind: 'command', command: { name: 'promote', runId: 12 } });
+    expect(parseCommentCommand('/optimization-gate  promote 12')).toEqual({ kind: 'invalid', reason: 'write exactly one space between /optimization-gate and the command' });
+    expect(parseCommentCommand('/optimization-gate\tpromote')).toEqual({ kind: 'none' });
+  });
+});

@@ -10,6 +10,8 @@
  *   to create or approve pull requests." for a job's token when the repository setting "Allow GitHub Actions
  *   to create and approve pull requests" is off (the default of a new personal repository); 422 "A pull
  *   request already exists for owner:branch." for an open one from the same head.
+ * - `GET /contents/{path}?ref=` (`contents: read`): a file at a ref (branch or commit) with its git
+ *   blob sha, 404 when absent; the files are what a test sets (`repo.setFile`).
  * Objects are content-addressed like git (sha1 of the object), so a re-run creates the same blob shas.
  * `GitData` keeps the branches (tip and each commit's full tree) and the pull requests it opened.
  */
@@ -79,6 +81,19 @@ export function gitRoutes(git: GitData, repo: GitHubRepo, json: GitHubJson): Rou
   const refJson = (branch: string) => ({ ref: `refs/heads/${branch}`, object: { type: 'commit', sha: git.refs.get(branch), url: `${api}/git/commits/${git.refs.get(branch)}` } });
   const body = (raw: unknown): Record<string, unknown> => (typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {});
   return [
+    // Octokit escapes the path's slashes (%2F); a client may also send them as they are.
+    ...['/contents/{path}', '/contents/.github/workflows/{file}'].map((pattern): RouteSpec => ({
+      method: 'GET',
+      pattern,
+      needs: [['contents', 'read']],
+      handler: ({ params, req }) => {
+        const path = params.path !== undefined ? decodeURIComponent(params.path) : `.github/workflows/${decodeURIComponent(params.file!)}`;
+        const content = repo.files.get(req.query.get('ref') ?? repo.defaultBranch)?.get(path);
+        if (content === undefined) return notFound();
+        const bytes = Buffer.from(content);
+        return { status: 200, json: { type: 'file', name: path.split('/').at(-1), path, sha: git.hash('blob', bytes), size: bytes.length, encoding: 'base64', content: bytes.toString('base64') } };
+      },
+    })),
     {
       method: 'GET',
       // Clients send `heads/<branch>` with its slash escaped (%2F) or not.

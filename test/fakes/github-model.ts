@@ -262,6 +262,13 @@ export class GitHubRepo {
     return 'NONE';
   }
 
+  /** Files at a ref (a branch name or a commit sha): path → content (`GET /contents/{path}?ref=`). */
+  readonly files = new Map<string, Map<string, string>>();
+
+  setFile(ref: string, path: string, content: string): void {
+    this.files.set(ref, (this.files.get(ref) ?? new Map<string, string>()).set(path, content));
+  }
+
   /** Commits of each branch of the base repository, oldest first (a linear history is enough here). */
   readonly branches = new Map<string, string[]>();
 

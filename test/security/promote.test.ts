@@ -1,6 +1,8 @@
 /**
  * Attacks on `/optimization-gate promote` and on the baseline it stores (docs/security.md): a reader's
  * promote stores nothing; a promote record typed by anyone but the action's own identity is ignored;
+ * a verdict written by a workflow file the default branch does not have, or outvoted by a later
+ * attempt, is not promoted;
  * a baseline entry claiming a promotion but stored by another run (a dispatched candidate, a commands
  * run no record names) is refused and named; runs of another workflow or of a fork are not promoted.
  */
@@ -10,7 +12,7 @@ import { join } from 'node:path';
 import { baselineArtifactName, baselineCacheKey } from '../../src/action/baseline-key.js';
 import { recordMarker } from '../../src/action/command-records.js';
 import { FAST, SLOW, World, type MainResult } from '../action/flows/world.js';
-import { command, measured } from '../action/flows/promote-helpers.js';
+import { command, DISPATCH, measured } from '../action/flows/promote-helpers.js';
 import type { WorkflowRun } from '../fakes/index.js';
 
 let world: World;
@@ -105,5 +107,40 @@ describe('promote: attacks', () => {
     const refresh = world.model.addRun({ event: 'schedule', workflowPath: '.github/workflows/optimization-baseline-refresh.yml', status: 'completed', conclusion: 'success' });
     await command(world, 7, 'maintainer', `/optimization-gate promote ${refresh.id}`);
     expect(world.github.comments(7).at(-1)?.body).toContain(`run ${refresh.id} is of .github/workflows/optimization-baseline-refresh.yml, not of a measuring workflow`);
+  });
+});
+
+describe('promote: the verdict is only as trusted as the workflow that wrote it', () => {
+  const PR_GATE = '.github/workflows/optimization-pr-gate.yml';
+  const answer = () => world.github.comments(7).at(-1)?.body ?? '';
+
+  it("refuses a pull_request run whose workflow file is not the default branch's, and a dispatched run of another branch", async () => {
+    world.github.repo.setFile('main', PR_GATE, 'on: pull_request # reviewed\n');
+    const changed = world.model.addRun({ event: 'pull_request', workflowPath: PR_GATE, headBranch: 'speedup', status: 'completed', conclusion: 'success' });
+    // The pull request rewrote the workflow: any step of it could upload a ship verdict and its seal.
+    world.github.repo.setFile(changed.headSha, PR_GATE, 'on: pull_request\njobs: { forge: { steps: [ { run: upload ship } ] } }\n');
+    await command(world, 7, 'maintainer', `/optimization-gate promote ${changed.id}`);
+    expect(answer()).toContain(`run ${changed.id} ran its pull request's copy of ${PR_GATE}, which is not main's`);
+
+    const same = world.model.addRun({ event: 'pull_request', workflowPath: PR_GATE, headBranch: 'speedup-2', status: 'completed', conclusion: 'success' });
+    world.github.repo.setFile(same.headSha, PR_GATE, 'on: pull_request # reviewed\n');
+    await command(world, 7, 'maintainer', `/optimization-gate promote ${same.id}`);
+    // Past the workflow check (the same blob as main's): refused only for having no verdict.
+    expect(answer()).toContain(`run ${same.id} left no sealed verdict artifact`);
+
+    const branch = world.model.addRun({ event: 'workflow_dispatch', workflowPath: DISPATCH, headBranch: 'forged-dispatch', status: 'completed', conclusion: 'success' });
+    await command(world, 7, 'maintainer', `/optimization-gate promote ${branch.id}`);
+    expect(answer()).toContain(`run ${branch.id} ran the workflow file of forged-dispatch, not of the default branch main`);
+    expect(world.github.callsTo(/^GET \/repos\/acme\/podcast-pipeline\/contents\//).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("a later attempt's reject outvotes the earlier attempt's ship", async () => {
+    const first = await measured(world, world.gitWorkspace(SLOW, FAST), { baseline: 'ref:main' }, false);
+    expect(first.io.outputs.get('decision')).toBe('ship');
+    const second = await measured(world, world.gitWorkspace(FAST, SLOW), { baseline: 'ref:main' }, false, world.model.rerun(first.run.id));
+    expect(second.io.outputs.get('decision')).not.toBe('ship');
+    world.model.completeRun(first.run.id, 'failure');
+    await command(world, 7, 'maintainer', `/optimization-gate promote ${first.run.id}`);
+    expect(answer()).toContain(`run ${first.run.id} (attempt 2): optimization-gate decided ${second.io.outputs.get('decision')}`);
   });
 });

@@ -1,5 +1,5 @@
 /** Steps of the promote tests (flow and security): a measuring run for issue 7, a command comment. */
-import { issueCommentEvent, workflowDispatchEvent } from '../../fakes/index.js';
+import { issueCommentEvent, workflowDispatchEvent, type WorkflowRun } from '../../fakes/index.js';
 import { INPUTS, type MainResult, type World } from './world.js';
 
 export const DISPATCH = '.github/workflows/optimization-dispatch.yml';
@@ -13,8 +13,8 @@ export async function command(w: World, issue: number, user: string, body: strin
 }
 
 /** A measuring run for issue 7 (the dispatch workflow), completed. */
-export async function measured(w: World, workspace: string, inputs: Record<string, string> = { baseline: 'ref:main' }, complete = true): Promise<MainResult> {
-  const run = w.model.addRun({ event: 'workflow_dispatch', workflowPath: DISPATCH });
+export async function measured(w: World, workspace: string, inputs: Record<string, string> = { baseline: 'ref:main' }, complete = true, attempt?: WorkflowRun): Promise<MainResult> {
+  const run = attempt ?? w.model.addRun({ event: 'workflow_dispatch', workflowPath: DISPATCH });
   const result = await w.main({ eventName: 'workflow_dispatch', event: workflowDispatchEvent(w.github, { 'issue-number': '7' }), workspace, inputs: { ...INPUTS, comment: 'issue', ...inputs }, run });
   if (complete) w.model.completeRun(run.id, 'success');
   return result;

@@ -108,7 +108,7 @@ describe('promote', () => {
     const rejected = await measured(world, world.gitWorkspace(FAST, SLOW), { baseline: 'ref:main' });
     expect(rejected.io.outputs.get('decision')).not.toBe('ship');
     await command(world, 7, 'maintainer', `/optimization-gate promote ${rejected.run.id}`);
-    expect(lastAnswer()).toContain(`its decision was ${rejected.io.outputs.get('decision')}, not ship`);
+    expect(lastAnswer()).toContain(`optimization-gate decided ${rejected.io.outputs.get('decision')}: only a run whose every verdict is ship can be promoted`);
 
     const other = world.model.addRun({ event: 'push', workflowPath: '.github/workflows/ci.yml', status: 'completed', conclusion: 'success' });
     await command(world, 7, 'maintainer', `/optimization-gate promote ${other.id}`);

@@ -90,6 +90,7 @@ export interface StoredArtifact {
   id: number;
   name: string;
   runId: number;
+  runAttempt: number;
   files: Map<string, string>;
   retentionDays: number;
 }
@@ -113,7 +114,7 @@ export class RecordingArtifacts {
     const record = this.model.createArtifact(run, 'job', name, 'application/zip', undefined);
     record.state = 'finalized';
     record.size = [...files.values()].reduce((n, c) => n + c.length, 0);
-    const artifact = { id: record.id, name, runId: run.id, files, retentionDays };
+    const artifact = { id: record.id, name, runId: run.id, runAttempt: run.runAttempt, files, retentionDays };
     this.artifacts.push(artifact);
     return artifact;
   }
@@ -129,7 +130,8 @@ export class RecordingArtifacts {
         this.calls.push(`upload ${name}`);
         const failure = this.failures.upload.shift();
         if (failure) throw failure;
-        if (this.artifacts.some((a) => a.runId === run.id && a.name === name)) {
+        // Names are unique per run attempt (a re-run's job uploads its own), as the results service has them.
+        if (this.artifacts.some((a) => a.runId === run.id && a.runAttempt === run.runAttempt && a.name === name)) {
           throw new Error(`Conflict: an artifact with this name already exists on the workflow run (${name})`);
         }
         const artifact = this.store(run, name, snapshot(files, rootDir), retentionDays);
@@ -139,7 +141,7 @@ export class RecordingArtifacts {
         this.calls.push(`download ${id}${fromRun ? ` from run ${fromRun.workflowRunId}` : ''}`);
         const failure = this.failures.download.shift() ?? this.downloadFailures.get(id);
         if (failure) throw failure;
-        const artifact = this.artifacts.find((a) => a.id === id && (fromRun === undefined ? a.runId === run.id : a.runId === fromRun.workflowRunId));
+        const artifact = this.artifacts.find((a) => a.id === id && (fromRun === undefined ? a.runId === run.id && a.runAttempt === run.runAttempt : a.runId === fromRun.workflowRunId));
         if (!artifact) throw new Error(`Artifact not found: ${id}`);
         restoreInto(destination, artifact.files);
       },
@@ -147,7 +149,8 @@ export class RecordingArtifacts {
         this.calls.push('listThisRun');
         const failure = this.failures.listThisRun.shift();
         if (failure) throw failure;
-        return this.artifacts.filter((a) => a.runId === run.id).map((a) => ({ id: a.id, name: a.name }));
+        // The runtime token sees its own attempt's artifacts only.
+        return this.artifacts.filter((a) => a.runId === run.id && a.runAttempt === run.runAttempt).map((a) => ({ id: a.id, name: a.name }));
       },
     };
   }
