@@ -1371,6 +1371,11 @@ var TRUSTED_EVENTS = ["schedule", "push", "workflow_dispatch"];
 function fileName(workflowPath) {
   return basename2(workflowPath.split("@")[0] ?? "");
 }
+function foreignRun(run2, repository) {
+  const same = (a) => a.toLowerCase() === repository.toLowerCase();
+  if (!same(run2.repository)) return "repository";
+  return same(run2.headRepository) ? void 0 : "fork";
+}
 function refreshWorkflowOf(run2, names) {
   return [run2.path, ...run2.referencedWorkflows].find((p) => names.includes(fileName(p)));
 }
@@ -1384,9 +1389,9 @@ async function verifyStoringRun(api, runId, expect) {
   } catch (error) {
     return { ok: false, reason: `its run ${runId} cannot be read through the API (${error.message})` };
   }
-  const same = (a) => a.toLowerCase() === expect.repository.toLowerCase();
-  if (!same(run2.repository)) return { ok: false, reason: `run ${runId} belongs to ${run2.repository || "another repository"}` };
-  if (!same(run2.headRepository)) {
+  const foreign = foreignRun(run2, expect.repository);
+  if (foreign === "repository") return { ok: false, reason: `run ${runId} belongs to ${run2.repository || "another repository"}` };
+  if (foreign === "fork") {
     return { ok: false, reason: `run ${runId} ran code from ${run2.headRepository || "a deleted repository"}, not from ${expect.repository} (a fork)` };
   }
   const promote2 = isPromoteRun(run2, expect);
@@ -1453,9 +1458,9 @@ function str2(data, key) {
   return typeof v === "string" && v !== "" ? v : void 0;
 }
 function runRefusal(run2, repository, measureWorkflows) {
-  const same = (a) => a.toLowerCase() === repository.toLowerCase();
-  if (!same(run2.repository)) return `run ${run2.id} belongs to ${run2.repository || "another repository"}, not to ${repository}`;
-  if (!same(run2.headRepository)) {
+  const foreign = foreignRun(run2, repository);
+  if (foreign === "repository") return `run ${run2.id} belongs to ${run2.repository || "another repository"}, not to ${repository}`;
+  if (foreign === "fork") {
     return `run ${run2.id} measured code from ${run2.headRepository || "a deleted repository"} (a fork): merge it first, then the baseline refresh measures it`;
   }
   if (refreshWorkflowOf(run2, measureWorkflows) === void 0) return `run ${run2.id} is of ${run2.path || "an unknown workflow"}, not of a measuring workflow (${measureWorkflows.join(", ")})`;

@@ -13,7 +13,7 @@ import { readJson } from '../formats/parse.js';
 import { isObject } from '../formats/validate.js';
 import { maxOf } from '../collections.js';
 import type { ArtifactRef, GitHubApi, WorkflowRunInfo } from '../publish/github.js';
-import { refreshWorkflowOf } from './provenance.js';
+import { foreignRun, refreshWorkflowOf } from './provenance.js';
 import { parseSealName, sealMismatch } from './sealed-results.js';
 import type { Session } from './session.js';
 
@@ -60,9 +60,9 @@ function str(data: Record<string, unknown>, key: string): string | undefined {
 
 /** Checks the run through the API: this repository's code, a measuring workflow's run, completed. */
 function runRefusal(run: WorkflowRunInfo, repository: string, measureWorkflows: readonly string[]): string | undefined {
-  const same = (a: string) => a.toLowerCase() === repository.toLowerCase();
-  if (!same(run.repository)) return `run ${run.id} belongs to ${run.repository || 'another repository'}, not to ${repository}`;
-  if (!same(run.headRepository)) {
+  const foreign = foreignRun(run, repository);
+  if (foreign === 'repository') return `run ${run.id} belongs to ${run.repository || 'another repository'}, not to ${repository}`;
+  if (foreign === 'fork') {
     return `run ${run.id} measured code from ${run.headRepository || 'a deleted repository'} (a fork): merge it first, then the baseline refresh measures it`;
   }
   if (refreshWorkflowOf(run, measureWorkflows) === undefined) return `run ${run.id} is of ${run.path || 'an unknown workflow'}, not of a measuring workflow (${measureWorkflows.join(', ')})`;

@@ -61,13 +61,15 @@ function fileName(workflowPath: string): string {
 }
 
 /** The refresh workflow the run is (its own file) or called (a reusable workflow), if any. */
-export function refreshWorkflowOf(run: Pick<WorkflowRunInfo, 'path' | 'referencedWorkflows'>, names: readonly string[]): string | undefined {
-  return [run.path, ...run.referencedWorkflows].find((p) => names.includes(fileName(p)));
+/** Whether a run is not this repository's own: it belongs to another one, or ran a fork's code. */
+export function foreignRun(run: Pick<WorkflowRunInfo, 'repository' | 'headRepository'>, repository: string): 'repository' | 'fork' | undefined {
+  const same = (a: string) => a.toLowerCase() === repository.toLowerCase();
+  if (!same(run.repository)) return 'repository';
+  return same(run.headRepository) ? undefined : 'fork';
 }
 
-/** Checks the run through the API as a baseline refresh (a promotion is refused). */
-export async function verifyRefreshRun(api: GitHubApi, runId: number, expect: RefreshExpectation): Promise<RunVerdict> {
-  return verifyStoringRun(api, runId, { ...expect, commandsWorkflows: [] });
+export function refreshWorkflowOf(run: Pick<WorkflowRunInfo, 'path' | 'referencedWorkflows'>, names: readonly string[]): string | undefined {
+  return [run.path, ...run.referencedWorkflows].find((p) => names.includes(fileName(p)));
 }
 
 /** A promotion: an `issue_comment` run of a commands workflow (file name, or a reusable one it called). */
@@ -83,9 +85,9 @@ export async function verifyStoringRun(api: GitHubApi, runId: number, expect: Re
   } catch (error) {
     return { ok: false, reason: `its run ${runId} cannot be read through the API (${(error as Error).message})` };
   }
-  const same = (a: string) => a.toLowerCase() === expect.repository.toLowerCase();
-  if (!same(run.repository)) return { ok: false, reason: `run ${runId} belongs to ${run.repository || 'another repository'}` };
-  if (!same(run.headRepository)) {
+  const foreign = foreignRun(run, expect.repository);
+  if (foreign === 'repository') return { ok: false, reason: `run ${runId} belongs to ${run.repository || 'another repository'}` };
+  if (foreign === 'fork') {
     return { ok: false, reason: `run ${runId} ran code from ${run.headRepository || 'a deleted repository'}, not from ${expect.repository} (a fork)` };
   }
   const promote = isPromoteRun(run, expect);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { WorkflowRunInfo } from '../../src/publish/github.js';
-import { describeProvenance, provenanceOf, refreshWorkflowOf, verifyRefreshRun, type RefreshExpectation } from '../../src/action/provenance.js';
+import { describeProvenance, provenanceOf, refreshWorkflowOf, verifyStoringRun, type RefreshExpectation } from '../../src/action/provenance.js';
 import { manifestMismatch, runOfCacheKey } from '../../src/action/stored-baseline.js';
 import { baselineArtifactName, baselineCacheKey, baselineCachePrefix } from '../../src/action/baseline-key.js';
 import { readBaselineStore } from '../../src/action/baseline-store.js';
@@ -41,7 +41,7 @@ async function verdictFor(run: WorkflowRunInfo) {
   api.branches.set('main', MAIN);
   api.branches.set('patch-1', ['bad0000000000000000000000000000000000001']);
   api.runs.set(run.id, run);
-  return verifyRefreshRun(api, run.id, EXPECT);
+  return verifyStoringRun(api, run.id, EXPECT);
 }
 
 describe('who may have stored a baseline', () => {
@@ -91,7 +91,7 @@ describe('who may have stored a baseline', () => {
 
   it('refuses a run the API does not know', async () => {
     const api = recordingGitHub();
-    expect(await verifyRefreshRun(api, 99, EXPECT)).toMatchObject({ ok: false, reason: expect.stringContaining('its run 99 cannot be read through the API') as unknown });
+    expect(await verifyStoringRun(api, 99, EXPECT)).toMatchObject({ ok: false, reason: expect.stringContaining('its run 99 cannot be read through the API') as unknown });
   });
 
   it('names the refresh it trusted, for gate.json and the report', () => {
